@@ -1,0 +1,15 @@
+"""Actors: organisations, people, their affiliations, tags and memberships (adhésions).
+
+May import core only.
+"""
+
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ActorsConfig(AppConfig):
+    name = "alliage.actors"
+    label = "actors"
+    verbose_name = _("Actors")

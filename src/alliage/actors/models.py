@@ -1,0 +1,192 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from alliage.core.models import TimeStampedModel
+
+
+class OrganisationKind(models.TextChoices):
+    PUBLIC_BODY = "public_body", _("Public body")
+    LOCAL_AUTHORITY = "local_authority", _("Local authority")
+    LARGE_COMPANY = "large_company", _("Large company")
+    SME = "sme", _("SME or start-up")
+    ASSOCIATION = "association", _("Association")
+    RESEARCH = "research", _("Research")
+    MEDIA = "media", _("Media")
+    OTHER = "other", _("Other")
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Profile(TimeStampedModel):
+    """What organisations and people both state: intentions, capabilities and tags."""
+
+    intentions = models.TextField(
+        _("intentions"), blank=True, help_text=_("What you want to achieve, and with whom.")
+    )
+    capabilities = models.TextField(
+        _("capabilities"), blank=True, help_text=_("What you can bring to a coalition.")
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Organisation(Profile):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="organisations")
+    is_listed = models.BooleanField(_("listed in the directory"), default=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ("name",)
+        indexes = (models.Index(fields=("kind", "name")),)
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("actors:organisation-detail", kwargs={"slug": self.slug})
+
+
+class Person(Profile):
+    """A person's public face; every account has one."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.CASCADE
+    )
+    first_name = models.CharField(_("first name"), max_length=80)
+    last_name = models.CharField(_("last name"), max_length=80)
+    bio = models.TextField(_("about"), blank=True)
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="people")
+    is_listed = models.BooleanField(
+        _("listed in the directory"),
+        default=True,
+        help_text=_("Appear in the public directory of actors."),
+    )
+    is_suggestable = models.BooleanField(
+        _("may be suggested"),
+        default=True,
+        help_text=_("Let Alliage suggest you to coalitions looking for what you offer."),
+    )
+    organisations = models.ManyToManyField(
+        Organisation, through="Affiliation", related_name="people", verbose_name=_("organisations")
+    )
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ("last_name", "first_name")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def initials(self) -> str:
+        return f"{self.first_name[:1]}{self.last_name[:1]}".upper()
+
+    def get_absolute_url(self) -> str:
+        return reverse("actors:person-detail", kwargs={"pk": self.pk})
+
+
+class Affiliation(models.Model):
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="affiliations"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="affiliations",
+    )
+    role = models.CharField(_("role"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("person", "organisation"), name="actors_affiliation_unique"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.organisation}"
+
+
+class MembershipTier(models.TextChoices):
+    INDIVIDUAL = "individual", _("Individual")
+    SMALL = "small", _("Association or small organisation")
+    LARGE = "large", _("Large organisation")
+    PARTNER = "partner", _("Partner")
+
+
+class Membership(models.Model):
+    """An adhésion: an organisation or a person supports the programme for a period."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    tier = models.CharField(_("tier"), max_length=20, choices=MembershipTier.choices)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ("-ends_on",)
+        constraints = (
+            models.CheckConstraint(
+                condition=(Q(organisation__isnull=False) & Q(person__isnull=True))
+                | (Q(organisation__isnull=True) & Q(person__isnull=False)),
+                name="actors_membership_one_holder",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="actors_membership_period"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.organisation or self.person} ({self.get_tier_display()})"
+
+    def is_current(self, on: dt.date) -> bool:
+        return self.starts_on <= on <= self.ends_on

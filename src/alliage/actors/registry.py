@@ -1,0 +1,35 @@
+"""Sections that other apps add to actor profiles (a coalition list, later events, publications).
+
+Apps above ``actors`` register a provider in their ``AppConfig.ready``; actors never imports them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+
+from .models import Organisation, Person
+
+
+@dataclass(frozen=True)
+class ProfileSection:
+    template: str
+    context: dict[str, Any]
+
+
+SectionProvider = Callable[[HttpRequest, Organisation | Person], ProfileSection | None]
+
+_providers: list[SectionProvider] = []
+
+
+def register_profile_section(provider: SectionProvider) -> SectionProvider:
+    if provider not in _providers:
+        _providers.append(provider)
+    return provider
+
+
+def profile_sections(request: HttpRequest, actor: Organisation | Person) -> list[ProfileSection]:
+    return [s for provider in _providers if (s := provider(request, actor)) is not None]

@@ -1,0 +1,48 @@
+"""Writes on actors: sign-up creates the account and the person together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from alliage.core.errors import PermissionRefused
+from alliage.core.models import User
+from alliage.core.services import audit_record
+
+from .models import Person, Tag
+
+
+def tags_from_names(names: Iterable[str]) -> list[Tag]:
+    """Tags are normalised to lower case and created on first use."""
+    tags = []
+    for raw in names:
+        name = " ".join(raw.split()).lower()[:60]
+        if name:
+            tags.append(Tag.objects.get_or_create(name=name)[0])
+    return tags
+
+
+@transaction.atomic
+def person_register(
+    *, email: str, password: str | None, first_name: str, last_name: str
+) -> Person:
+    """Create an account and its person; nothing is kept if either fails."""
+    user = User.objects.create_user(email=email, password=password)
+    person = Person.objects.create(user=user, first_name=first_name, last_name=last_name)
+    audit_record(action="account.created", by=user, target=user)
+    return person
+
+
+@transaction.atomic
+def person_update(*, person: Person, by: User, tags: Iterable[str], **fields: object) -> Person:
+    """Update one's own profile; only the person themselves may do it."""
+    if person.user_id != by.pk:
+        raise PermissionRefused(_("You can only edit your own profile."))
+    for name, value in fields.items():
+        setattr(person, name, value)
+    person.full_clean()
+    person.save()
+    person.tags.set(tags_from_names(tags))
+    return person

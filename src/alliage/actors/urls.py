@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from . import views
+
+app_name = "actors"
+
+urlpatterns = [
+    path("", views.directory, name="directory"),
+    path("me/", views.profile_edit, name="profile-edit"),
+    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation-detail"),
+    path("people/<int:pk>/", views.person_detail, name="person-detail"),
+]

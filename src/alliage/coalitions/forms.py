@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from alliage.actors.models import Organisation, OrganisationKind
+
+from .models import Coalition, CoalitionStatus, MemberRole, MilestoneStatus, Programme
+from .services import MilestoneData
+
+TEXTAREA_SHORT = forms.Textarea(attrs={"rows": 3})
+TEXTAREA_LONG = forms.Textarea(attrs={"rows": 8})
+
+
+class CoalitionFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    programme = forms.ChoiceField(label=_("Programme"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    kind = forms.ChoiceField(label=_("Actor kind present"), required=False)
+
+    def __init__(self, *args: Any, programmes: list[Programme], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["programme"].choices = everything + [(p.slug, p.name) for p in programmes]
+        self.fields["status"].choices = everything + list(CoalitionStatus.choices)
+        self.fields["kind"].choices = everything + list(OrganisationKind.choices)
+
+    def filters(self) -> dict[str, str]:
+        if not self.is_valid():
+            return {}
+        return {k: v for k, v in self.cleaned_data.items() if v}
+
+
+class CanvasForm(forms.ModelForm):
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Coalition
+        fields = (
+            "title",
+            "summary",
+            "is_published",
+            "diagnostic",
+            "swot_strengths",
+            "swot_weaknesses",
+            "swot_opportunities",
+            "swot_threats",
+            "impact_statement",
+            "target_date",
+            "levers",
+            "seeking",
+            "evaluation",
+            "members_notes",
+        )
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 2}),
+            "diagnostic": TEXTAREA_LONG,
+            "swot_strengths": TEXTAREA_SHORT,
+            "swot_weaknesses": TEXTAREA_SHORT,
+            "swot_opportunities": TEXTAREA_SHORT,
+            "swot_threats": TEXTAREA_SHORT,
+            "impact_statement": TEXTAREA_SHORT,
+            "target_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "levers": TEXTAREA_LONG,
+            "seeking": TEXTAREA_SHORT,
+            "evaluation": TEXTAREA_LONG,
+            "members_notes": TEXTAREA_SHORT,
+        }
+        help_texts = {
+            "diagnostic": _("The problem, the evidence, why now. Markdown is accepted."),
+            "impact_statement": _("Strong but reachable: what will have changed, and for whom."),
+            "levers": _("The levers you will pull, one per line. Markdown is accepted."),
+            "members_notes": _("Seen only by the coalition's members and the programme team."),
+        }
+
+    def canvas_data(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label=_("Milestone"), max_length=200, required=False)
+    due_date = forms.DateField(
+        label=_("Due date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=MilestoneStatus.choices, initial=MilestoneStatus.PLANNED
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("title") and data.get("due_date") and not data.get("DELETE"):
+            self.add_error("title", _("Give this milestone a title, or clear its date."))
+        return data
+
+
+MilestoneFormSet = formset_factory(MilestoneForm, extra=2, can_delete=True, max_num=30,
+                                   validate_max=True)
+
+
+def milestones_from(formset: Any) -> list[MilestoneData]:
+    return [
+        MilestoneData(title=f["title"], due_date=f["due_date"], status=f["status"])
+        for f in (form.cleaned_data for form in formset.forms)
+        if f and f.get("title") and not f.get("DELETE")
+    ]
+
+
+class JoinRequestForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("On behalf of"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("In my own name"),
+    )
+    message = forms.CharField(
+        label=_("Message to the leads"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What you would bring, or why you want to join."),
+    )
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=(("accept", _("Accept")), ("decline", _("Decline"))))
+    role = forms.ChoiceField(choices=MemberRole.choices, initial=MemberRole.MEMBER, required=False)
+
+
+class ProposeForm(forms.Form):
+    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.all())
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(
+        label=_("Summary"), max_length=400, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    impact_statement = forms.CharField(
+        label=_("Targeted impact"), required=False, widget=TEXTAREA_SHORT
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("On behalf of"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("In my own name"),
+    )
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations

@@ -1,0 +1,264 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from alliage.actors.models import Organisation, Person
+from alliage.core.models import TimeStampedModel
+
+
+class ProgrammeKind(models.TextChoices):
+    COLLECTIVE = "collective", _("Collective programme")
+    PROJECT = "project", _("Transformative project")
+    EXPEDITION = "expedition", _("Expedition")
+
+
+class Programme(TimeStampedModel):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=20, choices=ProgrammeKind.choices)
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    team = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("programme team"),
+        blank=True,
+        related_name="team_programmes",
+    )
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ("position", "name")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("coalitions:programme-detail", kwargs={"slug": self.slug})
+
+
+class CoalitionStatus(models.TextChoices):
+    IDEA = "idea", _("Idea")
+    FORMING = "forming", _("Forming")
+    ACTIVE = "active", _("Active")
+    EVALUATING = "evaluating", _("Evaluating")
+    CLOSED = "closed", _("Closed")
+
+
+class Coalition(TimeStampedModel):
+    """A coalition of actors and its canvas: diagnostic, impact, levers and path, evaluation."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="coalitions"
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(_("summary"), max_length=400, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=CoalitionStatus.choices, default=CoalitionStatus.IDEA
+    )
+    is_published = models.BooleanField(
+        _("published"), default=True, help_text=_("Published coalitions are visible to everyone.")
+    )
+    diagnostic = models.TextField(_("diagnostic"), blank=True)
+    swot_strengths = models.TextField(_("strengths"), blank=True)
+    swot_weaknesses = models.TextField(_("weaknesses"), blank=True)
+    swot_opportunities = models.TextField(_("opportunities"), blank=True)
+    swot_threats = models.TextField(_("threats"), blank=True)
+    impact_statement = models.TextField(_("targeted impact"), blank=True)
+    target_date = models.DateField(_("target date"), null=True, blank=True)
+    levers = models.TextField(_("levers"), blank=True)
+    seeking = models.TextField(_("what we are looking for"), blank=True)
+    evaluation = models.TextField(_("evaluation"), blank=True)
+    members_notes = models.TextField(_("members' notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("coalition")
+        verbose_name_plural = _("coalitions")
+        ordering = ("-updated_at", "-id")
+        indexes = (
+            models.Index(fields=("programme", "status")),
+            models.Index(fields=("is_published", "-updated_at", "-id")),
+        )
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("coalitions:coalition-detail", kwargs={"slug": self.slug})
+
+    @property
+    def has_swot(self) -> bool:
+        return any(
+            (self.swot_strengths, self.swot_weaknesses, self.swot_opportunities, self.swot_threats)
+        )
+
+
+class MilestoneStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+class Milestone(models.Model):
+    """A step on the coalition's path towards its targeted impact."""
+
+    coalition = models.ForeignKey(
+        Coalition, verbose_name=_("coalition"), on_delete=models.CASCADE, related_name="milestones"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=MilestoneStatus.choices,
+        default=MilestoneStatus.PLANNED,
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ("position", "due_date", "id")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MemberRole(models.TextChoices):
+    LEAD = "lead", _("Lead")
+    MEMBER = "member", _("Member")
+    FUNDER = "funder", _("Funder")
+    SUPPORTER = "supporter", _("Supporter")
+    OBSERVER = "observer", _("Observer")
+
+
+class CoalitionMember(models.Model):
+    """A person in a coalition, on behalf of one of their organisations or in their own name."""
+
+    coalition = models.ForeignKey(
+        Coalition, verbose_name=_("coalition"), on_delete=models.CASCADE, related_name="members"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="coalition_roles"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("on behalf of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="coalition_roles",
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER
+    )
+    joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("coalition member")
+        verbose_name_plural = _("coalition members")
+        ordering = ("joined_at", "id")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("coalition", "person"), name="coalitions_member_unique"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class JoinRequestStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class JoinRequest(TimeStampedModel):
+    coalition = models.ForeignKey(
+        Coalition,
+        verbose_name=_("coalition"),
+        on_delete=models.CASCADE,
+        related_name="join_requests",
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="join_requests"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("on behalf of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    message = models.TextField(_("message"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=JoinRequestStatus.choices,
+        default=JoinRequestStatus.PENDING,
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("join request")
+        verbose_name_plural = _("join requests")
+        ordering = ("created_at", "id")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("coalition", "person"),
+                condition=Q(status="pending"),
+                name="coalitions_one_pending_request",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.coalition}"
+
+
+class CanvasChange(models.Model):
+    """One field of the canvas changed: who, when, before and after. Never edited."""
+
+    coalition = models.ForeignKey(
+        Coalition, verbose_name=_("coalition"), on_delete=models.CASCADE, related_name="changes"
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    revision = models.PositiveIntegerField(_("revision"))
+    field = models.CharField(_("field"), max_length=40)
+    before = models.TextField(_("before"), blank=True)
+    after = models.TextField(_("after"), blank=True)
+
+    class Meta:
+        verbose_name = _("canvas change")
+        verbose_name_plural = _("canvas changes")
+        ordering = ("-revision", "id")
+
+    def __str__(self) -> str:
+        return f"{self.coalition} #{self.revision} {self.field}"

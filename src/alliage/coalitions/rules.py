@@ -1,0 +1,28 @@
+"""Who may do what on coalitions; the views declare these and the services re-check them."""
+
+from __future__ import annotations
+
+import rules
+
+from .predicates import (
+    is_admin,
+    is_coalition_lead,
+    is_coalition_member,
+    is_open_to_members,
+    is_programme_team,
+    is_published,
+    is_signed_in,
+)
+
+can_view = is_published | is_coalition_member | is_programme_team | is_admin
+can_edit = is_coalition_lead | is_programme_team | is_admin
+
+rules.add_perm("coalitions.view_coalition", can_view)
+rules.add_perm("coalitions.view_members_section", is_coalition_member | is_programme_team | is_admin)
+rules.add_perm("coalitions.edit_coalition", can_edit)
+rules.add_perm("coalitions.transition_coalition", can_edit)
+rules.add_perm("coalitions.decide_join", can_edit)
+rules.add_perm(
+    "coalitions.request_join", is_signed_in & can_view & is_open_to_members & ~is_coalition_member
+)
+rules.add_perm("coalitions.propose_coalition", is_signed_in)

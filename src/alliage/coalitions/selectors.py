@@ -1,0 +1,253 @@
+"""Reads of programmes and coalitions, ready to render, filtered to what the viewer may see.
+
+The visibility filter mirrors ``rules.can_view``: rules check one object, lists need a queryset.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from alliage.actors.models import Organisation, Person
+from alliage.core.models import User
+
+from .heterogeneity import Heterogeneity, heterogeneity_of
+from .models import (
+    CanvasChange,
+    Coalition,
+    CoalitionMember,
+    CoalitionStatus,
+    JoinRequest,
+    JoinRequestStatus,
+    Milestone,
+    Programme,
+)
+from .predicates import team_programme_ids
+
+
+def coalition_visible_q(viewer: User) -> Q:
+    if viewer.is_authenticated and viewer.is_superuser:
+        return Q()
+    visible = Q(is_published=True)
+    if viewer.is_authenticated:
+        visible |= Q(programme_id__in=team_programme_ids(viewer))
+        visible |= Q(
+            Exists(CoalitionMember.objects.filter(coalition=OuterRef("pk"), person__user=viewer))
+        )
+    return visible
+
+
+def coalition_list(
+    *,
+    viewer: User,
+    programme: str = "",
+    status: str = "",
+    kind: str = "",
+    q: str = "",
+) -> QuerySet[Coalition]:
+    """Coalitions the viewer may see, filtered; one query whatever the page size."""
+    qs = Coalition.objects.filter(coalition_visible_q(viewer))
+    if programme:
+        qs = qs.filter(programme__slug=programme)
+    if status:
+        qs = qs.filter(status=status)
+    if kind:
+        qs = qs.filter(
+            Exists(
+                CoalitionMember.objects.filter(coalition=OuterRef("pk"), organisation__kind=kind)
+            )
+        )
+    for word in q.split()[:8]:
+        qs = qs.filter(
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(diagnostic__icontains=word)
+            | Q(impact_statement__icontains=word)
+            | Q(levers__icontains=word)
+        )
+    return (
+        qs.select_related("programme")
+        .annotate(member_count=Count("members", distinct=True))
+        .order_by("-updated_at", "-id")
+    )
+
+
+def heterogeneity_for(coalitions: Sequence[Coalition]) -> dict[int, Heterogeneity]:
+    """The heterogeneity of several coalitions in one query."""
+    rows = (
+        CoalitionMember.objects.filter(coalition__in=[c.pk for c in coalitions])
+        .values_list("coalition_id", "organisation_id", "organisation__kind")
+        .order_by("coalition_id")
+    )
+    by_coalition: dict[int, list[tuple[int | None, str | None]]] = defaultdict(list)
+    for coalition_id, organisation_id, kind in rows:
+        by_coalition[coalition_id].append((organisation_id, kind))
+    return {c.pk: heterogeneity_of(by_coalition.get(c.pk, [])) for c in coalitions}
+
+
+def attach_heterogeneity(coalitions: Sequence[Coalition]) -> None:
+    indices = heterogeneity_for(coalitions)
+    for coalition in coalitions:
+        coalition.heterogeneity = indices[coalition.pk]  # type: ignore[attr-defined]
+
+
+def coalition_detail(*, slug: str) -> Coalition:
+    """One coalition with its programme, path and members; permission is checked by the caller."""
+    return (
+        Coalition.objects.select_related("programme")
+        .prefetch_related(
+            Prefetch("milestones", Milestone.objects.order_by("position", "due_date", "id")),
+            Prefetch(
+                "members",
+                CoalitionMember.objects.select_related("person", "organisation").order_by(
+                    "role", "person__last_name"
+                ),
+            ),
+        )
+        .get(slug=slug)
+    )
+
+
+def coalition_pending_requests(*, coalition: Coalition) -> QuerySet[JoinRequest]:
+    return coalition.join_requests.filter(status=JoinRequestStatus.PENDING).select_related(
+        "person", "organisation"
+    )
+
+
+def coalition_pending_request_for(*, coalition: Coalition, user: User) -> JoinRequest | None:
+    if not user.is_authenticated:
+        return None
+    return coalition.join_requests.filter(
+        status=JoinRequestStatus.PENDING, person__user=user
+    ).first()
+
+
+def coalition_revision(*, coalition: Coalition) -> int:
+    last = coalition.changes.order_by("-revision").values_list("revision", flat=True).first()
+    return last or 0
+
+
+def coalitions_of_organisation(*, organisation: Organisation, viewer: User) -> QuerySet[Coalition]:
+    return (
+        Coalition.objects.filter(coalition_visible_q(viewer), members__organisation=organisation)
+        .select_related("programme")
+        .distinct()
+        .order_by("title")
+    )
+
+
+def coalitions_of_person(*, person: Person, viewer: User) -> list[tuple[Coalition, str]]:
+    roles = (
+        CoalitionMember.objects.filter(person=person)
+        .filter(coalition__in=Coalition.objects.filter(coalition_visible_q(viewer)))
+        .select_related("coalition__programme")
+        .order_by("coalition__title")
+    )
+    return [(m.coalition, m.get_role_display()) for m in roles]
+
+
+def programme_list() -> QuerySet[Programme]:
+    return Programme.objects.annotate(
+        coalition_count=Count("coalitions", filter=Q(coalitions__is_published=True))
+    ).order_by("position", "name")
+
+
+def programme_detail(*, slug: str) -> Programme:
+    return Programme.objects.prefetch_related("team__person").get(slug=slug)
+
+
+def programme_status_counts(*, programme: Programme, viewer: User) -> list[tuple[str, str, int]]:
+    counts = dict(
+        Coalition.objects.filter(coalition_visible_q(viewer), programme=programme)
+        .values_list("status")
+        .annotate(n=Count("id"))
+    )
+    return [(value, label, counts.get(value, 0)) for value, label in CoalitionStatus.choices]
+
+
+# History -----------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\s+|[^\s]+")
+
+
+@dataclass(frozen=True)
+class DiffPiece:
+    op: str  # "same", "removed" or "added"
+    text: str
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    label: str
+    pieces: tuple[DiffPiece, ...]
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Revision:
+    number: int
+    at: object
+    by: str
+    changes: tuple[FieldChange, ...]
+
+
+def text_diff(before: str, after: str) -> tuple[DiffPiece, ...]:
+    """A word-level diff: unchanged runs, removed runs and added runs, in reading order."""
+    a, b = _TOKEN.findall(before), _TOKEN.findall(after)
+    pieces: list[DiffPiece] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            pieces.append(DiffPiece("same", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            pieces.append(DiffPiece("removed", "".join(a[i1:i2])))
+        if j2 > j1:
+            pieces.append(DiffPiece("added", "".join(b[j1:j2])))
+    return tuple(pieces)
+
+
+def field_label(field: str) -> str:
+    if field == "milestones":
+        return _("Path of milestones")
+    return str(Coalition._meta.get_field(field).verbose_name).capitalize()
+
+
+def coalition_history(*, coalition: Coalition, include_private: bool) -> list[Revision]:
+    """The canvas's revisions, newest first, each with a readable diff of every field."""
+    changes: Iterable[CanvasChange] = coalition.changes.select_related("by__person").order_by(
+        "-revision", "id"
+    )
+    if not include_private:
+        changes = changes.exclude(field="members_notes")
+    revisions = []
+    for number, group in groupby(changes, key=lambda c: c.revision):
+        items = list(group)
+        first = items[0]
+        author = getattr(first.by, "person", None) if first.by else None
+        revisions.append(
+            Revision(
+                number=number,
+                at=first.at,
+                by=str(author) if author else "—",
+                changes=tuple(
+                    FieldChange(
+                        field=c.field,
+                        label=field_label(c.field),
+                        pieces=text_diff(c.before, c.after),
+                        before=c.before,
+                        after=c.after,
+                    )
+                    for c in items
+                ),
+            )
+        )
+    return revisions

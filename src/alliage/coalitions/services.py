@@ -1,0 +1,347 @@
+"""Use cases on coalitions. Every write checks the permission with the user it is given,
+locks the coalition row, writes, records the history and the audit entry, in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from alliage.actors.models import Organisation, Person
+from alliage.core.errors import BusinessError, PermissionRefused
+from alliage.core.models import User
+from alliage.core.services import audit_record
+
+from .models import (
+    CanvasChange,
+    Coalition,
+    CoalitionMember,
+    CoalitionStatus,
+    JoinRequest,
+    JoinRequestStatus,
+    MemberRole,
+    Milestone,
+    MilestoneStatus,
+    Programme,
+)
+
+CANVAS_FIELDS: tuple[str, ...] = (
+    "title",
+    "summary",
+    "is_published",
+    "diagnostic",
+    "swot_strengths",
+    "swot_weaknesses",
+    "swot_opportunities",
+    "swot_threats",
+    "impact_statement",
+    "target_date",
+    "levers",
+    "seeking",
+    "evaluation",
+    "members_notes",
+)
+
+TRANSITIONS: Mapping[str, frozenset[str]] = {
+    CoalitionStatus.IDEA: frozenset({CoalitionStatus.FORMING, CoalitionStatus.CLOSED}),
+    CoalitionStatus.FORMING: frozenset(
+        {CoalitionStatus.ACTIVE, CoalitionStatus.IDEA, CoalitionStatus.CLOSED}
+    ),
+    CoalitionStatus.ACTIVE: frozenset({CoalitionStatus.EVALUATING, CoalitionStatus.CLOSED}),
+    CoalitionStatus.EVALUATING: frozenset({CoalitionStatus.ACTIVE, CoalitionStatus.CLOSED}),
+    CoalitionStatus.CLOSED: frozenset(),
+}
+
+
+@dataclass(frozen=True)
+class MilestoneData:
+    title: str
+    due_date: dt.date | None = None
+    status: str = MilestoneStatus.PLANNED
+
+
+def allowed_transitions(status: str) -> list[str]:
+    """The statuses a coalition may move to next, in lifecycle order."""
+    order = list(CoalitionStatus.values)
+    return sorted(TRANSITIONS[status], key=order.index)
+
+
+def _require(user: User, perm: str, coalition: Coalition) -> None:
+    if not user.has_perm(perm, coalition):
+        raise PermissionRefused(_("You are not allowed to do this on this coalition."))
+
+
+def _lock(coalition: Coalition) -> Coalition:
+    return Coalition.objects.select_for_update().get(pk=coalition.pk)
+
+
+def _next_revision(coalition: Coalition) -> int:
+    last = coalition.changes.aggregate(last=Max("revision"))["last"]
+    return (last or 0) + 1
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def milestones_as_text(milestones: Sequence[MilestoneData | Milestone]) -> str:
+    """The path as readable lines, so that its history diffs like any other text."""
+    labels = dict(MilestoneStatus.choices)
+    lines = []
+    for m in milestones:
+        when = date_format(m.due_date, "SHORT_DATE_FORMAT") if m.due_date else "—"
+        lines.append(f"{m.title} · {when} · {labels.get(m.status, m.status)}")
+    return "\n".join(lines)
+
+
+def unique_slug(title: str) -> str:
+    base = slugify(title)[:80] or "coalition"
+    slug, n = base, 2
+    while Coalition.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def coalition_propose(
+    *,
+    programme: Programme,
+    by: User,
+    title: str,
+    summary: str = "",
+    diagnostic: str = "",
+    impact_statement: str = "",
+    organisation: Organisation | None = None,
+) -> Coalition:
+    """Anyone signed in may propose a coalition: it starts as an idea, unpublished until the
+    proposer publishes it, with the proposer as lead."""
+    if not by.has_perm("coalitions.propose_coalition", programme):
+        raise PermissionRefused(_("Sign in to propose a coalition."))
+    person = Person.objects.get(user=by)
+    if organisation is not None and not person.affiliations.filter(
+        organisation=organisation
+    ).exists():
+        raise BusinessError(_("You can only act on behalf of your own organisations."),
+                            field="organisation")
+    coalition = Coalition.objects.create(
+        programme=programme,
+        slug=unique_slug(title),
+        title=title,
+        summary=summary,
+        diagnostic=diagnostic,
+        impact_statement=impact_statement,
+        status=CoalitionStatus.IDEA,
+        is_published=False,
+    )
+    CoalitionMember.objects.create(
+        coalition=coalition, person=person, organisation=organisation, role=MemberRole.LEAD
+    )
+    audit_record(action="coalition.proposed", by=by, target=coalition)
+    return coalition
+
+
+class StaleEdit(BusinessError):
+    """The canvas changed since the editor opened it."""
+
+
+@transaction.atomic
+def coalition_update_canvas(
+    *,
+    coalition: Coalition,
+    by: User,
+    data: Mapping[str, Any],
+    milestones: Sequence[MilestoneData] | None = None,
+    base_revision: int | None = None,
+) -> list[CanvasChange]:
+    """Change canvas fields and, optionally, replace the path of milestones.
+
+    Each changed field is recorded with its value before and after under one new revision.
+    ``base_revision`` is the revision the editor started from: if someone saved in between,
+    the edit is refused rather than silently overwriting their work."""
+    _require(by, "coalitions.edit_coalition", coalition)
+    locked = _lock(coalition)
+    revision = _next_revision(locked)
+    if base_revision is not None and base_revision != revision - 1:
+        raise StaleEdit(
+            _(
+                "Someone else saved this canvas while you were editing it. "
+                "Your text is still in the form: review the history, then save again."
+            )
+        )
+    unknown = set(data) - set(CANVAS_FIELDS)
+    if unknown:
+        raise BusinessError(_("These fields cannot be changed here: %(fields)s")
+                            % {"fields": ", ".join(sorted(unknown))})
+    changes = []
+    for field, value in data.items():
+        before = getattr(locked, field)
+        if before == value:
+            continue
+        setattr(locked, field, value)
+        changes.append(
+            CanvasChange(
+                coalition=locked,
+                by=by,
+                revision=revision,
+                field=field,
+                before=_as_text(before),
+                after=_as_text(value),
+            )
+        )
+    if milestones is not None:
+        current = list(locked.milestones.all())
+        before_text, after_text = milestones_as_text(current), milestones_as_text(milestones)
+        if before_text != after_text:
+            locked.milestones.all().delete()
+            Milestone.objects.bulk_create(
+                Milestone(
+                    coalition=locked,
+                    title=m.title,
+                    due_date=m.due_date,
+                    status=m.status,
+                    position=i,
+                )
+                for i, m in enumerate(milestones)
+            )
+            changes.append(
+                CanvasChange(
+                    coalition=locked,
+                    by=by,
+                    revision=revision,
+                    field="milestones",
+                    before=before_text,
+                    after=after_text,
+                )
+            )
+    if not changes:
+        return []
+    locked.full_clean(exclude=["programme", "slug", "status"])
+    locked.save()
+    CanvasChange.objects.bulk_create(changes)
+    audit_record(
+        action="coalition.canvas_changed",
+        by=by,
+        target=locked,
+        revision=revision,
+        fields=[c.field for c in changes],
+    )
+    return changes
+
+
+@transaction.atomic
+def coalition_transition(*, coalition: Coalition, by: User, to: str) -> Coalition:
+    """Move a coalition along its lifecycle: idea → forming → active → evaluating → closed,
+    with the steps back listed in TRANSITIONS. This is the only way its status changes."""
+    _require(by, "coalitions.transition_coalition", coalition)
+    locked = _lock(coalition)
+    labels = dict(CoalitionStatus.choices)
+    if to not in labels:
+        raise BusinessError(_("Unknown status."), field="status")
+    if to not in TRANSITIONS[locked.status]:
+        allowed = allowed_transitions(locked.status)
+        raise BusinessError(
+            _("A coalition cannot go from “%(from)s” to “%(to)s”. %(allowed)s")
+            % {
+                "from": labels[locked.status],
+                "to": labels[to],
+                "allowed": (
+                    _("From here it can go to: %(list)s.")
+                    % {"list": ", ".join(str(labels[s]) for s in allowed)}
+                    if allowed
+                    else _("A closed coalition stays closed.")
+                ),
+            },
+            field="status",
+        )
+    before = locked.status
+    locked.status = to
+    locked.save(update_fields=["status", "updated_at"])
+    CanvasChange.objects.create(
+        coalition=locked,
+        by=by,
+        revision=_next_revision(locked),
+        field="status",
+        before=str(labels[before]),
+        after=str(labels[to]),
+    )
+    audit_record(action="coalition.status_changed", by=by, target=locked, before=before, after=to)
+    coalition.status = locked.status
+    return locked
+
+
+@transaction.atomic
+def join_request_create(
+    *, coalition: Coalition, by: User, organisation: Organisation | None, message: str = ""
+) -> JoinRequest:
+    """Ask to join a coalition, in one's own name or for one of one's organisations.
+    One pending request per person and coalition; asking twice returns the same request."""
+    _require(by, "coalitions.request_join", coalition)
+    person = Person.objects.get(user=by)
+    if organisation is not None and not person.affiliations.filter(
+        organisation=organisation
+    ).exists():
+        raise BusinessError(
+            _("You can only act on behalf of your own organisations."), field="organisation"
+        )
+    existing = JoinRequest.objects.filter(
+        coalition=coalition, person=person, status=JoinRequestStatus.PENDING
+    ).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            request = JoinRequest.objects.create(
+                coalition=coalition, person=person, organisation=organisation, message=message
+            )
+    except IntegrityError:  # a second tab won the race: same outcome
+        return JoinRequest.objects.get(
+            coalition=coalition, person=person, status=JoinRequestStatus.PENDING
+        )
+    audit_record(action="coalition.join_requested", by=by, target=coalition)
+    return request
+
+
+@transaction.atomic
+def join_request_decide(
+    *, join_request: JoinRequest, by: User, accept: bool, role: str = MemberRole.MEMBER
+) -> JoinRequest:
+    """A lead or the programme team accepts (the person becomes a member) or declines."""
+    coalition = join_request.coalition
+    _require(by, "coalitions.decide_join", coalition)
+    _lock(coalition)
+    locked = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+    if locked.status != JoinRequestStatus.PENDING:
+        raise BusinessError(_("This request has already been answered."))
+    if role not in MemberRole.values:
+        raise BusinessError(_("Unknown role."), field="role")
+    locked.status = JoinRequestStatus.ACCEPTED if accept else JoinRequestStatus.DECLINED
+    locked.decided_by = by
+    locked.decided_at = timezone.now()
+    locked.save()
+    if accept:
+        CoalitionMember.objects.get_or_create(
+            coalition=coalition,
+            person=locked.person,
+            defaults={"organisation": locked.organisation, "role": role},
+        )
+    audit_record(
+        action="coalition.join_accepted" if accept else "coalition.join_declined",
+        by=by,
+        target=coalition,
+        person=locked.person_id,
+    )
+    return locked

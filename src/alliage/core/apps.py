@@ -1,0 +1,15 @@
+"""Core: the user model, the audit log, base templates and shared helpers (markdown, pagination).
+
+Imports no other Alliage app; every other app may import it.
+"""
+
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "alliage.core"
+    label = "core"
+    verbose_name = _("Core")

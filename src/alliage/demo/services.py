@@ -1,0 +1,215 @@
+"""Load the demo programme: five programmes, their coalitions, organisations and people.
+
+The data (``data.py``) is written on the seed's own timeline, as if today were 2020-11-29;
+every date is moved by whole years so that the demo is always current.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import timezone
+
+from alliage.actors.models import Affiliation, Membership, Organisation, Person
+from alliage.actors.services import person_register, tags_from_names
+from alliage.coalitions.models import (
+    Coalition,
+    CoalitionMember,
+    JoinRequest,
+    Milestone,
+    Programme,
+)
+from alliage.coalitions.services import coalition_update_canvas
+from alliage.core.models import User
+
+from . import data
+
+SEED_TODAY = dt.date(2020, 11, 29)
+DEMO_PASSWORD = "alliage-demo"  # printed by `alliage demo`; demo databases only
+DEMO_ACCOUNTS = (
+    ("equipe@alliage.example.org", "programme team"),
+    ("porteuse@alliage.example.org", "coalition lead"),
+    ("membre@alliage.example.org", "coalition member and adhérent"),
+    ("visiteur@alliage.example.org", "visitor"),
+)
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    programmes: int
+    organisations: int
+    people: int
+    coalitions: int
+
+
+class Shift:
+    """Moves the seed's dates by whole years so that its 2020 becomes this year."""
+
+    def __init__(self, today: dt.date) -> None:
+        self.years = today.year - SEED_TODAY.year
+
+    def __call__(self, iso: str | None) -> dt.date | None:
+        if not iso:
+            return None
+        day = dt.date.fromisoformat(iso)
+        try:
+            return day.replace(year=day.year + self.years)
+        except ValueError:  # 29 February in a year without one
+            return day.replace(year=day.year + self.years, day=28)
+
+
+def database_is_empty() -> bool:
+    return not Programme.objects.exists() and not Organisation.objects.exists()
+
+
+def _membership(holder: dict[str, Any], shift: Shift, **owner: Any) -> None:
+    if holder.get("membership"):
+        m = holder["membership"]
+        Membership.objects.create(
+            tier=m["tier"], starts_on=shift(m["starts_on"]), ends_on=shift(m["ends_on"]), **owner
+        )
+
+
+@transaction.atomic
+def demo_load(*, today: dt.date | None = None) -> DemoSummary:
+    """Create the demo programme in an empty database; all of it or nothing."""
+    shift = Shift(today or timezone.localdate())
+    organisations: dict[str, Organisation] = {}
+    for row in data.ORGANISATIONS:
+        org = Organisation.objects.create(
+            slug=row["slug"],
+            name=row["name"],
+            kind=row["kind"],
+            city=row.get("city", ""),
+            website=row.get("website", ""),
+            description=row.get("description", ""),
+            intentions=row.get("intentions", ""),
+            capabilities=row.get("capabilities", ""),
+        )
+        org.tags.set(tags_from_names(row.get("tags", [])))
+        _membership(row, shift, organisation=org)
+        organisations[org.slug] = org
+
+    demo_emails = {email for email, _ in DEMO_ACCOUNTS}
+    people: dict[str, Person] = {}
+    for row in data.PEOPLE:
+        email = row["email"]
+        person = person_register(
+            email=email,
+            password=DEMO_PASSWORD if email in demo_emails else None,
+            first_name=row["first_name"],
+            last_name=row["last_name"],
+        )
+        person.bio = row.get("bio", "")
+        person.intentions = row.get("intentions", "")
+        person.capabilities = row.get("capabilities", "")
+        person.is_suggestable = row.get("suggestable", True)
+        person.save()
+        person.tags.set(tags_from_names(row.get("tags", [])))
+        Affiliation.objects.bulk_create(
+            Affiliation(person=person, organisation=organisations[a["organisation"]], role=a["role"])
+            for a in row.get("affiliations", [])
+        )
+        _membership(row, shift, person=person)
+        people[email] = person
+
+    team_user = people["equipe@alliage.example.org"].user
+    team_user.is_staff = True
+    team_user.save(update_fields=["is_staff"])
+    group, _ = Group.objects.get_or_create(name="Équipe programme")
+    group.permissions.set(
+        Permission.objects.filter(content_type__app_label__in=["actors", "coalitions"])
+    )
+    team_user.groups.add(group)
+
+    programmes: dict[str, Programme] = {}
+    for position, row in enumerate(data.PROGRAMMES):
+        programme = Programme.objects.create(
+            slug=row["slug"],
+            name=row["name"],
+            kind=row["kind"],
+            tagline=row["tagline"],
+            description=row["description"],
+            starts_on=shift(row.get("starts_on")),
+            ends_on=shift(row.get("ends_on")),
+            position=position,
+        )
+        programme.team.set([people[email].user for email in row.get("team", [])])
+        programmes[programme.slug] = programme
+
+    for row in data.COALITIONS:
+        swot = row.get("swot") or {}
+        coalition = Coalition.objects.create(
+            programme=programmes[row["programme"]],
+            slug=row["slug"],
+            title=row["title"],
+            summary=row.get("summary", ""),
+            status=row["status"],
+            is_published=row.get("published", True),
+            diagnostic=row.get("diagnostic", ""),
+            swot_strengths=swot.get("strengths", ""),
+            swot_weaknesses=swot.get("weaknesses", ""),
+            swot_opportunities=swot.get("opportunities", ""),
+            swot_threats=swot.get("threats", ""),
+            impact_statement=row.get("impact_statement", ""),
+            target_date=shift(row.get("target_date")),
+            levers=row.get("levers", ""),
+            seeking=row.get("seeking", ""),
+            evaluation=row.get("evaluation", ""),
+            members_notes=row.get("members_notes", ""),
+        )
+        Milestone.objects.bulk_create(
+            Milestone(
+                coalition=coalition,
+                title=m["title"],
+                due_date=shift(m.get("due_date")),
+                status=m["status"],
+                position=i,
+            )
+            for i, m in enumerate(row.get("milestones", []))
+        )
+        CoalitionMember.objects.bulk_create(
+            CoalitionMember(
+                coalition=coalition,
+                person=people[m["person"]],
+                organisation=organisations[m["organisation"]] if m.get("organisation") else None,
+                role=m["role"],
+            )
+            for m in row.get("members", [])
+        )
+
+    for row in data.JOIN_REQUESTS:
+        JoinRequest.objects.create(
+            coalition=Coalition.objects.get(slug=row["coalition"]),
+            person=people[row["person"]],
+            organisation=organisations[row["organisation"]] if row.get("organisation") else None,
+            message=row.get("message", ""),
+        )
+
+    _first_revision(people)
+    return DemoSummary(
+        programmes=len(programmes),
+        organisations=len(organisations),
+        people=len(people),
+        coalitions=len(data.COALITIONS),
+    )
+
+
+def _first_revision(people: dict[str, Person]) -> None:
+    """The lead's coalition gets a first recorded edit, so its history page has something."""
+    lead = people["porteuse@alliage.example.org"].user
+    coalition = Coalition.objects.get(slug=data.COALITIONS[0]["slug"])
+    seeking = coalition.seeking.rstrip()
+    coalition_update_canvas(
+        coalition=coalition,
+        by=lead,
+        data={"seeking": f"{seeking}\n\nNous cherchons aussi un média partenaire pour raconter la démarche."},
+    )
+
+
+def demo_user_exists() -> bool:
+    return User.objects.filter(email=DEMO_ACCOUNTS[0][0]).exists()

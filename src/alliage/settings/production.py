@@ -1,0 +1,36 @@
+"""Production profile: refuses to start without a real secret and a real database."""
+
+from __future__ import annotations
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+if len(os.environ.get("ALLIAGE_SECRET_KEY", "")) < 50:
+    raise ImproperlyConfigured("ALLIAGE_SECRET_KEY must be set to a random value of 50+ characters.")
+if not os.environ.get("ALLIAGE_DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+    raise ImproperlyConfigured("ALLIAGE_DATABASE_URL must point to a PostgreSQL database.")
+
+from .base import *  # noqa: E402, F403
+from .base import env_list  # noqa: E402
+
+DEBUG = False
+ALLOWED_HOSTS = env_list("ALLIAGE_ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("ALLIAGE_ALLOWED_HOSTS must list the host names served.")
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = True
+SECURE_HSTS_SECONDS = 31_536_000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = False
+EMAIL_BACKEND = os.environ.get("ALLIAGE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

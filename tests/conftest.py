@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+
+from alliage.coalitions.models import Coalition, MemberRole
+from alliage.core.models import User
+
+from .factories import (
+    CoalitionFactory,
+    CoalitionMemberFactory,
+    PersonFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache() -> None:
+    cache.clear()
+
+
+@dataclass
+class Cast:
+    """One coalition and a user for every role that matters to its permissions."""
+
+    coalition: Coalition
+    anonymous: AnonymousUser
+    outsider: User
+    member: User
+    lead: User
+    team: User
+    admin: User
+
+    def user(self, role: str) -> User | AnonymousUser:
+        return getattr(self, role)
+
+
+@pytest.fixture
+def cast(db: None) -> Cast:
+    coalition = CoalitionFactory()
+    lead = CoalitionMemberFactory(coalition=coalition, role=MemberRole.LEAD).person.user
+    member = CoalitionMemberFactory(coalition=coalition, role=MemberRole.MEMBER).person.user
+    team = PersonFactory().user
+    coalition.programme.team.add(team)
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    PersonFactory(user=admin)
+    return Cast(
+        coalition=coalition,
+        anonymous=AnonymousUser(),
+        outsider=PersonFactory().user,
+        member=member,
+        lead=lead,
+        team=team,
+        admin=admin,
+    )
+
+
+def fresh(user: User | AnonymousUser) -> User | AnonymousUser:
+    """The same user without cached permission data, as a new request would see it."""
+    if isinstance(user, AnonymousUser):
+        return user
+    return User.objects.get(pk=user.pk)

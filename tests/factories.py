@@ -1,0 +1,112 @@
+"""Factories for every app, used by the tests' conftest files."""
+
+from __future__ import annotations
+
+import factory
+from factory.django import DjangoModelFactory
+
+from alliage.actors.models import Affiliation, Membership, Organisation, OrganisationKind, Person
+from alliage.coalitions.models import (
+    Coalition,
+    CoalitionMember,
+    CoalitionStatus,
+    MemberRole,
+    Milestone,
+    Programme,
+)
+from alliage.core.models import User
+
+PASSWORD = "correct horse battery staple"
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):  # noqa: N805
+        if create:
+            obj.save()
+
+
+class PersonFactory(DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    user = factory.SubFactory(UserFactory)
+    first_name = factory.Faker("first_name", locale="fr_FR")
+    last_name = factory.Faker("last_name", locale="fr_FR")
+
+
+class OrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    kind = OrganisationKind.ASSOCIATION
+
+
+class AffiliationFactory(DjangoModelFactory):
+    class Meta:
+        model = Affiliation
+
+    person = factory.SubFactory(PersonFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = "Chargée de mission"
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    tier = "small"
+    starts_on = factory.Faker("date_between", start_date="-200d", end_date="-100d")
+    ends_on = factory.Faker("date_between", start_date="+100d", end_date="+200d")
+
+
+class ProgrammeFactory(DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    name = factory.Sequence(lambda n: f"Programme {n}")
+    slug = factory.Sequence(lambda n: f"programme-{n}")
+    kind = "collective"
+    tagline = "Un programme de coalitions."
+
+
+class CoalitionFactory(DjangoModelFactory):
+    class Meta:
+        model = Coalition
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = factory.Sequence(lambda n: f"Coalition {n}")
+    slug = factory.Sequence(lambda n: f"coalition-{n}")
+    summary = "Agir ensemble pour un numérique choisi."
+    status = CoalitionStatus.ACTIVE
+    is_published = True
+    diagnostic = "Le constat de départ."
+    impact_statement = "Un impact mesurable."
+    levers = "- un levier"
+
+
+class CoalitionMemberFactory(DjangoModelFactory):
+    class Meta:
+        model = CoalitionMember
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = MemberRole.MEMBER
+
+
+class MilestoneFactory(DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    title = factory.Sequence(lambda n: f"Étape {n}")
