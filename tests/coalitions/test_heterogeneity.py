@@ -21,7 +21,9 @@ def test_even_spread_over_all_eight_kinds_is_one() -> None:
 
 
 def test_even_spread_over_two_kinds_is_a_third() -> None:
-    assert heterogeneity_index({"sme": 2, "research": 2}) == pytest.approx(math.log(2) / math.log(8))
+    assert heterogeneity_index({"sme": 2, "research": 2}) == pytest.approx(
+        math.log(2) / math.log(8)
+    )
 
 
 def test_no_actor_is_zero() -> None:
@@ -44,9 +46,7 @@ def test_order_of_actors_does_not_matter(kinds: list[str], rnd) -> None:
 def test_an_organisation_counts_once_however_many_people_it_sends() -> None:
     same_org_three_times = [(1, "large_company")] * 3 + [(2, "association")]
     assert heterogeneity_of(same_org_three_times).actors == 2
-    assert heterogeneity_of(same_org_three_times).index == pytest.approx(
-        math.log(2) / math.log(8)
-    )
+    assert heterogeneity_of(same_org_three_times).index == pytest.approx(math.log(2) / math.log(8))
 
 
 def test_people_in_their_own_name_count_as_other() -> None:

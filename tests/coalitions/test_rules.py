@@ -1,4 +1,4 @@
-"""The permission table: every role × action on a published and on an unpublished coalition."""
+"""The permission table: every role and action on a published and an unpublished coalition."""
 
 from __future__ import annotations
 

@@ -47,15 +47,21 @@ class TestTransitions:
 
     @pytest.mark.parametrize(
         ("start", "to"),
-        [("idea", "active"), ("idea", "evaluating"), ("active", "idea"), ("closed", "active"),
-         ("forming", "evaluating"), ("closed", "idea")],
+        [
+            ("idea", "active"),
+            ("idea", "evaluating"),
+            ("active", "idea"),
+            ("closed", "active"),
+            ("forming", "evaluating"),
+            ("closed", "idea"),
+        ],
     )
     def test_refused_with_a_clear_message(self, cast: Cast, start: str, to: str) -> None:
         cast.coalition.status = start
         cast.coalition.save()
         with pytest.raises(BusinessError) as error:
             services.coalition_transition(coalition=cast.coalition, by=fresh(cast.lead), to=to)
-        assert "cannot go from" in error.value.message
+        assert "ne peut pas passer" in error.value.message
         cast.coalition.refresh_from_db()
         assert cast.coalition.status == start
         assert not CanvasChange.objects.filter(coalition=cast.coalition).exists()
@@ -175,7 +181,9 @@ class TestJoinRequests:
     def test_cannot_act_for_someone_elses_organisation(self, cast: Cast) -> None:
         with pytest.raises(BusinessError):
             services.join_request_create(
-                coalition=cast.coalition, by=fresh(cast.outsider), organisation=OrganisationFactory()
+                coalition=cast.coalition,
+                by=fresh(cast.outsider),
+                organisation=OrganisationFactory(),
             )
         assert not JoinRequest.objects.exists()
 

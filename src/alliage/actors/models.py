@@ -55,7 +55,9 @@ class Organisation(Profile):
     city = models.CharField(_("city"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
-    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="organisations")
+    tags = models.ManyToManyField(
+        Tag, verbose_name=_("tags"), blank=True, related_name="organisations"
+    )
     is_listed = models.BooleanField(_("listed in the directory"), default=True)
 
     class Meta:

@@ -25,9 +25,7 @@ def tags_from_names(names: Iterable[str]) -> list[Tag]:
 
 
 @transaction.atomic
-def person_register(
-    *, email: str, password: str | None, first_name: str, last_name: str
-) -> Person:
+def person_register(*, email: str, password: str | None, first_name: str, last_name: str) -> Person:
     """Create an account and its person; nothing is kept if either fails."""
     user = User.objects.create_user(email=email, password=password)
     person = Person.objects.create(user=user, first_name=first_name, last_name=last_name)

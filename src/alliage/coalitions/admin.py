@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from alliage.core.errors import BusinessError
 
 from . import services
-from .models import CanvasChange, Coalition, CoalitionMember, CoalitionStatus, JoinRequest, Milestone, Programme
+from .models import (
+    CanvasChange,
+    Coalition,
+    CoalitionMember,
+    CoalitionStatus,
+    JoinRequest,
+    Milestone,
+    Programme,
+)
 
 
 @admin.register(Programme)
@@ -29,7 +37,7 @@ class MemberInline(admin.TabularInline):
     autocomplete_fields = ("person", "organisation")
 
 
-def _transition_action(status: str, label: str):  # noqa: ANN202 - admin action factory
+def _transition_action(status: str, label: str):
     def action(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
         for coalition in queryset:
             try:
@@ -62,7 +70,9 @@ class CoalitionAdmin(admin.ModelAdmin):
             return
         stored = Coalition.objects.get(pk=obj.pk)
         canvas = {
-            f: getattr(obj, f) for f in form.changed_data if f in services.CANVAS_FIELDS  # type: ignore[attr-defined]
+            f: getattr(obj, f)
+            for f in form.changed_data
+            if f in services.CANVAS_FIELDS  # type: ignore[attr-defined]
         }
         others = [f for f in form.changed_data if f not in services.CANVAS_FIELDS]  # type: ignore[attr-defined]
         if canvas:

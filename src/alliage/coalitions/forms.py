@@ -98,8 +98,9 @@ class MilestoneForm(forms.Form):
         return data
 
 
-MilestoneFormSet = formset_factory(MilestoneForm, extra=2, can_delete=True, max_num=30,
-                                   validate_max=True)
+MilestoneFormSet = formset_factory(
+    MilestoneForm, extra=2, can_delete=True, max_num=30, validate_max=True
+)
 
 
 def milestones_from(formset: Any) -> list[MilestoneData]:

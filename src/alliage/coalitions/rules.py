@@ -18,7 +18,9 @@ can_view = is_published | is_coalition_member | is_programme_team | is_admin
 can_edit = is_coalition_lead | is_programme_team | is_admin
 
 rules.add_perm("coalitions.view_coalition", can_view)
-rules.add_perm("coalitions.view_members_section", is_coalition_member | is_programme_team | is_admin)
+rules.add_perm(
+    "coalitions.view_members_section", is_coalition_member | is_programme_team | is_admin
+)
 rules.add_perm("coalitions.edit_coalition", can_edit)
 rules.add_perm("coalitions.transition_coalition", can_edit)
 rules.add_perm("coalitions.decide_join", can_edit)

@@ -132,11 +132,13 @@ def coalition_propose(
     if not by.has_perm("coalitions.propose_coalition", programme):
         raise PermissionRefused(_("Sign in to propose a coalition."))
     person = Person.objects.get(user=by)
-    if organisation is not None and not person.affiliations.filter(
-        organisation=organisation
-    ).exists():
-        raise BusinessError(_("You can only act on behalf of your own organisations."),
-                            field="organisation")
+    if (
+        organisation is not None
+        and not person.affiliations.filter(organisation=organisation).exists()
+    ):
+        raise BusinessError(
+            _("You can only act on behalf of your own organisations."), field="organisation"
+        )
     coalition = Coalition.objects.create(
         programme=programme,
         slug=unique_slug(title),
@@ -184,8 +186,10 @@ def coalition_update_canvas(
         )
     unknown = set(data) - set(CANVAS_FIELDS)
     if unknown:
-        raise BusinessError(_("These fields cannot be changed here: %(fields)s")
-                            % {"fields": ", ".join(sorted(unknown))})
+        raise BusinessError(
+            _("These fields cannot be changed here: %(fields)s")
+            % {"fields": ", ".join(sorted(unknown))}
+        )
     changes = []
     for field, value in data.items():
         before = getattr(locked, field)
@@ -291,9 +295,10 @@ def join_request_create(
     One pending request per person and coalition; asking twice returns the same request."""
     _require(by, "coalitions.request_join", coalition)
     person = Person.objects.get(user=by)
-    if organisation is not None and not person.affiliations.filter(
-        organisation=organisation
-    ).exists():
+    if (
+        organisation is not None
+        and not person.affiliations.filter(organisation=organisation).exists()
+    ):
         raise BusinessError(
             _("You can only act on behalf of your own organisations."), field="organisation"
         )

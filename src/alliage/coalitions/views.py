@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -109,9 +108,7 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_request_join": user.has_perm("coalitions.request_join", coalition),
         "transitions": services.allowed_transitions(coalition.status) if can_edit else [],
         "status_labels": dict(CoalitionStatus.choices),
-        "pending_request": selectors.coalition_pending_request_for(
-            coalition=coalition, user=user
-        ),
+        "pending_request": selectors.coalition_pending_request_for(coalition=coalition, user=user),
         "pending_requests": (
             list(selectors.coalition_pending_requests(coalition=coalition)) if can_edit else []
         ),
@@ -263,7 +260,9 @@ def join_request_decide(request: HttpRequest, slug: str, pk: int) -> HttpRespons
 @login_required
 def coalition_propose(request: HttpRequest) -> HttpResponse:
     person = person_for_user(user=request.user)
-    organisations = organisations_for_person(person=person) if person else Organisation.objects.none()
+    organisations = (
+        organisations_for_person(person=person) if person else Organisation.objects.none()
+    )
     form = ProposeForm(
         request.POST or None,
         organisations=organisations,
@@ -289,5 +288,3 @@ def coalition_propose(request: HttpRequest) -> HttpResponse:
             )
             return redirect("coalitions:coalition-edit", slug=coalition.slug)
     return render(request, "coalitions/coalition_propose.html", {"form": form})
-
-

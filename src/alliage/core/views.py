@@ -21,7 +21,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
         database = {"status": "down", "vendor": connection.vendor, "error": str(error)[:200]}
     healthy = database["status"] == "up"
     return JsonResponse(
-        {"status": "ok" if healthy else "error", "version": alliage.__version__,
-         "database": database},
+        {
+            "status": "ok" if healthy else "error",
+            "version": alliage.__version__,
+            "database": database,
+        },
         status=200 if healthy else 503,
     )

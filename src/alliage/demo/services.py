@@ -24,7 +24,6 @@ from alliage.coalitions.models import (
     Programme,
 )
 from alliage.coalitions.services import coalition_update_canvas
-from alliage.core.models import User
 
 from . import data
 
@@ -111,7 +110,9 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
         person.save()
         person.tags.set(tags_from_names(row.get("tags", [])))
         Affiliation.objects.bulk_create(
-            Affiliation(person=person, organisation=organisations[a["organisation"]], role=a["role"])
+            Affiliation(
+                person=person, organisation=organisations[a["organisation"]], role=a["role"]
+            )
             for a in row.get("affiliations", [])
         )
         _membership(row, shift, person=person)
@@ -199,6 +200,12 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
     )
 
 
+EXTRA_SEEKING = "Nous cherchons aussi un média partenaire pour raconter la démarche."
+
+
+EXTRA_SEEKING = "Nous cherchons aussi un média partenaire pour raconter la démarche."
+
+
 def _first_revision(people: dict[str, Person]) -> None:
     """The lead's coalition gets a first recorded edit, so its history page has something."""
     lead = people["porteuse@alliage.example.org"].user
@@ -207,9 +214,5 @@ def _first_revision(people: dict[str, Person]) -> None:
     coalition_update_canvas(
         coalition=coalition,
         by=lead,
-        data={"seeking": f"{seeking}\n\nNous cherchons aussi un média partenaire pour raconter la démarche."},
+        data={"seeking": f"{seeking}\n\n{EXTRA_SEEKING}"},
     )
-
-
-def demo_user_exists() -> bool:
-    return User.objects.filter(email=DEMO_ACCOUNTS[0][0]).exists()

@@ -7,12 +7,14 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 if len(os.environ.get("ALLIAGE_SECRET_KEY", "")) < 50:
-    raise ImproperlyConfigured("ALLIAGE_SECRET_KEY must be set to a random value of 50+ characters.")
+    raise ImproperlyConfigured(
+        "ALLIAGE_SECRET_KEY must be set to a random value of 50+ characters."
+    )
 if not os.environ.get("ALLIAGE_DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
     raise ImproperlyConfigured("ALLIAGE_DATABASE_URL must point to a PostgreSQL database.")
 
-from .base import *  # noqa: E402, F403
-from .base import env_list  # noqa: E402
+from .base import *  # noqa: F403
+from .base import env_list
 
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLIAGE_ALLOWED_HOSTS")
@@ -33,4 +35,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = False
-EMAIL_BACKEND = os.environ.get("ALLIAGE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_BACKEND = os.environ.get(
+    "ALLIAGE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)

@@ -1,0 +1,311 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from alliage.actors.models import OrganisationKind
+from alliage.coalitions.models import CanvasChange, Coalition, MemberRole
+
+from ...conftest import Cast
+from ...factories import (
+    PASSWORD,
+    AffiliationFactory,
+    CoalitionFactory,
+    CoalitionMemberFactory,
+    OrganisationFactory,
+    ProgrammeFactory,
+)
+
+
+def client_for(user) -> Client:
+    client = Client()
+    if user.is_authenticated:
+        client.force_login(user)
+    return client
+
+
+def populate(n: int) -> None:
+    programme = ProgrammeFactory()
+    kinds = [k for k, _ in OrganisationKind.choices]
+    for i in range(n):
+        coalition = CoalitionFactory(programme=programme)
+        for j in range(3):
+            organisation = OrganisationFactory(kind=kinds[(i + j) % len(kinds)])
+            member = CoalitionMemberFactory(
+                coalition=coalition, role=MemberRole.LEAD if j == 0 else MemberRole.MEMBER
+            )
+            member.organisation = organisation
+            member.save()
+
+
+def count_queries(client: Client, url: str, django_assert_num_queries, n: int) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("signed_in", [False, True], ids=["anonymous", "signed-in"])
+def test_list_query_count_does_not_grow_with_coalitions(signed_in: bool) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ...factories import PersonFactory
+
+    user = PersonFactory().user if signed_in else None
+    counts = []
+    for n in (10, 190):
+        populate(n)
+        client = client_for(user) if user else Client()
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get("/coalitions/")
+        assert response.status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert Coalition.objects.count() == 200
+    assert counts[0] == counts[1], counts
+    assert counts[1] <= 8
+
+
+@pytest.mark.django_db
+def test_list_filters_and_search() -> None:
+    programme = ProgrammeFactory(slug="self-data")
+    wanted = CoalitionFactory(
+        programme=programme, title="Données personnelles à Rennes", status="forming"
+    )
+    research = OrganisationFactory(kind="research")
+    m = CoalitionMemberFactory(coalition=wanted)
+    m.organisation = research
+    m.save()
+    CoalitionFactory(title="Sobriété numérique", status="forming")
+    CoalitionFactory(programme=programme, title="Autre", status="active")
+    client = Client()
+    response = client.get(
+        "/coalitions/",
+        {"programme": "self-data", "status": "forming", "kind": "research", "q": "rennes"},
+    )
+    assert [c.pk for c in response.context["page"].object_list] == [wanted.pk]
+    assert "Données personnelles à Rennes" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_list_bad_filters_do_not_fail() -> None:
+    CoalitionFactory()
+    response = Client().get("/coalitions/", {"status": "nonsense", "page": "x" * 30})
+    assert response.status_code == 200
+    assert "Sélectionnez un choix valide" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_list_htmx_returns_only_the_results() -> None:
+    CoalitionFactory(title="Partial coalition")
+    response = Client().get("/coalitions/", HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert 'id="results"' in body
+    assert "<html" not in body
+    assert "Partial coalition" in body
+
+
+@pytest.mark.django_db
+def test_list_paginates_in_sql() -> None:
+    programme = ProgrammeFactory()
+    CoalitionFactory.create_batch(45, programme=programme)
+    response = Client().get("/coalitions/", {"page": 3})
+    page = response.context["page"]
+    assert (page.number, len(page.object_list), page.paginator.num_pages) == (3, 5, 3)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [("", "Diagnostic"), ("/en", "Diagnostic"), ("", "Impact visé"), ("/en", "Targeted impact")],
+)
+def test_detail_in_both_languages(cast: Cast, prefix: str, expected: str) -> None:
+    response = Client().get(f"{prefix}/coalitions/{cast.coalition.slug}/")
+    assert response.status_code == 200
+    assert expected in response.content.decode()
+    assert cast.coalition.title in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["anonymous", "outsider"])
+def test_unpublished_coalition_does_not_exist_for_outsiders(cast: Cast, role: str) -> None:
+    cast.coalition.is_published = False
+    cast.coalition.save()
+    for suffix in ("", "edit/", "history/"):
+        response = client_for(cast.user(role)).get(f"/coalitions/{cast.coalition.slug}/{suffix}")
+        assert response.status_code == 404
+
+
+@pytest.mark.parametrize("role", ["member", "lead", "team", "admin"])
+def test_members_section_shown_to_insiders(cast: Cast, role: str) -> None:
+    cast.coalition.members_notes = "Prochaine réunion jeudi"
+    cast.coalition.save()
+    response = client_for(cast.user(role)).get(cast.coalition.get_absolute_url())
+    assert "Prochaine réunion jeudi" in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["anonymous", "outsider"])
+def test_members_section_hidden_from_outsiders(cast: Cast, role: str) -> None:
+    cast.coalition.members_notes = "Prochaine réunion jeudi"
+    cast.coalition.save()
+    response = client_for(cast.user(role)).get(cast.coalition.get_absolute_url())
+    assert "Prochaine réunion jeudi" not in response.content.decode()
+
+
+def edit_payload(coalition: Coalition, **changes: str) -> dict[str, str]:
+    data = {
+        "title": coalition.title,
+        "summary": coalition.summary,
+        "is_published": "on",
+        "diagnostic": coalition.diagnostic,
+        "impact_statement": coalition.impact_statement,
+        "target_date": "",
+        "levers": coalition.levers,
+        "milestones-TOTAL_FORMS": "1",
+        "milestones-INITIAL_FORMS": "0",
+        "milestones-MIN_NUM_FORMS": "0",
+        "milestones-MAX_NUM_FORMS": "1000",
+        "milestones-0-title": "",
+        "milestones-0-due_date": "",
+        "milestones-0-status": "planned",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("role", "status"), [("anonymous", 302), ("outsider", 403), ("member", 403)]
+)
+def test_edit_refused_changes_nothing(cast: Cast, role: str, status: int) -> None:
+    url = reverse("coalitions:coalition-edit", args=[cast.coalition.slug])
+    client = client_for(cast.user(role))
+    assert client.get(url).status_code == status
+    response = client.post(url, edit_payload(cast.coalition, diagnostic="Piraté"))
+    assert response.status_code == status
+    if status == 302:
+        assert "/accounts/login/" in response["Location"]
+    cast.coalition.refresh_from_db()
+    assert cast.coalition.diagnostic == "Le constat de départ."
+    assert not CanvasChange.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["lead", "team", "admin"])
+def test_edit_by_lead_or_team_is_saved_and_historised(cast: Cast, role: str) -> None:
+    url = reverse("coalitions:coalition-edit", args=[cast.coalition.slug])
+    client = client_for(cast.user(role))
+    response = client.post(
+        url,
+        edit_payload(
+            cast.coalition,
+            diagnostic="Un constat **précisé**.",
+            **{"milestones-0-title": "Atelier SWOT", "milestones-0-due_date": "2027-03-01"},
+        ),
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    cast.coalition.refresh_from_db()
+    assert cast.coalition.diagnostic == "Un constat **précisé**."
+    assert cast.coalition.milestones.get().title == "Atelier SWOT"
+    history = client.get(reverse("coalitions:coalition-history", args=[cast.coalition.slug]))
+    body = history.content.decode()
+    assert "<ins>" in body and "précisé" in body and "Atelier SWOT" in body
+
+
+def test_edit_form_errors_in_french_keep_the_text(cast: Cast) -> None:
+    url = reverse("coalitions:coalition-edit", args=[cast.coalition.slug])
+    response = client_for(cast.lead).post(
+        url,
+        edit_payload(cast.coalition, title="", diagnostic="Mon long texte", target_date="32/13"),
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Ce champ est obligatoire" in body
+    assert "Saisissez une date valide" in body
+    assert "Mon long texte" in body
+    assert not CanvasChange.objects.exists()
+
+
+def test_edit_stale_form_is_refused_without_losing_text(cast: Cast) -> None:
+    url = reverse("coalitions:coalition-edit", args=[cast.coalition.slug])
+    lead = client_for(cast.lead)
+    client_for(cast.team).post(
+        url, edit_payload(cast.coalition, levers="Par l'équipe", base_revision="0")
+    )
+    response = lead.post(
+        url, edit_payload(cast.coalition, levers="Par la porteuse", base_revision="0")
+    )
+    assert response.status_code == 200
+    assert "Par la porteuse" in response.content.decode()
+    cast.coalition.refresh_from_db()
+    assert cast.coalition.levers == "Par l'équipe"
+
+
+def test_transition_through_the_page(cast: Cast) -> None:
+    url = reverse("coalitions:coalition-transition", args=[cast.coalition.slug])
+    assert client_for(cast.member).post(url, {"to": "evaluating"}).status_code == 403
+    response = client_for(cast.lead).post(url, {"to": "idea"}, follow=True)
+    assert "ne peut pas passer" in response.content.decode()
+    client_for(cast.lead).post(url, {"to": "evaluating"})
+    cast.coalition.refresh_from_db()
+    assert cast.coalition.status == "evaluating"
+
+
+def test_join_request_flow_through_the_pages(cast: Cast) -> None:
+    organisation = AffiliationFactory(person=cast.outsider.person).organisation
+    outsider = client_for(cast.outsider)
+    detail = outsider.get(cast.coalition.get_absolute_url())
+    assert "Demander à rejoindre" in detail.content.decode()
+    outsider.post(
+        reverse("coalitions:coalition-join", args=[cast.coalition.slug]),
+        {"organisation": organisation.pk, "message": "Nous avons des données"},
+    )
+    lead = client_for(cast.lead)
+    page = lead.get(cast.coalition.get_absolute_url()).content.decode()
+    assert "Nous avons des données" in page
+    request_id = cast.coalition.join_requests.get().pk
+    url = reverse("coalitions:join-request-decide", args=[cast.coalition.slug, request_id])
+    assert outsider.post(url, {"decision": "accept"}).status_code == 403
+    lead.post(url, {"decision": "accept"})
+    assert cast.coalition.members.filter(person=cast.outsider.person).exists()
+
+
+def test_join_with_someone_elses_organisation_is_refused(cast: Cast) -> None:
+    other = OrganisationFactory()
+    response = client_for(cast.outsider).post(
+        reverse("coalitions:coalition-join", args=[cast.coalition.slug]),
+        {"organisation": other.pk},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert not cast.coalition.join_requests.exists()
+
+
+def test_propose_a_coalition(cast: Cast) -> None:
+    client = client_for(cast.outsider)
+    response = client.post(
+        reverse("coalitions:coalition-propose"),
+        {"programme": cast.coalition.programme.pk, "title": "Achats publics responsables"},
+    )
+    coalition = Coalition.objects.get(title="Achats publics responsables")
+    assert response["Location"] == reverse("coalitions:coalition-edit", args=[coalition.slug])
+    assert client.get(response["Location"]).status_code == 200
+    assert Client().get(coalition.get_absolute_url()).status_code == 404
+
+
+def test_login_with_email(cast: Cast) -> None:
+    client = Client()
+    response = client.post("/accounts/login/", {"username": cast.lead.email, "password": PASSWORD})
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_home_and_programme_pages() -> None:
+    coalition = CoalitionFactory(title="Coalition visible")
+    for url in ("/", "/en/", coalition.programme.get_absolute_url()):
+        response = Client().get(url)
+        assert response.status_code == 200
+        assert "Coalition visible" in response.content.decode()
+    assert Client().get("/programmes/nope/").status_code == 404

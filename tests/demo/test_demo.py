@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from alliage.actors.models import Organisation, OrganisationKind
+from alliage.coalitions.models import Coalition, CoalitionStatus, Programme
+from alliage.core.models import User
+from alliage.demo.services import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_load
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo() -> None:
+    demo_load(today=dt.date(2026, 11, 29))
+
+
+def test_demo_has_the_seed_programmes_and_enough_of_everything(demo: None) -> None:
+    assert set(Programme.objects.values_list("slug", flat=True)) == {
+        "reset-2022",
+        "innovation-facteur-4",
+        "self-data-territorial",
+        "capacitylab",
+        "numerique-tous-risques",
+    }
+    assert Organisation.objects.count() >= 40
+    assert set(Organisation.objects.values_list("kind", flat=True)) == set(OrganisationKind.values)
+    assert 15 <= Coalition.objects.count() <= 20
+    assert set(Coalition.objects.values_list("status", flat=True)) == set(CoalitionStatus.values)
+
+
+def test_demo_dates_are_moved_to_today(demo: None) -> None:
+    active_targets = Coalition.objects.filter(status="active").values_list("target_date", flat=True)
+    assert any(d and d.year >= 2026 for d in active_targets)
+
+
+@pytest.mark.parametrize(("email", "role"), DEMO_ACCOUNTS)
+def test_demo_accounts_log_in(demo: None, email: str, role: str) -> None:
+    client = Client()
+    assert client.login(email=email, password=DEMO_PASSWORD)
+    assert client.get("/").status_code == 200
+
+
+def test_demo_lead_can_edit_their_coalition(demo: None) -> None:
+    lead = User.objects.get(email="porteuse@alliage.example.org")
+    coalition = Coalition.objects.filter(members__person__user=lead, members__role="lead").first()
+    assert lead.has_perm("coalitions.edit_coalition", coalition)
+    assert coalition.changes.exists()
+
+
+def test_demo_pages_render(demo: None) -> None:
+    client = Client()
+    for url in ["/", "/coalitions/", "/en/coalitions/", "/actors/", "/actors/?tab=people"]:
+        assert client.get(url).status_code == 200, url
+    for programme in Programme.objects.all():
+        assert client.get(programme.get_absolute_url()).status_code == 200
+    for coalition in Coalition.objects.filter(is_published=True):
+        assert client.get(coalition.get_absolute_url()).status_code == 200
+    for organisation in Organisation.objects.all()[:10]:
+        assert client.get(organisation.get_absolute_url()).status_code == 200
