@@ -47,14 +47,31 @@ from alliage.coalitions.models import (  # noqa: E402
 )
 from alliage.core.models import User  # noqa: E402
 
-WORDS = (
-    "sobriété numérique données personnelles territoire inclusion emploi énergie mobilité "
-    "santé éducation achats publics conception responsable médiation open data résilience"
-).split()
+WORDS = [
+    "sobriété",
+    "numérique",
+    "données",
+    "personnelles",
+    "territoire",
+    "inclusion",
+    "emploi",
+    "énergie",
+    "mobilité",
+    "santé",
+    "éducation",
+    "achats",
+    "publics",
+    "conception",
+    "responsable",
+    "médiation",
+    "open",
+    "data",
+    "résilience",
+]
 
 
 def build(coalitions: int, actors: int) -> None:
-    rnd = random.Random(7)  # noqa: S311 - benchmark data
+    rnd = random.Random(7)
     kinds = list(OrganisationKind.values)
     statuses = list(CoalitionStatus.values)
     organisations_n = actors // 10

@@ -40,8 +40,9 @@ def test_demo_dates_are_moved_to_today(demo: None) -> None:
 @pytest.mark.parametrize(("email", "role"), DEMO_ACCOUNTS)
 def test_demo_accounts_log_in(demo: None, email: str, role: str) -> None:
     client = Client()
-    assert client.login(email=email, password=DEMO_PASSWORD)
-    assert client.get("/").status_code == 200
+    response = client.post("/accounts/login/", {"username": email, "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/actors/me/").status_code == 200
 
 
 def test_demo_lead_can_edit_their_coalition(demo: None) -> None:

@@ -72,15 +72,12 @@ def coalition_list(
             | Q(impact_statement__icontains=word)
             | Q(levers__icontains=word)
         )
-    return (
-        qs.select_related("programme")
-        .annotate(member_count=Count("members", distinct=True))
-        .order_by("-updated_at", "-id")
-    )
+    return qs.select_related("programme").order_by("-updated_at", "-id")
 
 
-def heterogeneity_for(coalitions: Sequence[Coalition]) -> dict[int, Heterogeneity]:
-    """The heterogeneity of several coalitions in one query."""
+def attach_heterogeneity(coalitions: Sequence[Coalition]) -> None:
+    """Set ``heterogeneity`` and ``member_count`` on a page of coalitions, in one query:
+    counting in the list query itself would group all coalitions before paginating."""
     rows = (
         CoalitionMember.objects.filter(coalition__in=[c.pk for c in coalitions])
         .values_list("coalition_id", "organisation_id", "organisation__kind")
@@ -89,13 +86,10 @@ def heterogeneity_for(coalitions: Sequence[Coalition]) -> dict[int, Heterogeneit
     by_coalition: dict[int, list[tuple[int | None, str | None]]] = defaultdict(list)
     for coalition_id, organisation_id, kind in rows:
         by_coalition[coalition_id].append((organisation_id, kind))
-    return {c.pk: heterogeneity_of(by_coalition.get(c.pk, [])) for c in coalitions}
-
-
-def attach_heterogeneity(coalitions: Sequence[Coalition]) -> None:
-    indices = heterogeneity_for(coalitions)
     for coalition in coalitions:
-        coalition.heterogeneity = indices[coalition.pk]  # type: ignore[attr-defined]
+        members = by_coalition.get(coalition.pk, [])
+        coalition.heterogeneity = heterogeneity_of(members)  # type: ignore[attr-defined]
+        coalition.member_count = len(members)  # type: ignore[attr-defined]
 
 
 def coalition_detail(*, slug: str) -> Coalition:
@@ -112,6 +106,14 @@ def coalition_detail(*, slug: str) -> Coalition:
             ),
         )
         .get(slug=slug)
+    )
+
+
+def coalition_heterogeneity(coalition: Coalition) -> Heterogeneity:
+    """From the members ``coalition_detail`` prefetched: no further query."""
+    return heterogeneity_of(
+        (m.organisation_id, m.organisation.kind if m.organisation else None)
+        for m in coalition.members.all()
     )
 
 

@@ -102,7 +102,7 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     can_edit = user.has_perm("coalitions.edit_coalition", coalition)
     context = {
         "coalition": coalition,
-        "heterogeneity": selectors.heterogeneity_for([coalition])[coalition.pk],
+        "heterogeneity": selectors.coalition_heterogeneity(coalition),
         "can_edit": can_edit,
         "can_see_private": user.has_perm("coalitions.view_members_section", coalition),
         "can_request_join": user.has_perm("coalitions.request_join", coalition),

@@ -200,10 +200,14 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
     )
 
 
-EXTRA_SEEKING = "Nous cherchons aussi un média partenaire pour raconter la démarche."
+EXTRA_SEEKING = (
+    "Nous cherchons aussi une collectivité d’outre-mer pour tester les critères hors de l’Hexagone."
+)
 
 
-EXTRA_SEEKING = "Nous cherchons aussi un média partenaire pour raconter la démarche."
+EXTRA_SEEKING = (
+    "Nous cherchons aussi une collectivité d’outre-mer pour tester les critères hors de l’Hexagone."
+)
 
 
 def _first_revision(people: dict[str, Person]) -> None:
