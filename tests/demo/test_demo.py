@@ -62,3 +62,27 @@ def test_demo_pages_render(demo: None) -> None:
         assert client.get(coalition.get_absolute_url()).status_code == 200
     for organisation in Organisation.objects.all()[:10]:
         assert client.get(organisation.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("text", "moved"),
+    [
+        ("d'ici fin 2022", "d'ici fin 2028"),
+        ("au printemps 2020", "au printemps 2026"),
+        ("#Reset 2022", "#Reset 2022"),
+        ("le cycle #Reset 2018-2019", "le cycle #Reset 2018-2019"),
+        ("Capacity (2015-2018)", "Capacity (2015-2018)"),
+        ("le 2020-05-01", "le 2020-05-01"),
+        ("en 2019", "en 2025"),
+    ],
+)
+def test_years_in_texts_move_with_the_dates(text: str, moved: str) -> None:
+    from alliage.demo.services import Shift
+
+    assert Shift(dt.date(2026, 11, 29)).text(text) == moved
+
+
+def test_targets_in_texts_match_target_dates(demo: None) -> None:
+    coalition = Coalition.objects.get(slug="commande-publique-responsable")
+    assert "2028" in coalition.impact_statement
+    assert coalition.target_date.year == 2028

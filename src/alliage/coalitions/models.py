@@ -85,7 +85,7 @@ class Coalition(TimeStampedModel):
         ordering = ("-updated_at", "-id")
         indexes = (
             models.Index(fields=("programme", "status")),
-            models.Index(fields=("is_published", "-updated_at", "-id")),
+            models.Index(fields=("-updated_at", "-id"), name="coalitions_recent_idx"),
         )
 
     def __str__(self) -> str:

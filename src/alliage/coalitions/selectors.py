@@ -31,6 +31,9 @@ from .models import (
 )
 from .predicates import team_programme_ids
 
+# What a coalition card shows; the long canvas texts stay in the database.
+CARD_FIELDS = ("slug", "title", "summary", "status", "is_published", "updated_at", "programme")
+
 
 def coalition_visible_q(viewer: User) -> Q:
     if viewer.is_authenticated and viewer.is_superuser:
@@ -72,7 +75,11 @@ def coalition_list(
             | Q(impact_statement__icontains=word)
             | Q(levers__icontains=word)
         )
-    return qs.select_related("programme").order_by("-updated_at", "-id")
+    return (
+        qs.select_related("programme")
+        .only(*CARD_FIELDS, "programme__slug", "programme__name")
+        .order_by("-updated_at", "-id")
+    )
 
 
 def attach_heterogeneity(coalitions: Sequence[Coalition]) -> None:

@@ -7,6 +7,7 @@ every date is moved by whole years so that the demo is always current.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,11 +46,20 @@ class DemoSummary:
     coalitions: int
 
 
+# Years in the texts that belong to the programme's present and future (2019 onwards), except
+# a programme's proper name ("#Reset 2022") and the end of a past range ("2018-2019").
+_YEAR = re.compile(r"(?<!Reset )(?<![\d\-–])(20(?:19|2\d))(?![\d\-–])")
+
+
 class Shift:
-    """Moves the seed's dates by whole years so that its 2020 becomes this year."""
+    """Moves the seed's dates by whole years so that its 2020 becomes this year, and the years
+    its texts mention with them, so that a target "by the end of 2022" matches its date."""
 
     def __init__(self, today: dt.date) -> None:
         self.years = today.year - SEED_TODAY.year
+
+    def text(self, value: str) -> str:
+        return _YEAR.sub(lambda m: str(int(m.group(1)) + self.years), value)
 
     def __call__(self, iso: str | None) -> dt.date | None:
         if not iso:
@@ -59,6 +69,19 @@ class Shift:
             return day.replace(year=day.year + self.years)
         except ValueError:  # 29 February in a year without one
             return day.replace(year=day.year + self.years, day=28)
+
+
+_IDENTIFIERS = frozenset({"slug", "email", "website", "programme", "coalition", "organisation"})
+
+
+def _shift_texts(value: Any, shift: Shift, key: str = "") -> Any:
+    if isinstance(value, str):
+        return value if key in _IDENTIFIERS else shift.text(value)
+    if isinstance(value, dict):
+        return {k: _shift_texts(v, shift, k) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_shift_texts(v, shift, key) for v in value]
+    return value
 
 
 def database_is_empty() -> bool:
@@ -77,8 +100,18 @@ def _membership(holder: dict[str, Any], shift: Shift, **owner: Any) -> None:
 def demo_load(*, today: dt.date | None = None) -> DemoSummary:
     """Create the demo programme in an empty database; all of it or nothing."""
     shift = Shift(today or timezone.localdate())
+    programmes_data, organisations_data, people_data, coalitions_data, requests_data = (
+        _shift_texts(rows, shift)
+        for rows in (
+            data.PROGRAMMES,
+            data.ORGANISATIONS,
+            data.PEOPLE,
+            data.COALITIONS,
+            data.JOIN_REQUESTS,
+        )
+    )
     organisations: dict[str, Organisation] = {}
-    for row in data.ORGANISATIONS:
+    for row in organisations_data:
         org = Organisation.objects.create(
             slug=row["slug"],
             name=row["name"],
@@ -95,7 +128,7 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
 
     demo_emails = {email for email, _ in DEMO_ACCOUNTS}
     people: dict[str, Person] = {}
-    for row in data.PEOPLE:
+    for row in people_data:
         email = row["email"]
         person = person_register(
             email=email,
@@ -128,7 +161,7 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
     team_user.groups.add(group)
 
     programmes: dict[str, Programme] = {}
-    for position, row in enumerate(data.PROGRAMMES):
+    for position, row in enumerate(programmes_data):
         programme = Programme.objects.create(
             slug=row["slug"],
             name=row["name"],
@@ -142,7 +175,7 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
         programme.team.set([people[email].user for email in row.get("team", [])])
         programmes[programme.slug] = programme
 
-    for row in data.COALITIONS:
+    for row in coalitions_data:
         swot = row.get("swot") or {}
         coalition = Coalition.objects.create(
             programme=programmes[row["programme"]],
@@ -183,7 +216,7 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
             for m in row.get("members", [])
         )
 
-    for row in data.JOIN_REQUESTS:
+    for row in requests_data:
         JoinRequest.objects.create(
             coalition=Coalition.objects.get(slug=row["coalition"]),
             person=people[row["person"]],

@@ -14,7 +14,7 @@ if not os.environ.get("ALLIAGE_DATABASE_URL", "").startswith(("postgres://", "po
     raise ImproperlyConfigured("ALLIAGE_DATABASE_URL must point to a PostgreSQL database.")
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import VAR_DIR, env_list
 
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLIAGE_ALLOWED_HOSTS")
@@ -35,6 +35,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = False
+STATIC_ROOT = VAR_DIR / "static"
 EMAIL_BACKEND = os.environ.get(
     "ALLIAGE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
