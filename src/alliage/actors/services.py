@@ -33,6 +33,15 @@ def person_register(*, email: str, password: str | None, first_name: str, last_n
     return person
 
 
+def person_ensure(*, user: User) -> Person:
+    """Every account acts through a person; accounts made outside sign-up (``createsuperuser``,
+    the admin) get one on first use, named from their e-mail address until they edit it."""
+    person, _created = Person.objects.get_or_create(
+        user=user, defaults={"first_name": user.email.split("@")[0][:80], "last_name": ""}
+    )
+    return person
+
+
 @transaction.atomic
 def person_update(*, person: Person, by: User, tags: Iterable[str], **fields: object) -> Person:
     """Update one's own profile; only the person themselves may do it."""

@@ -63,9 +63,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def profile_edit(request: HttpRequest) -> HttpResponse:
-    person = selectors.person_for_user(user=request.user)
-    if person is None:
-        raise Http404
+    person = services.person_ensure(user=request.user)
     initial = {"tags": ", ".join(t.name for t in person.tags.all())}
     form = ProfileForm(request.POST or None, instance=person, initial=initial)
     if request.method == "POST" and form.is_valid():

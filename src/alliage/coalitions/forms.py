@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from alliage.actors.models import Organisation, OrganisationKind
 
 from .models import Coalition, CoalitionStatus, MemberRole, MilestoneStatus, Programme
-from .services import MilestoneData
+from .services import CANVAS_FIELDS, MilestoneData
 
 TEXTAREA_SHORT = forms.Textarea(attrs={"rows": 3})
 TEXTAREA_LONG = forms.Textarea(attrs={"rows": 8})
@@ -39,22 +39,7 @@ class CanvasForm(forms.ModelForm):
 
     class Meta:
         model = Coalition
-        fields = (
-            "title",
-            "summary",
-            "is_published",
-            "diagnostic",
-            "swot_strengths",
-            "swot_weaknesses",
-            "swot_opportunities",
-            "swot_threats",
-            "impact_statement",
-            "target_date",
-            "levers",
-            "seeking",
-            "evaluation",
-            "members_notes",
-        )
+        fields = CANVAS_FIELDS
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2}),
             "diagnostic": TEXTAREA_LONG,

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from alliage.actors.models import Organisation, OrganisationKind
-from alliage.actors.selectors import organisations_for_person, person_for_user
+from alliage.actors.selectors import organisations_for_person
+from alliage.actors.services import person_ensure
 from alliage.core.errors import BusinessError
 from alliage.core.http import paginate, require_perm
 
@@ -115,9 +116,9 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "lifecycle": CoalitionStatus.choices,
     }
     if context["can_request_join"] and not context["pending_request"]:
-        person = person_for_user(user=user)
+        person = person_ensure(user=user)
         context["join_form"] = JoinRequestForm(
-            organisations=organisations_for_person(person=person) if person else []
+            organisations=organisations_for_person(person=person)
         )
     return render(request, "coalitions/coalition_detail.html", context)
 
@@ -205,10 +206,7 @@ def coalition_join(request: HttpRequest, slug: str) -> HttpResponse:
     coalition = _get_visible(request, slug)
     if denied := require_perm(request, "coalitions.request_join", coalition):
         return denied
-    person = person_for_user(user=request.user)
-    if person is None:
-        messages.error(request, _("Complete your profile before joining a coalition."))
-        return redirect(coalition)
+    person = person_ensure(user=request.user)
     form = JoinRequestForm(request.POST, organisations=organisations_for_person(person=person))
     if not form.is_valid():
         messages.error(request, _("Please choose one of your organisations, or your own name."))
@@ -259,10 +257,7 @@ def join_request_decide(request: HttpRequest, slug: str, pk: int) -> HttpRespons
 
 @login_required
 def coalition_propose(request: HttpRequest) -> HttpResponse:
-    person = person_for_user(user=request.user)
-    organisations = (
-        organisations_for_person(person=person) if person else Organisation.objects.none()
-    )
+    organisations = organisations_for_person(person=person_ensure(user=request.user))
     form = ProposeForm(
         request.POST or None,
         organisations=organisations,

@@ -309,3 +309,27 @@ def test_home_and_programme_pages() -> None:
         assert response.status_code == 200
         assert "Coalition visible" in response.content.decode()
     assert Client().get("/programmes/nope/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_account_without_a_person_gets_one_instead_of_an_error() -> None:
+    from alliage.core.models import User
+
+    coalition = CoalitionFactory()
+    admin = User.objects.create_superuser(email="root@example.org", password="x" * 12)
+    client = client_for(admin)
+    assert client.get(coalition.get_absolute_url()).status_code == 200
+    assert client.get(reverse("coalitions:coalition-propose")).status_code == 200
+    assert client.get("/actors/me/").status_code == 200
+    assert admin.person.first_name == "root"
+
+
+def test_a_lead_cannot_decide_another_coalitions_request_through_their_own(cast: Cast) -> None:
+    from alliage.coalitions import services
+
+    other = CoalitionFactory()
+    request = services.join_request_create(coalition=other, by=cast.outsider, organisation=None)
+    url = reverse("coalitions:join-request-decide", args=[cast.coalition.slug, request.pk])
+    assert client_for(cast.lead).post(url, {"decision": "accept"}).status_code == 404
+    request.refresh_from_db()
+    assert request.status == "pending"
