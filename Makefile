@@ -47,8 +47,15 @@ format: $(VENV)/.installed-test
 
 ## Refresh the message catalogues after changing user-facing strings
 messages: $(VENV)/.installed-test
-	cd src/alliage && ../../$(BIN)/alliage makemessages -l fr -l en --no-location --no-obsolete
-	msgen --no-wrap -o src/alliage/locale/en/LC_MESSAGES/django.po src/alliage/locale/en/LC_MESSAGES/django.po
+	cd src/alliage && ../../$(BIN)/alliage makemessages -l fr --no-location --no-obsolete --keep-pot
+	msgen --lang=en -o src/alliage/locale/en/LC_MESSAGES/django.po src/alliage/locale/django.pot
+	rm src/alliage/locale/django.pot
+	sed -i -e 's/^"Plural-Forms: .*/"Plural-Forms: nplurals=2; plural=(n != 1);\\n"/' \
+	  -e 's/^"Project-Id-Version: .*/"Project-Id-Version: Alliage\\n"/' \
+	  -e 's/^"Last-Translator: .*/"Last-Translator: Alliage team\\n"/' \
+	  -e 's/^"Language-Team: .*/"Language-Team: English\\n"/' \
+	  -e 's/^"PO-Revision-Date: YEAR.*/"PO-Revision-Date: 2026-11-29 22:00+0100\\n"/' \
+	  -e '/^#, fuzzy$$/d' src/alliage/locale/en/LC_MESSAGES/django.po
 	cd src/alliage && ../../$(BIN)/alliage compilemessages
 
 bench: $(VENV)/.installed-test

@@ -8,7 +8,6 @@ from alliage.coalitions import services
 from alliage.coalitions.models import (
     CanvasChange,
     CoalitionMember,
-    CoalitionStatus,
     JoinRequest,
     JoinRequestStatus,
     MemberRole,
@@ -43,7 +42,7 @@ class TestTransitions:
         cast.coalition.refresh_from_db()
         assert cast.coalition.status == to
         change = CanvasChange.objects.get(coalition=cast.coalition, field="status")
-        assert change.after == dict(CoalitionStatus.choices)[to]
+        assert (change.before, change.after) == (start, to)
 
     @pytest.mark.parametrize(
         ("start", "to"),
@@ -207,3 +206,10 @@ def test_propose_creates_an_unpublished_idea_led_by_the_proposer(cast: Cast) -> 
     assert (coalition.status, coalition.is_published) == ("idea", False)
     assert coalition.slug == "sobriete-des-services-publics"
     assert coalition.members.get().role == MemberRole.LEAD
+
+
+def test_a_coalition_named_new_does_not_take_the_propose_address(cast: Cast) -> None:
+    coalition = services.coalition_propose(
+        programme=cast.coalition.programme, by=fresh(cast.outsider), title="New"
+    )
+    assert coalition.slug == "new-2"

@@ -18,7 +18,14 @@ LOCALE = Path(alliage.__file__).parent / "locale"
 def test_catalogue_is_complete(language: str) -> None:
     po = LOCALE / language / "LC_MESSAGES" / "django.po"
     result = subprocess.run(  # noqa: S603
-        [shutil.which("msgfmt") or "msgfmt", "--check", "--statistics", "-o", "/dev/null", str(po)],
+        [
+            shutil.which("msgfmt") or "msgfmt",
+            "--check-format",
+            "--statistics",
+            "-o",
+            "/dev/null",
+            str(po),
+        ],
         capture_output=True,
         text=True,
         check=True,

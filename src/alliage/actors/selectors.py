@@ -55,6 +55,11 @@ def organisation_list(*, q: str = "", kind: str = "") -> QuerySet[Organisation]:
     return qs.prefetch_related("tags").order_by("name")
 
 
+def _listed_affiliations() -> QuerySet[Affiliation]:
+    """A person's affiliations to organisations that appear in the directory."""
+    return Affiliation.objects.filter(organisation__is_listed=True).select_related("organisation")
+
+
 def person_list(*, q: str = "") -> QuerySet[Person]:
     qs = Person.objects.filter(is_listed=True, user__is_active=True)
     if q:
@@ -66,9 +71,9 @@ def person_list(*, q: str = "") -> QuerySet[Person]:
             | Q(capabilities__icontains=q)
             | Q(tags__name__icontains=q)
         ).distinct()
-    return qs.prefetch_related(
-        "tags", Prefetch("affiliations", Affiliation.objects.select_related("organisation"))
-    ).order_by("last_name", "first_name")
+    return qs.prefetch_related("tags", Prefetch("affiliations", _listed_affiliations())).order_by(
+        "last_name", "first_name"
+    )
 
 
 def organisation_detail(*, slug: str) -> Organisation:
@@ -98,9 +103,7 @@ def person_detail(*, pk: int, viewer: User) -> Person:
         visible |= Q(user=viewer)
     return (
         Person.objects.filter(visible)
-        .prefetch_related(
-            "tags", Prefetch("affiliations", Affiliation.objects.select_related("organisation"))
-        )
+        .prefetch_related("tags", Prefetch("affiliations", _listed_affiliations()))
         .get(pk=pk)
     )
 

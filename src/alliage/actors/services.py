@@ -35,9 +35,17 @@ def person_register(*, email: str, password: str | None, first_name: str, last_n
 
 def person_ensure(*, user: User) -> Person:
     """Every account acts through a person; accounts made outside sign-up (``createsuperuser``,
-    the admin) get one on first use, named from their e-mail address until they edit it."""
+    the admin) get one when they first act, unlisted and named from their e-mail address
+    until they edit their profile."""
     person, _created = Person.objects.get_or_create(
-        user=user, defaults={"first_name": user.email.split("@")[0][:80], "last_name": ""}
+        user=user,
+        defaults={
+            "first_name": user.email.split("@")[0][:80],
+            "last_name": "",
+            # Nobody chose to appear: stay out of the directory and suggestions until they do.
+            "is_listed": False,
+            "is_suggestable": False,
+        },
     )
     return person
 

@@ -5,7 +5,9 @@ The visibility filter mirrors ``rules.can_view``: rules check one object, lists 
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from alliage.actors.models import Organisation, Person
@@ -27,6 +30,7 @@ from .models import (
     JoinRequest,
     JoinRequestStatus,
     Milestone,
+    MilestoneStatus,
     Programme,
 )
 from .predicates import team_programme_ids
@@ -197,8 +201,6 @@ class FieldChange:
     field: str
     label: str
     pieces: tuple[DiffPiece, ...]
-    before: str
-    after: str
 
 
 @dataclass(frozen=True)
@@ -224,25 +226,62 @@ def text_diff(before: str, after: str) -> tuple[DiffPiece, ...]:
     return tuple(pieces)
 
 
+def display_value(field: str, stored: str) -> str:
+    """A stored history value as the reader should read it, in their language."""
+    if not stored:
+        return ""
+    if field == "milestones":
+        labels = dict(MilestoneStatus.choices)
+        lines = []
+        for m in json.loads(stored):
+            when = (
+                date_format(dt.date.fromisoformat(m["due_date"]), "SHORT_DATE_FORMAT")
+                if m["due_date"]
+                else "—"
+            )
+            lines.append(f"{m['title']} · {when} · {labels.get(m['status'], m['status'])}")
+        return "\n".join(lines)
+    if field == "status":
+        return str(dict(CoalitionStatus.choices).get(stored, stored))
+    if field == "is_published":
+        return _("yes") if stored == "true" else _("no")
+    if field == "target_date":
+        return date_format(dt.date.fromisoformat(stored), "DATE_FORMAT")
+    return stored
+
+
 def field_label(field: str) -> str:
     if field == "milestones":
         return _("Path of milestones")
     return str(Coalition._meta.get_field(field).verbose_name).capitalize()
 
 
-def coalition_history(*, coalition: Coalition, include_private: bool) -> list[Revision]:
-    """The canvas's revisions, newest first, each with a readable diff of every field."""
-    changes: Iterable[CanvasChange] = coalition.changes.select_related("by__person").order_by(
-        "-revision", "id"
+def coalition_revision_numbers(*, coalition: Coalition, include_private: bool) -> QuerySet:
+    """The revision numbers the viewer may see, newest first: paginate these, then load only
+    the page's changes with ``coalition_history``."""
+    changes = coalition.changes.all()
+    if not include_private:
+        changes = changes.exclude(field="members_notes")
+    return changes.order_by("-revision").values_list("revision", flat=True).distinct()
+
+
+def coalition_history(
+    *, coalition: Coalition, include_private: bool, revisions: Iterable[int]
+) -> list[Revision]:
+    """The given revisions, newest first, each with a readable diff of every field."""
+    changes: Iterable[CanvasChange] = (
+        coalition.changes.filter(revision__in=list(revisions))
+        .select_related("by__person")
+        .order_by("-revision", "id")
     )
     if not include_private:
         changes = changes.exclude(field="members_notes")
-    revisions = []
+    revisions_out = []
     for number, group in groupby(changes, key=lambda c: c.revision):
         items = list(group)
         first = items[0]
         author = getattr(first.by, "person", None) if first.by else None
-        revisions.append(
+        revisions_out.append(
             Revision(
                 number=number,
                 at=first.at,
@@ -251,12 +290,12 @@ def coalition_history(*, coalition: Coalition, include_private: bool) -> list[Re
                     FieldChange(
                         field=c.field,
                         label=field_label(c.field),
-                        pieces=text_diff(c.before, c.after),
-                        before=c.before,
-                        after=c.after,
+                        pieces=text_diff(
+                            display_value(c.field, c.before), display_value(c.field, c.after)
+                        ),
                     )
                     for c in items
                 ),
             )
         )
-    return revisions
+    return revisions_out

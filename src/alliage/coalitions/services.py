@@ -4,6 +4,7 @@ locks the coalition row, writes, records the history and the audit entry, in one
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -11,7 +12,6 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -102,30 +102,40 @@ def _next_revision(coalition: Coalition) -> int:
     return (last or 0) + 1
 
 
-def _as_text(value: Any) -> str:
+def _as_stored(value: Any) -> str:
+    """History keeps raw values (ISO dates, codes, true/false); the history page translates
+    them into the reader's language."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return _("yes") if value else _("no")
+        return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
 
 
-def milestones_as_text(milestones: Sequence[MilestoneData | Milestone]) -> str:
-    """The path as readable lines, so that its history diffs like any other text."""
-    labels = dict(MilestoneStatus.choices)
-    lines = []
-    for m in milestones:
-        when = date_format(m.due_date, "SHORT_DATE_FORMAT") if m.due_date else "—"
-        lines.append(f"{m.title} · {when} · {labels.get(m.status, m.status)}")
-    return "\n".join(lines)
+def milestones_as_stored(milestones: Sequence[MilestoneData | Milestone]) -> str:
+    """The path as JSON (title, ISO due date, status code), one milestone per entry."""
+    return json.dumps(
+        [
+            {
+                "title": m.title,
+                "due_date": m.due_date.isoformat() if m.due_date else None,
+                "status": m.status,
+            }
+            for m in milestones
+        ],
+        ensure_ascii=False,
+    )
+
+
+RESERVED_SLUGS = frozenset({"new"})
 
 
 def unique_slug(title: str) -> str:
     base = slugify(title)[:80] or "coalition"
     slug, n = base, 2
-    while Coalition.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Coalition.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -209,13 +219,13 @@ def coalition_update_canvas(
                 by=by,
                 revision=revision,
                 field=field,
-                before=_as_text(before),
-                after=_as_text(value),
+                before=_as_stored(before),
+                after=_as_stored(value),
             )
         )
     if milestones is not None:
         current = list(locked.milestones.all())
-        before_text, after_text = milestones_as_text(current), milestones_as_text(milestones)
+        before_text, after_text = milestones_as_stored(current), milestones_as_stored(milestones)
         if before_text != after_text:
             locked.milestones.all().delete()
             Milestone.objects.bulk_create(
@@ -286,8 +296,8 @@ def coalition_transition(*, coalition: Coalition, by: User, to: str) -> Coalitio
         by=by,
         revision=_next_revision(locked),
         field="status",
-        before=str(labels[before]),
-        after=str(labels[to]),
+        before=before,
+        after=to,
     )
     audit_record(action="coalition.status_changed", by=by, target=locked, before=before, after=to)
     coalition.status = locked.status

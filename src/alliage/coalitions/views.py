@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from alliage.actors.models import Organisation, OrganisationKind
-from alliage.actors.selectors import organisations_for_person
+from alliage.actors.selectors import organisations_for_person, person_for_user
 from alliage.actors.services import person_ensure
 from alliage.core.errors import BusinessError
 from alliage.core.http import paginate, require_perm
@@ -37,7 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
     figures = {
         "coalitions": sum(p.coalition_count for p in programmes),
         "organisations": Organisation.objects.filter(is_listed=True).count(),
-        "kinds": Organisation.objects.values("kind").distinct().count(),
+        "kinds": Organisation.objects.filter(is_listed=True).values("kind").distinct().count(),
         "kinds_total": len(OrganisationKind.choices),
     }
     return render(
@@ -116,9 +116,11 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "lifecycle": CoalitionStatus.choices,
     }
     if context["can_request_join"] and not context["pending_request"]:
-        person = person_ensure(user=user)
+        person = person_for_user(user=user)  # reading a page never creates a person
         context["join_form"] = JoinRequestForm(
-            organisations=organisations_for_person(person=person)
+            organisations=(
+                organisations_for_person(person=person) if person else Organisation.objects.none()
+            )
         )
     return render(request, "coalitions/coalition_detail.html", context)
 
@@ -143,6 +145,11 @@ def coalition_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     milestones=milestones_from(formset),
                     base_revision=form.cleaned_data.get("base_revision"),
                 )
+            except services.StaleEdit as error:
+                form.add_error(None, error.message)
+                # The next save builds on what is there now: the user has seen the warning.
+                form.data = form.data.copy()
+                form.data["base_revision"] = selectors.coalition_revision(coalition=coalition)
             except BusinessError as error:
                 form.add_error(None, error.message)
             except ValidationError as error:
@@ -168,18 +175,20 @@ def coalition_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 def coalition_history(request: HttpRequest, slug: str) -> HttpResponse:
     coalition = _get_visible(request, slug)
+    include_private = request.user.has_perm("coalitions.view_members_section", coalition)
+    page = paginate(
+        request,
+        selectors.coalition_revision_numbers(coalition=coalition, include_private=include_private),
+        20,
+    )
     revisions = selectors.coalition_history(
-        coalition=coalition,
-        include_private=request.user.has_perm("coalitions.view_members_section", coalition),
+        coalition=coalition, include_private=include_private, revisions=page.object_list
     )
-    page = paginate(request, _ListAsQuerySet(revisions), 20)
     return render(
-        request, "coalitions/coalition_history.html", {"coalition": coalition, "page": page}
+        request,
+        "coalitions/coalition_history.html",
+        {"coalition": coalition, "page": page, "revisions": revisions},
     )
-
-
-class _ListAsQuerySet(list):
-    """Paginator accepts any sequence; this names the intent."""
 
 
 @require_POST

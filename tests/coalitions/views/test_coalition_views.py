@@ -228,7 +228,7 @@ def test_edit_form_errors_in_french_keep_the_text(cast: Cast) -> None:
     assert not CanvasChange.objects.exists()
 
 
-def test_edit_stale_form_is_refused_without_losing_text(cast: Cast) -> None:
+def test_edit_stale_form_is_refused_without_losing_text_then_saves(cast: Cast) -> None:
     url = reverse("coalitions:coalition-edit", args=[cast.coalition.slug])
     lead = client_for(cast.lead)
     client_for(cast.team).post(
@@ -241,6 +241,46 @@ def test_edit_stale_form_is_refused_without_losing_text(cast: Cast) -> None:
     assert "Par la porteuse" in response.content.decode()
     cast.coalition.refresh_from_db()
     assert cast.coalition.levers == "Par l'équipe"
+    # The redisplayed form now builds on the other save: submitting it again goes through.
+    resubmit = response.context["form"].data.dict()
+    resubmit.update(edit_payload(cast.coalition, levers="Par la porteuse"))
+    resubmit["base_revision"] = response.context["form"].data["base_revision"]
+    assert lead.post(url, resubmit).status_code == 302
+    cast.coalition.refresh_from_db()
+    assert cast.coalition.levers == "Par la porteuse"
+
+
+def test_history_is_shown_in_the_readers_language(cast: Cast) -> None:
+    url = reverse("coalitions:coalition-transition", args=[cast.coalition.slug])
+    client_for(cast.lead).post(url, {"to": "evaluating"})
+    history = f"/coalitions/{cast.coalition.slug}/history/"
+    assert "En évaluation" in Client().get(history).content.decode()
+    english = Client().get("/en" + history).content.decode()
+    assert "Evaluating" in english and "En évaluation" not in english
+
+
+def test_history_paginates_revisions(cast: Cast) -> None:
+    from alliage.coalitions import services
+
+    lead = cast.lead
+    for i in range(25):
+        services.coalition_update_canvas(
+            coalition=cast.coalition, by=lead, data={"levers": f"v{i}"}
+        )
+    page1 = Client().get(f"/coalitions/{cast.coalition.slug}/history/")
+    assert [r.number for r in page1.context["revisions"]] == list(range(25, 5, -1))
+    page2 = Client().get(f"/coalitions/{cast.coalition.slug}/history/", {"page": 2})
+    assert [r.number for r in page2.context["revisions"]] == [5, 4, 3, 2, 1]
+
+
+def test_unlisted_members_are_not_named_to_outsiders(cast: Cast) -> None:
+    person = cast.member.person
+    person.is_listed = False
+    person.save()
+    assert person.last_name not in Client().get(cast.coalition.get_absolute_url()).content.decode()
+    assert "Profil privé" in Client().get(cast.coalition.get_absolute_url()).content.decode()
+    insider = client_for(cast.lead).get(cast.coalition.get_absolute_url()).content.decode()
+    assert person.last_name in insider
 
 
 def test_transition_through_the_page(cast: Cast) -> None:
@@ -322,6 +362,7 @@ def test_an_account_without_a_person_gets_one_instead_of_an_error() -> None:
     assert client.get(reverse("coalitions:coalition-propose")).status_code == 200
     assert client.get("/actors/me/").status_code == 200
     assert admin.person.first_name == "root"
+    assert not admin.person.is_listed and not admin.person.is_suggestable
 
 
 def test_a_lead_cannot_decide_another_coalitions_request_through_their_own(cast: Cast) -> None:
