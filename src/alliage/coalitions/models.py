@@ -86,6 +86,7 @@ class Coalition(TimeStampedModel):
         indexes = (
             models.Index(fields=("programme", "status")),
             models.Index(fields=("-updated_at", "-id"), name="coalitions_recent_idx"),
+            models.Index(fields=("is_published", "status"), name="coalitions_public_idx"),
         )
 
     def __str__(self) -> str:
