@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import factory
 from factory.django import DjangoModelFactory
 
@@ -110,3 +112,18 @@ class MilestoneFactory(DjangoModelFactory):
 
     coalition = factory.SubFactory(CoalitionFactory)
     title = factory.Sequence(lambda n: f"Étape {n}")
+
+
+class EventFactory(DjangoModelFactory):
+    class Meta:
+        model = "agenda.Event"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    kind = "reset_day"
+    title = factory.Sequence(lambda n: f"Reset Day {n}")
+    slug = factory.Sequence(lambda n: f"reset-day-{n}")
+    starts_at = factory.LazyFunction(
+        lambda: (dt.datetime.now(tz=dt.UTC) + dt.timedelta(days=10)).replace(microsecond=0)
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=3))
+    place = "La Paillasse, Paris"

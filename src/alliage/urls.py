@@ -17,6 +17,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("alliage.coalitions.urls")),
     path("actors/", include("alliage.actors.urls")),
+    path("agenda/", include("alliage.agenda.urls")),
     path("accounts/signup/", actor_views.signup, name="signup"),
     path(
         "accounts/login/",

@@ -86,3 +86,20 @@ def test_targets_in_texts_match_target_dates(demo: None) -> None:
     coalition = Coalition.objects.get(slug="commande-publique-responsable")
     assert "2028" in coalition.impact_statement
     assert coalition.target_date.year == 2028
+
+
+def test_demo_agenda_has_the_programmes_gatherings(demo: None) -> None:
+    from alliage.agenda.models import Event, Registration, Series
+
+    kinds = set(Event.objects.values_list("kind", flat=True))
+    assert {"reset_day", "assembly", "conference", "breakfast", "workshop", "webinar"} <= kinds
+    today = dt.date(2026, 11, 29)
+    resets = Event.objects.filter(kind="reset_day")
+    assert resets.filter(starts_at__date__lt=today).exists()
+    assert resets.filter(starts_at__date__gt=today).exists()
+    breakfasts = Series.objects.get().occurrences.all()
+    assert breakfasts.count() >= 8
+    assert {e.starts_at.astimezone(e.tz).strftime("%H:%M") for e in breakfasts} == {"08:30"}
+    full = Event.objects.get(title__startswith="Atelier SWOT")
+    assert Registration.objects.filter(event=full, status="confirmed").count() == full.capacity
+    assert Registration.objects.filter(event=full, status="waitlisted").exists()

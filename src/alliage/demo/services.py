@@ -27,6 +27,7 @@ from alliage.coalitions.models import (
 from alliage.coalitions.services import coalition_update_canvas
 
 from . import data
+from .agenda import agenda_load
 
 SEED_TODAY = dt.date(2020, 11, 29)
 DEMO_PASSWORD = "alliage-demo"  # printed by `alliage demo`; demo databases only
@@ -44,6 +45,7 @@ class DemoSummary:
     organisations: int
     people: int
     coalitions: int
+    events: int
 
 
 # Years in the texts that belong to the programme's present and future (2019 onwards), except
@@ -225,11 +227,18 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
         )
 
     _first_revision(people)
+    events = agenda_load(
+        today=today or timezone.localdate(),
+        programmes=programmes,
+        people=people,
+        team_user=team_user,
+    )
     return DemoSummary(
         programmes=len(programmes),
         organisations=len(organisations),
         people=len(people),
         coalitions=len(data.COALITIONS),
+        events=events,
     )
 
 

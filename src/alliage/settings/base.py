@@ -78,9 +78,12 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "alliage.core",
     "alliage.actors",
     "alliage.coalitions",
+    "alliage.agenda",
     "alliage.demo",
 ]
 
@@ -199,3 +202,15 @@ LOGGING = {
 }
 
 ALLIAGE_PAGE_SIZE = 20
+ALLIAGE_BASE_URL = os.environ.get("ALLIAGE_BASE_URL", "http://127.0.0.1:8000")
+
+# Background work. The embedded default runs each task at once, in the request; production
+# queues them in the database for `alliage db_worker` (ALLIAGE_TASKS=database).
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[os.environ.get("ALLIAGE_TASKS", "immediate")]
+    }
+}

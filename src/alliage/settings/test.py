@@ -1,13 +1,17 @@
-"""Test profile: fast hashing, local e-mail, SQLite in memory unless a database URL is set."""
+"""Test profile: fast hashing, local e-mail, tasks run at once, SQLite unless a URL is set.
+
+The SQLite test database is a file (not memory) so that concurrent threads share it, and write
+transactions start IMMEDIATE as in production, which serialises writers.
+"""
 
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
 
-os.environ.setdefault(
-    "ALLIAGE_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789"
-)
-os.environ.setdefault("ALLIAGE_DATABASE_URL", "sqlite://:memory:")
+os.environ.setdefault("ALLIAGE_SECRET_KEY", "test-only-secret-key-not-for-production-" + "x" * 20)
+os.environ.setdefault("ALLIAGE_DATABASE_URL", "sqlite:///:memory:")
 
 from .base import *  # noqa: F403
 from .base import DATABASES
@@ -15,6 +19,14 @@ from .base import DATABASES
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 60,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;",
+    }
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"alliage-test-{os.getpid()}.sqlite3")
+    }
 AXES_ENABLED = True

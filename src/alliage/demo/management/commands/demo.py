@@ -21,7 +21,8 @@ class Command(BaseCommand):
             summary = demo_load()
             self.stdout.write(
                 f"Demo loaded: {summary.programmes} programmes, {summary.coalitions} coalitions, "
-                f"{summary.organisations} organisations, {summary.people} people."
+                f"{summary.organisations} organisations, {summary.people} people, "
+                f"{summary.events} events."
             )
         port = os.environ.get("PORT", "8000")
         self.stdout.write(self.style.SUCCESS(f"\nAlliage runs at http://127.0.0.1:{port}/"))

@@ -23,8 +23,8 @@ class Command(BaseCommand):
             summary = demo_load()
             self.stdout.write(
                 f"{summary.programmes} programmes, {summary.coalitions} coalitions, "
-                f"{summary.organisations} organisations, {summary.people} people"
-                + (" (dry run: nothing kept)" if dry_run else "")
+                f"{summary.organisations} organisations, {summary.people} people, "
+                f"{summary.events} events" + (" (dry run: nothing kept)" if dry_run else "")
             )
             if dry_run:
                 transaction.set_rollback(True)

@@ -1,0 +1,309 @@
+"""Use cases of the agenda. Registrations lock the event row, so that simultaneous requests
+never confirm more people than there are seats (PostgreSQL: SELECT … FOR UPDATE; SQLite: the
+write transaction starts IMMEDIATE, which serialises writers)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from typing import Any
+
+from dateutil.rrule import rrulestr
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from alliage.actors.models import Person
+from alliage.actors.services import person_ensure
+from alliage.core.errors import BusinessError, PermissionRefused
+from alliage.core.models import User
+from alliage.core.services import audit_record
+
+from . import tasks
+from .models import (
+    CalendarToken,
+    Event,
+    EventStatus,
+    Registration,
+    RegistrationStatus,
+    Series,
+)
+from .predicates import is_registration_open
+
+# Changing one of these changes what calendars show: the event's SEQUENCE grows.
+CALENDAR_FIELDS = frozenset(
+    {"title", "description", "starts_at", "ends_at", "timezone", "place", "online_url", "status"}
+)
+HELD = (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED)
+
+
+def _notify(registration: Registration, kind: str) -> None:
+    """Queue an e-mail once the transaction has committed, in the current language."""
+    language = get_language() or "fr"
+    transaction.on_commit(
+        lambda: tasks.registration_notify.enqueue(
+            registration_id=registration.pk, kind=kind, language=language
+        )
+    )
+
+
+def unique_event_slug(title: str, start: dt.datetime) -> str:
+    base = f"{slugify(title)[:80] or 'evenement'}-{start:%Y-%m-%d}"
+    slug, n = base, 2
+    while Event.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _require_manager(by: User, event: Event) -> None:
+    if not by.has_perm("agenda.manage_event", event):
+        raise PermissionRefused(_("Only the programme team can do this."))
+
+
+@transaction.atomic
+def event_create(*, by: User, **fields: Any) -> Event:
+    """The programme team schedules an event."""
+    event = Event(**fields)
+    _require_manager(by, event)
+    event.slug = unique_event_slug(event.title, event.starts_at.astimezone(event.tz))
+    event.full_clean()
+    event.save()
+    audit_record(action="event.created", by=by, target=event)
+    return event
+
+
+@transaction.atomic
+def event_update(*, event: Event, by: User, **fields: Any) -> Event:
+    """Change an event (one occurrence of a series stays its own). Calendars see the change
+    because the SEQUENCE grows whenever what they show changes."""
+    _require_manager(by, event)
+    locked = Event.objects.select_for_update().get(pk=event.pk)
+    changed = {k for k, v in fields.items() if getattr(locked, k) != v}
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    if changed & CALENDAR_FIELDS:
+        locked.sequence += 1
+    locked.full_clean()
+    locked.save()
+    if changed:
+        audit_record(action="event.changed", by=by, target=locked, fields=sorted(changed))
+    if "capacity" in changed:
+        _promote_waitlist(locked)
+    return locked
+
+
+@transaction.atomic
+def event_cancel(*, event: Event, by: User) -> Event:
+    """Cancel an event: calendars show it cancelled and everyone registered is told."""
+    locked = event_update(event=event, by=by, status=EventStatus.CANCELLED)
+    for registration in locked.registrations.exclude(status=RegistrationStatus.CANCELLED):
+        _notify(registration, "event_cancelled")
+    return locked
+
+
+def _occurrence_starts(series: Series, until: dt.datetime) -> list[dt.datetime]:
+    """Expand the rule on wall-clock times in the series' time zone, so that a breakfast at
+    8:30 stays at 8:30 on both sides of a clock change."""
+    tz = Event(timezone=series.timezone).tz
+    local_first = series.first_start.astimezone(tz).replace(tzinfo=None)
+    local_until = until.astimezone(tz).replace(tzinfo=None)
+    rule = rrulestr(series.rrule, dtstart=local_first)
+    return [naive.replace(tzinfo=tz) for naive in rule.between(local_first, local_until, inc=True)]
+
+
+@transaction.atomic
+def series_generate(*, series: Series, by: User, until: dt.datetime) -> list[Event]:
+    """Create the series' occurrences up to ``until``; existing ones (perhaps edited on their
+    own) are left as they are."""
+    probe = Event(programme=series.programme)
+    _require_manager(by, probe)
+    try:
+        starts = _occurrence_starts(series, until)
+    except (ValueError, TypeError) as error:
+        raise BusinessError(
+            _("The recurrence rule is not valid: %(error)s") % {"error": error}, field="rrule"
+        ) from error
+    existing = set(series.occurrences.values_list("starts_at", flat=True))
+    created = []
+    shared = {
+        f.name: getattr(series, f.name)
+        for f in Series._meta.concrete_fields
+        if f.name
+        in {
+            "programme", "coalition", "kind", "title", "description", "timezone", "place",
+            "online_url", "online_url_public", "capacity", "audience",
+        }
+    }  # fmt: skip
+    for start in starts:
+        if start in existing:
+            continue
+        end = start + dt.timedelta(minutes=series.duration_minutes)
+        created.append(
+            Event.objects.create(
+                series=series,
+                slug=unique_event_slug(series.title, start),
+                starts_at=start,
+                ends_at=end,
+                **shared,
+            )
+        )
+    return created
+
+
+def _can_register(by: User, event: Event) -> None:
+    if not by.is_authenticated:
+        raise PermissionRefused(_("Log in to register."))
+    if not by.has_perm("agenda.register_event", event):
+        raise PermissionRefused(
+            _("This event is reserved for its audience: %(audience)s.")
+            % {"audience": event.get_audience_display()}
+        )
+    if not is_registration_open(by, event):
+        if event.status != EventStatus.SCHEDULED:
+            raise BusinessError(
+                _("This event is %(status)s: registration is closed.")
+                % {"status": event.get_status_display().lower()}
+            )
+        raise BusinessError(_("Registration is closed for this event."))
+
+
+@transaction.atomic
+def registration_create(*, event: Event, by: User) -> Registration:
+    """Register for an event: a seat while there are some, else a place on the waiting list.
+    Registering twice returns the existing registration."""
+    _can_register(by, event)
+    person = person_ensure(user=by)
+    locked = Event.objects.select_for_update().get(pk=event.pk)
+    registration = Registration.objects.filter(event=locked, person=person).first()
+    if registration and registration.status != RegistrationStatus.CANCELLED:
+        return registration
+    taken = locked.registrations.filter(status__in=HELD).count()
+    status = (
+        RegistrationStatus.CONFIRMED
+        if locked.capacity is None or taken < locked.capacity
+        else RegistrationStatus.WAITLISTED
+    )
+    now = timezone.now()
+    if registration is None:
+        try:
+            with transaction.atomic():
+                registration = Registration.objects.create(
+                    event=locked,
+                    person=person,
+                    status=status,
+                    queued_at=now,
+                    cancel_token=secrets.token_urlsafe(32),
+                )
+        except IntegrityError:  # the same person's other tab won
+            return Registration.objects.get(event=locked, person=person)
+    else:
+        registration.status = status
+        registration.queued_at = now
+        registration.reminder_sent_at = None
+        registration.save(update_fields=["status", "queued_at", "reminder_sent_at", "updated_at"])
+    _notify(registration, status)
+    return registration
+
+
+def _promote_waitlist(event: Event) -> list[Registration]:
+    """Fill free seats from the waiting list, first come first served. The event is locked."""
+    if event.capacity is None:
+        free = None
+    else:
+        free = event.capacity - event.registrations.filter(status__in=HELD).count()
+    waiting = event.registrations.filter(status=RegistrationStatus.WAITLISTED).order_by(
+        "queued_at", "id"
+    )
+    promoted = list(waiting if free is None else waiting[: max(free, 0)])
+    for registration in promoted:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.save(update_fields=["status", "updated_at"])
+        _notify(registration, "promoted")
+    return promoted
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration, by: User | None) -> Registration:
+    """Cancel one's registration (or, for the team, anyone's). A freed seat goes to the first
+    person on the waiting list, who is told by e-mail. ``by`` is None for the e-mail link."""
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    if by is not None and registration.person.user_id != by.pk:
+        _require_manager(by, event)
+    locked = Registration.objects.select_for_update().get(pk=registration.pk)
+    if locked.status == RegistrationStatus.CANCELLED:
+        return locked
+    if event.starts_at <= timezone.now():
+        raise BusinessError(_("This event has started: the registration can no longer change."))
+    locked.status = RegistrationStatus.CANCELLED
+    locked.save(update_fields=["status", "updated_at"])
+    _promote_waitlist(event)
+    return locked
+
+
+def registration_cancel_by_token(*, token: str) -> Registration:
+    """The one-click cancellation from the confirmation e-mail."""
+    try:
+        registration = Registration.objects.select_related("event", "person").get(
+            cancel_token=token
+        )
+    except Registration.DoesNotExist as missing:
+        raise BusinessError(_("This cancellation link is not valid.")) from missing
+    return registration_cancel(registration=registration, by=None)
+
+
+@transaction.atomic
+def attendance_mark(*, registration: Registration, by: User, attended: bool) -> Registration:
+    """The team records who came."""
+    _require_manager(by, registration.event)
+    locked = Registration.objects.select_for_update().get(pk=registration.pk)
+    if locked.status not in (*HELD, RegistrationStatus.WAITLISTED) and attended:
+        raise BusinessError(_("A cancelled registration cannot be marked as attended."))
+    locked.status = RegistrationStatus.ATTENDED if attended else RegistrationStatus.CONFIRMED
+    locked.save(update_fields=["status", "updated_at"])
+    return locked
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def calendar_token_renew(*, person: Person) -> str:
+    """A new secret address for the person's calendar; the previous one stops working.
+    Only the hash is stored: the address is shown once."""
+    token = secrets.token_urlsafe(24)
+    CalendarToken.objects.update_or_create(person=person, defaults={"token_hash": _hash(token)})
+    audit_record(action="calendar.token_renewed", by=person.user, target=person)
+    return token
+
+
+@transaction.atomic
+def calendar_token_revoke(*, person: Person) -> None:
+    CalendarToken.objects.filter(person=person).delete()
+    audit_record(action="calendar.token_revoked", by=person.user, target=person)
+
+
+def person_for_calendar_token(*, token: str) -> Person | None:
+    found = CalendarToken.objects.select_related("person").filter(token_hash=_hash(token)).first()
+    return found.person if found else None
+
+
+def reminders_enqueue(*, now: dt.datetime | None = None) -> int:
+    """Queue the day-before reminder of every seat whose event starts within 24 hours; the
+    task itself makes sure each goes out once."""
+    now = now or timezone.now()
+    due = Registration.objects.filter(
+        status=RegistrationStatus.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        event__status=EventStatus.SCHEDULED,
+        event__starts_at__gt=now,
+        event__starts_at__lte=now + dt.timedelta(hours=24),
+    ).values_list("pk", flat=True)
+    count = 0
+    for pk in due:
+        tasks.registration_notify.enqueue(registration_id=pk, kind="reminder", language="fr")
+        count += 1
+    return count

@@ -1,0 +1,190 @@
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+
+import icalendar
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from alliage.agenda import services
+from alliage.agenda.models import Registration
+
+from ..factories import (
+    AffiliationFactory,
+    CoalitionFactory,
+    EventFactory,
+    MembershipFactory,
+    PersonFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_agenda_lists_upcoming_and_past_public_events() -> None:
+    now = dt.datetime.now(tz=dt.UTC)
+    EventFactory(title="Reset Day à venir")
+    EventFactory(
+        title="Reset Day passé",
+        starts_at=now - dt.timedelta(days=3),
+        ends_at=now - dt.timedelta(days=3, hours=-2),
+    )
+    EventFactory(title="Petit-déjeuner réservé", audience="members")
+    upcoming = Client().get("/agenda/").content.decode()
+    assert "Reset Day à venir" in upcoming and "Reset Day passé" not in upcoming
+    assert "Petit-déjeuner réservé" not in upcoming
+    past = Client().get("/agenda/", {"when": "past"}).content.decode()
+    assert "Reset Day passé" in past and "Reset Day à venir" not in past
+
+
+def test_members_see_members_events() -> None:
+    EventFactory(title="Petit-déjeuner réservé", audience="members", kind="breakfast")
+    member = AffiliationFactory().person
+    MembershipFactory(organisation=member.affiliations.get().organisation)
+    body = client_for(member.user).get("/agenda/", {"kind": "breakfast"}).content.decode()
+    assert "Petit-déjeuner réservé" in body
+
+
+def test_agenda_query_count_is_constant(django_assert_max_num_queries) -> None:
+    for _ in range(25):
+        event = EventFactory(capacity=10)
+        services.registration_create(event=event, by=PersonFactory().user)
+    with django_assert_max_num_queries(6):
+        assert Client().get("/agenda/").status_code == 200
+
+
+def test_month_view_places_events_on_their_day() -> None:
+    start = dt.datetime(2027, 3, 28, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    EventFactory(
+        title="Journée du changement d'heure",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+    )
+    body = Client().get("/agenda/month/2027/3/").content.decode()
+    assert "10:00 Journée du changement d&#x27;heure" in body
+    assert Client().get("/agenda/month/2027/13/").status_code == 404
+
+
+def test_event_page_has_json_ld_and_hides_private_link() -> None:
+    event = EventFactory(
+        title="Webinaire </script><script>alert(1)</script>",
+        online_url="https://visio.example.org/secret",
+    )
+    response = Client().get(event.get_absolute_url())
+    body = response.content.decode()
+    assert "https://visio.example.org/secret" not in body
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S)
+    data = json.loads(match.group(1))
+    assert data["@type"] == "Event" and data["name"] == event.title
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["startDate"].endswith(("+01:00", "+02:00"))
+    user = PersonFactory().user
+    client = client_for(user)
+    client.post(reverse("agenda:event-register", args=[event.slug]))
+    assert (
+        "https://visio.example.org/secret" in client.get(event.get_absolute_url()).content.decode()
+    )
+
+
+def test_register_through_the_page_and_forged_posts_are_refused() -> None:
+    members_only = EventFactory(audience="members")
+    user = PersonFactory().user
+    client = client_for(user)
+    response = client.post(reverse("agenda:event-register", args=[members_only.slug]))
+    assert response.status_code == 404  # not even visible
+    assert not Registration.objects.exists()
+    anonymous = Client().post(reverse("agenda:event-register", args=[EventFactory().slug]))
+    assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"]
+    public = EventFactory(capacity=1)
+    client.post(reverse("agenda:event-register", args=[public.slug]))
+    page = client.get(public.get_absolute_url()).content.decode()
+    assert "Vous êtes inscrit" in page
+
+
+def test_cancel_link_needs_a_click_then_promotes() -> None:
+    event = EventFactory(capacity=1)
+    first = services.registration_create(event=event, by=PersonFactory().user)
+    services.registration_create(event=event, by=PersonFactory().user)
+    url = reverse("agenda:registration-cancel-link", args=[first.cancel_token])
+    assert Client().get(url).status_code == 200
+    first.refresh_from_db()
+    assert first.status == "confirmed"  # a mail scanner following the link cancels nothing
+    Client().post(url)
+    assert list(Registration.objects.order_by("id").values_list("status", flat=True)) == [
+        "cancelled",
+        "confirmed",
+    ]
+    assert (
+        Client().get(reverse("agenda:registration-cancel-link", args=["nope"])).status_code == 404
+    )
+
+
+def test_attendees_page_csv_and_attendance_for_the_team_only() -> None:
+    event = EventFactory()
+    team = UserFactory()
+    event.programme.team.add(team)
+    person = PersonFactory(first_name="=cmd|' /C calc'!A0")
+    registration = services.registration_create(event=event, by=person.user)
+    url = reverse("agenda:event-attendees", args=[event.slug])
+    assert client_for(person.user).get(url).status_code == 403
+    assert Client().get(url).status_code == 302
+    team_client = client_for(team)
+    team_client.post(url, {"registration": registration.pk, "attended": "1"})
+    registration.refresh_from_db()
+    assert registration.status == "attended"
+    other = services.registration_create(event=EventFactory(), by=PersonFactory().user)
+    assert team_client.post(url, {"registration": other.pk, "attended": "1"}).status_code == 404
+    response = team_client.get(url, {"format": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][0] == "Prénom"
+    assert rows[1][0].startswith("'=")  # formula neutralised
+    assert rows[1][4] == "Présent"
+
+
+def test_feeds_parse_and_list_only_public_events() -> None:
+    coalition = CoalitionFactory()
+    public = EventFactory(title="Public", coalition=coalition, programme=coalition.programme)
+    EventFactory(title="Adhérents", audience="members", programme=coalition.programme)
+    for url in (
+        "/agenda/calendar.ics",
+        f"/agenda/programmes/{coalition.programme.slug}.ics",
+        f"/agenda/coalitions/{coalition.slug}.ics",
+        f"/agenda/{public.slug}/event.ics",
+    ):
+        response = Client().get(url)
+        assert response["Content-Type"].startswith("text/calendar")
+        calendar = icalendar.Calendar.from_ical(response.content)
+        assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Public"], url
+
+
+def test_personal_feed_behind_a_revocable_token() -> None:
+    person = PersonFactory()
+    event = EventFactory(audience="members", title="Petit-déjeuner")
+    event.invited.add(person)
+    services.registration_create(event=EventFactory(title="Reset Day"), by=person.user)
+    client = client_for(person.user)
+    page = client.post(reverse("agenda:my-registrations"), {"action": "renew"})
+    url = page.context["feed_url"]
+    path = url.replace("http://testserver", "")
+    calendar = icalendar.Calendar.from_ical(Client().get(path).content)
+    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Reset Day"]
+    client.post(reverse("agenda:my-registrations"), {"action": "revoke"})
+    assert Client().get(path).status_code == 404
+
+
+def test_my_registrations_page() -> None:
+    person = PersonFactory()
+    services.registration_create(event=EventFactory(title="Assemblée #Reset"), by=person.user)
+    body = client_for(person.user).get(reverse("agenda:my-registrations")).content.decode()
+    assert "Assemblée #Reset" in body
