@@ -17,6 +17,7 @@ def browser() -> Iterator[object]:
         pytest.fail(f"Chromium not found at {CHROMIUM}: `make test` installs Debian's chromium.")
     # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
     # around it are synchronous and safe.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
@@ -35,6 +36,10 @@ def browser() -> Iterator[object]:
         )
         yield browser
         browser.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture

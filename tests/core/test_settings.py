@@ -8,7 +8,11 @@ import pytest
 
 
 def run_check(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("ALLIAGE_")}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("ALLIAGE_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     clean.update(env, DJANGO_SETTINGS_MODULE="alliage.settings.production")
     return subprocess.run(
         [sys.executable, "-m", "alliage", "check", "--deploy", "--fail-level", "WARNING"],
