@@ -158,11 +158,11 @@ def test_the_reminder_goes_out_once_the_day_before(committed) -> None:
     event = EventFactory(starts_at=start, ends_at=start + dt.timedelta(hours=3))
     with time_machine.travel(start - dt.timedelta(days=5), tick=False):
         committed(services.registration_create, event=event, by=PersonFactory().user)
-        assert services.reminders_enqueue() == 0
+        assert committed(services.reminders_enqueue) == 0
     mail.outbox.clear()
     with time_machine.travel(start - dt.timedelta(hours=20), tick=False):
-        assert services.reminders_enqueue() == 1
-        assert services.reminders_enqueue() == 0
+        assert committed(services.reminders_enqueue) == 1
+        assert committed(services.reminders_enqueue) == 0
     assert len(mail.outbox) == 1 and "Demain" in mail.outbox[0].subject
 
 
@@ -232,3 +232,15 @@ def test_attendance_is_marked_by_the_team_only(committed) -> None:
     assert services.attendance_mark(registration=registration, by=team, attended=True).status == (
         RegistrationStatus.ATTENDED
     )
+
+
+def test_a_reminder_queued_twice_is_sent_once(committed) -> None:
+    from alliage.agenda.tasks import registration_notify
+
+    registration = committed(
+        services.registration_create, event=EventFactory(), by=PersonFactory().user
+    )
+    mail.outbox.clear()
+    registration_notify.enqueue(registration_id=registration.pk, kind="reminder")
+    registration_notify.enqueue(registration_id=registration.pk, kind="reminder")
+    assert len(mail.outbox) == 1

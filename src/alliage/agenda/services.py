@@ -291,6 +291,7 @@ def person_for_calendar_token(*, token: str) -> Person | None:
     return found.person if found else None
 
 
+@transaction.atomic
 def reminders_enqueue(*, now: dt.datetime | None = None) -> int:
     """Queue the day-before reminder of every seat whose event starts within 24 hours; the
     task itself makes sure each goes out once."""
@@ -302,8 +303,11 @@ def reminders_enqueue(*, now: dt.datetime | None = None) -> int:
         event__starts_at__gt=now,
         event__starts_at__lte=now + dt.timedelta(hours=24),
     ).values_list("pk", flat=True)
-    count = 0
+    due = list(due)
     for pk in due:
-        tasks.registration_notify.enqueue(registration_id=pk, kind="reminder", language="fr")
-        count += 1
-    return count
+        transaction.on_commit(
+            lambda pk=pk: tasks.registration_notify.enqueue(
+                registration_id=pk, kind="reminder", language="fr"
+            )
+        )
+    return len(due)
