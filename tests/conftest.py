@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.utils import translation
 
 from alliage.coalitions.models import Coalition, MemberRole
 from alliage.core.models import User
@@ -20,6 +23,13 @@ from .factories import (
 @pytest.fixture(autouse=True)
 def _clean_cache() -> None:
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in French, whatever language an earlier request left active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @dataclass
