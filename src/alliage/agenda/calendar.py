@@ -14,12 +14,12 @@ already stored with what they read. Three things make that reconciliation reliab
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
 from django.utils.translation import gettext
-from icalendar import Calendar
+from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 
 from alliage.agenda.models import Event, EventStatus
@@ -41,6 +41,7 @@ def calendar_for(
     base_url: str,
     description: str = "",
     include_private_links: bool = False,
+    private_links_for: Collection[int] = (),
 ) -> bytes:
     """Return a VCALENDAR publishing ``events``, serialised with CRLF line endings.
 
@@ -64,13 +65,26 @@ def calendar_for(
     last: date | None = None
     for event in events:
         calendar.add_component(
-            _vevent(event, host=host, base_url=base_url, private=include_private_links)
+            _vevent(
+                event,
+                host=host,
+                base_url=base_url,
+                private=include_private_links or event.pk in private_links_for,
+            )
         )
         start, end = event.starts_at.astimezone(event.tz), event.ends_at.astimezone(event.tz)
         first = min(first or start.date(), start.date())
         last = max(last or end.date(), end.date())
 
-    if first is not None and last is not None:
+    if first is None or last is None:
+        # RFC 5545 wants at least one component: an empty feed still describes its zone.
+        year = date.today().year  # noqa: DTZ011 - only the year is used
+        calendar.add_component(
+            Timezone.from_tzid(
+                "Europe/Paris", first_date=date(year, 1, 1), last_date=date(year + 1, 1, 1)
+            )
+        )
+    else:
         # One VTIMEZONE per TZID used, covering whole years around the events rather than
         # icalendar's fixed 1970-2038 window: smaller, and right for events after 2038 too.
         calendar.add_missing_timezones(

@@ -32,7 +32,9 @@ def event_visible_q(viewer: User) -> Q:
             audience=Audience.COALITION,
             coalition__in=CoalitionMember.objects.filter(person=person).values("coalition_id"),
         )
-        visible |= Q(audience=Audience.INVITATION, invited=person)
+        visible |= Q(audience=Audience.INVITATION) & Q(
+            Exists(Event.invited.through.objects.filter(event_id=OuterRef("pk"), person=person))
+        )
         visible |= Q(
             Exists(
                 Registration.objects.filter(event=OuterRef("pk"), person=person).exclude(
@@ -137,6 +139,16 @@ def public_feed_events(*, programme_id: int | None = None, coalition_id: int | N
     if coalition_id:
         qs = qs.filter(coalition_id=coalition_id)
     return qs.select_related("programme").order_by("starts_at", "id")
+
+
+def events_with_seat(*, person: Person) -> set[int]:
+    """Events where the person holds a seat: the private online link is theirs."""
+    return set(
+        Registration.objects.filter(
+            person=person,
+            status__in=(RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED),
+        ).values_list("event_id", flat=True)
+    )
 
 
 def personal_feed_events(*, person: Person) -> QuerySet[Event]:

@@ -209,7 +209,10 @@ def registration_create(*, event: Event, by: User) -> Registration:
 
 
 def _promote_waitlist(event: Event) -> list[Registration]:
-    """Fill free seats from the waiting list, first come first served. The event is locked."""
+    """Fill free seats from the waiting list, first come first served. The event is locked.
+    Nobody is promoted to an event that is cancelled, postponed or already started."""
+    if event.status != EventStatus.SCHEDULED or event.starts_at <= timezone.now():
+        return []
     if event.capacity is None:
         free = None
     else:
@@ -259,8 +262,8 @@ def attendance_mark(*, registration: Registration, by: User, attended: bool) -> 
     """The team records who came."""
     _require_manager(by, registration.event)
     locked = Registration.objects.select_for_update().get(pk=registration.pk)
-    if locked.status not in (*HELD, RegistrationStatus.WAITLISTED) and attended:
-        raise BusinessError(_("A cancelled registration cannot be marked as attended."))
+    if locked.status not in HELD:
+        raise BusinessError(_("Only people holding a seat can be marked present or absent."))
     locked.status = RegistrationStatus.ATTENDED if attended else RegistrationStatus.CONFIRMED
     locked.save(update_fields=["status", "updated_at"])
     return locked

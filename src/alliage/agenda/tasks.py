@@ -22,7 +22,10 @@ def registration_notify(*, registration_id: int, kind: str, language: str = "fr"
         raise ValueError(kind)
     if kind == "reminder":
         claimed = Registration.objects.filter(
-            pk=registration_id, reminder_sent_at__isnull=True
+            pk=registration_id,
+            reminder_sent_at__isnull=True,
+            status="confirmed",
+            event__status="scheduled",
         ).update(reminder_sent_at=timezone.now())
         if not claimed:
             return False

@@ -57,7 +57,7 @@ def agenda_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     end = dt.datetime.combine(weeks[-1][-1] + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
     by_day: dict[dt.date, list[Event]] = {}
     for event in selectors.events_in_range(viewer=request.user, start=start, end=end):
-        day = timezone.localtime(event.starts_at).date()
+        day = event.starts_at.astimezone(event.tz).date()  # the event's own calendar day
         by_day.setdefault(day, []).append(event)
     previous = first - dt.timedelta(days=1)
     following = first + dt.timedelta(days=32)
@@ -243,9 +243,15 @@ def event_attendees(request: HttpRequest, slug: str) -> HttpResponse:
     if denied := require_perm(request, "agenda.manage_event", event):
         return denied
     if request.method == "POST":
-        registration = get_object_or_404(
-            Registration, pk=request.POST.get("registration") or 0, event=event
-        )
+        try:
+            registration_id = int(request.POST.get("registration", ""))
+        except ValueError as bad:
+            raise Http404 from bad
+        registration = Registration.objects.filter(
+            pk=registration_id if 0 < registration_id < 2**62 else 0, event=event
+        ).first()
+        if registration is None:
+            raise Http404
         try:
             services.attendance_mark(
                 registration=registration,
@@ -357,7 +363,7 @@ def personal_ics(request: HttpRequest, token: str) -> HttpResponse:
         selectors.personal_feed_events(person=person),
         name=_("My events on %(site)s") % {"site": settings.SITE_NAME},
         base_url=_base_url(request),
-        include_private_links=True,
+        private_links_for=selectors.events_with_seat(person=person),
     )
     response = _ics(body, "my-events")
     response["Cache-Control"] = "private, no-store"
