@@ -127,3 +127,41 @@ class EventFactory(DjangoModelFactory):
     )
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=3))
     place = "La Paillasse, Paris"
+
+
+class CallFactory(DjangoModelFactory):
+    class Meta:
+        model = "calls.Call"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    kind = "projects"
+    title = factory.Sequence(lambda n: f"Appel à projets {n}")
+    slug = factory.Sequence(lambda n: f"appel-{n}")
+    description = "Un appel pour faire émerger des coalitions."
+    opens_at = factory.LazyFunction(lambda: dt.datetime.now(tz=dt.UTC) - dt.timedelta(days=10))
+    closes_at = factory.LazyFunction(lambda: dt.datetime.now(tz=dt.UTC) + dt.timedelta(days=10))
+    asks = factory.LazyFunction(lambda: ["diagnostic", "impact"])
+
+
+class CriterionFactory(DjangoModelFactory):
+    class Meta:
+        model = "calls.Criterion"
+
+    call = factory.SubFactory(CallFactory)
+    name = factory.Sequence(lambda n: f"Critère {n}")
+    weight = 1
+    scale = 5
+
+
+class SubmissionFactory(DjangoModelFactory):
+    class Meta:
+        model = "calls.Submission"
+
+    call = factory.SubFactory(CallFactory)
+    person = factory.SubFactory(PersonFactory)
+    title = factory.Sequence(lambda n: f"Projet {n}")
+    summary = "Un résumé."
+    diagnostic = "Un diagnostic."
+    impact = "Un impact."
+    status = "submitted"
+    submitted_at = factory.LazyFunction(lambda: dt.datetime.now(tz=dt.UTC))

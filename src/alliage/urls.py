@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("alliage.coalitions.urls")),
     path("actors/", include("alliage.actors.urls")),
     path("agenda/", include("alliage.agenda.urls")),
+    path("calls/", include("alliage.calls.urls")),
     path("accounts/signup/", actor_views.signup, name="signup"),
     path(
         "accounts/login/",

@@ -103,3 +103,18 @@ def test_demo_agenda_has_the_programmes_gatherings(demo: None) -> None:
     full = Event.objects.get(title__startswith="Atelier SWOT")
     assert Registration.objects.filter(event=full, status="confirmed").count() == full.capacity
     assert Registration.objects.filter(event=full, status="waitlisted").exists()
+
+
+def test_demo_calls(demo: None) -> None:
+    from alliage.calls.models import Call
+    from alliage.calls.selectors import call_ranking
+
+    open_call = Call.objects.get(slug="appel-a-coalitions-reset")
+    assert open_call.status == "open" and open_call.criteria.count() == 5
+    decided = Call.objects.get(slug="appel-innovation-facteur-4")
+    assert decided.status == "decided"
+    rows = call_ranking(call=decided)
+    assert any(r.flagged for r in rows)
+    accepted = [r.submission for r in rows if r.submission.decision == "accepted"]
+    assert len(accepted) == 2 and all(s.coalition for s in accepted)
+    assert accepted[0].coalition.status == "forming"

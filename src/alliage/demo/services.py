@@ -28,6 +28,7 @@ from alliage.coalitions.services import coalition_update_canvas
 
 from . import data
 from .agenda import agenda_load
+from .calls import calls_load
 
 SEED_TODAY = dt.date(2020, 11, 29)
 DEMO_PASSWORD = "alliage-demo"  # printed by `alliage demo`; demo databases only
@@ -175,6 +176,7 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
             position=position,
         )
         programme.team.set([people[email].user for email in row.get("team", [])])
+        programme.team.add(team_user)  # the demo's team account sees every programme
         programmes[programme.slug] = programme
 
     for row in coalitions_data:
@@ -228,6 +230,12 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
 
     _first_revision(people)
     events = agenda_load(
+        today=today or timezone.localdate(),
+        programmes=programmes,
+        people=people,
+        team_user=team_user,
+    )
+    calls_load(
         today=today or timezone.localdate(),
         programmes=programmes,
         people=people,

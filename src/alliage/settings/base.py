@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "alliage.actors",
     "alliage.coalitions",
     "alliage.agenda",
+    "alliage.calls",
     "alliage.demo",
 ]
 

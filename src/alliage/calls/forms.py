@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from alliage.actors.models import Organisation
+
+from .models import Call, Decision, Submission
+
+
+class SubmissionForm(forms.ModelForm):
+    organisation = forms.ModelChoiceField(
+        label=_("On behalf of"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("In my own name"),
+    )
+
+    class Meta:
+        model = Submission
+        fields = ("organisation", "title", "summary", "diagnostic", "impact", "partners_sought",
+                  "attachment")  # fmt: skip
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "diagnostic": forms.Textarea(attrs={"rows": 6}),
+            "impact": forms.Textarea(attrs={"rows": 3}),
+            "partners_sought": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "summary": _("In a few lines: what, for whom, with whom."),
+            "diagnostic": _("The problem, the evidence, why now."),
+            "impact": _("What will have changed, for whom, and by when."),
+            "attachment": _("Optional: PDF, OpenDocument, Office, PNG or JPEG, 10 MB at most."),
+        }
+
+    def __init__(self, *args: Any, call: Call, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        if call.allowed_kinds:
+            self.fields["organisation"].required = True
+            self.fields["organisation"].empty_label = None
+        # A call asks for some parts only; drafts may be incomplete: the service checks
+        # completeness when the submission is sent.
+        for name in ("diagnostic", "impact", "partners_sought", "attachment"):
+            if name not in call.asks:
+                del self.fields[name]
+        for name, field in self.fields.items():
+            if name != "organisation":
+                field.required = False
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment for the programme team"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args: Any, criteria: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for criterion in criteria:
+            self.fields[f"c{criterion.pk}"] = forms.TypedChoiceField(
+                label=criterion.name,
+                help_text=criterion.guidance,
+                choices=[("", "—"), *((str(i), str(i)) for i in range(criterion.scale + 1))],
+                coerce=int,
+                empty_value=None,
+                required=False,
+            )
+
+    def scores(self) -> dict[int, int | None]:
+        return {c.pk: self.cleaned_data.get(f"c{c.pk}") for c in self.criteria}
+
+    def criterion_fields(self) -> list[forms.BoundField]:
+        return [self[f"c{c.pk}"] for c in self.criteria]
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices)
+    message = forms.CharField(
+        label=_("Message to the submitter"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

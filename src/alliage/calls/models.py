@@ -1,0 +1,290 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from alliage.actors.models import Organisation, Person
+from alliage.coalitions.models import Coalition, Programme
+from alliage.core.models import TimeStampedModel
+
+
+class CallKind(models.TextChoices):
+    IDEAS = "ideas", _("Call for ideas")
+    PROJECTS = "projects", _("Call for projects")
+    APPLICATIONS = "applications", _("Call for applications")
+
+
+class CallVisibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    TEAM = "team", _("Programme team only (draft)")
+
+
+class CallStatus(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed, under review")
+    DECIDED = "decided", _("Decided")
+
+
+# The optional parts of a submission a call may ask for.
+ASKABLE_FIELDS = ("diagnostic", "impact", "partners_sought", "attachment")
+
+
+class Call(TimeStampedModel):
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="calls"
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=CallKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    eligibility = models.TextField(_("eligibility"), blank=True)
+    allowed_kinds = models.JSONField(
+        _("organisation kinds allowed"),
+        default=list,
+        blank=True,
+        help_text=_("Empty: every kind, and people in their own name."),
+    )
+    asks = models.JSONField(
+        _("what submissions must contain"),
+        default=list,
+        blank=True,
+        help_text=_("Among: diagnostic, impact, partners_sought, attachment."),
+    )
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"))
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=10,
+        choices=CallVisibility.choices,
+        default=CallVisibility.PUBLIC,
+    )
+    reviewers_per_submission = models.PositiveSmallIntegerField(
+        _("reviewers per submission"), default=2, validators=[MinValueValidator(1)]
+    )
+    decided_at = models.DateTimeField(
+        _("decisions published"), null=True, blank=True, editable=False
+    )
+    reviewers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("reviewers"), blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("call")
+        verbose_name_plural = _("calls")
+        ordering = ("-closes_at",)
+        constraints = (
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=models.F("opens_at")), name="calls_closes_after_opening"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("calls:call-detail", kwargs={"slug": self.slug})
+
+    def status_at(self, now: dt.datetime) -> str:
+        """Derived, never stored: from the opening and closing times and the decisions."""
+        if self.decided_at is not None:
+            return CallStatus.DECIDED
+        if now < self.opens_at:
+            return CallStatus.UPCOMING
+        if now < self.closes_at:
+            return CallStatus.OPEN
+        return CallStatus.CLOSED
+
+    @property
+    def status(self) -> str:
+        return self.status_at(timezone.now())
+
+    def get_status_display(self) -> str:
+        return str(dict(CallStatus.choices)[self.status])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == CallStatus.OPEN
+
+
+class Criterion(models.Model):
+    """One line of the rubric: reviewers score it from 0 to ``scale``; ``weight`` is relative."""
+
+    call = models.ForeignKey(
+        Call, verbose_name=_("call"), on_delete=models.CASCADE, related_name="criteria"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    guidance = models.TextField(_("guidance"), blank=True)
+    weight = models.PositiveSmallIntegerField(
+        _("weight"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    scale = models.PositiveSmallIntegerField(
+        _("scale"), default=5, validators=[MinValueValidator(1), MaxValueValidator(20)]
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+        ordering = ("position", "id")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SubmissionStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Decision(models.TextChoices):
+    ACCEPTED = "accepted", pgettext_lazy("decision", "Accepted")
+    WAITLISTED = "waitlisted", _("Waiting list")
+    REJECTED = "rejected", _("Not selected")
+
+
+def attachment_path(instance: Submission, filename: str) -> str:
+    return f"calls/{instance.call_id}/{instance.pk or 'new'}/{filename}"
+
+
+class Submission(TimeStampedModel):
+    call = models.ForeignKey(
+        Call, verbose_name=_("call"), on_delete=models.CASCADE, related_name="submissions"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("submitted by"), on_delete=models.PROTECT, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("on behalf of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="submissions",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), max_length=2000)
+    diagnostic = models.TextField(_("diagnostic"), blank=True)
+    impact = models.TextField(_("targeted impact"), blank=True)
+    partners_sought = models.TextField(_("partners sought"), blank=True)
+    attachment = models.FileField(_("attachment"), upload_to=attachment_path, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=SubmissionStatus.choices, default=SubmissionStatus.DRAFT
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices, blank=True)
+    decision_message = models.TextField(_("message to the submitter"), blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    coalition = models.OneToOneField(
+        Coalition,
+        verbose_name=_("coalition"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submission",
+    )
+
+    class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        ordering = ("-submitted_at", "-id")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("call", "person"),
+                condition=~Q(status="withdrawn"),
+                name="calls_one_live_submission_per_person",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("calls:submission-detail", kwargs={"pk": self.pk})
+
+
+class Conflict(models.Model):
+    """A reviewer's declared conflict of interest with a submission."""
+
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("submission"), on_delete=models.CASCADE, related_name="conflicts"
+    )
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("conflict of interest")
+        verbose_name_plural = _("conflicts of interest")
+        constraints = (
+            models.UniqueConstraint(fields=("reviewer", "submission"), name="calls_conflict_once"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} / {self.submission}"
+
+
+class Assignment(models.Model):
+    submission = models.ForeignKey(
+        Submission,
+        verbose_name=_("submission"),
+        on_delete=models.CASCADE,
+        related_name="assignments",
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    comment = models.TextField(_("comment"), blank=True)
+    submitted_at = models.DateTimeField(_("review submitted at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        ordering = ("created_at", "id")
+        constraints = (
+            models.UniqueConstraint(fields=("submission", "reviewer"), name="calls_assign_once"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} → {self.submission}"
+
+    @property
+    def is_done(self) -> bool:
+        return self.submitted_at is not None
+
+
+class Score(models.Model):
+    assignment = models.ForeignKey(
+        Assignment, verbose_name=_("review"), on_delete=models.CASCADE, related_name="scores"
+    )
+    criterion = models.ForeignKey(
+        Criterion, verbose_name=_("criterion"), on_delete=models.CASCADE, related_name="scores"
+    )
+    value = models.PositiveSmallIntegerField(_("score"))
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = (
+            models.UniqueConstraint(fields=("assignment", "criterion"), name="calls_score_once"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.value}"

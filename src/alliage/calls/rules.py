@@ -1,0 +1,33 @@
+"""Who may see, submit to, review and decide calls."""
+
+from __future__ import annotations
+
+import rules
+
+from .predicates import (
+    has_reviewed,
+    is_admin,
+    is_assigned_reviewer,
+    is_call_team,
+    is_conflicted,
+    is_in_review,
+    is_public_call,
+    is_published_acceptance,
+    is_signed_in,
+    is_submitter,
+)
+
+can_manage = is_call_team | is_admin
+is_clean_reviewer = is_assigned_reviewer & ~is_conflicted
+
+rules.add_perm("calls.view_call", is_public_call | can_manage)
+rules.add_perm("calls.submit_to_call", is_signed_in & (is_public_call | can_manage))
+rules.add_perm("calls.manage_call", can_manage)
+rules.add_perm(
+    "calls.view_submission",
+    is_submitter | is_clean_reviewer | can_manage | is_published_acceptance,
+)
+rules.add_perm("calls.edit_submission", is_submitter)
+rules.add_perm("calls.review_submission", is_clean_reviewer & is_in_review & ~has_reviewed)
+rules.add_perm("calls.view_all_reviews", can_manage | (is_clean_reviewer & has_reviewed))
+rules.add_perm("calls.decide_submission", can_manage)

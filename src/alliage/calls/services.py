@@ -1,0 +1,403 @@
+"""Use cases of calls: submissions, review, decisions. Each checks the permission with the user
+it is given, writes in one transaction, records the audit entry and queues the e-mails."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+
+from alliage.actors.models import Affiliation, Organisation
+from alliage.actors.services import person_ensure
+from alliage.coalitions.models import Coalition, CoalitionMember, CoalitionStatus, MemberRole
+from alliage.coalitions.services import unique_slug
+from alliage.core.errors import BusinessError, PermissionRefused
+from alliage.core.models import User
+from alliage.core.services import audit_record
+from alliage.core.uploads import validate_document
+
+from . import tasks
+from .assignment import plan_assignments
+from .models import (
+    Assignment,
+    Call,
+    CallStatus,
+    Conflict,
+    Criterion,
+    Decision,
+    Score,
+    Submission,
+    SubmissionStatus,
+)
+from .predicates import conflicted
+from .rubrics import RUBRICS
+
+TEXT_FIELDS = ("title", "summary", "diagnostic", "impact", "partners_sought")
+
+
+def _require(user: User, perm: str, obj: Any, message: str | None = None) -> None:
+    if not user.has_perm(perm, obj):
+        raise PermissionRefused(message or _("You are not allowed to do this."))
+
+
+def _notify(submission: Submission, kind: str) -> None:
+    language = get_language() or "fr"
+    transaction.on_commit(
+        lambda: tasks.submission_notify.enqueue(
+            submission_id=submission.pk, kind=kind, language=language
+        )
+    )
+
+
+@transaction.atomic
+def call_create(*, by: User, template: str = "", **fields: Any) -> Call:
+    """The programme team opens a call, optionally starting its rubric from a template."""
+    call = Call(**fields)
+    _require(by, "calls.manage_call", call, _("Only the programme team can open a call."))
+    call.slug = call.slug or slugify(call.title)[:90]
+    call.full_clean()
+    call.save()
+    if template:
+        criteria_from_template(call=call, template=template)
+    audit_record(action="call.created", by=by, target=call)
+    return call
+
+
+def criteria_from_template(*, call: Call, template: str) -> list[Criterion]:
+    """Copy a shipped rubric into the call, which may then adapt it freely."""
+    try:
+        _label, items = RUBRICS[template]
+    except KeyError as missing:
+        raise BusinessError(_("Unknown rubric template.")) from missing
+    start = call.criteria.count()
+    return Criterion.objects.bulk_create(
+        Criterion(call=call, position=start + i, **item) for i, item in enumerate(items)
+    )
+
+
+def _closed_message(call: Call) -> str:
+    when = date_format(timezone.localtime(call.closes_at), "DATETIME_FORMAT")
+    if call.status == CallStatus.UPCOMING:
+        opens = date_format(timezone.localtime(call.opens_at), "DATETIME_FORMAT")
+        return _("This call opens on %(date)s.") % {"date": opens}
+    return _("This call closed on %(date)s: submissions can no longer change.") % {"date": when}
+
+
+def _check_organisation(call: Call, organisation: Organisation | None, person: Any) -> None:
+    if (
+        organisation is not None
+        and not person.affiliations.filter(organisation=organisation).exists()
+    ):
+        raise BusinessError(
+            _("You can only act on behalf of your own organisations."), field="organisation"
+        )
+    if call.allowed_kinds:
+        if organisation is None:
+            raise BusinessError(
+                _("This call is for organisations: choose the one you submit for."),
+                field="organisation",
+            )
+        if organisation.kind not in call.allowed_kinds:
+            raise BusinessError(
+                _("This call is not open to this kind of organisation (%(kind)s).")
+                % {"kind": organisation.get_kind_display()},
+                field="organisation",
+            )
+
+
+@transaction.atomic
+def submission_save(
+    *,
+    call: Call,
+    by: User,
+    data: Mapping[str, Any],
+    organisation: Organisation | None = None,
+    attachment: UploadedFile | None = None,
+    now: dt.datetime | None = None,
+) -> Submission:
+    """Create or update the user's submission to an open call (the draft is saved as they
+    type). One live submission per person and call: a second tab edits the same one."""
+    _require(by, "calls.submit_to_call", call)
+    now = now or timezone.now()
+    if call.status_at(now) != CallStatus.OPEN:
+        raise BusinessError(_closed_message(call))
+    person = person_ensure(user=by)
+    _check_organisation(call, organisation, person)
+    submission = (
+        Submission.objects.select_for_update()
+        .filter(call=call, person=person)
+        .exclude(status=SubmissionStatus.WITHDRAWN)
+        .first()
+    )
+    if submission is None:
+        try:
+            with transaction.atomic():
+                submission = Submission.objects.create(
+                    call=call,
+                    person=person,
+                    organisation=organisation,
+                    title=data.get("title") or _("Untitled draft"),
+                    summary=data.get("summary", ""),
+                )
+        except IntegrityError:  # another tab created it a moment ago
+            submission = Submission.objects.select_for_update().get(
+                call=call, person=person, status__in=("draft", "submitted")
+            )
+    for name in TEXT_FIELDS:
+        if name in data:
+            setattr(submission, name, data[name])
+    submission.organisation = organisation
+    if attachment is not None:
+        validate_document(attachment)
+        submission.attachment = attachment
+    submission.save()
+    return submission
+
+
+@transaction.atomic
+def submission_submit(
+    *, submission: Submission, by: User, now: dt.datetime | None = None
+) -> Submission:
+    """Send the submission. Accepted only while the call is open, checked here at the moment
+    of submitting; submitting again is harmless."""
+    _require(by, "calls.edit_submission", submission)
+    locked = Submission.objects.select_for_update().select_related("call").get(pk=submission.pk)
+    call = locked.call
+    now = now or timezone.now()
+    if call.status_at(now) != CallStatus.OPEN:
+        raise BusinessError(_closed_message(call))
+    if locked.status == SubmissionStatus.SUBMITTED:
+        return locked
+    if locked.status == SubmissionStatus.WITHDRAWN:
+        raise BusinessError(_("This submission was withdrawn."))
+    missing = [
+        str(Submission._meta.get_field("attachment" if f == "attachment" else f).verbose_name)
+        for f in ("title", "summary", *call.asks)
+        if not getattr(locked, f)
+    ]
+    if missing:
+        raise BusinessError(
+            _("Before sending, fill in: %(fields)s.") % {"fields": ", ".join(missing)}
+        )
+    _check_organisation(call, locked.organisation, locked.person)
+    locked.status = SubmissionStatus.SUBMITTED
+    locked.submitted_at = now
+    locked.save(update_fields=["status", "submitted_at", "updated_at"])
+    audit_record(action="submission.submitted", by=by, target=locked)
+    _notify(locked, "submitted")
+    return locked
+
+
+@transaction.atomic
+def submission_withdraw(*, submission: Submission, by: User) -> Submission:
+    _require(by, "calls.edit_submission", submission)
+    locked = Submission.objects.select_for_update().select_related("call").get(pk=submission.pk)
+    if locked.call.status != CallStatus.OPEN:
+        raise BusinessError(_closed_message(locked.call))
+    locked.status = SubmissionStatus.WITHDRAWN
+    locked.save(update_fields=["status", "updated_at"])
+    return locked
+
+
+@transaction.atomic
+def conflict_declare(*, submission: Submission, by: User, reason: str = "") -> Conflict:
+    """A reviewer (or the team for them) records a conflict of interest; any assignment on
+    that submission that has no submitted review is removed."""
+    conflict, _created = Conflict.objects.get_or_create(
+        reviewer=by, submission=submission, defaults={"reason": reason}
+    )
+    Assignment.objects.filter(
+        reviewer=by, submission=submission, submitted_at__isnull=True
+    ).delete()
+    audit_record(action="review.conflict_declared", by=by, target=submission)
+    return conflict
+
+
+@transaction.atomic
+def assignment_create(*, submission: Submission, reviewer: User, by: User) -> Assignment:
+    """The team assigns a reviewer by hand; never one with a conflict of interest."""
+    _require(by, "calls.manage_call", submission)
+    if conflicted(reviewer, submission):
+        raise BusinessError(
+            _("%(reviewer)s has a conflict of interest with this submission.")
+            % {"reviewer": reviewer}
+        )
+    assignment, _created = Assignment.objects.get_or_create(
+        submission=submission, reviewer=reviewer
+    )
+    return assignment
+
+
+def conflict_pairs(call: Call, reviewer_ids: list[int]) -> set[tuple[int, int]]:
+    """Every (reviewer, submission) pair of the call that must never be assigned."""
+    pairs = set(
+        Conflict.objects.filter(submission__call=call, reviewer_id__in=reviewer_ids).values_list(
+            "reviewer_id", "submission_id"
+        )
+    )
+    pairs |= {
+        (s.person.user_id, s.pk)
+        for s in call.submissions.select_related("person").filter(person__user_id__in=reviewer_ids)
+    }
+    affiliated = Affiliation.objects.filter(person__user_id__in=reviewer_ids).values_list(
+        "person__user_id", "organisation_id"
+    )
+    by_org: dict[int, list[int]] = {}
+    for user_id, organisation_id in affiliated:
+        by_org.setdefault(organisation_id, []).append(user_id)
+    for submission_id, organisation_id in call.submissions.filter(
+        organisation__isnull=False
+    ).values_list("pk", "organisation_id"):
+        pairs |= {(user_id, submission_id) for user_id in by_org.get(organisation_id, [])}
+    return pairs
+
+
+@transaction.atomic
+def assignments_auto(*, call: Call, by: User) -> tuple[int, list[int]]:
+    """Give every submitted submission its reviewers: balanced load, never a conflict.
+    Returns the number of new assignments and the submissions left short of reviewers."""
+    _require(by, "calls.manage_call", call)
+    Call.objects.select_for_update().get(pk=call.pk)
+    reviewer_ids = sorted(call.reviewers.values_list("pk", flat=True))
+    submission_ids = sorted(
+        call.submissions.filter(status=SubmissionStatus.SUBMITTED).values_list("pk", flat=True)
+    )
+    existing = set(
+        Assignment.objects.filter(submission__call=call).values_list("reviewer_id", "submission_id")
+    )
+    plan = plan_assignments(
+        submissions=submission_ids,
+        reviewers=reviewer_ids,
+        per_submission=call.reviewers_per_submission,
+        conflicts=conflict_pairs(call, reviewer_ids),
+        existing=existing,
+    )
+    Assignment.objects.bulk_create(
+        Assignment(reviewer_id=r, submission_id=s) for r, s in plan.pairs
+    )
+    audit_record(action="call.reviewers_assigned", by=by, target=call, count=len(plan.pairs))
+    return len(plan.pairs), list(plan.short)
+
+
+@transaction.atomic
+def review_save(
+    *,
+    assignment: Assignment,
+    by: User,
+    scores: Mapping[int, int | None],
+    comment: str,
+    submit: bool,
+) -> Assignment:
+    """Save a review; submitting it needs a score for every criterion and locks it."""
+    submission = assignment.submission
+    if assignment.reviewer_id != by.pk:
+        raise PermissionRefused(_("This review is someone else's."))
+    _require(by, "calls.review_submission", submission)
+    locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    if locked.submitted_at is not None:
+        raise BusinessError(_("This review has been submitted and can no longer change."))
+    criteria = {c.pk: c for c in submission.call.criteria.all()}
+    unknown = set(scores) - set(criteria)
+    if unknown:
+        raise BusinessError(_("These criteria do not belong to this call."))
+    for pk, value in scores.items():
+        if value is not None and not 0 <= value <= criteria[pk].scale:
+            raise BusinessError(
+                _("“%(name)s” is scored from 0 to %(scale)s.")
+                % {"name": criteria[pk].name, "scale": criteria[pk].scale}
+            )
+    if submit and any(scores.get(pk) is None for pk in criteria):
+        raise BusinessError(_("Score every criterion before submitting your review."))
+    Score.objects.filter(assignment=locked).delete()
+    Score.objects.bulk_create(
+        Score(assignment=locked, criterion_id=pk, value=value)
+        for pk, value in scores.items()
+        if value is not None
+    )
+    locked.comment = comment
+    if submit:
+        locked.submitted_at = timezone.now()
+    locked.save()
+    if submit:
+        audit_record(action="review.submitted", by=by, target=submission)
+    return locked
+
+
+@transaction.atomic
+def decision_record(
+    *, submission: Submission, by: User, decision: str, message: str = ""
+) -> Submission:
+    """Accept, waitlist or reject. Accepting creates the coalition once: forming, its canvas
+    prefilled from the submission, the submitter as lead, linked back to the submission."""
+    _require(by, "calls.decide_submission", submission)
+    locked = (
+        Submission.objects.select_for_update()
+        .select_related("call", "person")
+        .get(pk=submission.pk)
+    )
+    if locked.status != SubmissionStatus.SUBMITTED:
+        raise BusinessError(_("Only submitted proposals can be decided."))
+    if decision not in Decision.values:
+        raise BusinessError(_("Unknown decision."), field="decision")
+    locked.decision = decision
+    locked.decision_message = message
+    locked.decided_at = timezone.now()
+    if decision == Decision.ACCEPTED and locked.coalition_id is None:
+        coalition = Coalition.objects.create(
+            programme=locked.call.programme,
+            slug=unique_slug(locked.title),
+            title=locked.title,
+            summary=locked.summary[:400],
+            status=CoalitionStatus.FORMING,
+            is_published=True,
+            diagnostic=locked.diagnostic,
+            impact_statement=locked.impact,
+            seeking=locked.partners_sought,
+        )
+        CoalitionMember.objects.create(
+            coalition=coalition,
+            person=locked.person,
+            organisation=locked.organisation,
+            role=MemberRole.LEAD,
+        )
+        locked.coalition = coalition
+    locked.save()
+    audit_record(action="submission.decided", by=by, target=locked, decision=decision)
+    if locked.call.decided_at is not None:
+        _notify(locked, "decided")
+    return locked
+
+
+@transaction.atomic
+def call_publish_decisions(*, call: Call, by: User) -> Call:
+    """Publish the call's decisions: the call is decided, every submitter hears the outcome,
+    and the accepted projects become public."""
+    _require(by, "calls.manage_call", call)
+    locked = Call.objects.select_for_update().get(pk=call.pk)
+    if timezone.now() < locked.closes_at:
+        raise BusinessError(_("Decisions can be published once the call has closed."))
+    undecided = locked.submissions.filter(status=SubmissionStatus.SUBMITTED, decision="").count()
+    if undecided:
+        raise BusinessError(
+            ngettext(
+                "%(n)s submission still waits for a decision.",
+                "%(n)s submissions still wait for a decision.",
+                undecided,
+            )
+            % {"n": undecided}
+        )
+    if locked.decided_at is None:
+        locked.decided_at = timezone.now()
+        locked.save(update_fields=["decided_at", "updated_at"])
+        for submission in locked.submissions.filter(status=SubmissionStatus.SUBMITTED):
+            _notify(submission, "decided")
+    audit_record(action="call.decisions_published", by=by, target=locked)
+    return locked
