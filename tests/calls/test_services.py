@@ -29,6 +29,13 @@ pytestmark = pytest.mark.django_db
 CLOSE = dt.datetime(2027, 3, 31, 21, 59, 59, tzinfo=dt.UTC)  # 23:59:59 in Paris
 
 
+def closed_call(**fields):
+    now = dt.datetime.now(tz=dt.UTC)
+    fields.setdefault("opens_at", now - dt.timedelta(days=30))
+    fields.setdefault("closes_at", now - dt.timedelta(hours=1))
+    return CallFactory(**fields)
+
+
 def draft(call, user, **data):
     data.setdefault("title", "Réemploi des ordinateurs publics")
     data.setdefault("summary", "Allonger la vie des équipements.")
@@ -141,7 +148,9 @@ def test_manual_assignment_refuses_conflicts() -> None:
     with pytest.raises(BusinessError):
         services.assignment_create(submission=submission, reviewer=colleague, by=team)
     declared = PersonFactory().user
+    services.assignment_create(submission=submission, reviewer=declared, by=team)
     services.conflict_declare(submission=submission, by=declared, reason="ancien employeur")
+    assert not submission.assignments.filter(reviewer=declared).exists()
     with pytest.raises(BusinessError):
         services.assignment_create(submission=submission, reviewer=declared, by=team)
     fine = PersonFactory().user
@@ -248,8 +257,8 @@ def test_accepting_creates_exactly_one_coalition_from_the_submission(committed) 
     person = PersonFactory()
     organisation = AffiliationFactory(person=person).organisation
     submission = SubmissionFactory(
-        person=person, organisation=organisation, title="Sobriété des parcs publics",
-        partners_sought="Des collectivités pilotes.",
+        call=closed_call(), person=person, organisation=organisation,
+        title="Sobriété des parcs publics", partners_sought="Des collectivités pilotes.",
     )  # fmt: skip
     team = UserFactory()
     submission.call.programme.team.add(team)
@@ -263,12 +272,90 @@ def test_accepting_creates_exactly_one_coalition_from_the_submission(committed) 
     assert coalition.seeking == "Des collectivités pilotes."
     lead = coalition.members.get()
     assert (lead.person, lead.organisation, lead.role) == (person, organisation, "lead")
+    assert not coalition.is_published  # private until the decisions are published
     submission.refresh_from_db()
     assert submission.coalition == coalition
     mail.outbox.clear()
-    with time_machine.travel(submission.call.closes_at + dt.timedelta(hours=1)):
-        committed(services.call_publish_decisions, call=submission.call, by=team)
+    committed(services.call_publish_decisions, call=submission.call, by=team)
     assert [m.to for m in mail.outbox] == [[person.user.email]]
+    coalition.refresh_from_db()
+    assert coalition.is_published
+    with pytest.raises(BusinessError):
+        services.decision_record(submission=submission, by=team, decision="rejected")
+
+
+def test_no_decision_while_the_call_is_open() -> None:
+    submission = SubmissionFactory()
+    with pytest.raises(BusinessError):
+        services.decision_record(
+            submission=submission, by=UserFactory(is_superuser=True), decision="accepted"
+        )
+    assert not Coalition.objects.exists()
+
+
+def test_reviews_only_on_submitted_proposals_and_withdrawn_ones_free_reviewers() -> None:
+    call = CallFactory(reviewers_per_submission=1)
+    team = UserFactory(is_superuser=True)
+    a, b = PersonFactory().user, PersonFactory().user
+    call.reviewers.add(a, b)
+    with pytest.raises(BusinessError):
+        services.assignment_create(
+            submission=SubmissionFactory(call=call, status="draft"), reviewer=a, by=team
+        )
+    for _ in range(2):
+        withdrawn = SubmissionFactory(call=call)
+        services.assignment_create(submission=withdrawn, reviewer=a, by=team)
+        withdrawn.status = "withdrawn"
+        withdrawn.save()
+    fresh_ones = [SubmissionFactory(call=call) for _ in range(2)]
+    services.assignments_auto(call=call, by=team)
+    assert sorted(s.assignments.get().reviewer_id for s in fresh_ones) == sorted([a.pk, b.pk])
+
+
+def test_a_sent_proposal_cannot_be_emptied() -> None:
+    call = CallFactory()
+    user = PersonFactory().user
+    submission = draft(call, user)
+    services.submission_submit(submission=submission, by=user)
+    with pytest.raises(BusinessError):
+        services.submission_save(call=call, by=user, data={"title": "", "summary": ""})
+    submission.refresh_from_db()
+    assert submission.title and submission.summary
+
+
+def test_a_conflict_declared_after_reviewing_removes_the_review() -> None:
+    call = CallFactory()
+    criterion = CriterionFactory(call=call)
+    submission = SubmissionFactory(call=call)
+    reviewer = PersonFactory().user
+    assignment = services.assignment_create(
+        submission=submission, reviewer=reviewer, by=UserFactory(is_superuser=True)
+    )
+    services.review_save(
+        assignment=assignment, by=reviewer, scores={criterion.pk: 5}, comment="", submit=True
+    )
+    services.conflict_declare(submission=submission, by=reviewer)
+    assert call_ranking(call=call)[0].reviews == 0
+    with pytest.raises(PermissionRefused):
+        services.conflict_declare(submission=submission, by=PersonFactory().user)
+
+
+def test_encrypted_or_damaged_office_files_are_refused_cleanly() -> None:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    damaged = bytearray(buffer.getvalue())
+    central = damaged.index(b"PK\x01\x02")
+    damaged[6:8] = b"\x01\x00"  # the "encrypted" flag, in the local header
+    damaged[central + 8 : central + 10] = b"\x01\x00"  # and in the central directory
+    upload = SimpleUploadedFile("projet.odt", bytes(damaged))
+    with pytest.raises(ValidationError):
+        services.submission_save(
+            call=CallFactory(), by=PersonFactory().user, data={"title": "x"}, attachment=upload
+        )
 
 
 def test_decisions_cannot_be_published_with_undecided_submissions() -> None:

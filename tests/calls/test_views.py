@@ -144,17 +144,22 @@ def test_reviewers_see_only_their_assignments_and_not_when_conflicted() -> None:
     assert client_for(reviewer).get(submission.get_absolute_url()).status_code == 404
 
 
+def closed_call():
+    now = dt.datetime.now(tz=dt.UTC)
+    return CallFactory(opens_at=now - dt.timedelta(days=20), closes_at=now - dt.timedelta(hours=1))
+
+
 def test_accepted_projects_are_public_once_decided() -> None:
-    submission = SubmissionFactory(title="Projet retenu")
+    submission = SubmissionFactory(call=closed_call(), title="Projet retenu")
     team = UserFactory()
     submission.call.programme.team.add(team)
     services.decision_record(submission=submission, by=team, decision="accepted")
+    submission.refresh_from_db()
     assert Client().get(submission.get_absolute_url()).status_code == 404
+    assert Client().get(submission.coalition.get_absolute_url()).status_code == 404
     call = submission.call
-    call.closes_at = dt.datetime.now(tz=dt.UTC) - dt.timedelta(minutes=1)
-    call.opens_at = call.closes_at - dt.timedelta(days=10)
-    call.save()
     services.call_publish_decisions(call=call, by=team)
+    assert Client().get(submission.coalition.get_absolute_url()).status_code == 200
     assert Client().get(submission.get_absolute_url()).status_code == 200
     assert "Projet retenu" in Client().get(call.get_absolute_url()).content.decode()
 
@@ -178,7 +183,7 @@ def test_ranking_csv_and_team_only() -> None:
 
 
 def test_decision_through_the_page_creates_the_coalition() -> None:
-    submission = SubmissionFactory()
+    submission = SubmissionFactory(call=closed_call())
     team = UserFactory()
     submission.call.programme.team.add(team)
     url = reverse("calls:decide", args=[submission.pk])
@@ -186,6 +191,15 @@ def test_decision_through_the_page_creates_the_coalition() -> None:
     client_for(team).post(url, {"decision": "accepted", "message": "Bienvenue"})
     submission.refresh_from_db()
     assert submission.coalition is not None and submission.coalition.status == "forming"
+
+
+def test_a_junk_reviewer_id_is_refused_without_error() -> None:
+    submission = SubmissionFactory()
+    team = UserFactory()
+    submission.call.programme.team.add(team)
+    url = reverse("calls:assign-reviewer", args=[submission.pk])
+    for value in ("abc", "", "999999999999999999999999", "-3"):
+        assert client_for(team).post(url, {"reviewer": value}).status_code == 302
 
 
 @pytest.mark.parametrize("path", ["review/", "attachment/", "withdraw/", "decide/", "assign/"])

@@ -118,3 +118,4 @@ def test_demo_calls(demo: None) -> None:
     accepted = [r.submission for r in rows if r.submission.decision == "accepted"]
     assert len(accepted) == 2 and all(s.coalition for s in accepted)
     assert accepted[0].coalition.status == "forming"
+    assert all(s.coalition.is_published for s in accepted)

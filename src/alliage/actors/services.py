@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from alliage.core.errors import PermissionRefused
+from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
 from alliage.core.services import audit_record
 
-from .models import Person, Tag
+from .models import Organisation, Person, Tag
 
 
 def tags_from_names(names: Iterable[str]) -> list[Tag]:
@@ -47,6 +47,20 @@ def person_ensure(*, user: User) -> Person:
             "is_suggestable": False,
         },
     )
+    return person
+
+
+def acting_person(*, user: User, organisation: Organisation | None) -> Person:
+    """The user's person, acting in their own name or for one of their own organisations;
+    anything else is refused."""
+    person = person_ensure(user=user)
+    if (
+        organisation is not None
+        and not person.affiliations.filter(organisation=organisation).exists()
+    ):
+        raise BusinessError(
+            _("You can only act on behalf of your own organisations."), field="organisation"
+        )
     return person
 
 

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from alliage.actors.services import person_ensure
 from alliage.coalitions.models import Coalition, Programme
 from alliage.core.errors import BusinessError
-from alliage.core.http import paginate, require_perm
+from alliage.core.http import csv_cell, paginate, require_perm
 
 from . import selectors, services
 from .calendar import calendar_for
@@ -289,20 +289,15 @@ def _attendees_csv(event: Event, rows: Any) -> HttpResponse:
     for r in rows:
         writer.writerow(
             [
-                _csv_safe(r.person.first_name),
-                _csv_safe(r.person.last_name),
-                _csv_safe(r.person.user.email),
-                _csv_safe(", ".join(a.organisation.name for a in r.person.affiliations.all())),
+                csv_cell(r.person.first_name),
+                csv_cell(r.person.last_name),
+                csv_cell(r.person.user.email),
+                csv_cell(", ".join(a.organisation.name for a in r.person.affiliations.all())),
                 r.get_status_display(),
                 timezone.localtime(r.queued_at).strftime("%Y-%m-%d %H:%M"),
             ]
         )
     return response
-
-
-def _csv_safe(value: str) -> str:
-    """A cell that starts like a formula is read as text by spreadsheets."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def _ics(body: bytes, filename: str) -> HttpResponse:

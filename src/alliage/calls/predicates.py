@@ -87,6 +87,7 @@ def is_published_acceptance(user: User, submission: Submission) -> bool:
     return (
         call.visibility == CallVisibility.PUBLIC
         and call.decided_at is not None
+        and submission.status == "submitted"
         and submission.decision == Decision.ACCEPTED
     )
 

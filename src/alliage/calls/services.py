@@ -16,7 +16,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from alliage.actors.models import Affiliation, Organisation
-from alliage.actors.services import person_ensure
+from alliage.actors.services import acting_person
 from alliage.coalitions.models import Coalition, CoalitionMember, CoalitionStatus, MemberRole
 from alliage.coalitions.services import unique_slug
 from alliage.core.errors import BusinessError, PermissionRefused
@@ -37,7 +37,7 @@ from .models import (
     Submission,
     SubmissionStatus,
 )
-from .predicates import conflicted
+from .predicates import assignment_of, conflicted
 from .rubrics import RUBRICS
 
 TEXT_FIELDS = ("title", "summary", "diagnostic", "impact", "partners_sought")
@@ -91,14 +91,8 @@ def _closed_message(call: Call) -> str:
     return _("This call closed on %(date)s: submissions can no longer change.") % {"date": when}
 
 
-def _check_organisation(call: Call, organisation: Organisation | None, person: Any) -> None:
-    if (
-        organisation is not None
-        and not person.affiliations.filter(organisation=organisation).exists()
-    ):
-        raise BusinessError(
-            _("You can only act on behalf of your own organisations."), field="organisation"
-        )
+def _check_kind(call: Call, organisation: Organisation | None) -> None:
+    """A call may be open to some kinds of organisation only."""
     if call.allowed_kinds:
         if organisation is None:
             raise BusinessError(
@@ -129,8 +123,8 @@ def submission_save(
     now = now or timezone.now()
     if call.status_at(now) != CallStatus.OPEN:
         raise BusinessError(_closed_message(call))
-    person = person_ensure(user=by)
-    _check_organisation(call, organisation, person)
+    person = acting_person(user=by, organisation=organisation)
+    _check_kind(call, organisation)
     submission = (
         Submission.objects.select_for_update()
         .filter(call=call, person=person)
@@ -158,8 +152,23 @@ def submission_save(
     if attachment is not None:
         validate_document(attachment)
         submission.attachment = attachment
+    if submission.status == SubmissionStatus.SUBMITTED:
+        _require_complete(submission)  # a sent proposal may improve, not empty itself
     submission.save()
     return submission
+
+
+def _require_complete(submission: Submission) -> None:
+    """Title, summary and every part the call asks for must be filled in."""
+    missing = [
+        str(Submission._meta.get_field(f).verbose_name)
+        for f in ("title", "summary", *submission.call.asks)
+        if not getattr(submission, f)
+    ]
+    if missing:
+        raise BusinessError(
+            _("Before sending, fill in: %(fields)s.") % {"fields": ", ".join(missing)}
+        )
 
 
 @transaction.atomic
@@ -178,16 +187,8 @@ def submission_submit(
         return locked
     if locked.status == SubmissionStatus.WITHDRAWN:
         raise BusinessError(_("This submission was withdrawn."))
-    missing = [
-        str(Submission._meta.get_field("attachment" if f == "attachment" else f).verbose_name)
-        for f in ("title", "summary", *call.asks)
-        if not getattr(locked, f)
-    ]
-    if missing:
-        raise BusinessError(
-            _("Before sending, fill in: %(fields)s.") % {"fields": ", ".join(missing)}
-        )
-    _check_organisation(call, locked.organisation, locked.person)
+    _require_complete(locked)
+    _check_kind(call, locked.organisation)
     locked.status = SubmissionStatus.SUBMITTED
     locked.submitted_at = now
     locked.save(update_fields=["status", "submitted_at", "updated_at"])
@@ -209,14 +210,16 @@ def submission_withdraw(*, submission: Submission, by: User) -> Submission:
 
 @transaction.atomic
 def conflict_declare(*, submission: Submission, by: User, reason: str = "") -> Conflict:
-    """A reviewer (or the team for them) records a conflict of interest; any assignment on
-    that submission that has no submitted review is removed."""
+    """An assigned reviewer records a conflict of interest and steps aside: their assignment,
+    and any review they had submitted, no longer count."""
+    if assignment_of(by, submission) is None and not by.has_perm("calls.manage_call", submission):
+        raise PermissionRefused(_("Only the reviewers of a submission declare conflicts on it."))
     conflict, _created = Conflict.objects.get_or_create(
         reviewer=by, submission=submission, defaults={"reason": reason}
     )
-    Assignment.objects.filter(
-        reviewer=by, submission=submission, submitted_at__isnull=True
-    ).delete()
+    Assignment.objects.filter(reviewer=by, submission=submission).delete()
+    for cache in ("_conflict_cache", "_assignment_cache"):  # what the predicates read changed
+        submission.__dict__.pop(cache, None)
     audit_record(action="review.conflict_declared", by=by, target=submission)
     return conflict
 
@@ -225,6 +228,8 @@ def conflict_declare(*, submission: Submission, by: User, reason: str = "") -> C
 def assignment_create(*, submission: Submission, reviewer: User, by: User) -> Assignment:
     """The team assigns a reviewer by hand; never one with a conflict of interest."""
     _require(by, "calls.manage_call", submission)
+    if submission.status != SubmissionStatus.SUBMITTED:
+        raise BusinessError(_("Only submitted proposals are reviewed."))
     if conflicted(reviewer, submission):
         raise BusinessError(
             _("%(reviewer)s has a conflict of interest with this submission.")
@@ -271,7 +276,9 @@ def assignments_auto(*, call: Call, by: User) -> tuple[int, list[int]]:
         call.submissions.filter(status=SubmissionStatus.SUBMITTED).values_list("pk", flat=True)
     )
     existing = set(
-        Assignment.objects.filter(submission__call=call).values_list("reviewer_id", "submission_id")
+        Assignment.objects.filter(
+            submission__call=call, submission__status=SubmissionStatus.SUBMITTED
+        ).values_list("reviewer_id", "submission_id")
     )
     plan = plan_assignments(
         submissions=submission_ids,
@@ -345,6 +352,10 @@ def decision_record(
     )
     if locked.status != SubmissionStatus.SUBMITTED:
         raise BusinessError(_("Only submitted proposals can be decided."))
+    if locked.call.decided_at is not None:
+        raise BusinessError(_("The decisions of this call are published: they no longer change."))
+    if timezone.now() < locked.call.closes_at:
+        raise BusinessError(_("Decisions are made once the call has closed."))
     if decision not in Decision.values:
         raise BusinessError(_("Unknown decision."), field="decision")
     locked.decision = decision
@@ -357,7 +368,7 @@ def decision_record(
             title=locked.title,
             summary=locked.summary[:400],
             status=CoalitionStatus.FORMING,
-            is_published=True,
+            is_published=False,  # made public with the call's decisions
             diagnostic=locked.diagnostic,
             impact_statement=locked.impact,
             seeking=locked.partners_sought,
@@ -397,6 +408,9 @@ def call_publish_decisions(*, call: Call, by: User) -> Call:
     if locked.decided_at is None:
         locked.decided_at = timezone.now()
         locked.save(update_fields=["decided_at", "updated_at"])
+        Coalition.objects.filter(
+            submission__call=locked, submission__decision=Decision.ACCEPTED
+        ).update(is_published=True)
         for submission in locked.submissions.filter(status=SubmissionStatus.SUBMITTED):
             _notify(submission, "decided")
     audit_record(action="call.decisions_published", by=by, target=locked)

@@ -19,7 +19,7 @@ from alliage.actors.models import OrganisationKind
 from alliage.actors.selectors import organisations_for_person
 from alliage.actors.services import person_ensure
 from alliage.core.errors import BusinessError
-from alliage.core.http import paginate, require_perm
+from alliage.core.http import csv_cell, paginate, require_perm
 
 from . import selectors, services
 from .forms import DecisionForm, ReviewForm, SubmissionForm
@@ -277,7 +277,13 @@ def assign_reviewer(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _get_submission(request, pk)
     if denied := require_perm(request, "calls.manage_call", submission):
         return denied
-    reviewer = submission.call.reviewers.filter(pk=request.POST.get("reviewer") or 0).first()
+    try:
+        reviewer_id = int(request.POST.get("reviewer", ""))
+    except ValueError:
+        reviewer_id = 0
+    reviewer = submission.call.reviewers.filter(
+        pk=reviewer_id if 0 < reviewer_id < 2**62 else 0
+    ).first()
     if reviewer is None:
         messages.error(request, _("Choose a reviewer from the call's pool."))
         return redirect(submission)
@@ -332,10 +338,6 @@ def ranking(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _csv_safe(value: str) -> str:
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def _ranking_csv(call: Call, rows: list[selectors.RankingRow]) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{call.slug}-classement.csv"'
@@ -347,12 +349,12 @@ def _ranking_csv(call: Call, rows: list[selectors.RankingRow]) -> HttpResponse:
     mean, spread = _("mean"), _("spread")
     for c in criteria:
         header += [f"{c.name} — {mean}", f"{c.name} — {spread}"]
-    writer.writerow([_csv_safe(h) for h in header])
+    writer.writerow([csv_cell(h) for h in header])
     for rank, row in enumerate(rows, start=1):
         line = [
             rank,
-            _csv_safe(row.submission.title),
-            _csv_safe(str(row.submission.organisation or "")),
+            csv_cell(row.submission.title),
+            csv_cell(str(row.submission.organisation or "")),
             "" if row.percent is None else row.percent,
             row.reviews,
             _("yes") if row.flagged else _("no"),

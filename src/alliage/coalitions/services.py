@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from alliage.actors.models import Organisation, Person
-from alliage.actors.services import person_ensure
+from alliage.actors.models import Organisation
+from alliage.actors.services import acting_person
 from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
 from alliage.core.services import audit_record
@@ -78,19 +78,6 @@ def allowed_transitions(status: str) -> list[str]:
 def _require(user: User, perm: str, coalition: Coalition) -> None:
     if not user.has_perm(perm, coalition):
         raise PermissionRefused(_("You are not allowed to do this on this coalition."))
-
-
-def _acting_person(user: User, organisation: Organisation | None) -> Person:
-    """The user's person, acting in their own name or for one of their own organisations."""
-    person = person_ensure(user=user)
-    if (
-        organisation is not None
-        and not person.affiliations.filter(organisation=organisation).exists()
-    ):
-        raise BusinessError(
-            _("You can only act on behalf of your own organisations."), field="organisation"
-        )
-    return person
 
 
 def _lock(coalition: Coalition) -> Coalition:
@@ -155,7 +142,7 @@ def coalition_propose(
     proposer publishes it, with the proposer as lead."""
     if not by.has_perm("coalitions.propose_coalition", programme):
         raise PermissionRefused(_("Sign in to propose a coalition."))
-    person = _acting_person(by, organisation)
+    person = acting_person(user=by, organisation=organisation)
     coalition = Coalition.objects.create(
         programme=programme,
         slug=unique_slug(title),
@@ -311,7 +298,7 @@ def join_request_create(
     """Ask to join a coalition, in one's own name or for one of one's organisations.
     One pending request per person and coalition; asking twice returns the same request."""
     _require(by, "coalitions.request_join", coalition)
-    person = _acting_person(by, organisation)
+    person = acting_person(user=by, organisation=organisation)
     existing = JoinRequest.objects.filter(
         coalition=coalition, person=person, status=JoinRequestStatus.PENDING
     ).first()

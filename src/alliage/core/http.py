@@ -23,3 +23,8 @@ def require_perm(request: HttpRequest, perm: str, obj: Any = None) -> HttpRespon
 def paginate(request: HttpRequest, queryset: QuerySet[Any], per_page: int) -> Page[Any]:
     """A page of the queryset, sliced in SQL; a bad page number gives the nearest real page."""
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def csv_cell(value: str) -> str:
+    """A cell that starts like a formula is read as text by spreadsheets (CSV injection)."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -37,12 +38,13 @@ def sniff(upload: UploadedFile) -> str | None:
             with zipfile.ZipFile(upload) as archive:
                 names = archive.namelist()
                 if "mimetype" in names:
-                    return _ZIP_FORMATS.get(archive.read("mimetype").decode(errors="ignore"))
+                    with archive.open("mimetype") as declared:
+                        return _ZIP_FORMATS.get(declared.read(100).decode(errors="ignore"))
                 for prefix, kind in _OOXML.items():
                     if any(name.startswith(prefix) for name in names):
                         return kind
-        except zipfile.BadZipFile:
-            return None
+        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, EOFError):
+            return None  # encrypted, unknown compression or damaged: not a document we take
         finally:
             upload.seek(0)
     return None
