@@ -347,3 +347,51 @@ def join_request_decide(
         person=locked.person_id,
     )
     return locked
+
+
+def _keeps_a_lead(coalition: Coalition, leaving: CoalitionMember) -> bool:
+    return (
+        leaving.role != MemberRole.LEAD
+        or coalition.members.filter(role=MemberRole.LEAD).exclude(pk=leaving.pk).exists()
+    )
+
+
+@transaction.atomic
+def member_change_role(*, member: CoalitionMember, by: User, role: str) -> CoalitionMember:
+    """A lead or the programme team changes a member's role; a coalition keeps a lead."""
+    coalition = member.coalition
+    _require(by, "coalitions.decide_join", coalition)
+    _lock(coalition)
+    if role not in MemberRole.values:
+        raise BusinessError(_("Unknown role."), field="role")
+    locked = CoalitionMember.objects.select_for_update().get(pk=member.pk)
+    if role != MemberRole.LEAD and not _keeps_a_lead(coalition, locked):
+        raise BusinessError(_("A coalition needs a lead: name another lead first."))
+    before = locked.role
+    locked.role = role
+    locked.save(update_fields=["role"])
+    audit_record(
+        action="coalition.role_changed",
+        by=by,
+        target=coalition,
+        person=locked.person_id,
+        before=before,
+        after=role,
+    )
+    return locked
+
+
+@transaction.atomic
+def member_remove(*, member: CoalitionMember, by: User) -> None:
+    """A member leaves, or a lead or the programme team removes them; the last lead stays."""
+    coalition = member.coalition
+    if member.person.user_id != by.pk:
+        _require(by, "coalitions.decide_join", coalition)
+    _lock(coalition)
+    locked = CoalitionMember.objects.select_for_update().get(pk=member.pk)
+    if not _keeps_a_lead(coalition, locked):
+        raise BusinessError(_("A coalition needs a lead: name another lead first."))
+    locked.delete()
+    audit_record(
+        action="coalition.member_removed", by=by, target=coalition, person=locked.person_id
+    )

@@ -16,6 +16,7 @@ urlpatterns = [
     path("coalitions/<slug:slug>/history/", views.coalition_history, name="coalition-history"),
     path("coalitions/<slug:slug>/status/", views.coalition_transition, name="coalition-transition"),
     path("coalitions/<slug:slug>/join/", views.coalition_join, name="coalition-join"),
+    path("coalitions/<slug:slug>/members/<int:pk>/", views.member_manage, name="member-manage"),
     path(
         "coalitions/<slug:slug>/requests/<int:pk>/",
         views.join_request_decide,

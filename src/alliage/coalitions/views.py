@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from alliage.actors.models import Organisation, OrganisationKind
 from alliage.actors.selectors import organisations_for_person, person_for_user
 from alliage.actors.services import person_ensure
-from alliage.core.errors import BusinessError
+from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.http import paginate, require_perm
 
 from . import selectors, services
@@ -27,7 +27,7 @@ from .forms import (
     ProposeForm,
     milestones_from,
 )
-from .models import Coalition, CoalitionStatus, JoinRequest, Programme
+from .models import Coalition, CoalitionMember, CoalitionStatus, JoinRequest, MemberRole, Programme
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -114,6 +114,7 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
             list(selectors.coalition_pending_requests(coalition=coalition)) if can_edit else []
         ),
         "lifecycle": CoalitionStatus.choices,
+        "roles": MemberRole.choices,
     }
     if context["can_request_join"] and not context["pending_request"]:
         person = person_for_user(user=user)  # reading a page never creates a person
@@ -261,6 +262,31 @@ def join_request_decide(request: HttpRequest, slug: str, pk: int) -> HttpRespons
             if accept
             else _("The request has been declined."),
         )
+    return redirect(coalition)
+
+
+@require_POST
+def member_manage(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Change a member's role, remove them, or leave (for oneself)."""
+    coalition = _get_visible(request, slug)
+    if not request.user.is_authenticated:
+        return require_perm(request, "coalitions.decide_join", coalition)  # log-in redirect
+    member = get_object_or_404(CoalitionMember, pk=pk, coalition=coalition)
+    try:
+        if request.POST.get("action") == "remove":
+            services.member_remove(member=member, by=request.user)
+            messages.success(
+                request, _("%(person)s is no longer a member.") % {"person": member.person}
+            )
+        else:
+            services.member_change_role(
+                member=member, by=request.user, role=request.POST.get("role", "")
+            )
+            messages.success(request, _("The role is changed."))
+    except PermissionRefused as refused:
+        raise PermissionDenied from refused
+    except BusinessError as error:
+        messages.error(request, error.message)
     return redirect(coalition)
 
 

@@ -374,3 +374,22 @@ def test_a_lead_cannot_decide_another_coalitions_request_through_their_own(cast:
     assert client_for(cast.lead).post(url, {"decision": "accept"}).status_code == 404
     request.refresh_from_db()
     assert request.status == "pending"
+
+
+def test_leads_manage_roles_members_leave_and_a_lead_always_remains(cast: Cast) -> None:
+    member = cast.coalition.members.get(person__user=cast.member)
+    lead = cast.coalition.members.get(person__user=cast.lead)
+    url = reverse("coalitions:member-manage", args=[cast.coalition.slug, member.pk])
+    lead_url = reverse("coalitions:member-manage", args=[cast.coalition.slug, lead.pk])
+    assert client_for(cast.outsider).post(url, {"action": "remove"}).status_code == 403
+    assert Client().post(url, {"action": "remove"}).status_code == 302
+    assert client_for(cast.member).post(lead_url, {"role": "observer"}).status_code == 403
+    client_for(cast.lead).post(url, {"action": "role", "role": "funder"})
+    member.refresh_from_db()
+    assert member.role == "funder"
+    response = client_for(cast.lead).post(lead_url, {"action": "remove"}, follow=True)
+    assert "porteur" in response.content.decode().lower()
+    assert cast.coalition.members.filter(role="lead").exists()
+    client_for(cast.member).post(url, {"action": "remove"})
+    assert not cast.coalition.members.filter(pk=member.pk).exists()
+    assert client_for(cast.lead).post(lead_url, {"role": "nonsense"}).status_code == 302
