@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -34,6 +36,11 @@ from .models import (
     Programme,
 )
 from .predicates import team_programme_ids
+
+# The text a search looks through; the PostgreSQL index is built on this very expression.
+SEARCH_VECTOR = SearchVector(
+    "title", "summary", "diagnostic", "impact_statement", "levers", config="french"
+)
 
 # What a coalition card shows; the long canvas texts stay in the database.
 CARD_FIELDS = ("slug", "title", "summary", "status", "is_published", "updated_at", "programme")
@@ -71,14 +78,20 @@ def coalition_list(
                 CoalitionMember.objects.filter(coalition=OuterRef("pk"), organisation__kind=kind)
             )
         )
-    for word in q.split()[:8]:
-        qs = qs.filter(
-            Q(title__icontains=word)
-            | Q(summary__icontains=word)
-            | Q(diagnostic__icontains=word)
-            | Q(impact_statement__icontains=word)
-            | Q(levers__icontains=word)
+    if q and connection.vendor == "postgresql":
+        # French full-text search, served by the GIN index of migration 0003.
+        qs = qs.annotate(search=SEARCH_VECTOR).filter(
+            search=SearchQuery(q[:200], config="french", search_type="websearch")
         )
+    else:
+        for word in q.split()[:8]:
+            qs = qs.filter(
+                Q(title__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(diagnostic__icontains=word)
+                | Q(impact_statement__icontains=word)
+                | Q(levers__icontains=word)
+            )
     return (
         qs.select_related("programme")
         .only(*CARD_FIELDS, "programme__slug", "programme__name")

@@ -393,3 +393,15 @@ def test_leads_manage_roles_members_leave_and_a_lead_always_remains(cast: Cast) 
     client_for(cast.member).post(url, {"action": "remove"})
     assert not cast.coalition.members.filter(pk=member.pk).exists()
     assert client_for(cast.lead).post(lead_url, {"role": "nonsense"}).status_code == 302
+
+
+@pytest.mark.django_db
+def test_search_on_postgresql_is_french_full_text() -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite searches with LIKE; this checks the PostgreSQL path")
+    wanted = CoalitionFactory(title="Des critères pour les achats publics responsables")
+    CoalitionFactory(title="Autre chose")
+    response = Client().get("/coalitions/", {"q": "achat critère"})
+    assert [c.pk for c in response.context["page"].object_list] == [wanted.pk]
