@@ -245,7 +245,7 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
         programmes=len(programmes),
         organisations=len(organisations),
         people=len(people),
-        coalitions=len(data.COALITIONS),
+        coalitions=Coalition.objects.count(),
         events=events,
     )
 
