@@ -137,3 +137,26 @@ def test_login_is_throttled_after_repeated_failures(settings) -> None:
     )
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+def test_password_reset_by_e_mail() -> None:
+    import re
+
+    from django.core import mail
+
+    person = PersonFactory()
+    client = Client()
+    client.post("/accounts/password/reset/", {"email": person.user.email})
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://testserver(/accounts/password/reset/\S+)", mail.outbox[0].body)
+    page = client.get(link.group(1), follow=True)
+    assert page.status_code == 200
+    new = "un nouveau mot de passe solide"
+    done = client.post(page.redirect_chain[-1][0], {"new_password1": new, "new_password2": new})
+    assert done.status_code == 302
+    assert (
+        Client()
+        .post("/accounts/login/", {"username": person.user.email, "password": new})
+        .status_code
+        == 302
+    )
