@@ -119,3 +119,14 @@ def test_demo_calls(demo: None) -> None:
     assert len(accepted) == 2 and all(s.coalition for s in accepted)
     assert accepted[0].coalition.status == "forming"
     assert all(s.coalition.is_published for s in accepted)
+
+
+def test_programme_and_coalition_pages_show_their_events_and_calls(demo: None) -> None:
+    from django.test import Client
+
+    body = Client().get("/programmes/reset-2022/").content.decode()
+    assert "Appel à coalitions #Reset" in body and "Reset Day" in body
+    assert "Petit-déjeuner des adhérents" not in body  # members only
+    assert "/agenda/programmes/reset-2022.ics" in body
+    coalition = Client().get("/coalitions/commande-publique-responsable/").content.decode()
+    assert "/agenda/coalitions/commande-publique-responsable.ics" in coalition

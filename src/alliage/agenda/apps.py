@@ -16,7 +16,9 @@ class AgendaConfig(AppConfig):
 
     def ready(self) -> None:
         from alliage.actors.registry import register_profile_section
+        from alliage.coalitions.registry import register_page_section
 
-        from .profile import events_section
+        from .profile import events_section, upcoming_section
 
         register_profile_section(events_section)
+        register_page_section(upcoming_section)

@@ -13,3 +13,10 @@ class CallsConfig(AppConfig):
     name = "alliage.calls"
     label = "calls"
     verbose_name = _("Calls")
+
+    def ready(self) -> None:
+        from alliage.coalitions.registry import register_page_section
+
+        from .profile import calls_section
+
+        register_page_section(calls_section)

@@ -28,6 +28,7 @@ from .forms import (
     milestones_from,
 )
 from .models import Coalition, CoalitionMember, CoalitionStatus, JoinRequest, MemberRole, Programme
+from .registry import page_sections
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -63,6 +64,7 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "status_counts": selectors.programme_status_counts(
                 programme=programme, viewer=request.user
             ),
+            "sections": page_sections(request, programme),
         },
     )
 
@@ -115,6 +117,7 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         "lifecycle": CoalitionStatus.choices,
         "roles": MemberRole.choices,
+        "sections": page_sections(request, coalition),
     }
     if context["can_request_join"] and not context["pending_request"]:
         person = person_for_user(user=user)  # reading a page never creates a person
