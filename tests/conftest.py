@@ -73,3 +73,15 @@ def fresh(user: User | AnonymousUser) -> User | AnonymousUser:
     if isinstance(user, AnonymousUser):
         return user
     return User.objects.get(pk=user.pk)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a service as its own committed transaction would: the e-mails it queues on commit
+    go out before the call returns (the test's wrapping transaction never commits)."""
+
+    def run(service, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return service(**kwargs)
+
+    return run

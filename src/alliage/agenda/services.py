@@ -13,14 +13,13 @@ from dateutil.rrule import rrulestr
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from alliage.actors.models import Person
 from alliage.actors.services import person_ensure
 from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
-from alliage.core.services import audit_record
+from alliage.core.services import audit_record, permission_require, task_enqueue_after_commit
 
 from . import tasks
 from .models import (
@@ -41,13 +40,7 @@ HELD = (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED)
 
 
 def _notify(registration: Registration, kind: str) -> None:
-    """Queue an e-mail once the transaction has committed, in the current language."""
-    language = get_language() or "fr"
-    transaction.on_commit(
-        lambda: tasks.registration_notify.enqueue(
-            registration_id=registration.pk, kind=kind, language=language
-        )
-    )
+    task_enqueue_after_commit(tasks.registration_notify, registration_id=registration.pk, kind=kind)
 
 
 def unique_event_slug(title: str, start: dt.datetime) -> str:
@@ -59,8 +52,7 @@ def unique_event_slug(title: str, start: dt.datetime) -> str:
 
 
 def _require_manager(by: User, event: Event) -> None:
-    if not by.has_perm("agenda.manage_event", event):
-        raise PermissionRefused(_("Only the programme team can do this."))
+    permission_require(by, "agenda.manage_event", event, _("Only the programme team can do this."))
 
 
 @transaction.atomic

@@ -12,8 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from alliage.actors.models import Affiliation, Organisation
 from alliage.actors.services import acting_person
@@ -21,7 +21,8 @@ from alliage.coalitions.models import Coalition, CoalitionMember, CoalitionStatu
 from alliage.coalitions.services import unique_slug
 from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
-from alliage.core.services import audit_record
+from alliage.core.services import audit_record, task_enqueue_after_commit
+from alliage.core.services import permission_require as _require
 from alliage.core.uploads import validate_document
 
 from . import tasks
@@ -43,18 +44,8 @@ from .rubrics import RUBRICS
 TEXT_FIELDS = ("title", "summary", "diagnostic", "impact", "partners_sought")
 
 
-def _require(user: User, perm: str, obj: Any, message: str | None = None) -> None:
-    if not user.has_perm(perm, obj):
-        raise PermissionRefused(message or _("You are not allowed to do this."))
-
-
 def _notify(submission: Submission, kind: str) -> None:
-    language = get_language() or "fr"
-    transaction.on_commit(
-        lambda: tasks.submission_notify.enqueue(
-            submission_id=submission.pk, kind=kind, language=language
-        )
-    )
+    task_enqueue_after_commit(tasks.submission_notify, submission_id=submission.pk, kind=kind)
 
 
 @transaction.atomic

@@ -19,7 +19,7 @@ from alliage.actors.models import Organisation
 from alliage.actors.services import acting_person
 from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
-from alliage.core.services import audit_record
+from alliage.core.services import audit_record, permission_require
 
 from .models import (
     CanvasChange,
@@ -76,8 +76,9 @@ def allowed_transitions(status: str) -> list[str]:
 
 
 def _require(user: User, perm: str, coalition: Coalition) -> None:
-    if not user.has_perm(perm, coalition):
-        raise PermissionRefused(_("You are not allowed to do this on this coalition."))
+    permission_require(
+        user, perm, coalition, _("You are not allowed to do this on this coalition.")
+    )
 
 
 def _lock(coalition: Coalition) -> Coalition:

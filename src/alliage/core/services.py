@@ -1,11 +1,14 @@
-"""Writes shared by every app: the audit log."""
+"""Helpers every app's services share: the audit log, permission checks, queued work."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from .errors import PermissionRefused
 from .models import AuditEntry, User
 
 
@@ -21,3 +24,16 @@ def audit_record(
         target_id=str(target.pk) if target is not None else "",
         data=data,
     )
+
+
+def permission_require(user: User, perm: str, obj: Any, message: str | None = None) -> None:
+    """Services re-check the permission the view declared: refuse with a clear message."""
+    if not user.has_perm(perm, obj):
+        raise PermissionRefused(message or _("You are not allowed to do this."))
+
+
+def task_enqueue_after_commit(task: Any, **kwargs: Any) -> None:
+    """Queue background work once the transaction commits (never for a rolled-back write),
+    in the language of the request that caused it."""
+    language = get_language() or "fr"
+    transaction.on_commit(lambda: task.enqueue(language=language, **kwargs))
