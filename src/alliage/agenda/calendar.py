@@ -47,7 +47,8 @@ def calendar_for(
 
     ``base_url`` is the site's scheme and host (``https://alliage.example.org``): it prefixes
     the events' page addresses and its host scopes their UIDs. Online links that are not public
-    are only written when ``include_private_links`` is set, i.e. for a personal feed.
+    are only written when ``include_private_links`` is set (the viewer may see every link) or
+    for the events listed in ``private_links_for`` (a personal feed: where the person has a seat).
     """
     calendar = Calendar()
     calendar.add("prodid", PRODID)

@@ -15,7 +15,6 @@ from .predicates import (
     is_members_event,
     is_public_event,
     is_registered,
-    is_registration_open,
     is_signed_in,
 )
 
@@ -28,6 +27,3 @@ rules.add_perm("agenda.view_event", in_audience | has_any_registration | can_man
 rules.add_perm("agenda.register_event", is_signed_in & (in_audience | can_manage))
 rules.add_perm("agenda.see_online_link", has_public_link | is_registered | can_manage)
 rules.add_perm("agenda.manage_event", can_manage)
-
-# The registration window is checked apart, so that the page can say why one cannot register.
-registration_open = is_registration_open
