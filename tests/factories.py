@@ -165,3 +165,27 @@ class SubmissionFactory(DjangoModelFactory):
     impact = "Un impact."
     status = "submitted"
     submitted_at = factory.LazyFunction(lambda: dt.datetime.now(tz=dt.UTC))
+
+
+class IndicatorFactory(DjangoModelFactory):
+    class Meta:
+        model = "evaluation.Indicator"
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    name = factory.Sequence(lambda n: f"Indicateur {n}")
+    unit = "t CO2e"
+    direction = "down"
+    baseline_value = 1000
+    baseline_date = dt.date(2024, 1, 1)
+    target_value = 500
+    target_date = dt.date(2028, 1, 1)
+
+
+class MeasurementFactory(DjangoModelFactory):
+    class Meta:
+        model = "evaluation.Measurement"
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    value = 900
+    measured_on = dt.date(2025, 1, 1)
+    source = "Bilan carbone"

@@ -60,6 +60,9 @@ def urls() -> list[str]:
     event = Event.objects.filter(title__startswith="Atelier SWOT").get()
     f4 = Call.objects.get(slug="appel-innovation-facteur-4")
     submission = Submission.objects.filter(call=f4).first()
+    f4_coalition = Coalition.objects.get(slug="reperage-facteur-4-bretagne")
+    assessment = f4_coalition.assessments.first()
+    indicator = coalition.indicators.first()
     return [
         "/",
         *(p.get_absolute_url() for p in Programme.objects.all()[:2]),
@@ -84,6 +87,14 @@ def urls() -> list[str]:
         submission.get_absolute_url(),
         "/calls/me/",
         "/calls/reviews/",
+        f"/coalitions/{f4_coalition.slug}/",
+        f"/coalitions/{f4_coalition.slug}/impact/",
+        f"/coalitions/{f4_coalition.slug}/assessments/compare/",
+        f"/coalitions/{f4_coalition.slug}/assessments/new/accompanier/",
+        assessment.get_absolute_url(),
+        indicator.get_absolute_url(),
+        f"/coalitions/{coalition.slug}/indicators/new/",
+        "/programmes/reset-2022/impact/",
     ]
 
 

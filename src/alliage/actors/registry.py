@@ -18,6 +18,9 @@ from .models import Organisation, Person
 class ProfileSection:
     template: str
     context: dict[str, Any]
+    # Where the page puts it: "sidebar", or a named place such as the coalition canvas's
+    # "evaluation" section.
+    slot: str = "sidebar"
 
 
 SectionProvider = Callable[[HttpRequest, Organisation | Person], ProfileSection | None]

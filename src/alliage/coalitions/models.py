@@ -140,6 +140,7 @@ class MemberRole(models.TextChoices):
     FUNDER = "funder", _("Funder")
     SUPPORTER = "supporter", _("Supporter")
     OBSERVER = "observer", _("Observer")
+    ACCOMPANIER = "accompanier", _("Accompanier")
 
 
 class CoalitionMember(models.Model):

@@ -117,8 +117,10 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         "lifecycle": CoalitionStatus.choices,
         "roles": MemberRole.choices,
-        "sections": page_sections(request, coalition),
     }
+    sections = page_sections(request, coalition)
+    context["sections"] = [s for s in sections if s.slot == "sidebar"]
+    context["evaluation_sections"] = [s for s in sections if s.slot == "evaluation"]
     if context["can_request_join"] and not context["pending_request"]:
         person = person_for_user(user=user)  # reading a page never creates a person
         context["join_form"] = JoinRequestForm(

@@ -2911,7 +2911,7 @@ COALITIONS: list[dict] = [
             {
                 "person": "julie.carpentier@ecotone-conseil.example.org",
                 "organisation": "ecotone-conseil",
-                "role": "member",
+                "role": "accompanier",
             },
             {
                 "person": "karim.benali@pivot-cloud.example.org",

@@ -29,6 +29,7 @@ from alliage.coalitions.services import coalition_update_canvas
 from . import data
 from .agenda import agenda_load
 from .calls import calls_load
+from .evaluation import evaluation_load
 
 SEED_TODAY = dt.date(2020, 11, 29)
 DEMO_PASSWORD = "alliage-demo"  # printed by `alliage demo`; demo databases only
@@ -241,6 +242,7 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
         people=people,
         team_user=team_user,
     )
+    evaluation_load(today=today or timezone.localdate(), people=people)
     return DemoSummary(
         programmes=len(programmes),
         organisations=len(organisations),
@@ -248,11 +250,6 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
         coalitions=Coalition.objects.count(),
         events=events,
     )
-
-
-EXTRA_SEEKING = (
-    "Nous cherchons aussi une collectivité d’outre-mer pour tester les critères hors de l’Hexagone."
-)
 
 
 EXTRA_SEEKING = (

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "alliage.coalitions",
     "alliage.agenda",
     "alliage.calls",
+    "alliage.evaluation",
     "alliage.demo",
 ]
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import template
@@ -8,6 +9,7 @@ from django.urls import translate_url
 from django.utils.safestring import SafeString, mark_safe
 
 from alliage.core.markdown import render_markdown
+from alliage.core.numbers import figure
 
 register = template.Library()
 
@@ -33,6 +35,11 @@ def query_with(context: dict[str, Any], **changes: Any) -> str:
 @register.filter
 def percent(value: float | None) -> str:
     return "" if value is None else f"{round(value * 100)}"
+
+
+@register.filter(name="figure")
+def figure_filter(value: float | Decimal | None) -> str:
+    return figure(value)
 
 
 @register.simple_tag(takes_context=True)
