@@ -17,6 +17,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("alliage.coalitions.urls")),
     path("", include("alliage.evaluation.urls")),
+    path("", include("alliage.matching.urls")),
     path("actors/", include("alliage.actors.urls")),
     path("agenda/", include("alliage.agenda.urls")),
     path("calls/", include("alliage.calls.urls")),

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "alliage.agenda",
     "alliage.calls",
     "alliage.evaluation",
+    "alliage.matching",
     "alliage.demo",
 ]
 
@@ -167,6 +168,11 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
+
+# The matching index, one file read by every process (see alliage.matching.store).
+ALLIAGE_MATCHING_INDEX = Path(
+    os.environ.get("ALLIAGE_MATCHING_INDEX", VAR_DIR / "matching" / "index.npz")
+)
 MEDIA_URL = "/media/"
 
 EMAIL_BACKEND = os.environ.get(

@@ -30,3 +30,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "NAME": str(Path(tempfile.gettempdir()) / f"alliage-test-{os.getpid()}.sqlite3")
     }
 AXES_ENABLED = True
+# Each test process has its own matching index (tests reset it with matching.store.index_forget).
+ALLIAGE_MATCHING_INDEX = Path(tempfile.mkdtemp(prefix="alliage-matching-")) / "index.npz"

@@ -1,0 +1,166 @@
+"""What the index knows of each indexed object, read from the database in batches.
+
+Keys are ``<kind>:<primary key>``: ``org:12``, ``person:7``, ``coalition:3``, ``submission:9``.
+Only what may be suggested or shown is indexed: listed organisations, people who consented to
+be suggested, published coalitions that still take members, submitted submissions. A row that
+stops qualifying is removed at its next update.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from django.db.models import Prefetch, QuerySet
+
+from alliage.actors.models import Affiliation, Organisation, OrganisationKind, Person
+from alliage.calls.models import Submission, SubmissionStatus
+from alliage.coalitions.models import Coalition, CoalitionStatus
+
+from .engine import Document
+
+BATCH = 2000
+KIND_OF_PREFIX = {
+    "org": "organisation",
+    "person": "person",
+    "coalition": "coalition",
+    "submission": "submission",
+}
+
+
+def key_of(obj: Organisation | Person | Coalition | Submission) -> str:
+    prefix = {
+        Organisation: "org",
+        Person: "person",
+        Coalition: "coalition",
+        Submission: "submission",
+    }[type(obj)]
+    return f"{prefix}:{obj.pk}"
+
+
+def split_key(key: str) -> tuple[str, int]:
+    prefix, _, pk = key.partition(":")
+    return prefix, int(pk)
+
+
+def _join(*parts: str) -> str:
+    return "\n".join(p for p in parts if p)
+
+
+def organisations() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(is_listed=True).prefetch_related("tags")
+
+
+def people() -> QuerySet[Person]:
+    return Person.objects.filter(is_suggestable=True, user__is_active=True).prefetch_related(
+        "tags",
+        Prefetch(
+            "affiliations",
+            queryset=Affiliation.objects.select_related("organisation").order_by("id"),
+        ),
+    )
+
+
+def coalitions() -> QuerySet[Coalition]:
+    return Coalition.objects.filter(is_published=True).exclude(status=CoalitionStatus.CLOSED)
+
+
+def submissions() -> QuerySet[Submission]:
+    return Submission.objects.filter(status=SubmissionStatus.SUBMITTED).select_related(
+        "organisation"
+    )
+
+
+def organisation_document(org: Organisation) -> Document:
+    return Document(
+        key=key_of(org),
+        kind="organisation",
+        group=org.kind,
+        text=_join(org.name, org.description, org.intentions, org.capabilities),
+        tags=tuple(t.name for t in org.tags.all()),
+    )
+
+
+def person_group(person: Person) -> str:
+    """The kind of the first organisation the person belongs to; "other" in their own name,
+    as the heterogeneity index counts them."""
+    affiliations = list(person.affiliations.all())
+    return affiliations[0].organisation.kind if affiliations else OrganisationKind.OTHER
+
+
+def person_document(person: Person) -> Document:
+    return Document(
+        key=key_of(person),
+        kind="person",
+        group=person_group(person),
+        text=_join(person.bio, person.intentions, person.capabilities),
+        tags=tuple(t.name for t in person.tags.all()),
+    )
+
+
+def coalition_document(coalition: Coalition) -> Document:
+    return Document(
+        key=key_of(coalition),
+        kind="coalition",
+        text=_join(
+            coalition.title,
+            coalition.summary,
+            coalition.impact_statement,
+            coalition.seeking,
+            coalition.diagnostic,
+            coalition.levers,
+        ),
+    )
+
+
+def submission_document(submission: Submission) -> Document:
+    return Document(
+        key=key_of(submission),
+        kind="submission",
+        group=submission.organisation.kind if submission.organisation else OrganisationKind.OTHER,
+        text=_join(
+            submission.title,
+            submission.summary,
+            submission.impact,
+            submission.partners_sought,
+            submission.diagnostic,
+        ),
+    )
+
+
+SOURCES = (
+    ("org", organisations, organisation_document),
+    ("person", people, person_document),
+    ("coalition", coalitions, coalition_document),
+    ("submission", submissions, submission_document),
+)
+
+
+def count_all() -> int:
+    return sum(queryset().count() for _prefix, queryset, _build in SOURCES)
+
+
+def all_documents() -> Iterator[Document]:
+    """Every indexable object, read in batches so memory stays flat at any size."""
+    for _prefix, queryset, build in SOURCES:
+        last = 0
+        while True:
+            batch = list(queryset().filter(pk__gt=last).order_by("pk")[:BATCH])
+            if not batch:
+                break
+            yield from (build(obj) for obj in batch)
+            last = batch[-1].pk
+
+
+def documents_for(keys: Iterable[str]) -> tuple[list[Document], list[str]]:
+    """The current documents of these keys, and the keys that no longer qualify."""
+    wanted: dict[str, set[int]] = {}
+    for key in keys:
+        prefix, pk = split_key(key)
+        wanted.setdefault(prefix, set()).add(pk)
+    found: list[Document] = []
+    for prefix, queryset, build in SOURCES:
+        if prefix in wanted:
+            found.extend(build(obj) for obj in queryset().filter(pk__in=wanted[prefix]))
+    present = {d.key for d in found}
+    gone = [f"{p}:{pk}" for p, pks in wanted.items() for pk in pks if f"{p}:{pk}" not in present]
+    return found, gone

@@ -1,0 +1,43 @@
+"""Where suggestions appear on other apps' pages: whom to invite on a coalition page, the
+coalitions that need an actor on its profile. Both load after the page (htmx), so the page
+itself stays as fast as it was and suggestions never hold it up."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from alliage.actors.models import Organisation, Person
+from alliage.actors.registry import ProfileSection
+from alliage.coalitions.models import Coalition, CoalitionStatus, Programme
+
+
+def invite_section(request: HttpRequest, obj: Programme | Coalition) -> ProfileSection | None:
+    if not isinstance(obj, Coalition) or obj.status == CoalitionStatus.CLOSED:
+        return None
+    if not request.user.has_perm("matching.view_invitations", obj):
+        return None
+    return ProfileSection(
+        template="matching/_lazy_panel.html",
+        context={
+            "id": "invite",
+            "title_key": "invite",
+            "url": reverse("matching:invite", args=[obj.slug]),
+        },
+    )
+
+
+def coalitions_for_actor_section(
+    request: HttpRequest, actor: Organisation | Person
+) -> ProfileSection | None:
+    """On an organisation's page for everyone; on a person's page for that person only."""
+    if isinstance(actor, Person):
+        if actor.user_id != request.user.pk:
+            return None
+        url = reverse("matching:for-person", args=[actor.pk])
+    else:
+        url = reverse("matching:for-organisation", args=[actor.slug])
+    return ProfileSection(
+        template="matching/_lazy_panel.html",
+        context={"id": "for-actor", "title_key": "for_actor", "url": url},
+    )

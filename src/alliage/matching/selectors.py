@@ -1,0 +1,234 @@
+"""Suggestions read from the index and resolved to the objects they name, in a fixed number
+of queries: actors to invite, coalitions for an actor, similar coalitions, convergences."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch
+
+from alliage.actors.models import Affiliation, Organisation, OrganisationKind, Person
+from alliage.calls.models import Call, Submission, SubmissionStatus
+from alliage.coalitions.heterogeneity import Heterogeneity, heterogeneity_of
+from alliage.coalitions.models import Coalition, CoalitionStatus
+from alliage.coalitions.selectors import coalition_visible_q
+from alliage.core.models import User
+
+from . import store
+from .clusters import convergences
+from .documents import key_of, split_key
+from .engine import Hit, diversify
+
+# How many relevant hits the diversity re-ranking chooses from.
+POOL = 40
+# Similar ideas: below this many characters there is nothing to compare yet, and below this
+# score the words shared are too few to be worth a distraction.
+MIN_TEXT = 12
+MIN_SIMILAR = 0.15
+# A suggestion is shown only if it can say why (a word or a tag in common) and scores at least
+# this much (about a tenth of the query found in it): character n-grams alone find faint
+# resemblances between unrelated texts, which would be noise to a reader.
+MIN_RELEVANT = 0.1
+
+
+def _explained(hits: Sequence[Hit], floor: float = MIN_RELEVANT) -> list[Hit]:
+    return [h for h in hits if h.score >= floor and (h.shared_terms or h.shared_tags)]
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a suggestion is made, as data the template puts in words."""
+
+    terms: tuple[str, ...]
+    tags: tuple[str, ...]
+    adds_kind: str = ""  # the organisation kind's label, when the coalition lacks it
+
+
+@dataclass(frozen=True)
+class ActorSuggestion:
+    actor: Organisation | Person
+    kind_label: str
+    reason: Reason
+    relevance: float
+
+
+def _coalition_query(coalition: Coalition) -> str:
+    return "\n".join(
+        part
+        for part in (
+            coalition.title,
+            coalition.summary,
+            coalition.impact_statement,
+            coalition.seeking,
+            coalition.levers,
+        )
+        if part
+    )
+
+
+def _resolve_actors(keys: Sequence[str]) -> dict[str, Organisation | Person]:
+    """The suggested actors that may still be suggested right now: listed organisations,
+    people who consent (the index may lag a moment behind a withdrawal: this does not)."""
+    ids: dict[str, list[int]] = {"org": [], "person": []}
+    for key in keys:
+        prefix, pk = split_key(key)
+        ids.setdefault(prefix, []).append(pk)
+    found: dict[str, Organisation | Person] = {}
+    for org in Organisation.objects.filter(pk__in=ids["org"], is_listed=True):
+        found[key_of(org)] = org
+    people = Person.objects.filter(
+        pk__in=ids["person"], is_suggestable=True, user__is_active=True
+    ).prefetch_related(
+        Prefetch(
+            "affiliations",
+            queryset=Affiliation.objects.select_related("organisation").order_by("id"),
+        )
+    )
+    for person in people:
+        found[key_of(person)] = person
+    return found
+
+
+def actors_to_invite(*, coalition: Coalition, k: int = 8) -> list[ActorSuggestion]:
+    """The actors most relevant to the coalition's canvas, re-ranked so that the coalition
+    grows more heterogeneous: among equally relevant actors, one of a kind it lacks first.
+    Its members and their organisations are never suggested. ``coalition`` must have its
+    members prefetched (``coalition_detail`` does)."""
+    members = list(coalition.members.all())
+    exclude = [f"person:{m.person_id}" for m in members] + [
+        f"org:{m.organisation_id}" for m in members if m.organisation_id
+    ]
+    present = {
+        share.kind: share.count
+        for share in heterogeneity_of(
+            (m.organisation_id, m.organisation.kind if m.organisation else None) for m in members
+        ).breakdown
+    }
+    hits = store.index_get().search(
+        _coalition_query(coalition),
+        kinds={"organisation", "person"},
+        exclude=exclude,
+        k=POOL,
+    )
+    hits = _explained(hits)
+    actors = _resolve_actors([h.key for h in hits])
+    hits = [h for h in hits if h.key in actors]
+    labels = dict(OrganisationKind.choices)
+    return [
+        ActorSuggestion(
+            actor=actors[s.key],
+            kind_label=str(labels.get(s.group, "")),
+            reason=Reason(
+                terms=s.shared_terms[:5],
+                tags=s.shared_tags[:3],
+                adds_kind=str(labels[s.adds_group]) if s.adds_group else "",
+            ),
+            relevance=s.relevance,
+        )
+        for s in diversify(hits, present_groups=present, k=k)
+    ]
+
+
+@dataclass(frozen=True)
+class CoalitionSuggestion:
+    coalition: Coalition
+    reason: Reason
+    relevance: float
+
+
+def _coalitions_from(hits: Sequence[Hit], viewer: User, limit: int) -> list[CoalitionSuggestion]:
+    ids = [split_key(h.key)[1] for h in hits]
+    visible = {
+        c.pk: c
+        for c in Coalition.objects.filter(coalition_visible_q(viewer), pk__in=ids)
+        .exclude(status=CoalitionStatus.CLOSED)
+        .select_related("programme")
+    }
+    rows = []
+    for hit in hits:
+        coalition = visible.get(split_key(hit.key)[1])
+        if coalition is not None:
+            rows.append(
+                CoalitionSuggestion(
+                    coalition=coalition,
+                    reason=Reason(terms=hit.shared_terms[:5], tags=hit.shared_tags[:3]),
+                    relevance=hit.score,
+                )
+            )
+    return rows[:limit]
+
+
+def coalitions_for(
+    *, actor: Organisation | Person, viewer: User, k: int = 5
+) -> list[CoalitionSuggestion]:
+    """The coalitions that need what this actor offers (capabilities, intentions and tags),
+    among those the viewer can see and the actor is not in yet."""
+    if isinstance(actor, Person):
+        joined = Coalition.objects.filter(members__person=actor)
+    else:
+        joined = Coalition.objects.filter(members__organisation=actor)
+    exclude = [f"coalition:{pk}" for pk in joined.values_list("pk", flat=True)]
+    text = "\n".join(p for p in (actor.capabilities, actor.intentions) if p)
+    tags = [t.name for t in actor.tags.all()]
+    if not text and not tags:
+        return []
+    hits = store.index_get().search(text, tags=tags, kinds={"coalition"}, exclude=exclude, k=k * 3)
+    return _coalitions_from(_explained(hits), viewer, k)
+
+
+def similar_coalitions(*, text: str, viewer: User, k: int = 5) -> list[CoalitionSuggestion]:
+    """Coalitions close to what someone is writing, so they can join rather than duplicate.
+    Below this score the words shared are too few to be worth a distraction."""
+    if len(text.strip()) < MIN_TEXT:
+        return []
+    hits = store.index_get().search(text[:4000], kinds={"coalition"}, k=k * 3)
+    return _coalitions_from(_explained(hits, MIN_SIMILAR), viewer, k)
+
+
+@dataclass
+class ConvergenceView:
+    label: tuple[str, ...]
+    cohesion: float
+    submissions: list[Submission]
+    heterogeneity: Heterogeneity
+    kinds: list[tuple[str, int]] = field(default_factory=list)
+
+
+def call_convergences(*, call: Call, threshold: float) -> list[ConvergenceView]:
+    """The call's submitted proposals grouped by convergent ideas: each group with who is
+    behind it and the heterogeneity it would have as a coalition. Single proposals last."""
+    submissions = {
+        f"submission:{s.pk}": s
+        for s in Submission.objects.filter(call=call, status=SubmissionStatus.SUBMITTED)
+        .select_related("person", "organisation")
+        .order_by("pk")
+    }
+    index = store.index_get()
+    missing = [key for key in submissions if key not in index]
+    if missing:  # submitted a moment ago: the background update has not run yet
+        index = store.index_update(missing)
+    groups = convergences(index, list(submissions), threshold=threshold)
+    labels = dict(OrganisationKind.choices)
+    views = []
+    for group in groups:
+        rows = [submissions[key] for key in group.keys]
+        h = heterogeneity_of(
+            (s.organisation_id, s.organisation.kind if s.organisation else None) for s in rows
+        )
+        views.append(
+            ConvergenceView(
+                label=group.label,
+                cohesion=group.cohesion,
+                submissions=rows,
+                heterogeneity=h,
+                kinds=[(str(labels[b.kind]), b.count) for b in h.breakdown],
+            )
+        )
+    return views
+
+
+def index_figures() -> dict[str, Any]:
+    index = store.index_get()
+    return {"documents": len(index)}
