@@ -8,10 +8,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from alliage.actors import views as actor_views
+from alliage.api.urls import api_urlpatterns, page_urlpatterns
 from alliage.core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    *api_urlpatterns,
 ]
 
 urlpatterns += i18n_patterns(
@@ -21,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("actors/", include("alliage.actors.urls")),
     path("agenda/", include("alliage.agenda.urls")),
     path("calls/", include("alliage.calls.urls")),
+    *page_urlpatterns,
     path("accounts/signup/", actor_views.signup, name="signup"),
     path(
         "accounts/login/",

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "alliage.calls",
     "alliage.evaluation",
     "alliage.matching",
+    "alliage.api",
     "alliage.demo",
 ]
 
@@ -96,6 +97,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "alliage.api.middleware.ApiConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -168,6 +170,12 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
+
+# The API's rate limits, per token (or per address without one).
+ALLIAGE_API_RATES = {
+    "read": os.environ.get("ALLIAGE_API_READ_RATE", "600/m"),
+    "write": os.environ.get("ALLIAGE_API_WRITE_RATE", "60/m"),
+}
 
 # The matching index, one file read by every process (see alliage.matching.store).
 ALLIAGE_MATCHING_INDEX = Path(

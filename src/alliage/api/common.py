@@ -1,0 +1,83 @@
+"""What every endpoint shares: bounded pagination, conditional GET, the throttle."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Generic, TypeVar
+
+from django.conf import settings
+from django.db.models import Max, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.utils.http import http_date
+from ninja import Field, Schema
+from ninja.throttling import SimpleRateThrottle
+
+T = TypeVar("T")
+MAX_PAGE_SIZE = 100
+
+
+class Paging(Schema):
+    page: int = Field(1, ge=1, le=1_000_000, description="Page number, from 1.")
+    page_size: int = Field(
+        20, ge=1, le=MAX_PAGE_SIZE, description=f"Items per page, {MAX_PAGE_SIZE} at most."
+    )
+
+
+class Page(Schema, Generic[T]):
+    count: int
+    page: int
+    page_size: int
+    next: str | None
+    previous: str | None
+    results: list[T]
+
+
+def _link(request: HttpRequest, page: int) -> str:
+    query = request.GET.copy()
+    query["page"] = str(page)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def paginate(
+    request: HttpRequest, queryset: QuerySet[Any], paging: Paging, response: HttpResponse
+) -> dict[str, Any]:
+    """A page sliced in SQL, with links, and Last-Modified from the newest row of the whole
+    result (so a client's cached copy stays valid until something in it changes)."""
+    count = queryset.count()
+    start = (paging.page - 1) * paging.page_size
+    rows = list(queryset[start : start + paging.page_size])
+    if "updated_at" in {f.name for f in queryset.model._meta.get_fields()}:
+        newest = queryset.order_by().aggregate(newest=Max("updated_at"))["newest"]
+        last_modified(response, newest)
+    return {
+        "count": count,
+        "page": paging.page,
+        "page_size": paging.page_size,
+        "next": _link(request, paging.page + 1) if start + paging.page_size < count else None,
+        "previous": _link(request, paging.page - 1) if paging.page > 1 and count else None,
+        "results": rows,
+    }
+
+
+def last_modified(response: HttpResponse, when: dt.datetime | None) -> None:
+    if when is not None:
+        response["Last-Modified"] = http_date(when.timestamp())
+
+
+class ApiThrottle(SimpleRateThrottle):
+    """One budget per token, or per address without a token; write calls have a smaller one."""
+
+    def __init__(self, *, scope: str) -> None:
+        self.scope = scope
+        super().__init__(settings.ALLIAGE_API_RATES[scope])
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        # Read at each request, so an operator's change (or a test's) applies without restart.
+        self.rate = settings.ALLIAGE_API_RATES[self.scope]
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request)
+
+    def get_cache_key(self, request: HttpRequest) -> str:
+        prefix = getattr(getattr(request, "auth", None), "prefix", "anonymous")
+        ident = prefix if prefix != "anonymous" else self.get_ident(request)
+        return f"alliage-api-{self.scope}-{ident}"
