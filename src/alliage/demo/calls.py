@@ -66,6 +66,51 @@ F4_PROJECTS = (
 )
 
 
+# Proposals already sent to the open #Reset call, some of them convergent, so that the team's
+# "convergent proposals" page has groups to show: (title, summary, impact, partners sought).
+RESET_PROPOSALS = (
+    (
+        "Réparer les ordinateurs des écoles",
+        "Un atelier itinérant qui répare et reconditionne les ordinateurs des écoles "
+        "primaires au lieu de les remplacer.",
+        "Allonger de trois ans la durée de vie des ordinateurs scolaires du département.",
+        "Une collectivité, un reconditionneur, des enseignants volontaires.",
+    ),
+    (
+        "Reconditionner le matériel informatique scolaire",
+        "Collecter les ordinateurs réformés des collèges, les reconditionner et les rendre "
+        "aux écoles et aux familles.",
+        "Zéro ordinateur scolaire jeté tant qu'il est réparable.",
+        "Un conseil départemental et une entreprise de reconditionnement.",
+    ),
+    (
+        "Des ateliers de réparation d'ordinateurs dans les écoles",
+        "Des élèves et des bénévoles réparent ensemble les ordinateurs de leur école.",
+        "Réparer plutôt que racheter : un ordinateur sur deux réparé sur place.",
+        "Des associations d'éducation populaire.",
+    ),
+    (
+        "Des sites publics plus sobres",
+        "Mesurer et alléger le poids des sites web des collectivités, page par page.",
+        "Diviser par deux le poids moyen des pages des sites publics engagés.",
+        "Des collectivités, une agence web, des développeurs.",
+    ),
+    (
+        "Alléger les sites web des collectivités",
+        "Un référentiel et un outil libre pour réduire le poids des sites des collectivités.",
+        "Des sites publics deux fois plus légers et accessibles à tous.",
+        "Des services numériques de collectivités.",
+    ),
+    (
+        "Une fresque du numérique pour les élus",
+        "Faire comprendre aux élus locaux les impacts environnementaux du numérique en "
+        "trois heures d'atelier.",
+        "Former 300 élus d'ici deux ans.",
+        "Des associations d'élus.",
+    ),
+)
+
+
 def calls_load(
     *,
     today: dt.date,
@@ -89,6 +134,24 @@ def calls_load(
     )
     criteria_from_template(call=reset_call, template="reset-coalition")
     reset_call.reviewers.set([p.user for p in _fing(people)])
+    staff_ids = {p.pk for p in _fing(people)}
+    proposers = [p for p in people.values() if p.pk not in staff_ids and p.affiliations.exists()][
+        -len(RESET_PROPOSALS) :
+    ]
+    for i, (title, summary, impact, partners) in enumerate(RESET_PROPOSALS):
+        person = proposers[i]
+        Submission.objects.create(
+            call=reset_call,
+            person=person,
+            organisation=person.affiliations.first().organisation,
+            title=title,
+            summary=summary,
+            diagnostic="",
+            impact=impact,
+            partners_sought=partners,
+            status="submitted",
+            submitted_at=now - dt.timedelta(days=10 - i),
+        )
 
     f4 = Call.objects.create(
         programme=programmes["innovation-facteur-4"],
