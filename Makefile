@@ -60,3 +60,4 @@ messages: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/coalition_list.py
+	$(BIN)/python bench/matching.py

@@ -189,3 +189,38 @@ class MeasurementFactory(DjangoModelFactory):
     value = 900
     measured_on = dt.date(2025, 1, 1)
     source = "Bilan carbone"
+
+
+class PublicationFactory(DjangoModelFactory):
+    class Meta:
+        model = "commons.Publication"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    kind = "cahier"
+    title = factory.Sequence(lambda n: f"Cahier {n}")
+    slug = factory.Sequence(lambda n: f"cahier-{n}")
+    summary = "Un commun sous licence libre."
+    body = "## Le constat\n\nUn texte en **markdown**."
+    status = "published"
+    published_on = factory.LazyFunction(lambda: dt.date.today() - dt.timedelta(days=3))  # noqa: DTZ011
+
+
+class ResourceFactory(DjangoModelFactory):
+    class Meta:
+        model = "commons.Resource"
+
+    publication = factory.SubFactory(PublicationFactory, kind="dataset")
+    title = factory.Sequence(lambda n: f"Ressource {n}")
+    url = "https://data.example.org/api/equipements"
+    format = "api"
+
+
+class ReuseFactory(DjangoModelFactory):
+    class Meta:
+        model = "commons.Reuse"
+
+    publication = factory.SubFactory(PublicationFactory)
+    title = factory.Sequence(lambda n: f"Réutilisation {n}")
+    url = factory.Sequence(lambda n: f"https://reuse.example.org/{n}")
+    kind = "visualisation"
+    declared_by = factory.SubFactory(PersonFactory)

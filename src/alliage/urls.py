@@ -18,12 +18,14 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("alliage.coalitions.urls")),
+    path("", include("alliage.commons.urls")),
     path("", include("alliage.evaluation.urls")),
     path("", include("alliage.matching.urls")),
     path("actors/", include("alliage.actors.urls")),
     path("agenda/", include("alliage.agenda.urls")),
     path("calls/", include("alliage.calls.urls")),
     *page_urlpatterns,
+    path("", include("alliage.selfdata.urls")),
     path("accounts/signup/", actor_views.signup, name="signup"),
     path(
         "accounts/login/",

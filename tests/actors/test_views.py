@@ -109,15 +109,17 @@ def test_profile_edit_changes_only_my_profile() -> None:
             "intentions": "Sobriété",
             "capabilities": "Animation",
             "tags": "Sobriété, open data, ",
-            "is_listed": "on",
+            "bio_visibility": "members",
+            "is_listed": "",  # a consent, not a profile field: ignored here
         },
     )
     assert response.status_code == 302
     person.refresh_from_db()
-    assert (person.first_name, person.intentions, person.is_suggestable) == (
+    assert (person.first_name, person.intentions, person.bio_visibility, person.is_listed) == (
         "Léa",
         "Sobriété",
-        False,
+        "members",
+        True,
     )
     assert sorted(t.name for t in person.tags.all()) == ["open data", "sobriété"]
 

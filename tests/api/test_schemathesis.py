@@ -12,7 +12,14 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from alliage.api.services import token_create
 
-from ..factories import CallFactory, EventFactory, IndicatorFactory, MeasurementFactory
+from ..factories import (
+    CallFactory,
+    EventFactory,
+    IndicatorFactory,
+    MeasurementFactory,
+    ResourceFactory,
+    ReuseFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,6 +31,8 @@ def test_the_api_never_fails_and_keeps_its_schema(cast, live_server) -> None:
     MeasurementFactory(indicator=indicator)
     event = EventFactory(programme=cast.coalition.programme)
     call = CallFactory(programme=cast.coalition.programme)
+    resource = ResourceFactory(publication__programme=cast.coalition.programme)
+    ReuseFactory(publication=resource.publication, status="published")
     # Generated slugs name nothing: the token's calls use real ones, to reach the code behind.
     real = {
         "programmes": {"slug": cast.coalition.programme.slug},
@@ -31,6 +40,8 @@ def test_the_api_never_fails_and_keeps_its_schema(cast, live_server) -> None:
         "events": {"slug": event.slug},
         "calls": {"slug": call.slug},
         "indicators": {"indicator_id": indicator.pk},
+        "publications": {"slug": resource.publication.slug},
+        "datasets": {"slug": resource.publication.slug},
     }
     write = {"Authorization": "Bearer " + token_create(by=cast.lead, name="st", scope="write")[1]}
     schema = schemathesis.openapi.from_url(f"{live_server.url}/api/v1/openapi.json")

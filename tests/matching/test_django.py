@@ -261,3 +261,21 @@ def test_a_coalition_cannot_start_from_another_calls_proposals(client, matching_
         response = client.post(reverse("matching:start-coalition", args=[call.slug]), data)
         assert response.status_code == 302
     assert Coalition.objects.count() == before
+
+
+def test_withdrawing_the_matching_consent_removes_a_person_from_actors_to_invite(
+    matching_index, django_capture_on_commit_callbacks
+) -> None:
+    """Through the consent page's own service, as a person would do it."""
+    from alliage.selfdata.services import consent_set
+
+    coalition = _association_coalition()
+    person = PersonFactory(capabilities=REPAIR, is_listed=True)
+    AffiliationFactory(person=person, organisation=OrganisationFactory(kind="research"))
+    with django_capture_on_commit_callbacks(execute=True):
+        consent_set(user=person.user, by=person.user, purpose="matching", granted=True)
+    assert person in [s.actor for s in selectors.actors_to_invite(coalition=coalition)]
+    with django_capture_on_commit_callbacks(execute=True):
+        consent_set(user=person.user, by=person.user, purpose="matching", granted=False)
+    assert f"person:{person.pk}" not in store.index_get()
+    assert person not in [s.actor for s in selectors.actors_to_invite(coalition=coalition)]

@@ -29,7 +29,9 @@ class OrganisationAdmin(admin.ModelAdmin):
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     list_display = ("last_name", "first_name", "user", "is_listed", "is_suggestable")
-    list_filter = ("is_listed", "is_suggestable")
+    list_filter = ("is_listed", "is_suggestable", "is_contactable")
+    # These mirror the person's own consents (with dated receipts): nobody else sets them.
+    readonly_fields = ("is_listed", "is_suggestable", "is_contactable")
     search_fields = ("last_name", "first_name", "user__email")
     list_select_related = ("user",)
     raw_id_fields = ("user",)

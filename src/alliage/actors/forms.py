@@ -60,6 +60,9 @@ class SignupForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
+    """One's profile, with who sees each personal field. Being listed, suggested or contacted
+    are consents, given on the consents page."""
+
     tags = forms.CharField(
         label=_("Tags"),
         required=False,
@@ -73,10 +76,13 @@ class ProfileForm(forms.ModelForm):
             "first_name",
             "last_name",
             "bio",
+            "bio_visibility",
             "intentions",
+            "intentions_visibility",
             "capabilities",
-            "is_listed",
-            "is_suggestable",
+            "capabilities_visibility",
+            "tags_visibility",
+            "affiliations_visibility",
         )
         widgets = {
             "bio": forms.Textarea(attrs={"rows": 3}),
@@ -84,5 +90,29 @@ class ProfileForm(forms.ModelForm):
             "capabilities": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in self.fields:
+            if name.endswith("_visibility"):
+                self.fields[name].required = False  # left out: stays as it was
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        for name in self.fields:
+            if name.endswith("_visibility") and not data.get(name):
+                data[name] = getattr(self.instance, name)
+        return data
+
     def tag_names(self) -> list[str]:
         return [t for t in self.cleaned_data["tags"].split(",") if t.strip()]
+
+
+class ContactForm(forms.Form):
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Sent by e-mail with your address to reply to; their address stays hidden from you."
+        ),
+    )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alliage.core.models import TimeStampedModel
@@ -73,8 +74,31 @@ class Organisation(Profile):
         return reverse("actors:organisation-detail", kwargs={"slug": self.slug})
 
 
+class Visibility(models.TextChoices):
+    """Who sees one field of a person's profile."""
+
+    PUBLIC = "public", _("Everyone")
+    MEMBERS = "members", _("Members (adhérents) and the programme team")
+    PRIVATE = "private", _("Only me")
+
+
+# The profile's personal fields whose audience each person chooses.
+VISIBLE_FIELDS = ("bio", "intentions", "capabilities", "tags", "affiliations")
+
+
+def _visibility_field(label: str) -> models.CharField:
+    return models.CharField(
+        label, max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+
+
 class Person(Profile):
-    """A person's public face; every account has one."""
+    """A person's public face; every account has one.
+
+    ``is_listed``, ``is_suggestable`` and ``is_contactable`` mirror the person's consents
+    (selfdata keeps the dated receipts) and change only through ``person_set_consent_flags``.
+    An erased person keeps their row, with empty names, so that their contributions remain
+    under an anonymous label."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.CASCADE
@@ -93,6 +117,16 @@ class Person(Profile):
         default=True,
         help_text=_("Let Alliage suggest you to coalitions looking for what you offer."),
     )
+    is_contactable = models.BooleanField(
+        _("may be contacted"),
+        default=False,
+        help_text=_("Other actors may write to you through your profile."),
+    )
+    bio_visibility = _visibility_field(_("who sees “about”"))
+    intentions_visibility = _visibility_field(_("who sees your intentions"))
+    capabilities_visibility = _visibility_field(_("who sees your capabilities"))
+    tags_visibility = _visibility_field(_("who sees your tags"))
+    affiliations_visibility = _visibility_field(_("who sees your organisations"))
     organisations = models.ManyToManyField(
         Organisation, through="Affiliation", related_name="people", verbose_name=_("organisations")
     )
@@ -107,11 +141,15 @@ class Person(Profile):
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        """The name, or the anonymous label of an erased account (whose names are empty)."""
+        return f"{self.first_name} {self.last_name}".strip() or gettext("Former participant")
 
     @property
     def initials(self) -> str:
-        return f"{self.first_name[:1]}{self.last_name[:1]}".upper()
+        return f"{self.first_name[:1]}{self.last_name[:1]}".upper() or "?"
+
+    def visibility_of(self, field: str) -> str:
+        return getattr(self, f"{field}_visibility")
 
     def get_absolute_url(self) -> str:
         return reverse("actors:person-detail", kwargs={"pk": self.pk})
@@ -192,3 +230,28 @@ class Membership(models.Model):
 
     def is_current(self, on: dt.date) -> bool:
         return self.starts_on <= on <= self.ends_on
+
+
+class ContactMessage(models.Model):
+    """A message sent to a person through their profile. Alliage relays it by e-mail without
+    showing the recipient's address, then forgets its text; the row remains for the daily
+    limit of messages a sender may write."""
+
+    sender = models.ForeignKey(
+        Person, verbose_name=_("sender"), on_delete=models.CASCADE, related_name="+"
+    )
+    recipient = models.ForeignKey(
+        Person, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="+"
+    )
+    body = models.TextField(_("message"), blank=True)
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
+        ordering = ("-created_at", "-id")
+        indexes = (models.Index(fields=("sender", "created_at")),)
+
+    def __str__(self) -> str:
+        return f"{self.sender} → {self.recipient}"

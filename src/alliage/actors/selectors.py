@@ -1,15 +1,17 @@
-"""Reads of actors, ready to render."""
+"""Reads of actors, ready to render, with each person's choice of who sees which field."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from alliage.core.models import User
 
-from .models import Affiliation, Membership, Organisation, Person
+from .models import VISIBLE_FIELDS, Affiliation, Membership, Organisation, Person, Visibility
+from .registry import is_programme_team
 
 
 def person_for_user(*, user: User) -> Person | None:
@@ -33,6 +35,44 @@ def person_is_member(*, person: Person, on: dt.date | None = None) -> bool:
         .filter(Q(person=person) | Q(organisation__affiliations__person=person))
         .exists()
     )
+
+
+def is_members_audience(*, viewer: User) -> bool:
+    """Who sees the fields a person shows to "members": signed-in adhérents (a current
+    membership, their own or their organisation's), the programme team and the staff.
+    Read once per user object."""
+    if not viewer.is_authenticated:
+        return False
+    if "_members_audience" not in viewer.__dict__:
+        person = person_for_user(user=viewer)
+        viewer.__dict__["_members_audience"] = (
+            viewer.is_staff
+            or viewer.is_superuser
+            or is_programme_team(viewer)
+            or (person is not None and person_is_member(person=person))
+        )
+    return viewer.__dict__["_members_audience"]
+
+
+def visible_levels(*, viewer: User) -> tuple[str, ...]:
+    """The visibilities of other people's fields this viewer may read."""
+    if is_members_audience(viewer=viewer):
+        return (Visibility.PUBLIC, Visibility.MEMBERS)
+    return (Visibility.PUBLIC,)
+
+
+def person_shown_fields(*, person: Person, viewer: User) -> frozenset[str]:
+    """The profile fields of ``person`` that ``viewer`` may see; a person sees all of theirs."""
+    if viewer.is_authenticated and person.user_id == viewer.pk:
+        return frozenset(VISIBLE_FIELDS)
+    levels = visible_levels(viewer=viewer)
+    return frozenset(f for f in VISIBLE_FIELDS if person.visibility_of(f) in levels)
+
+
+def attach_shown_fields(people: Iterable[Person], *, viewer: User) -> None:
+    """Set ``person.shown`` on each person of a page: templates show only those fields."""
+    for person in people:
+        person.shown = person_shown_fields(person=person, viewer=viewer)
 
 
 def organisation_list(*, q: str = "", kind: str = "") -> QuerySet[Organisation]:
@@ -60,31 +100,40 @@ def _listed_affiliations() -> QuerySet[Affiliation]:
     return Affiliation.objects.filter(organisation__is_listed=True).select_related("organisation")
 
 
-def person_list(*, q: str = "") -> QuerySet[Person]:
+def person_list(*, q: str = "", viewer: User | None = None) -> QuerySet[Person]:
+    """Listed people of active accounts. A search matches only the fields the viewer may
+    see, so that it never reveals what a person keeps for members or for themselves."""
     qs = Person.objects.filter(is_listed=True, user__is_active=True)
     if q:
+        levels = visible_levels(viewer=viewer) if viewer is not None else (Visibility.PUBLIC,)
         qs = qs.filter(
             Q(first_name__icontains=q)
             | Q(last_name__icontains=q)
-            | Q(bio__icontains=q)
-            | Q(intentions__icontains=q)
-            | Q(capabilities__icontains=q)
-            | Q(tags__name__icontains=q)
+            | Q(bio__icontains=q, bio_visibility__in=levels)
+            | Q(intentions__icontains=q, intentions_visibility__in=levels)
+            | Q(capabilities__icontains=q, capabilities_visibility__in=levels)
+            | Q(tags__name__icontains=q, tags_visibility__in=levels)
         ).distinct()
     return qs.prefetch_related("tags", Prefetch("affiliations", _listed_affiliations())).order_by(
         "last_name", "first_name"
     )
 
 
-def organisation_detail(*, slug: str) -> Organisation:
+def organisation_detail(*, slug: str, viewer: User | None = None) -> Organisation:
+    """A listed organisation with the listed people who show it this viewer."""
     today = timezone.localdate()
+    levels = visible_levels(viewer=viewer) if viewer is not None else (Visibility.PUBLIC,)
     return (
         Organisation.objects.filter(is_listed=True)
         .prefetch_related(
             "tags",
             Prefetch(
                 "affiliations",
-                Affiliation.objects.filter(person__is_listed=True).select_related("person"),
+                Affiliation.objects.filter(
+                    person__is_listed=True,
+                    person__user__is_active=True,
+                    person__affiliations_visibility__in=levels,
+                ).select_related("person"),
             ),
             Prefetch(
                 "memberships",

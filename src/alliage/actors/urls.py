@@ -11,4 +11,5 @@ urlpatterns = [
     path("me/", views.profile_edit, name="profile-edit"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation-detail"),
     path("people/<int:pk>/", views.person_detail, name="person-detail"),
+    path("people/<int:pk>/contact/", views.person_contact, name="person-contact"),
 ]

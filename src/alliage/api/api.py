@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
-from . import problems
+from . import commons, problems  # noqa: F401 (commons adds its endpoints to the routers)
 from .routers import reads, writes
 
 api = NinjaAPI(

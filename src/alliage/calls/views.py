@@ -229,6 +229,8 @@ def review_form(request: HttpRequest, pk: int) -> HttpResponse:
     if denied := require_perm(request, "calls.review_submission", submission):
         return denied
     assignment = assignment_of(request.user, submission)
+    if assignment is None:  # superusers pass every rule, but only reviewers have a review
+        raise Http404
     criteria = list(submission.call.criteria.all())
     initial = {f"c{s.criterion_id}": s.value for s in assignment.scores.all()}
     initial["comment"] = assignment.comment

@@ -13,3 +13,9 @@ class CoreConfig(AppConfig):
     name = "alliage.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from .personal_data import register_personal_data
+        from .selfdata import PERSONAL_DATA
+
+        register_personal_data(PERSONAL_DATA)

@@ -25,10 +25,12 @@ from alliage.coalitions.models import (
     Programme,
 )
 from alliage.coalitions.services import coalition_update_canvas
+from alliage.selfdata.services import consent_receipts_from_flags
 
 from . import data
 from .agenda import agenda_load
 from .calls import calls_load
+from .commons import commons_load
 from .evaluation import evaluation_load
 
 SEED_TODAY = dt.date(2020, 11, 29)
@@ -143,7 +145,10 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
         person.bio = row.get("bio", "")
         person.intentions = row.get("intentions", "")
         person.capabilities = row.get("capabilities", "")
+        # The demo's fictional people have consented (receipts below, after everything).
+        person.is_listed = row.get("listed", True)
         person.is_suggestable = row.get("suggestable", True)
+        person.is_contactable = row.get("contactable", True)
         person.save()
         person.tags.set(tags_from_names(row.get("tags", [])))
         Affiliation.objects.bulk_create(
@@ -243,6 +248,14 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
         team_user=team_user,
     )
     evaluation_load(today=today or timezone.localdate(), people=people)
+    consent_receipts_from_flags()
+    commons_load(
+        today=today or timezone.localdate(),
+        programmes=programmes,
+        organisations=organisations,
+        people=people,
+        team_user=team_user,
+    )
     return DemoSummary(
         programmes=len(programmes),
         organisations=len(organisations),

@@ -18,3 +18,9 @@ class EvaluationConfig(AppConfig):
         from .sections import impact_section
 
         register_page_section(impact_section)
+
+        from alliage.core.personal_data import register_personal_data
+
+        from .selfdata import PERSONAL_DATA
+
+        register_personal_data(PERSONAL_DATA)

@@ -85,9 +85,11 @@ INSTALLED_APPS = [
     "alliage.coalitions",
     "alliage.agenda",
     "alliage.calls",
+    "alliage.commons",
     "alliage.evaluation",
     "alliage.matching",
     "alliage.api",
+    "alliage.selfdata",
     "alliage.demo",
 ]
 
@@ -98,8 +100,10 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "alliage.api.middleware.ApiConditionalGetMiddleware",
+    "alliage.core.middleware.RejectNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "alliage.core.middleware.ActingUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -230,3 +234,12 @@ TASKS = {
         }[os.environ.get("ALLIAGE_TASKS", "immediate")]
     }
 }
+
+# Self Data: archives of a person's data wait under var/exports (shared storage when several
+# servers run), for ALLIAGE_EXPORT_TTL_HOURS; accounts unused for ALLIAGE_INACTIVE_AFTER_DAYS
+# are flagged by `alliage flag_inactive_accounts`; a sender may write
+# ALLIAGE_CONTACT_DAILY_LIMIT messages a day through profiles.
+ALLIAGE_EXPORT_DIR = Path(os.environ.get("ALLIAGE_EXPORT_DIR", VAR_DIR / "exports"))
+ALLIAGE_EXPORT_TTL_HOURS = int(os.environ.get("ALLIAGE_EXPORT_TTL_HOURS", "24"))
+ALLIAGE_INACTIVE_AFTER_DAYS = int(os.environ.get("ALLIAGE_INACTIVE_AFTER_DAYS", "730"))
+ALLIAGE_CONTACT_DAILY_LIMIT = int(os.environ.get("ALLIAGE_CONTACT_DAILY_LIMIT", "5"))

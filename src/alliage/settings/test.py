@@ -32,3 +32,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 AXES_ENABLED = True
 # Each test process has its own matching index (tests reset it with matching.store.index_forget).
 ALLIAGE_MATCHING_INDEX = Path(tempfile.mkdtemp(prefix="alliage-matching-")) / "index.npz"
+# Each test process keeps its data archives in its own temporary directory.
+ALLIAGE_EXPORT_DIR = Path(tempfile.mkdtemp(prefix="alliage-exports-"))

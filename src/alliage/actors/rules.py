@@ -1,0 +1,10 @@
+"""Who may do what on people; the views declare these and the services re-check them."""
+
+from __future__ import annotations
+
+import rules
+
+from .predicates import accepts_messages, is_self, is_signed_in
+
+rules.add_perm("actors.contact_person", is_signed_in & accepts_messages & ~is_self)
+rules.add_perm("actors.edit_person", is_self)

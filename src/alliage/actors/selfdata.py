@@ -1,0 +1,222 @@
+"""What actors holds about a person: the profile, affiliations, memberships and the messages
+relayed through the contact form; how it is exported and erased."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from alliage.core.models import User
+from alliage.core.personal_data import Dataset, Field, PersonalData
+from alliage.core.selfdata import admin_log_forget
+
+from .models import (
+    VISIBLE_FIELDS,
+    Affiliation,
+    ContactMessage,
+    Membership,
+    Person,
+    Visibility,
+)
+
+
+def _person(user: User) -> Person | None:
+    return Person.objects.filter(user=user).first()
+
+
+def _profile(user: User) -> Iterator[dict[str, Any]]:
+    person = _person(user)
+    if person is None:
+        return
+    yield {
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "bio": person.bio,
+        "bio_visibility": person.bio_visibility,
+        "intentions": person.intentions,
+        "intentions_visibility": person.intentions_visibility,
+        "capabilities": person.capabilities,
+        "capabilities_visibility": person.capabilities_visibility,
+        "tags": sorted(t.name for t in person.tags.all()),
+        "tags_visibility": person.tags_visibility,
+        "affiliations_visibility": person.affiliations_visibility,
+        "listed_in_directory": person.is_listed,
+        "suggested_to_coalitions": person.is_suggestable,
+        "accepts_messages": person.is_contactable,
+        "created_at": person.created_at,
+        "updated_at": person.updated_at,
+    }
+
+
+def _affiliations(user: User) -> Iterator[dict[str, Any]]:
+    for a in Affiliation.objects.filter(person__user=user).select_related("organisation"):
+        yield {
+            "organisation": a.organisation.name,
+            "organisation_kind": a.organisation.kind,
+            "role": a.role,
+        }
+
+
+def _memberships(user: User) -> Iterator[dict[str, Any]]:
+    today = timezone.localdate()
+    memberships = (
+        Membership.objects.filter(
+            Q(person__user=user) | Q(organisation__affiliations__person__user=user)
+        )
+        .select_related("organisation")
+        .distinct()
+        .order_by("-ends_on")
+    )
+    for m in memberships:
+        yield {
+            "held_by": m.organisation.name if m.organisation else "",
+            "tier": m.tier,
+            "starts_on": m.starts_on,
+            "ends_on": m.ends_on,
+            "current": m.is_current(today),
+        }
+
+
+def _contact_messages(user: User) -> Iterator[dict[str, Any]]:
+    person = _person(user)
+    if person is None:
+        return
+    messages = ContactMessage.objects.filter(Q(sender=person) | Q(recipient=person))
+    for m in messages.select_related("sender", "recipient"):
+        sent = m.sender_id == person.pk
+        yield {
+            "direction": "sent" if sent else "received",
+            "other_person": (m.recipient if sent else m.sender).full_name,
+            "written_at": m.created_at,
+            "sent_at": m.sent_at,
+        }
+
+
+def erase(user: User) -> None:
+    """The profile is emptied and kept as an anonymous row, so that contributions elsewhere
+    (submissions, reviews, canvas history) remain under an anonymous label; affiliations,
+    personal memberships, contact messages and the administration's log lines about them are
+    deleted; every consent flag goes off."""
+    person = _person(user)
+    if person is None:
+        return
+    affiliations = list(Affiliation.objects.filter(person=person))
+    memberships = list(Membership.objects.filter(person=person))
+    admin_log_forget([person, *affiliations, *memberships])
+    ContactMessage.objects.filter(Q(sender=person) | Q(recipient=person)).delete()
+    Affiliation.objects.filter(person=person).delete()
+    Membership.objects.filter(person=person).delete()
+    person.tags.clear()
+    person.first_name = person.last_name = ""
+    person.bio = person.intentions = person.capabilities = ""
+    person.is_listed = person.is_suggestable = person.is_contactable = False
+    for field in VISIBLE_FIELDS:
+        setattr(person, f"{field}_visibility", Visibility.PRIVATE)
+    person.save()
+
+
+_VISIBILITY = _("who sees it: public (everyone), members (adhérents and the programme team) or "
+                "private (only you)")  # fmt: skip
+
+PERSONAL_DATA = PersonalData(
+    app_label="actors",
+    title=_("Profile, organisations and memberships"),
+    models=("actors.Person", "actors.Affiliation", "actors.Membership", "actors.ContactMessage"),
+    erase=erase,
+    datasets=(
+        Dataset(
+            key="profile",
+            title=_("Profile"),
+            description=_("Your public face in Alliage, and who sees each of its fields."),
+            single=True,
+            export=_profile,
+            fields=(
+                Field("first_name", _("First name"), _("first name")),
+                Field("last_name", _("Last name"), _("last name")),
+                Field("bio", _("About"), _("“about”: a few words on who you are")),
+                Field("bio_visibility", _("Who sees “about”"), _VISIBILITY),
+                Field("intentions", _("Intentions"), _("what you want to achieve, and with whom")),
+                Field("intentions_visibility", _("Who sees your intentions"), _VISIBILITY),
+                Field("capabilities", _("Capabilities"), _("what you can bring to a coalition")),
+                Field("capabilities_visibility", _("Who sees your capabilities"), _VISIBILITY),
+                Field("tags", _("Tags"), _("your tags (a list)")),
+                Field("tags_visibility", _("Who sees your tags"), _VISIBILITY),
+                Field("affiliations_visibility", _("Who sees your organisations"), _VISIBILITY),
+                Field(
+                    "listed_in_directory",
+                    _("In the directory"),
+                    _("true if you appear in the public directory"),
+                ),
+                Field(
+                    "suggested_to_coalitions",
+                    _("Suggested to coalitions"),
+                    _("true if the matching engine may suggest you to coalitions"),
+                ),
+                Field(
+                    "accepts_messages",
+                    _("Accepts messages"),
+                    _("true if other actors may write to you"),
+                ),
+                Field(
+                    "created_at", _("Created"), _("when your profile was created (ISO 8601, UTC)")
+                ),
+                Field(
+                    "updated_at", _("Updated"), _("when your profile last changed (ISO 8601, UTC)")
+                ),
+            ),
+        ),
+        Dataset(
+            key="affiliations",
+            title=_("Organisations"),
+            description=_("The organisations you belong to."),
+            export=_affiliations,
+            fields=(
+                Field("organisation", _("Organisation"), _("the organisation's name")),
+                Field(
+                    "organisation_kind", _("Kind"), _("its kind (code: public_body, association…)")
+                ),
+                Field("role", _("Role"), _("your role there")),
+            ),
+        ),
+        Dataset(
+            key="memberships",
+            title=_("Memberships (adhésions)"),
+            description=_(
+                "Your memberships of the programme, in your own name or through an organisation."
+            ),
+            export=_memberships,
+            fields=(
+                Field(
+                    "held_by",
+                    _("Held by"),
+                    _("the organisation holding it, or empty when it is in your own name"),
+                ),
+                Field("tier", _("Tier"), _("the membership tier (code)")),
+                Field("starts_on", _("From"), _("first day (ISO 8601)")),
+                Field("ends_on", _("Until"), _("last day (ISO 8601)")),
+                Field("current", _("Valid today"), _("true if it is valid today")),
+            ),
+        ),
+        Dataset(
+            key="contact_messages",
+            title=_("Messages through the contact form"),
+            description=_(
+                "Messages you sent or received through profiles. Alliage forgets their text "
+                "once it has e-mailed them: only who and when remain."
+            ),
+            export=_contact_messages,
+            fields=(
+                Field("direction", _("Sent or received"), _("sent (by you) or received")),
+                Field("other_person", _("With"), _("the other person's name")),
+                Field(
+                    "written_at", _("Written"), _("when the message was written (ISO 8601, UTC)")
+                ),
+                Field("sent_at", _("Sent"), _("when Alliage e-mailed it (ISO 8601, UTC)")),
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,59 @@
+"""Background work of actors: relaying a message from one person to another."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _address(name: str, email: str) -> str:
+    """A display name and address; the mail library encodes what is not ASCII."""
+    quoted = _one_line(name).replace("\\", "").replace('"', "'")
+    return f'"{quoted}" <{email}>'
+
+
+@task()
+def contact_deliver(*, message_id: int, language: str = "fr") -> bool:
+    """E-mail a contact message to its recipient, answerable to the sender, then forget its
+    text. Nothing goes out if the recipient withdrew their consent in the meantime."""
+    from .models import ContactMessage
+
+    contact = (
+        ContactMessage.objects.select_related("sender__user", "recipient__user")
+        .filter(pk=message_id, sent_at__isnull=True)
+        .first()
+    )
+    if contact is None:
+        return False
+    recipient, sender = contact.recipient, contact.sender
+    delivered = recipient.is_contactable and recipient.user.is_active and sender.user.is_active
+    if delivered:
+        base = settings.ALLIAGE_BASE_URL.rstrip("/")
+        with translation.override(language):
+            context = {
+                "sender": sender,
+                "recipient": recipient,
+                "body": contact.body,
+                "sender_url": base + sender.get_absolute_url() if sender.is_listed else "",
+                "consents_url": base + reverse("selfdata:consents"),
+            }
+            subject = _one_line(render_to_string("actors/email/contact_subject.txt", context))
+            body = render_to_string("actors/email/contact.txt", context)
+        EmailMessage(
+            subject=subject,
+            body=body,
+            to=[recipient.user.email],
+            reply_to=[_address(sender.full_name, sender.user.email)],
+        ).send()
+    contact.body = ""
+    contact.sent_at = timezone.now()
+    contact.save(update_fields=["body", "sent_at"])
+    return delivered

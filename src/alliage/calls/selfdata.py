@@ -1,0 +1,192 @@
+"""What calls hold about a person: their submissions, their reviews and declared conflicts,
+the reviewer pools they are in; how it is exported and erased."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
+
+from alliage.core.models import User
+from alliage.core.personal_data import Dataset, Field, PersonalData
+from alliage.core.selfdata import admin_log_forget
+
+from .models import Assignment, Call, Conflict, Submission, SubmissionStatus
+
+
+def _file_name(name: str) -> str:
+    return name.rsplit("/", 1)[-1] if name else ""
+
+
+def _submissions(user: User) -> Iterator[dict[str, Any]]:
+    submissions = Submission.objects.filter(person__user=user).select_related(
+        "call", "organisation"
+    )
+    for s in submissions.order_by("created_at", "id"):
+        yield {
+            "call": s.call.title,
+            "title": s.title,
+            "status": s.status,
+            "on_behalf_of": s.organisation.name if s.organisation else "",
+            "summary": s.summary,
+            "diagnostic": s.diagnostic,
+            "impact": s.impact,
+            "partners_sought": s.partners_sought,
+            "attachment": _file_name(s.attachment.name),
+            "submitted_at": s.submitted_at,
+            "decision": s.decision,
+            "decision_message": s.decision_message,
+            "decided_at": s.decided_at,
+        }
+
+
+def _reviews(user: User) -> Iterator[dict[str, Any]]:
+    assignments = (
+        Assignment.objects.filter(reviewer=user)
+        .select_related("submission__call")
+        .prefetch_related("scores__criterion")
+    )
+    for a in assignments.order_by("created_at", "id"):
+        yield {
+            "call": a.submission.call.title,
+            "submission": a.submission.title,
+            "assigned_at": a.created_at,
+            "submitted_at": a.submitted_at,
+            "comment": a.comment,
+            "scores": {s.criterion.name: s.value for s in a.scores.all()},
+        }
+
+
+def _conflicts(user: User) -> Iterator[dict[str, Any]]:
+    for c in Conflict.objects.filter(reviewer=user).select_related("submission__call"):
+        yield {
+            "call": c.submission.call.title,
+            "submission": c.submission.title,
+            "reason": c.reason,
+        }
+
+
+def _pools(user: User) -> Iterator[dict[str, Any]]:
+    for call in Call.objects.filter(reviewers=user).order_by("closes_at"):
+        yield {"call": call.title}
+
+
+def _neutral_attachment(submission: Submission) -> None:
+    """The file's name may carry the person's name: it is renamed, its content kept."""
+    old = submission.attachment.name
+    extension = old.rsplit(".", 1)[-1].lower() if "." in old else "bin"
+    storage = submission.attachment.storage
+    with storage.open(old, "rb") as source:
+        content = source.read()
+    submission.attachment.save(f"attachment.{extension}", ContentFile(content), save=True)
+    storage.delete(old)
+
+
+def erase(user: User) -> None:
+    """Submitted (and withdrawn) proposals stay, under the account's anonymous label, with
+    their attachment renamed; drafts are deleted. Submitted reviews and their scores stay
+    (they count in the ranking); unfinished reviews, declared conflicts and places in reviewer
+    pools are deleted."""
+    drafts = list(Submission.objects.filter(person__user=user, status=SubmissionStatus.DRAFT))
+    for draft in drafts:
+        if draft.attachment:
+            draft.attachment.delete(save=False)
+    Submission.objects.filter(pk__in=[d.pk for d in drafts]).delete()
+    for submission in Submission.objects.filter(person__user=user).exclude(attachment=""):
+        _neutral_attachment(submission)
+    assignments = list(Assignment.objects.filter(reviewer=user))
+    conflicts = list(Conflict.objects.filter(reviewer=user))
+    admin_log_forget([*assignments, *conflicts])
+    Assignment.objects.filter(reviewer=user, submitted_at__isnull=True).delete()
+    Conflict.objects.filter(reviewer=user).delete()
+    for call in Call.objects.filter(reviewers=user):
+        call.reviewers.remove(user)
+
+
+PERSONAL_DATA = PersonalData(
+    app_label="calls",
+    title=_("Calls"),
+    models=("calls.Submission", "calls.Assignment", "calls.Conflict", "calls.Call"),
+    erase=erase,
+    datasets=(
+        Dataset(
+            key="submissions",
+            title=_("Submissions to calls"),
+            description=_(
+                "Your proposals, drafts included. Sent proposals stay with the call if you "
+                "erase your account, under an anonymous label."
+            ),
+            export=_submissions,
+            fields=(
+                Field("call", _("Call"), _("the call's title")),
+                Field("title", _("Title"), _("your proposal's title")),
+                Field("status", _("Status"), _("draft, submitted or withdrawn")),
+                Field(
+                    "on_behalf_of",
+                    _("On behalf of"),
+                    _("the organisation you submitted for, or empty"),
+                ),
+                Field("summary", _("Summary"), _("summary")),
+                Field("diagnostic", _("Diagnostic"), _("diagnostic")),
+                Field("impact", _("Targeted impact"), _("targeted impact")),
+                Field("partners_sought", _("Partners sought"), _("partners sought")),
+                Field(
+                    "attachment",
+                    _("Attachment"),
+                    _("the attached file's name (the file is not copied)"),
+                ),
+                Field("submitted_at", _("Submitted"), _("when you sent it (ISO 8601, UTC)")),
+                Field(
+                    "decision", _("Decision"), _("accepted, waitlisted or rejected, once decided")
+                ),
+                Field(
+                    "decision_message",
+                    _("Message from the team"),
+                    _("the programme team's message to you"),
+                ),
+                Field("decided_at", _("Decided"), _("when it was decided (ISO 8601, UTC)")),
+            ),
+        ),
+        Dataset(
+            key="reviews",
+            title=_("Reviews"),
+            description=_(
+                "The proposals you were asked to review, with your scores. Submitted reviews "
+                "stay with the call if you erase your account, under an anonymous label."
+            ),
+            export=_reviews,
+            fields=(
+                Field("call", _("Call"), _("the call's title")),
+                Field("submission", _("Proposal"), _("the reviewed proposal's title")),
+                Field(
+                    "assigned_at", _("Assigned"), _("when it was assigned to you (ISO 8601, UTC)")
+                ),
+                Field(
+                    "submitted_at", _("Submitted"), _("when you submitted your review, if you did")
+                ),
+                Field("comment", _("Comment"), _("your comment")),
+                Field("scores", _("Scores"), _("your score for each criterion of the rubric")),
+            ),
+        ),
+        Dataset(
+            key="conflicts",
+            title=_("Declared conflicts of interest"),
+            description=_("The proposals you declared a conflict of interest with."),
+            export=_conflicts,
+            fields=(
+                Field("call", _("Call"), _("the call's title")),
+                Field("submission", _("Proposal"), _("the proposal's title")),
+                Field("reason", _("Reason"), _("the reason you gave")),
+            ),
+        ),
+        Dataset(
+            key="reviewer_pools",
+            title=_("Reviewer pools"),
+            description=_("The calls whose reviewers you are."),
+            export=_pools,
+            fields=(Field("call", _("Call"), _("the call's title")),),
+        ),
+    ),
+)

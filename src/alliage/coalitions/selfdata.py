@@ -1,0 +1,155 @@
+"""What coalitions holds about a person: their roles in coalitions and programme teams, their
+join requests and the canvas changes they made; how it is exported and erased."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from alliage.actors.models import Person
+from alliage.core.models import User
+from alliage.core.personal_data import Dataset, Field, PersonalData
+from alliage.core.selfdata import admin_log_forget
+from alliage.core.services import audit_record
+
+from .models import CanvasChange, CoalitionMember, JoinRequest, MemberRole, Programme
+
+
+def _roles(user: User) -> Iterator[dict[str, Any]]:
+    roles = CoalitionMember.objects.filter(person__user=user).select_related(
+        "coalition__programme", "organisation"
+    )
+    for m in roles.order_by("joined_at"):
+        yield {
+            "coalition": m.coalition.title,
+            "programme": m.coalition.programme.name,
+            "role": m.role,
+            "on_behalf_of": m.organisation.name if m.organisation else "",
+            "joined_at": m.joined_at,
+        }
+
+
+def _teams(user: User) -> Iterator[dict[str, Any]]:
+    for programme in Programme.objects.filter(team=user).order_by("name"):
+        yield {"programme": programme.name}
+
+
+def _join_requests(user: User) -> Iterator[dict[str, Any]]:
+    requests = JoinRequest.objects.filter(person__user=user).select_related(
+        "coalition", "organisation"
+    )
+    for r in requests:
+        yield {
+            "coalition": r.coalition.title,
+            "on_behalf_of": r.organisation.name if r.organisation else "",
+            "message": r.message,
+            "status": r.status,
+            "created_at": r.created_at,
+            "decided_at": r.decided_at,
+        }
+
+
+def _changes(user: User) -> Iterator[dict[str, Any]]:
+    changes = CanvasChange.objects.filter(by=user).select_related("coalition")
+    for c in changes.order_by("at", "id"):
+        yield {
+            "coalition": c.coalition.title,
+            "revision": c.revision,
+            "field": c.field,
+            "at": c.at,
+            "value": c.after,
+        }
+
+
+def erase(user: User) -> None:
+    """Roles in coalitions and programme teams and join requests (with their messages) are
+    deleted. The canvas history keeps the changes the person made, under the account's
+    anonymous label. A coalition that loses its last lead stays in its programme team's hands,
+    and the audit log says so."""
+    person = Person.objects.filter(user=user).first()
+    if person is not None:
+        roles = list(CoalitionMember.objects.filter(person=person).select_related("coalition"))
+        requests = list(JoinRequest.objects.filter(person=person))
+        admin_log_forget([*roles, *requests])
+        for role in roles:
+            role.delete()
+            if not role.coalition.members.filter(role=MemberRole.LEAD).exists():
+                audit_record(
+                    action="coalition.lead_erased", by=None, target=role.coalition, role=role.role
+                )
+        JoinRequest.objects.filter(pk__in=[r.pk for r in requests]).delete()
+    for programme in Programme.objects.filter(team=user):
+        programme.team.remove(user)
+
+
+PERSONAL_DATA = PersonalData(
+    app_label="coalitions",
+    title=_("Coalitions"),
+    models=(
+        "coalitions.CoalitionMember",
+        "coalitions.JoinRequest",
+        "coalitions.CanvasChange",
+        "coalitions.Programme",
+    ),
+    erase=erase,
+    datasets=(
+        Dataset(
+            key="coalition_roles",
+            title=_("Roles in coalitions"),
+            description=_("The coalitions you belong to, and your role in each."),
+            export=_roles,
+            fields=(
+                Field("coalition", _("Coalition"), _("the coalition's title")),
+                Field("programme", _("Programme"), _("its programme")),
+                Field("role", _("Role"), _("your role (code: lead, member, funder…)")),
+                Field(
+                    "on_behalf_of", _("On behalf of"), _("the organisation you represent, or empty")
+                ),
+                Field("joined_at", _("Joined"), _("when you joined (ISO 8601, UTC)")),
+            ),
+        ),
+        Dataset(
+            key="programme_teams",
+            title=_("Programme teams"),
+            description=_("The programmes whose team you are part of."),
+            export=_teams,
+            fields=(Field("programme", _("Programme"), _("the programme's name")),),
+        ),
+        Dataset(
+            key="join_requests",
+            title=_("Requests to join coalitions"),
+            description=_("Your requests to join coalitions, with your message."),
+            export=_join_requests,
+            fields=(
+                Field("coalition", _("Coalition"), _("the coalition's title")),
+                Field(
+                    "on_behalf_of", _("On behalf of"), _("the organisation you asked for, or empty")
+                ),
+                Field("message", _("Message"), _("your message to the leads")),
+                Field("status", _("Status"), _("pending, accepted, declined or withdrawn")),
+                Field("created_at", _("Created"), _("when you asked (ISO 8601, UTC)")),
+                Field("decided_at", _("Decided"), _("when it was answered (ISO 8601, UTC)")),
+            ),
+        ),
+        Dataset(
+            key="canvas_changes",
+            title=_("Your changes to coalition canvases"),
+            description=_(
+                "Every canvas field you changed. These stay in the coalition's history if you "
+                "erase your account, under an anonymous label."
+            ),
+            export=_changes,
+            fields=(
+                Field("coalition", _("Coalition"), _("the coalition's title")),
+                Field(
+                    "revision", _("Revision"), _("the revision number in the coalition's history")
+                ),
+                Field("field", _("Field"), _("the canvas field (code)")),
+                Field("at", _("When"), _("when (ISO 8601, UTC)")),
+                Field("value", _("Value"), _("the value you wrote")),
+            ),
+        ),
+    ),
+)

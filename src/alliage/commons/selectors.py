@@ -1,0 +1,232 @@
+"""Reads of the commons, ready to render, filtered to what the viewer may see.
+
+The visibility filter mirrors ``rules.view_publication``: rules check one object, lists need a
+queryset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+
+from alliage.actors.models import Organisation, Person
+from alliage.coalitions.models import Coalition, Programme
+from alliage.coalitions.predicates import team_programme_ids
+from alliage.coalitions.selectors import coalition_visible_q
+from alliage.core.models import User
+
+from .models import (
+    OpenDataArchive,
+    Publication,
+    PublicationFile,
+    PublicationKind,
+    PublicationStatus,
+    Resource,
+    Reuse,
+    ReuseStatus,
+)
+
+# The text a search looks through; the PostgreSQL index is built on this very expression.
+SEARCH_VECTOR = SearchVector("title", "summary", "body", config="french")
+
+
+def publication_visible_q(viewer: User) -> Q:
+    if viewer.is_authenticated and viewer.is_superuser:
+        return Q()
+    visible = Q(status=PublicationStatus.PUBLISHED)
+    if viewer.is_authenticated:
+        visible |= Q(programme_id__in=team_programme_ids(viewer))
+        visible |= Q(
+            Exists(
+                Publication.author_people.through.objects.filter(
+                    publication_id=OuterRef("pk"), person__user_id=viewer.pk
+                )
+            )
+        )
+    return visible
+
+
+def _authors() -> tuple[Prefetch, Prefetch]:
+    return (
+        Prefetch(
+            "author_organisations", Organisation.objects.only("pk", "slug", "name", "is_listed")
+        ),
+        Prefetch(
+            "author_people",
+            Person.objects.only("pk", "user_id", "first_name", "last_name", "is_listed"),
+        ),
+    )
+
+
+def publication_list(
+    *,
+    viewer: User,
+    q: str = "",
+    kind: str = "",
+    programme: str = "",
+    licence: str = "",
+) -> QuerySet[Publication]:
+    """Publications the viewer may see, filtered, newest first (drafts, undated, on top);
+    four queries whatever the page size: the count, the page and its two author lists."""
+    qs = Publication.objects.filter(publication_visible_q(viewer))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if programme:
+        qs = qs.filter(programme__slug=programme)
+    if licence:
+        qs = qs.filter(licence=licence)
+    q = q.strip()[:200]
+    if q and connection.vendor == "postgresql":
+        # French full-text search, served by the GIN index of migration 0002.
+        qs = qs.annotate(search=SEARCH_VECTOR).filter(
+            search=SearchQuery(q, config="french", search_type="websearch")
+        )
+    else:
+        for word in q.split()[:8]:
+            qs = qs.filter(
+                Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
+            )
+    return (
+        qs.select_related("programme")
+        .defer("body", "programme__description")
+        .prefetch_related(*_authors())
+        .order_by(F("published_on").desc(nulls_first=True), "-id")
+    )
+
+
+def publication_detail(*, slug: str) -> Publication:
+    """One publication with its programme and authors; permission is checked by the caller."""
+    return (
+        Publication.objects.select_related("programme").prefetch_related(*_authors()).get(slug=slug)
+    )
+
+
+def publication_coalitions(*, publication: Publication, viewer: User) -> QuerySet[Coalition]:
+    """The related coalitions the viewer may see."""
+    return (
+        publication.coalitions.filter(coalition_visible_q(viewer))
+        .only("slug", "title")
+        .order_by("title")
+    )
+
+
+@dataclass
+class FileHistory:
+    """One file of a publication: its current version and the earlier ones, newest first."""
+
+    label: str
+    current: PublicationFile
+    earlier: list[PublicationFile] = field(default_factory=list)
+
+
+def publication_files(*, publication: Publication) -> list[FileHistory]:
+    files = publication.files.select_related("publication").order_by("label", "-version")
+    histories = []
+    for label, group in groupby(files, key=lambda f: f.label):
+        current, *earlier = group
+        histories.append(FileHistory(label=label, current=current, earlier=earlier))
+    return histories
+
+
+def dataset_resources(*, publication: Publication) -> list[Resource]:
+    return list(publication.resources.select_related("publication").order_by("position", "id"))
+
+
+def reuses_published(*, publication: Publication) -> list[Reuse]:
+    return list(
+        publication.reuses.filter(status=ReuseStatus.PUBLISHED)
+        .select_related("declared_by")
+        .order_by("-moderated_at", "-id")
+    )
+
+
+def reuses_declared_by(*, publication: Publication, viewer: User) -> list[Reuse]:
+    """The viewer's own reuses of a publication that are not (or not yet) published."""
+    if not viewer.is_authenticated:
+        return []
+    return list(
+        publication.reuses.filter(declared_by__user=viewer).exclude(status=ReuseStatus.PUBLISHED)
+    )
+
+
+def moderation_queue(*, viewer: User, status: str = ReuseStatus.PENDING) -> QuerySet[Reuse]:
+    """Reuses of the publications the viewer moderates: their programmes' (or all, for an
+    administrator), oldest first when pending so that nobody waits longest."""
+    qs = Reuse.objects.filter(status=status)
+    if not viewer.is_superuser:
+        qs = qs.filter(publication__programme_id__in=team_programme_ids(viewer))
+    order = ("created_at", "id") if status == ReuseStatus.PENDING else ("-moderated_at", "-id")
+    return qs.select_related("publication", "declared_by").order_by(*order)
+
+
+def pending_reuse_count(*, viewer: User) -> int:
+    return moderation_queue(viewer=viewer).count()
+
+
+def feed_publications(
+    *, kind: str = "", programme: Programme | None = None, limit: int = 30
+) -> list[Publication]:
+    """The latest published publications, for feeds: drafts never appear."""
+    qs = Publication.objects.filter(status=PublicationStatus.PUBLISHED)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if programme is not None:
+        qs = qs.filter(programme=programme)
+    return list(
+        qs.select_related("programme")
+        .prefetch_related(*_authors())
+        .order_by("-published_on", "-id")[:limit]
+    )
+
+
+def catalog_datasets() -> QuerySet[Publication]:
+    """Every published dataset with its resources, for the DCAT catalogue."""
+    return (
+        Publication.objects.filter(status=PublicationStatus.PUBLISHED, kind=PublicationKind.DATASET)
+        .select_related("programme")
+        .prefetch_related(*_authors(), "resources")
+        .order_by("-published_on", "-id")
+    )
+
+
+def opendata_latest() -> OpenDataArchive | None:
+    return OpenDataArchive.objects.order_by("-generated_at", "-id").first()
+
+
+def publications_of_actor(
+    *, actor: Organisation | Person, viewer: User, limit: int = 6
+) -> list[Publication]:
+    relation = "author_organisations" if isinstance(actor, Organisation) else "author_people"
+    return list(
+        Publication.objects.filter(publication_visible_q(viewer), **{relation: actor})
+        .only("slug", "title", "kind", "published_on", "status")
+        .order_by(F("published_on").desc(nulls_first=True), "-id")[:limit]
+    )
+
+
+def publications_of(
+    *, programme: Programme | None = None, coalition: Coalition | None = None, viewer: User
+) -> list[Publication]:
+    """The latest publications of a programme or about a coalition, for their pages."""
+    qs = Publication.objects.filter(publication_visible_q(viewer))
+    if programme is not None:
+        qs = qs.filter(programme=programme)
+    if coalition is not None:
+        qs = qs.filter(coalitions=coalition)
+    return list(
+        qs.only("slug", "title", "kind", "published_on", "status").order_by(
+            F("published_on").desc(nulls_first=True), "-id"
+        )[:5]
+    )
+
+
+def authors(publication: Publication) -> list[Organisation | Person]:
+    """Organisations then people, by name (from the prefetch ``publication_detail`` makes)."""
+    return [
+        *sorted(publication.author_organisations.all(), key=lambda o: o.name),
+        *sorted(publication.author_people.all(), key=lambda a: (a.last_name, a.first_name)),
+    ]

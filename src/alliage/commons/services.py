@@ -1,0 +1,401 @@
+"""Use cases of the commons. Each checks the permission with the user it is given, writes in one
+transaction, records the audit entry of sensitive actions and queues the open data rebuild
+when what the public sees has changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import File
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from alliage.actors.models import Organisation, Person
+from alliage.actors.services import person_ensure
+from alliage.coalitions.models import Coalition
+from alliage.core.errors import BusinessError
+from alliage.core.models import User
+from alliage.core.services import audit_record, permission_require, task_enqueue_after_commit
+from alliage.core.uploads import validate_document
+
+from . import archive, tasks
+from .models import (
+    OpenDataArchive,
+    Publication,
+    PublicationFile,
+    PublicationStatus,
+    Resource,
+    Reuse,
+    ReuseStatus,
+)
+from .uploads import digest, safe_filename, validate_cover, validate_resource
+
+# Paths under /library/ that are not publications.
+RESERVED_SLUGS = frozenset({"new", "articles", "reuses", "feed"})
+# Fields a publication form may set; relations and the cover go through their own arguments.
+PUBLICATION_FIELDS = (
+    "kind", "title", "slug", "summary", "body", "programme", "published_on", "licence", "status",
+    "cover_alt", "temporal_start", "temporal_end", "spatial",
+)  # fmt: skip
+ARCHIVES_KEPT = 3
+
+
+def _require_editor(by: User, publication: Publication) -> None:
+    permission_require(
+        by,
+        "commons.edit_publication",
+        publication,
+        _("Only the programme's team can write in its library."),
+    )
+
+
+def publication_unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(title)[:100] or "publication"
+    others = Publication.objects.exclude(pk=exclude_pk) if exclude_pk else Publication.objects
+    slug, n = base, 2
+    while slug in RESERVED_SLUGS or others.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def store(upload: UploadedFile | File, *, folder: str, sha256: str, fallback: str) -> str:
+    """Save a file under a name derived from its content: the same file sent twice is kept
+    once, and a stored file is never overwritten (earlier versions stay as they were)."""
+    filename = safe_filename(upload.name or "", fallback)
+    name = f"commons/{folder}/{sha256[:2]}/{sha256[2:20]}/{filename}"
+    if default_storage.exists(name):
+        return name
+    upload.seek(0)
+    return default_storage.save(name, upload)
+
+
+class _OpendataRebuild:
+    """The rebuild queued when a transaction commits, in the language of the request."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def __call__(self) -> None:
+        tasks.opendata_rebuild.enqueue(language=self.language)
+
+
+def schedule_opendata_rebuild() -> None:
+    """What the public sees changed: rebuild the open data archive once the change commits;
+    once per transaction, however many publications it changed (the demo publishes twenty)."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        isinstance(entry[1], _OpendataRebuild) for entry in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_OpendataRebuild(get_language() or "fr"))
+
+
+def _set_cover(publication: Publication, cover: UploadedFile) -> None:
+    kind, width, height = validate_cover(cover)
+    sha, _size = digest(cover)
+    publication.cover.name = store(cover, folder="covers", sha256=sha, fallback=f"cover.{kind}")
+    publication.cover_width, publication.cover_height = width, height
+
+
+def _check_publishable(publication: Publication) -> None:
+    """A published publication has a date (today unless given); a cover, its description."""
+    if publication.status == PublicationStatus.PUBLISHED and publication.published_on is None:
+        publication.published_on = timezone.localdate()
+    if publication.cover and not publication.cover_alt.strip():
+        raise BusinessError(
+            _("Describe the image for people who cannot see it."), field="cover_alt"
+        )
+
+
+def _set_relations(
+    publication: Publication,
+    coalitions: Iterable[Coalition] | None,
+    author_organisations: Iterable[Organisation] | None,
+    author_people: Iterable[Person] | None,
+) -> None:
+    if coalitions is not None:
+        publication.coalitions.set(coalitions)
+    if author_organisations is not None:
+        publication.author_organisations.set(author_organisations)
+    if author_people is not None:
+        publication.author_people.set(author_people)
+        publication.__dict__.pop("_author_user_ids", None)
+
+
+@transaction.atomic
+def publication_create(
+    *,
+    by: User,
+    fields: Mapping[str, Any],
+    coalitions: Iterable[Coalition] = (),
+    author_organisations: Iterable[Organisation] = (),
+    author_people: Iterable[Person] = (),
+    cover: UploadedFile | None = None,
+) -> Publication:
+    """The programme team (or an administrator) writes a publication in its programme's
+    library; it stays a draft, seen by the team and its authors, until it is published."""
+    unknown = set(fields) - set(PUBLICATION_FIELDS)
+    if unknown:
+        raise BusinessError(_("These fields cannot be set here: %s") % ", ".join(sorted(unknown)))
+    publication = Publication(**fields)
+    _require_editor(by, publication)
+    publication.slug = publication.slug or publication_unique_slug(publication.title)
+    if publication.slug in RESERVED_SLUGS:
+        raise BusinessError(_("This address is reserved: choose another one."), field="slug")
+    if cover is not None:
+        _set_cover(publication, cover)
+    _check_publishable(publication)
+    publication.full_clean()
+    publication.save()
+    _set_relations(publication, coalitions, author_organisations, author_people)
+    audit_record(action="publication.created", by=by, target=publication)
+    if publication.is_published:
+        audit_record(action="publication.published", by=by, target=publication)
+        schedule_opendata_rebuild()
+    return publication
+
+
+@transaction.atomic
+def publication_update(
+    *,
+    publication: Publication,
+    by: User,
+    fields: Mapping[str, Any],
+    coalitions: Iterable[Coalition] | None = None,
+    author_organisations: Iterable[Organisation] | None = None,
+    author_people: Iterable[Person] | None = None,
+    cover: UploadedFile | None = None,
+    remove_cover: bool = False,
+) -> Publication:
+    """Change a publication. Its team may not hand it to a programme it does not run; every
+    change of status (published, back to draft) is recorded."""
+    _require_editor(by, publication)
+    unknown = set(fields) - set(PUBLICATION_FIELDS)
+    if unknown:
+        raise BusinessError(_("These fields cannot be set here: %s") % ", ".join(sorted(unknown)))
+    if "slug" in fields and not fields["slug"]:
+        fields = {k: v for k, v in fields.items() if k != "slug"}  # an empty address is kept
+    locked = Publication.objects.select_for_update().get(pk=publication.pk)
+    was_published = locked.is_published
+    changed = sorted(k for k, v in fields.items() if getattr(locked, k) != v)
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    _require_editor(by, locked)  # the programme it moves to must be the editor's too
+    if locked.slug in RESERVED_SLUGS:
+        raise BusinessError(_("This address is reserved: choose another one."), field="slug")
+    if remove_cover:
+        locked.cover, locked.cover_alt = "", ""
+        locked.cover_width = locked.cover_height = None
+        changed.append("cover")
+    if cover is not None:
+        _set_cover(locked, cover)
+        changed.append("cover")
+    _check_publishable(locked)
+    locked.full_clean()
+    locked.save()
+    _set_relations(locked, coalitions, author_organisations, author_people)
+    if changed:
+        audit_record(action="publication.changed", by=by, target=locked, fields=changed)
+    if locked.is_published != was_published:
+        audit_record(
+            action="publication.published" if locked.is_published else "publication.unpublished",
+            by=by,
+            target=locked,
+        )
+    if locked.is_published or was_published:
+        schedule_opendata_rebuild()
+    return locked
+
+
+@transaction.atomic
+def publication_file_add(
+    *,
+    publication: Publication,
+    by: User,
+    upload: UploadedFile,
+    label: str = "",
+    replaces: PublicationFile | None = None,
+    note: str = "",
+) -> PublicationFile:
+    """Add a file, or a new version of one (same name, next number): earlier versions are
+    kept and stay downloadable, so a link to them never breaks."""
+    _require_editor(by, publication)
+    file_format = validate_document(upload)
+    if replaces is not None and replaces.publication_id != publication.pk:
+        raise BusinessError(_("This file belongs to another publication."), field="replaces")
+    Publication.objects.select_for_update().get(pk=publication.pk)  # numbers versions in turn
+    label = (replaces.label if replaces else label.strip()) or upload.name.rsplit(".", 1)[0]
+    label = label[:200]
+    last = publication.files.filter(label=label).aggregate(last=Max("version"))["last"]
+    sha, size = digest(upload)
+    added = PublicationFile.objects.create(
+        publication=publication,
+        label=label,
+        version=(last or 0) + 1,
+        file=store(upload, folder="files", sha256=sha, fallback=f"document.{file_format}"),
+        format=file_format,
+        byte_size=size,
+        sha256=sha,
+        note=note.strip()[:300],
+        uploaded_by=by if by.is_authenticated else None,
+    )
+    audit_record(
+        action="publication.file_added",
+        by=by,
+        target=publication,
+        file=label,
+        version=added.version,
+    )
+    return added
+
+
+@transaction.atomic
+def resource_add(
+    *,
+    publication: Publication,
+    by: User,
+    title: str,
+    upload: UploadedFile | None = None,
+    url: str = "",
+    file_format: str = "",
+    description: str = "",
+) -> Resource:
+    """Add a resource to a dataset: an uploaded file, whose format is read from its content and
+    whose size and SHA-256 are computed here, or a link to data hosted elsewhere."""
+    _require_editor(by, publication)
+    if not publication.is_dataset:
+        raise BusinessError(_("Only datasets have resources."))
+    if (upload is None) == (not url):
+        raise BusinessError(_("Send a file or give a link, not both."), field="file")
+    Publication.objects.select_for_update().get(pk=publication.pk)
+    resource = Resource(
+        publication=publication,
+        title=title.strip()[:200],
+        description=description.strip(),
+        position=publication.resources.count(),
+    )
+    if upload is not None:
+        resource.format = validate_resource(upload)
+        resource.sha256, resource.byte_size = digest(upload)
+        resource.file.name = store(
+            upload, folder="resources", sha256=resource.sha256, fallback=f"data.{resource.format}"
+        )
+    else:
+        resource.url = url
+        resource.format = (file_format or "html").strip().lower()[:20]
+    try:
+        resource.full_clean()
+    except ValidationError as error:
+        field = next(iter(getattr(error, "error_dict", {})), None)
+        raise BusinessError(" ".join(error.messages), field=field) from error
+    resource.save()
+    audit_record(action="dataset.resource_added", by=by, target=publication, resource=resource.pk)
+    if publication.is_published:
+        schedule_opendata_rebuild()
+    return resource
+
+
+@transaction.atomic
+def reuse_declare(
+    *, publication: Publication, by: User, title: str, url: str, kind: str, description: str = ""
+) -> Reuse:
+    """A signed-in person says they reused a published publication; the reuse shows once the
+    programme team has checked it. A link is declared once per publication."""
+    permission_require(
+        by, "commons.declare_reuse", publication, _("Sign in to declare a reuse of a publication.")
+    )
+    if not publication.is_published:
+        raise BusinessError(_("Only a published publication can be reused."))
+    try:
+        with transaction.atomic():
+            reuse = Reuse.objects.create(
+                publication=publication,
+                title=title,
+                url=url,
+                kind=kind,
+                description=description,
+                declared_by=person_ensure(user=by),
+            )
+    except IntegrityError as duplicate:
+        raise BusinessError(
+            _("This reuse has already been declared for this publication."), field="url"
+        ) from duplicate
+    audit_record(action="reuse.declared", by=by, target=reuse, publication=publication.pk)
+    return reuse
+
+
+@transaction.atomic
+def reuse_moderate(*, reuse: Reuse, by: User, decision: str, note: str = "") -> Reuse:
+    """The programme team publishes or refuses a declared reuse; deciding again what is
+    already decided changes nothing. Published reuses show on the publication's page."""
+    permission_require(
+        by, "commons.moderate_reuse", reuse, _("Only the programme's team moderates reuses.")
+    )
+    if decision not in (ReuseStatus.PUBLISHED, ReuseStatus.REFUSED):
+        raise BusinessError(_("Publish or refuse the reuse."), field="decision")
+    locked = Reuse.objects.select_for_update().select_related("publication").get(pk=reuse.pk)
+    if locked.status == decision:
+        return locked
+    previous = locked.status
+    locked.status = decision
+    locked.moderated_by = by
+    locked.moderated_at = timezone.now()
+    locked.moderation_note = note.strip()[:300]
+    try:
+        with transaction.atomic():
+            locked.save()
+    except IntegrityError as duplicate:  # a refused duplicate cannot come back
+        raise BusinessError(
+            _("Another declaration of this link is already published or pending.")
+        ) from duplicate
+    audit_record(action=f"reuse.{decision}", by=by, target=locked, previous=previous)
+    if ReuseStatus.PUBLISHED in (decision, previous):
+        schedule_opendata_rebuild()
+    return locked
+
+
+def opendata_build(*, by: User | None = None, now: dt.datetime | None = None) -> OpenDataArchive:
+    """Build the archive of the platform's open data from every registered exporter, keep it
+    with its manifest, and drop the oldest ones. ``by`` is None when the system runs it."""
+    if by is not None:
+        permission_require(by, "commons.build_opendata", None)
+    now = now or timezone.now()
+    with archive.build(now=now) as built:
+        name = default_storage.save(
+            f"opendata/alliage-opendata-{now:%Y%m%dT%H%M%S}-{built.sha256[:8]}.zip",
+            File(built.file, name="archive.zip"),
+        )
+    with transaction.atomic():
+        created = OpenDataArchive.objects.create(
+            generated_at=now,
+            file=name,
+            byte_size=built.byte_size,
+            sha256=built.sha256,
+            manifest=built.manifest,
+        )
+        old = list(OpenDataArchive.objects.order_by("-generated_at", "-id")[ARCHIVES_KEPT:])
+        OpenDataArchive.objects.filter(pk__in=[a.pk for a in old]).delete()
+        if by is not None:
+            audit_record(action="opendata.built", by=by, target=created)
+    for stale in old:
+        transaction.on_commit(lambda path=stale.file.name: default_storage.delete(path))
+    return created
+
+
+@transaction.atomic
+def opendata_request_build(*, by: User) -> None:
+    """The team asks for a fresh archive now; the task queue builds it."""
+    permission_require(
+        by, "commons.build_opendata", None, _("Only a programme team can rebuild the archive.")
+    )
+    audit_record(action="opendata.rebuild_requested", by=by)
+    task_enqueue_after_commit(tasks.opendata_rebuild)

@@ -1,0 +1,131 @@
+"""What Self Data itself holds about a person: consent receipts, the audit entries about them,
+their archives and an inactivity flag."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from alliage.core.models import User
+from alliage.core.personal_data import Dataset, Field, PersonalData
+
+from .models import ConsentReceipt, DataExport, InactivityFlag
+from .selectors import audit_about
+
+
+def _receipts(user: User) -> Iterator[dict[str, Any]]:
+    for r in ConsentReceipt.objects.filter(person__user=user).order_by("at", "id"):
+        yield {
+            "purpose": r.purpose,
+            "granted": r.granted,
+            "at": r.at,
+            "text_version": r.text_version,
+            "text": r.text,
+            "language": r.language,
+            "source": r.source,
+        }
+
+
+def _audit(user: User) -> Iterator[dict[str, Any]]:
+    for e in audit_about(user=user).order_by("-at", "-id"):
+        yield {
+            "at": e.at,
+            "action": e.action,
+            "by_you": e.actor_id == user.pk,
+            "target_type": e.target_type,
+            "target_id": e.target_id,
+            "details": e.data,
+        }
+
+
+def _exports(user: User) -> Iterator[dict[str, Any]]:
+    for x in DataExport.objects.filter(user=user).order_by("requested_at", "id"):
+        yield {
+            "requested_at": x.requested_at,
+            "status": x.status,
+            "expires_at": x.expires_at,
+            "downloaded_at": x.downloaded_at,
+        }
+
+
+def _inactivity(user: User) -> Iterator[dict[str, Any]]:
+    flag = InactivityFlag.objects.filter(user=user).first()
+    if flag is not None:
+        yield {"flagged_at": flag.flagged_at, "last_seen": flag.last_seen}
+
+
+def _erase(user: User) -> None:
+    from .services import erase
+
+    erase(user)
+
+
+PERSONAL_DATA = PersonalData(
+    app_label="selfdata",
+    title=_("Consents and activity"),
+    models=("selfdata.ConsentReceipt", "selfdata.DataExport", "selfdata.InactivityFlag"),
+    erase=_erase,
+    datasets=(
+        Dataset(
+            key="consent_receipts",
+            title=_("Consent receipts"),
+            description=_("Every consent you gave or withdrew, with the text you agreed to."),
+            export=_receipts,
+            fields=(
+                Field("purpose", _("Purpose"), _("directory, contact, matching or newsletter")),
+                Field(
+                    "granted", _("Given"), _("true for a consent given, false for one withdrawn")
+                ),
+                Field("at", _("When"), _("when (ISO 8601, UTC)")),
+                Field("text_version", _("Text version"), _("the version of the purpose's text")),
+                Field("text", _("Text shown"), _("the text as it was shown to you")),
+                Field("language", _("Language"), _("the language it was shown in")),
+                Field("source", _("Source"), _("form (the consents page), initial or erasure")),
+            ),
+        ),
+        Dataset(
+            key="audit_events",
+            title=_("Activity log"),
+            description=_(
+                "The sensitive actions you made and the ones made on your account or profile: "
+                "log-ins, failed log-ins, changes of role, consents, exports."
+            ),
+            export=_audit,
+            fields=(
+                Field("at", _("When"), _("when (ISO 8601, UTC)")),
+                Field("action", _("Action"), _("what happened (code)")),
+                Field("by_you", _("By you"), _("true if you did it")),
+                Field("target_type", _("Object type"), _("the kind of object it concerned")),
+                Field("target_id", _("Object number"), _("that object's number")),
+                Field("details", _("Details"), _("details recorded with it")),
+            ),
+        ),
+        Dataset(
+            key="exports",
+            title=_("Archives of your data"),
+            description=_("The archives of your data you asked for."),
+            export=_exports,
+            fields=(
+                Field("requested_at", _("Requested"), _("when you asked (ISO 8601, UTC)")),
+                Field("status", _("Status"), _("pending, ready, downloaded, expired or failed")),
+                Field("expires_at", _("Expires"), _("when its link stops working")),
+                Field("downloaded_at", _("Downloaded"), _("when you downloaded it")),
+            ),
+        ),
+        Dataset(
+            key="inactivity",
+            title=_("Inactive account"),
+            description=_(
+                "Present if your account was flagged as inactive after a long time without a "
+                "log-in; logging in again removes the flag."
+            ),
+            export=_inactivity,
+            fields=(
+                Field("flagged_at", _("Flagged"), _("when it was flagged (ISO 8601, UTC)")),
+                Field("last_seen", _("Last seen"), _("your last log-in before that")),
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,205 @@
+"""Self Data pages: my data and its archive, my consents, my activity log, erasing my account;
+the team's audit log and list of inactive accounts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from alliage.actors.services import person_ensure
+from alliage.core.errors import BusinessError
+from alliage.core.http import paginate, require_perm
+from alliage.core.personal_data import Dataset, PersonalData, personal_data_entries
+
+from . import selectors, services
+from .forms import AuditFilterForm, ConsentForm, EraseForm
+from .labels import action_label
+from .models import ExportStatus
+
+PAGE_ROWS = 25  # rows of one dataset shown on the page; the archive has them all
+
+
+@dataclass
+class Shown:
+    dataset: Dataset
+    rows: list[dict[str, Any]]
+    total: int
+
+
+def _overview(user: Any) -> list[tuple[PersonalData, list[Shown]]]:
+    groups = []
+    for entry in personal_data_entries():
+        shown = []
+        for dataset in entry.datasets:
+            rows = [dict(row) for row in dataset.export(user)]
+            shown.append(Shown(dataset, rows[:PAGE_ROWS], len(rows)))
+        groups.append((entry, shown))
+    return groups
+
+
+def _export_context(request: HttpRequest) -> dict[str, Any]:
+    export = selectors.export_current(user=request.user)
+    return {
+        "export": export,
+        "download_url": (
+            reverse("selfdata:export-download", args=[services.export_token(export)])
+            if export is not None and export.is_live
+            else ""
+        ),
+        "ttl_hours": int(services.export_ttl().total_seconds() // 3600),
+        "statuses": ExportStatus,
+    }
+
+
+@never_cache
+@login_required
+def my_data(request: HttpRequest) -> HttpResponse:
+    """Everything Alliage holds about me, readable, and the archive to download."""
+    context = _export_context(request)
+    if request.htmx and request.GET.get("part") == "export":
+        return render(request, "selfdata/data_mine.html#export", context)
+    context["groups"] = _overview(request.user)
+    context["section"] = "data"
+    return render(request, "selfdata/data_mine.html", context)
+
+
+@require_POST
+@login_required
+def export_request(request: HttpRequest) -> HttpResponse:
+    try:
+        services.export_request(user=request.user, by=request.user)
+    except BusinessError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _(
+                "Your archive is requested: its download link shows under “Download "
+                "everything” as soon as it is ready."
+            ),
+        )
+    return redirect("selfdata:my-data")
+
+
+@never_cache
+@login_required
+def export_download(request: HttpRequest, token: str) -> HttpResponse:
+    """The archive, once, to its owner only, while the link lasts."""
+    try:
+        handle, name = services.export_open(token=token, by=request.user)
+    except BusinessError as error:
+        messages.error(request, error.message)
+        return redirect("selfdata:my-data")
+    response = FileResponse(
+        handle, as_attachment=True, filename=name, content_type="application/zip"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def consents(request: HttpRequest) -> HttpResponse:
+    """Each purpose, explained, with its state; a grant or a withdrawal leaves a receipt."""
+    person = person_ensure(user=request.user)
+    if request.method == "POST":
+        form = ConsentForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose a purpose and whether you agree."))
+        else:
+            receipt = services.consent_set(
+                user=request.user,
+                by=request.user,
+                purpose=form.cleaned_data["purpose"],
+                granted=form.granted,
+            )
+            if receipt is not None:
+                messages.success(
+                    request,
+                    (
+                        _("Thank you: your consent to “%(purpose)s” is recorded.")
+                        if receipt.granted
+                        else _("Your consent to “%(purpose)s” is withdrawn, from now on.")
+                    )
+                    % {"purpose": receipt.get_purpose_display()},
+                )
+        return redirect("selfdata:consents")
+    return render(
+        request,
+        "selfdata/consent_list.html",
+        {
+            "states": selectors.consent_states(person=person),
+            "receipts": selectors.receipts_of(person=person)[:50],
+            "section": "consents",
+        },
+    )
+
+
+def _labelled(entries: Any) -> Any:
+    for entry in entries:
+        entry.label = action_label(entry.action)
+    return entries
+
+
+@login_required
+def my_audit(request: HttpRequest) -> HttpResponse:
+    """The sensitive actions I made and those made on my account or profile."""
+    page = paginate(request, selectors.audit_about(user=request.user), 50)
+    _labelled(page.object_list)
+    return render(request, "selfdata/audit_mine.html", {"page": page, "section": "audit"})
+
+
+@login_required
+def account_delete(request: HttpRequest) -> HttpResponse:
+    """Erase my account, after my password and a clear confirmation."""
+    form = EraseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.account_erase(
+                user=request.user, by=request.user, password=form.cleaned_data["password"]
+            )
+        except BusinessError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            logout(request)
+            messages.success(
+                request, _("Your account is erased. Thank you for what you brought to Alliage.")
+            )
+            return redirect("coalitions:home")
+    return render(request, "selfdata/account_delete.html", {"form": form, "section": "delete"})
+
+
+def audit_log(request: HttpRequest) -> HttpResponse:
+    """The whole audit log, for the programme team and the staff."""
+    if denied := require_perm(request, "selfdata.view_audit_log"):
+        return denied
+    form = AuditFilterForm(
+        request.GET or None,
+        actions=selectors.audit_actions(),
+        target_types=selectors.audit_target_types(),
+    )
+    page = paginate(request, selectors.audit_list(**form.filters()), 50)
+    _labelled(page.object_list)
+    return render(request, "selfdata/audit_list.html", {"form": form, "page": page})
+
+
+def inactive_accounts(request: HttpRequest) -> HttpResponse:
+    """Accounts flagged by ``flag_inactive_accounts``, longest unseen first."""
+    if denied := require_perm(request, "selfdata.view_inactive_accounts"):
+        return denied
+    page = paginate(request, selectors.inactive_accounts(), 50)
+    return render(
+        request,
+        "selfdata/inactive_list.html",
+        {"page": page, "days": services.inactive_after().days},
+    )

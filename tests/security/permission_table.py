@@ -1,0 +1,287 @@
+"""The permission table: for every named view of the site, what each role gets.
+
+One row per view (a view may have several rows, for objects in different states). ``get`` and
+``post`` hold one letter per role, in the order of ``world.ROLES``:
+
+    anonymous · person · adherent · coalition member · lead · reviewer · conflicted reviewer
+    · programme team · admin
+
+    o  served (2xx)
+    u  authentication required (401, the API without a token)
+    r  redirected elsewhere than the log-in page (an action done, or refused with a message)
+    l  sent to the log-in page
+    d  refused: 403, or 404 for what the role may not know exists
+    m  method not allowed (405)
+    .  not checked (a method the view ignores)
+
+To add a view: add a row with the URL's arguments (``kw``), the expected letters and, for a
+form, the data that exercises it. ``test_every_view_has_a_row`` lists the views without one.
+API rows (``api=True``) send each role's bearer token instead of its session, and ``post``
+then means the endpoint's write method (``write``: POST, PATCH or DELETE) with a JSON body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .world import World
+
+Kwargs = Callable[[World], dict[str, Any]]
+
+
+def none(w: World) -> dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    kw: Kwargs = none
+    get: str = "........."
+    post: str = "........."
+    data: Callable[[World], dict[str, Any]] = none
+    variant: str = ""
+    api: bool = False
+    write: str = "POST"
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}[{self.variant}]" if self.variant else self.name
+
+
+def coalition(w: World) -> dict[str, Any]:
+    return {"slug": w.coalition.slug}
+
+
+def hidden(w: World) -> dict[str, Any]:
+    return {"slug": w.hidden_coalition.slug}
+
+
+def programme(w: World) -> dict[str, Any]:
+    return {"slug": w.programme.slug}
+
+
+def event(w: World) -> dict[str, Any]:
+    return {"slug": w.event.slug}
+
+
+def members_event(w: World) -> dict[str, Any]:
+    return {"slug": w.members_event.slug}
+
+
+def call(w: World) -> dict[str, Any]:
+    return {"slug": w.call.slug}
+
+
+def submission(w: World) -> dict[str, Any]:
+    return {"pk": w.submission.pk}
+
+
+def indicator(w: World) -> dict[str, Any]:
+    return {"slug": w.coalition.slug, "pk": w.indicator.pk}
+
+
+def publication(w: World) -> dict[str, Any]:
+    return {"slug": w.publication.slug}
+
+
+ALL = "ooooooooo"
+SIGNED_IN = "looooooo" + "o"  # anonymous visitors log in first
+LEAD_TEAM = "ldddoddoo"  # the coalition's lead, its programme's team, admins
+LEAD_TEAM_POST = "ldddrddrr"
+TEAM = "ldddddd" + "oo"
+TEAM_POST = "ldddddd" + "rr"
+POST_ONLY = "mmmmmmmmm"
+
+ROWS: tuple[Row, ...] = (
+    # Core and accounts
+    Row("healthz", get=ALL),
+    Row("signup", get="orrrrrrrr", post="o" + "r" * 8,
+        data=lambda w: {"first_name": "", "email": "x"}),
+    Row("login", get="orrrrrrrr"),
+    Row("logout", get=POST_ONLY, post="rrrrrrrrr"),
+    Row("password_reset", get=ALL, post="rrrrrrrrr", data=lambda w: {"email": "x@example.org"}),
+    Row("password_reset_done", get=ALL),
+    Row("password_reset_confirm", kw=lambda w: {"uidb64": w.tokens["uid"],
+                                                 "token": w.reset_token()}, get="rrrrrrrrr"),
+    Row("password_reset_complete", get=ALL),
+    # Coalitions
+    Row("coalitions:home", get=ALL),
+    Row("coalitions:programme-detail", kw=programme, get=ALL),
+    Row("coalitions:coalition-list", get=ALL),
+    Row("coalitions:coalition-propose", get=SIGNED_IN, post="lrrrrrrrr",
+        data=lambda w: {"programme": w.programme.pk, "title": "Une idée", "summary": "",
+                        "impact_statement": "", "organisation": ""}),
+    Row("coalitions:coalition-detail", kw=coalition, get=ALL),
+    Row("coalitions:coalition-detail", kw=hidden, get="dddoodd" + "oo", variant="unpublished"),
+    Row("coalitions:coalition-edit", kw=coalition, get=LEAD_TEAM, post=LEAD_TEAM_POST,
+        data=lambda w: {"title": "Nouveau titre", "milestones-TOTAL_FORMS": "0",
+                        "milestones-INITIAL_FORMS": "0"}),
+    Row("coalitions:coalition-edit", kw=hidden, get="dddd" + "oddoo", variant="unpublished"),
+    Row("coalitions:coalition-history", kw=coalition, get=ALL),
+    Row("coalitions:coalition-transition", kw=coalition, get=POST_ONLY, post=LEAD_TEAM_POST,
+        data=lambda w: {"to": "evaluating"}),
+    Row("coalitions:coalition-join", kw=coalition, get=POST_ONLY, post="lrrddrrrr",
+        data=lambda w: {"organisation": "", "message": "Bonjour"}),
+    Row("coalitions:member-manage", kw=lambda w: {"slug": w.coalition.slug,
+                                                   "pk": w.membership.pk},
+        get=POST_ONLY, post=LEAD_TEAM_POST, data=lambda w: {"role": "observer"}),
+    Row("coalitions:join-request-decide", kw=lambda w: {"slug": w.coalition.slug,
+                                                         "pk": w.join_request.pk},
+        get=POST_ONLY, post=LEAD_TEAM_POST, data=lambda w: {"decision": "accept", "role": ""}),
+    # Evaluation
+    Row("evaluation:coalition-impact", kw=coalition, get=ALL),
+    Row("evaluation:coalition-impact-csv", kw=coalition, get=ALL),
+    Row("evaluation:indicator-create", kw=coalition, get=LEAD_TEAM),
+    Row("evaluation:indicator-detail", kw=indicator, get=ALL, post=LEAD_TEAM_POST,
+        data=lambda w: {"value": "800", "measured_on": "2025-06-01", "source": "Relevé"}),
+    Row("evaluation:indicator-edit", kw=indicator, get=LEAD_TEAM),
+    Row("evaluation:indicator-delete", kw=indicator, get=POST_ONLY, post=LEAD_TEAM_POST),
+    Row("evaluation:measurement-delete", kw=lambda w: {**indicator(w),
+                                                        "measurement": w.measurement.pk},
+        get=POST_ONLY, post=LEAD_TEAM_POST),
+    Row("evaluation:assessment-create", kw=lambda w: {**coalition(w), "side": "self"},
+        get="ldddodddo"),
+    Row("evaluation:assessment-create", kw=lambda w: {**coalition(w), "side": "accompanier"},
+        get="ldddddd" + "oo", variant="accompanier"),
+    Row("evaluation:assessment-compare", kw=coalition, get=ALL),  # private ones left out
+    Row("evaluation:assessment-detail", kw=lambda w: {**coalition(w), "pk": w.assessment.pk},
+        get="dddoodd" + "oo"),
+    Row("evaluation:programme-impact", kw=programme, get=ALL),
+    Row("evaluation:programme-impact-csv", kw=programme, get=ALL),
+    # Actors
+    Row("actors:directory", get=ALL),
+    Row("actors:profile-edit", get=SIGNED_IN, post="l" + "r" * 8,
+        data=lambda w: {"first_name": "Camille", "last_name": "Martin"}),
+    Row("actors:organisation-detail", kw=lambda w: {"slug": w.organisation.slug}, get=ALL),
+    Row("actors:person-detail", kw=lambda w: {"pk": w.contactable.pk}, get=ALL),
+    Row("actors:person-contact", kw=lambda w: {"pk": w.contactable.pk}, get=SIGNED_IN,
+        post="l" + "r" * 8, data=lambda w: {"message": "Bonjour"}),
+    # Agenda
+    Row("agenda:agenda", get=ALL),
+    Row("agenda:agenda-ics", get=ALL),
+    Row("agenda:month-current", get="rrrrrrrrr"),
+    Row("agenda:month", kw=lambda w: {"year": 2026, "month": 5}, get=ALL),
+    Row("agenda:my-registrations", get=SIGNED_IN, post="l" + "o" * 8),
+    Row("agenda:personal-ics", kw=lambda w: {"token": w.tokens["calendar"]}, get=ALL),
+    Row("agenda:registration-cancel-link", kw=lambda w: {"token": w.tokens["cancel"]}, get=ALL,
+        post=ALL),
+    Row("agenda:programme-ics", kw=programme, get=ALL),
+    Row("agenda:coalition-ics", kw=coalition, get=ALL),
+    Row("agenda:event-detail", kw=event, get=ALL),
+    Row("agenda:event-detail", kw=members_event, get="ddoddddoo", variant="members"),
+    Row("agenda:event-ics", kw=event, get=ALL),
+    Row("agenda:event-register", kw=event, get=POST_ONLY, post="l" + "r" * 8),
+    Row("agenda:event-register", kw=members_event, get=POST_ONLY, post="ddrddddrr",
+        variant="members"),
+    # Only the plain person is registered; for the others there is nothing to cancel.
+    Row("agenda:event-unregister", kw=event, get=POST_ONLY, post="drddddddd"),
+    Row("agenda:event-attendees", kw=event, get=TEAM, post=TEAM_POST,
+        data=lambda w: {"registration": w.registration.pk, "attended": "1"}),
+    # Calls
+    Row("calls:call-list", get=ALL),
+    Row("calls:my-submissions", get=SIGNED_IN),
+    Row("calls:reviewer-queue", get=SIGNED_IN),
+    Row("calls:submission-detail", kw=submission, get="dddddod" + "oo"),
+    Row("calls:attachment", kw=submission, get="dddddod" + "oo"),
+    Row("calls:submission-withdraw", kw=submission, get=POST_ONLY, post="ddddddddr"),
+    Row("calls:review-form", kw=submission, get="ddddd" + "oddd"),
+    Row("calls:conflict-declare", kw=submission, get=POST_ONLY, post="dddddrddd",
+        data=lambda w: {"reason": "Je les connais"}),
+    Row("calls:assign-reviewer", kw=submission, get=POST_ONLY, post="ddddddd" + "rr",
+        data=lambda w: {"reviewer": w.users["reviewer"].pk}),
+    Row("calls:decide", kw=submission, get=POST_ONLY, post="ddddddd" + "rr",
+        data=lambda w: {"decision": "accepted", "message": ""}),
+    Row("calls:call-detail", kw=call, get=ALL),
+    Row("calls:submission-edit", kw=call, get=SIGNED_IN, post="l" + "r" * 8,
+        data=lambda w: {"title": "Mon projet", "summary": "Un résumé", "organisation": ""}),
+    Row("calls:submission-autosave", kw=call, get=POST_ONLY, post="l" + "o" * 8,
+        data=lambda w: {"title": "Brouillon"}),
+    Row("calls:ranking", kw=call, get=TEAM),
+    Row("calls:assign-auto", kw=call, get=POST_ONLY, post=TEAM_POST),
+    Row("calls:publish-decisions", kw=call, get=POST_ONLY, post=TEAM_POST),
+    # Commons
+    Row("commons:library", get=ALL),
+    Row("commons:publication-create", get=TEAM),
+    Row("commons:feed-rss", get=ALL),
+    Row("commons:feed-atom", get=ALL),
+    Row("commons:articles-rss", get=ALL),
+    Row("commons:articles-atom", get=ALL),
+    Row("commons:moderation", get=TEAM),
+    Row("commons:reuse-moderate", kw=lambda w: {"pk": w.reuse.pk}, get=POST_ONLY,
+        post=TEAM_POST, data=lambda w: {"decision": "published", "note": ""}),
+    Row("commons:publication-detail", kw=publication, get=ALL),
+    Row("commons:publication-edit", kw=publication, get=TEAM),
+    Row("commons:publication-files", kw=publication, get=TEAM),
+    Row("commons:file-download", kw=lambda w: {"slug": w.publication.slug, "pk": w.file.pk,
+                                               "filename": w.file.filename}, get=ALL),
+    Row("commons:resource-download", kw=lambda w: {"slug": w.dataset.slug, "pk": w.resource.pk,
+                                                   "filename": "data.csv"}, get=ALL),
+    Row("commons:cover", kw=publication, get=ALL),
+    Row("commons:dataset-jsonld", kw=lambda w: {"slug": w.dataset.slug}, get=ALL),
+    Row("commons:reuse-declare", kw=publication, get=SIGNED_IN, post="l" + "r" * 8,
+        data=lambda w: {"title": "Une carte", "url": "https://example.org/carte",
+                        "kind": "visualisation", "description": ""}),
+    Row("commons:programme-rss", kw=programme, get=ALL),
+    Row("commons:programme-atom", kw=programme, get=ALL),
+    Row("commons:catalog", get=ALL),
+    Row("commons:opendata", get=ALL),
+    Row("commons:opendata-archive", get="ddddddddd"),  # none built in this world
+    Row("commons:opendata-build", get=POST_ONLY, post=TEAM_POST),
+    Row("commons:opendata-csv", kw=lambda w: {"name": "coalitions"}, get="ddddddddd"),
+    Row("commons:opendata-json", kw=lambda w: {"name": "coalitions"}, get="ddddddddd"),
+    # Matching
+    Row("matching:invite", kw=coalition, get="lddoodd" + "oo"),
+    Row("matching:for-organisation", kw=lambda w: {"slug": w.organisation.slug}, get=ALL),
+    Row("matching:for-person", kw=lambda w: {"pk": w.users["person"].person.pk},
+        get="doddddddd"),
+    Row("matching:similar", get=ALL),
+    Row("matching:convergences", kw=call, get=TEAM),
+    Row("matching:start-coalition", kw=call, get=POST_ONLY, post=TEAM_POST,
+        data=lambda w: {"submission": [w.submission.pk], "title": "Ensemble"}),
+    # Self Data
+    Row("selfdata:my-data", get=SIGNED_IN),
+    Row("selfdata:export-request", get=POST_ONLY, post="l" + "r" * 8),
+    Row("selfdata:export-download", kw=lambda w: {"token": w.export_token()},
+        get="lorrrrrrr"),
+    Row("selfdata:consents", get=SIGNED_IN, post="l" + "r" * 8,
+        data=lambda w: {"purpose": "newsletter", "decision": "grant"}),
+    Row("selfdata:my-audit", get=SIGNED_IN),
+    Row("selfdata:account-delete", get=SIGNED_IN, post="l" + "o" * 8,
+        data=lambda w: {"password": "not the password", "confirm": "on"}),
+    Row("selfdata:audit-log", get=TEAM),
+    Row("selfdata:inactive-accounts", get=TEAM),
+    # API: token pages, documentation, endpoints (bearer tokens, no session)
+    Row("api-tokens", get=SIGNED_IN, post="l" + "o" * 8,
+        data=lambda w: {"name": "Mon script", "scope": "read"}),
+    Row("api-token-revoke", kw=lambda w: {"prefix": w.api_tokens["person"].split("_")[1]},
+        get="lmmmmmmmm", post="lrddddddd"),
+    Row("api-docs", get=ALL),
+    Row("api:api-root", get=ALL, api=True),
+    Row("api:openapi-json", get=ALL, api=True),
+    Row("api:programme_list", get=ALL, api=True),
+    Row("api:programme_get", kw=programme, get=ALL, api=True),
+    Row("api:coalition_list", get=ALL, api=True),
+    Row("api:coalition_get", kw=coalition, get=ALL, api=True),
+    Row("api:coalition_get", kw=hidden, get="dddoodd" + "oo", api=True, variant="unpublished"),
+    Row("api:coalition_canvas_update", kw=coalition, api=True, write="PATCH",
+        post="udddoddoo", data=lambda w: {"summary": "Par l'API"}),
+    Row("api:indicator_list", kw=coalition, get=ALL, api=True),
+    Row("api:measurement_create", kw=lambda w: {"indicator_id": w.indicator.pk}, api=True,
+        post="udddoddoo",
+        data=lambda w: {"value": "800", "measured_on": "2025-06-01", "source": "API"}),
+    Row("api:call_list", get=ALL, api=True),
+    Row("api:call_get", kw=call, get=ALL, api=True),
+    Row("api:event_list", get=ALL, api=True),
+    Row("api:event_get", kw=event, get=ALL, api=True),
+    Row("api:event_get", kw=members_event, get="ddoddddoo", api=True, variant="members"),
+    Row("api:registration_create", kw=event, api=True, post="u" + "o" * 8),
+    Row("api:registration_cancel", kw=event, api=True, write="DELETE", post="uoddddddd"),
+    Row("api:me", get="u" + "o" * 8, api=True),
+    Row("api:publication_list", get=ALL, api=True),
+    Row("api:publication_get", kw=publication, get=ALL, api=True),
+    Row("api:dataset_list", get=ALL, api=True),
+    Row("api:dataset_get", kw=lambda w: {"slug": w.dataset.slug}, get=ALL, api=True),
+)  # fmt: skip

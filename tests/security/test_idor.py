@@ -1,0 +1,239 @@
+"""Insecure direct object references: every address that carries an object's number (or a
+secret token) is tried with someone else's, by a user who has rights on objects of their own.
+The answer must be a refusal, never the other object."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from alliage.calls.models import Submission
+from alliage.commons.models import PublicationFile
+from alliage.evaluation.services import assessment_save
+from alliage.selfdata.models import DataExport
+from alliage.selfdata.services import export_build, export_token
+
+from ..factories import (
+    CallFactory,
+    CoalitionFactory,
+    CoalitionMemberFactory,
+    IndicatorFactory,
+    MeasurementFactory,
+    PersonFactory,
+    ProgrammeFactory,
+    PublicationFactory,
+    ReuseFactory,
+)
+from .world import PDF, World, request_as
+
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("security-idor")]
+
+# Addresses with numbers that are not objects of someone.
+NOT_OBJECTS = {
+    "agenda:month": "a year and a month of the public calendar",
+    "evaluation:assessment-create": "a side of the dialogue, self or accompanier",
+}
+
+
+@dataclass
+class Elsewhere:
+    """Objects that belong to other people, in another programme."""
+
+    coalition: Any
+    member: Any
+    join_request: Any
+    indicator: Any
+    measurement: Any
+    assessment: Any
+    submission: Any
+    unlisted: Any
+    silent: Any
+    draft_file: Any
+    reuse: Any
+    export_token: str
+
+
+@pytest.fixture
+def elsewhere(world: World) -> Elsewhere:
+    from alliage.coalitions.models import JoinRequest
+    from alliage.core.models import User
+
+    programme = ProgrammeFactory()
+    coalition = CoalitionFactory(programme=programme)
+    lead = CoalitionMemberFactory(coalition=coalition, role="lead").person.user
+    member = CoalitionMemberFactory(coalition=coalition)
+    indicator = IndicatorFactory(coalition=coalition, is_public=False)
+    submitter = PersonFactory()
+    call = CallFactory(programme=programme)
+    submission = Submission.objects.create(
+        call=call,
+        person=submitter,
+        title="Celle d'un autre",
+        summary="x",
+        status="submitted",
+        submitted_at=timezone.now(),
+        attachment=SimpleUploadedFile("autre.pdf", PDF),
+    )
+    draft = PublicationFactory(programme=programme, status="draft", published_on=None)
+    other_user = User.objects.get(pk=submitter.user_id)
+    return Elsewhere(
+        coalition=coalition,
+        member=member,
+        join_request=JoinRequest.objects.create(coalition=coalition, person=PersonFactory()),
+        indicator=indicator,
+        measurement=MeasurementFactory(indicator=indicator),
+        assessment=assessment_save(
+            coalition=coalition,
+            by=lead,
+            side="self",
+            answers={"depth_factor": 2},
+            assessed_on=timezone.localdate() - dt.timedelta(days=1),
+        ),
+        submission=submission,
+        unlisted=PersonFactory(is_listed=False),
+        silent=PersonFactory(is_contactable=False),
+        draft_file=PublicationFile.objects.create(
+            publication=draft,
+            label="Brouillon",
+            file=SimpleUploadedFile("brouillon.pdf", PDF),
+            format="pdf",
+            byte_size=len(PDF),
+            sha256="1" * 64,
+        ),
+        reuse=ReuseFactory(publication=PublicationFactory(programme=programme)),
+        export_token=export_token(
+            export_build(export_id=DataExport.objects.create(user=other_user).pk)
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    role: str
+    method: str
+    kw: Callable[[World, Elsewhere], dict[str, Any]]
+    data: Callable[[World, Elsewhere], dict[str, Any]] = lambda w, e: {}
+    variant: str = ""
+    refused: tuple[int, ...] = (403, 404)
+    api: bool = False
+
+
+def mine(w: World) -> str:
+    return w.coalition.slug  # the attacker is its lead, or its programme's team
+
+
+CASES = (
+    Case("actors:person-detail", "person", "GET", lambda w, e: {"pk": e.unlisted.pk}),
+    Case("actors:person-contact", "person", "GET", lambda w, e: {"pk": e.silent.pk}),
+    Case("actors:person-contact", "person", "POST", lambda w, e: {"pk": e.unlisted.pk},
+         lambda w, e: {"message": "Hé"}, "unlisted"),
+    Case("matching:for-person", "person", "GET", lambda w, e: {"pk": e.silent.pk}),
+    Case("coalitions:member-manage", "lead", "POST",
+         lambda w, e: {"slug": mine(w), "pk": e.member.pk}, lambda w, e: {"action": "remove"}),
+    Case("coalitions:member-manage", "lead", "POST",
+         lambda w, e: {"slug": e.coalition.slug, "pk": e.member.pk},
+         lambda w, e: {"action": "remove"}, "their-coalition"),
+    Case("coalitions:join-request-decide", "lead", "POST",
+         lambda w, e: {"slug": mine(w), "pk": e.join_request.pk},
+         lambda w, e: {"decision": "accept"}),
+    Case("evaluation:indicator-detail", "lead", "GET",
+         lambda w, e: {"slug": mine(w), "pk": e.indicator.pk}),
+    Case("evaluation:indicator-edit", "lead", "GET",
+         lambda w, e: {"slug": mine(w), "pk": e.indicator.pk}),
+    Case("evaluation:indicator-delete", "lead", "POST",
+         lambda w, e: {"slug": mine(w), "pk": e.indicator.pk}),
+    Case("evaluation:measurement-delete", "lead", "POST",
+         lambda w, e: {"slug": mine(w), "pk": w.indicator.pk, "measurement": e.measurement.pk}),
+    Case("evaluation:assessment-detail", "lead", "GET",
+         lambda w, e: {"slug": mine(w), "pk": e.assessment.pk}),
+    *(
+        Case(f"calls:{name}", role, method, lambda w, e: {"pk": e.submission.pk})
+        for name, role, method in (
+            ("submission-detail", "reviewer", "GET"),
+            ("attachment", "reviewer", "GET"),
+            ("submission-withdraw", "person", "POST"),
+            ("review-form", "reviewer", "GET"),
+            ("conflict-declare", "reviewer", "POST"),
+            ("assign-reviewer", "team", "POST"),
+            ("decide", "team", "POST"),
+        )
+    ),
+    Case("commons:reuse-moderate", "team", "POST", lambda w, e: {"pk": e.reuse.pk},
+         lambda w, e: {"decision": "published"}),
+    Case("commons:file-download", "person", "GET",
+         lambda w, e: {"slug": e.draft_file.publication.slug, "pk": e.draft_file.pk,
+                       "filename": e.draft_file.filename}),
+    Case("commons:file-download", "person", "GET",
+         lambda w, e: {"slug": w.publication.slug, "pk": e.draft_file.pk,
+                       "filename": e.draft_file.filename}, variant="under-a-public-slug"),
+    Case("commons:resource-download", "person", "GET",
+         lambda w, e: {"slug": w.publication.slug, "pk": w.resource.pk, "filename": "data.csv"}),
+    Case("agenda:personal-ics", "adherent", "GET", lambda w, e: {"token": "guessed-token"}),
+    Case("agenda:registration-cancel-link", "adherent", "GET",
+         lambda w, e: {"token": "guessed-token"}),
+    Case("selfdata:export-download", "person", "GET", lambda w, e: {"token": e.export_token},
+         refused=(302,)),
+    Case("api-token-revoke", "adherent", "POST",
+         lambda w, e: {"prefix": w.api_tokens["person"].split("_")[1]}),
+    Case("api:measurement_create", "lead", "POST", lambda w, e: {"indicator_id": e.indicator.pk},
+         lambda w, e: {"value": "1", "measured_on": "2025-01-01", "source": "x"}, api=True),
+    Case("password_reset_confirm", "anonymous", "GET",
+         lambda w, e: {"uidb64": w.tokens["uid"], "token": "1-forged"}, refused=(200,)),
+)  # fmt: skip
+
+ID_PARAMETER = re.compile(r"<(?:(?:int|str|path):)?(?!slug>)(\w+)>")
+
+
+def views_with_ids() -> set[str]:
+    found: set[str] = set()
+
+    def walk(resolver: URLResolver, namespace: str, prefix: str) -> None:
+        for pattern in resolver.url_patterns:
+            if isinstance(pattern, URLResolver):
+                inner = pattern.namespace
+                walk(
+                    pattern,
+                    f"{namespace}:{inner}" if namespace and inner else inner or namespace,
+                    prefix + str(pattern.pattern),
+                )
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                route = prefix + str(pattern.pattern)
+                name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+                if ID_PARAMETER.search(route) and not name.startswith("admin:"):
+                    found.add(name)
+
+    walk(get_resolver(), "", "")
+    return found
+
+
+def test_every_address_with_an_id_is_tried() -> None:
+    tried = {case.name for case in CASES} | set(NOT_OBJECTS)
+    assert views_with_ids() - tried == set()
+
+
+@pytest.mark.parametrize(
+    "case", CASES, ids=lambda c: f"{c.name}[{c.variant}]" if c.variant else c.name
+)
+def test_someone_elses_id_is_refused(world: World, elsewhere: Elsewhere, case: Case) -> None:
+    path = reverse(case.name, kwargs=case.kw(world, elsewhere))
+    url = path if case.api else "/en" + path
+    response = request_as(
+        world, case.role, case.method, url, case.data(world, elsewhere), api=case.api
+    )
+    assert response.status_code in case.refused, (url, response.status_code)
+    body = b"" if response.streaming else response.content
+    for secret in (b"Celle d'un autre", PDF, b"Brouillon"):
+        assert secret not in body, (url, secret)
+    if case.name == "password_reset_confirm":
+        assert not response.context["validlink"]
+    if case.name == "selfdata:export-download":
+        assert response["Location"].endswith("/me/data/")
