@@ -78,6 +78,7 @@ def programme_list(request: HttpRequest, response: HttpResponse, paging: Query[P
 
 @reads.get("/programmes/{slug}", response={200: ProgrammeOut, **READ_ERRORS}, tags=["programmes"])
 def programme_get(request: HttpRequest, response: HttpResponse, slug: str):
+    """One programme."""
     programme = get_object_or_404(Programme, slug=slug)
     last_modified(response, programme.updated_at)
     return _programme(request, programme)
@@ -182,7 +183,7 @@ def coalition_get(request: HttpRequest, response: HttpResponse, slug: str):
     "/coalitions/{slug}/canvas", response={200: CoalitionOut, **WRITE_ERRORS}, tags=["coalitions"]
 )
 def coalition_canvas_update(request: HttpRequest, slug: str, canvas: CanvasIn):
-    """Change canvas fields (leads and the programme team). Send ``base_revision`` to be told,
+    """Change canvas fields (leads and the programme team). Send base_revision to be told,
     with 409, that someone saved in between instead of overwriting their work."""
     coalition = _visible_coalition(request, slug)
     data = canvas.dict(exclude_unset=True)
@@ -343,7 +344,7 @@ def _event(request: HttpRequest, e: Event, seats: int) -> dict[str, Any]:
 
 @reads.get("/events", response={200: Page[EventOut], **READ_ERRORS}, tags=["agenda"])
 def event_list(request: HttpRequest, response: HttpResponse, filters: Query[EventFilters]):
-    """Events you can see: upcoming (soonest first) or past (``when=past``, latest first)."""
+    """Events you can see: upcoming (soonest first) or past (when=past, latest first)."""
     qs = agenda_selectors.event_list(
         viewer=request.user,
         when="past" if filters.when == "past" else "upcoming",
@@ -365,6 +366,7 @@ def _visible_event(request: HttpRequest, slug: str) -> Event:
 
 @reads.get("/events/{slug}", response={200: EventOut, **READ_ERRORS}, tags=["agenda"])
 def event_get(request: HttpRequest, response: HttpResponse, slug: str):
+    """One event, with the seats taken."""
     event = _visible_event(request, slug)
     last_modified(response, event.updated_at)
     return _event(request, event, agenda_selectors.event_seats(event=event)["taken"])

@@ -43,6 +43,8 @@ def docs(request: HttpRequest) -> HttpResponse:
                         "statuses": sorted(op.get("responses", {})),
                     }
                 )
+    tags = list(dict.fromkeys(op["tag"] for op in operations))
+    operations.sort(key=lambda op: tags.index(op["tag"]))  # stable: path order within a tag
     return render(
         request,
         "api/docs.html",
