@@ -122,13 +122,8 @@ def coalition_list(request: HttpRequest, response: HttpResponse, filters: Query[
 
 
 def _visible_coalition(request: HttpRequest, slug: str) -> Coalition:
-    try:
-        coalition = coalition_selectors.coalition_detail(slug=slug)
-    except Coalition.DoesNotExist as missing:
-        raise Http404 from missing
-    if not request.user.has_perm("coalitions.view_coalition", coalition):
-        raise Http404
-    return coalition
+    """404 (a problem body) for a coalition the caller may not see."""
+    return coalition_selectors.coalition_visible_to(slug=slug, viewer=request.user)
 
 
 def _coalition(request: HttpRequest, c: Coalition) -> dict[str, Any]:

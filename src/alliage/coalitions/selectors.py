@@ -133,6 +133,15 @@ def coalition_detail(*, slug: str) -> Coalition:
     )
 
 
+def coalition_visible_to(*, slug: str, viewer: User) -> Coalition:
+    """``coalition_detail`` for a viewer who may see the coalition; ``Coalition.DoesNotExist``
+    otherwise, as if it did not exist (an unpublished coalition does not, for outsiders)."""
+    coalition = coalition_detail(slug=slug)
+    if not viewer.has_perm("coalitions.view_coalition", coalition):
+        raise Coalition.DoesNotExist
+    return coalition
+
+
 def coalition_heterogeneity(coalition: Coalition) -> Heterogeneity:
     """From the members ``coalition_detail`` prefetched: no further query."""
     return heterogeneity_of(

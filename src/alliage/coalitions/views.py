@@ -91,12 +91,9 @@ def coalition_list(request: HttpRequest) -> HttpResponse:
 
 def _get_visible(request: HttpRequest, slug: str) -> Coalition:
     try:
-        coalition = selectors.coalition_detail(slug=slug)
+        return selectors.coalition_visible_to(slug=slug, viewer=request.user)
     except Coalition.DoesNotExist as missing:
         raise Http404 from missing
-    if not request.user.has_perm("coalitions.view_coalition", coalition):
-        raise Http404  # an unpublished coalition does not exist for outsiders
-    return coalition
 
 
 def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:

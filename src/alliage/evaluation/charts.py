@@ -50,10 +50,6 @@ class Chart:
     rows: list[list[str]] = field(default_factory=list)
 
 
-def _num(value: float | Decimal) -> str:
-    return figure(value)
-
-
 def _open(chart: Chart, width: int, height: int) -> list[str]:
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
@@ -100,18 +96,18 @@ def indicator_chart(
             "%(count)s measurements."
         )
         % {
-            "base": f"{_num(baseline[1])} {unit}".strip(),
+            "base": f"{figure(baseline[1])} {unit}".strip(),
             "base_date": date_format(baseline[0]),
-            "target": f"{_num(target[1])} {unit}".strip(),
+            "target": f"{figure(target[1])} {unit}".strip(),
             "target_date": date_format(target[0]),
             "count": len(measurements),
         },
         headers=[_("Date"), _("Value"), _("Kind")],
     )
     chart.rows = [
-        [date_format(baseline[0]), _num(baseline[1]), _("Baseline")],
-        *[[date_format(d), _num(v), _("Measurement")] for d, v in measurements],
-        [date_format(target[0]), _num(target[1]), _("Target")],
+        [date_format(baseline[0]), figure(baseline[1]), _("Baseline")],
+        *[[date_format(d), figure(v), _("Measurement")] for d, v in measurements],
+        [date_format(target[0]), figure(target[1]), _("Target")],
     ]
     width, height, left, right, top, bottom = 640, 270, 64, 20, 30, 36
     dates = [baseline[0], target[0], *(d for d, _v in measurements)]
@@ -132,7 +128,7 @@ def indicator_chart(
         out.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y(tick)}" y2="{y(tick)}" '
             f'stroke="{GRID}"/><text x="{left - 6}" y="{y(tick) + 4}" text-anchor="end" '
-            f'fill="{INK}">{escape(_num(tick))}</text>'
+            f'fill="{INK}">{escape(figure(tick))}</text>'
         )
     for year in range(d0.year, d1.year + 2):
         tick_date = date(year, 1, 1)
@@ -194,7 +190,7 @@ def radar_chart(
         headers=[_("Dimension"), *names],
     )
     chart.rows = [
-        [label, *[("—" if s.get(key) is None else _num(s[key])) for _n, s in series]]
+        [label, *[("—" if s.get(key) is None else figure(s[key])) for _n, s in series]]
         for key, label in axes
     ]
     width, height, cx, cy, radius = 520, 340, 260, 160, 110

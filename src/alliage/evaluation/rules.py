@@ -11,12 +11,9 @@ from alliage.coalitions.predicates import (
     is_coalition_member,
     is_programme_team,
 )
-from alliage.coalitions.rules import can_view
 
 from .predicates import is_coalition_accompanier
 
-# What the coalition made public, to whoever sees the coalition.
-rules.add_perm("evaluation.view_evaluation", can_view)
 # Indicators and assessments kept private, to the coalition and its programme's team.
 rules.add_perm(
     "evaluation.view_private_evaluation", is_coalition_member | is_programme_team | is_admin

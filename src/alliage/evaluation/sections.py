@@ -29,7 +29,7 @@ def impact_section(request: HttpRequest, obj: Programme | Coalition) -> ProfileS
         template="evaluation/_coalition_section.html",
         slot="evaluation",
         context={
-            "indicators": selectors.indicators_for(coalition=obj, viewer=user),
+            "indicators": selectors.indicators_for(coalition=obj, viewer=user, measurements=False),
             "assessments": assessments[:5],
             "latest_self": latest_self,
             "latest_other": latest_other,

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import DecimalField, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from alliage.coalitions.models import Coalition, CoalitionMember, Programme
@@ -16,53 +15,60 @@ from alliage.coalitions.selectors import coalition_visible_q
 from alliage.core.models import User
 
 from .models import Assessment, AssessmentSide, Indicator, Measurement
-from .progress import IndicatorStatus, Progress, progress_of
+from .progress import IndicatorStatus, progress_of
 from .questionnaire import Grid
 
 # Two readings of one dimension that differ by this much or more are worth talking about.
 DIVERGENCE = 1.0
 
 
-def indicator_progress(indicator: Indicator, today: date | None = None) -> Progress:
-    """Needs the indicator's measurements prefetched (``indicators_for`` does it)."""
-    measurements = list(indicator.measurements.all())
-    latest = max(measurements, key=lambda m: (m.measured_on, m.id)) if measurements else None
-    return progress_of(
-        baseline=indicator.baseline_value,
-        baseline_date=indicator.baseline_date,
-        target=indicator.target_value,
-        target_date=indicator.target_date,
-        direction=indicator.direction,
-        latest=latest.value if latest else None,
-        today=today or timezone.localdate(),
-    )
+def _private_ok(qs: QuerySet, coalition: Coalition, viewer: User) -> QuerySet:
+    """Indicators and assessments the coalition kept private are for it and its team only."""
+    if viewer.has_perm("evaluation.view_private_evaluation", coalition):
+        return qs
+    return qs.filter(is_public=True)
 
 
-def _with_progress(indicators: QuerySet[Indicator]) -> list[Indicator]:
-    rows = list(
-        indicators.prefetch_related(
-            Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "id"))
+def _with_progress(indicators: QuerySet[Indicator], *, measurements: bool) -> list[Indicator]:
+    """Each indicator with ``progress``, from its latest value read in the same query; its
+    measurements are fetched too (one more query) only where a chart or an export shows them."""
+    latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-measured_on", "-id")
+    indicators = indicators.annotate(
+        latest_value=Subquery(
+            latest.values("value")[:1], output_field=DecimalField(max_digits=18, decimal_places=4)
         )
     )
+    if measurements:
+        indicators = indicators.prefetch_related(
+            Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "id"))
+        )
+    rows = list(indicators)
     today = timezone.localdate()
     for indicator in rows:
-        indicator.progress = indicator_progress(indicator, today)
+        indicator.progress = progress_of(
+            baseline=indicator.baseline_value,
+            baseline_date=indicator.baseline_date,
+            target=indicator.target_value,
+            target_date=indicator.target_date,
+            direction=indicator.direction,
+            latest=indicator.latest_value,
+            today=today,
+        )
     return rows
 
 
-def indicators_for(*, coalition: Coalition, viewer: User) -> list[Indicator]:
-    """The coalition's indicators the viewer may see, each with ``progress``: two queries."""
-    qs = Indicator.objects.filter(coalition=coalition)
-    if not viewer.has_perm("evaluation.view_private_evaluation", coalition):
-        qs = qs.filter(is_public=True)
-    return _with_progress(qs)
+def indicators_for(
+    *, coalition: Coalition, viewer: User, measurements: bool = True
+) -> list[Indicator]:
+    """The coalition's indicators the viewer may see, each with ``progress``: one query, and
+    one more with their measurements."""
+    qs = _private_ok(Indicator.objects.filter(coalition=coalition), coalition, viewer)
+    return _with_progress(qs, measurements=measurements)
 
 
 def indicator_detail(*, coalition: Coalition, pk: int, viewer: User) -> Indicator:
-    qs = Indicator.objects.filter(coalition=coalition, pk=pk)
-    if not viewer.has_perm("evaluation.view_private_evaluation", coalition):
-        qs = qs.filter(is_public=True)
-    rows = _with_progress(qs.select_related("coalition"))
+    qs = _private_ok(Indicator.objects.filter(coalition=coalition, pk=pk), coalition, viewer)
+    rows = _with_progress(qs.select_related("coalition"), measurements=True)
     if not rows:
         raise Indicator.DoesNotExist
     return rows[0]
@@ -77,9 +83,12 @@ def status_counts(indicators: list[Indicator]) -> list[tuple[str, str, int]]:
     return [(value, label, counts.get(value, 0)) for value, label in IndicatorStatus.choices]
 
 
-def programme_indicators(*, programme: Programme, viewer: User) -> list[Indicator]:
+def programme_indicators(
+    *, programme: Programme, viewer: User, measurements: bool = False
+) -> list[Indicator]:
     """Indicators of the programme's coalitions the viewer sees: the public ones of published
-    coalitions, and all of those whose coalition or programme the viewer belongs to."""
+    coalitions, and all of those whose coalition or programme the viewer belongs to. One
+    query (the programme page shows their statuses); the measurements only on demand."""
     visible = Coalition.objects.filter(coalition_visible_q(viewer), programme=programme)
     qs = Indicator.objects.filter(coalition__in=visible).select_related("coalition")
     if not (viewer.is_authenticated and viewer.is_superuser):
@@ -90,14 +99,19 @@ def programme_indicators(*, programme: Programme, viewer: User) -> list[Indicato
                 CoalitionMember.objects.filter(coalition=OuterRef("coalition"), person__user=viewer)
             )
         qs = qs.filter(private_ok)
-    return _with_progress(qs.order_by("coalition__title", "position", "id"))
+    return _with_progress(
+        qs.order_by("coalition__title", "position", "id"), measurements=measurements
+    )
 
 
 def assessments_for(*, coalition: Coalition, viewer: User) -> list[Assessment]:
-    qs = coalition.assessments.select_related("version", "author")
-    if not viewer.has_perm("evaluation.view_private_evaluation", coalition):
-        qs = qs.filter(is_public=True)
+    qs = _private_ok(coalition.assessments.select_related("version", "author"), coalition, viewer)
     return list(qs.order_by("-assessed_on", "-id"))
+
+
+def assessment_detail(*, coalition: Coalition, pk: int, viewer: User) -> Assessment:
+    qs = _private_ok(coalition.assessments.select_related("version", "author"), coalition, viewer)
+    return qs.get(pk=pk)
 
 
 @dataclass(frozen=True)

@@ -30,12 +30,9 @@ from .questionnaire import Grid
 def _coalition(request: HttpRequest, slug: str) -> Coalition:
     """The coalition, if the viewer may see it; an unpublished one does not exist for others."""
     try:
-        coalition = coalition_selectors.coalition_detail(slug=slug)
+        return coalition_selectors.coalition_visible_to(slug=slug, viewer=request.user)
     except Coalition.DoesNotExist as missing:
         raise Http404 from missing
-    if not request.user.has_perm("evaluation.view_evaluation", coalition):
-        raise Http404
-    return coalition
 
 
 def _indicator(request: HttpRequest, coalition: Coalition, pk: int) -> Indicator:
@@ -45,11 +42,11 @@ def _indicator(request: HttpRequest, coalition: Coalition, pk: int) -> Indicator
         raise Http404 from missing
 
 
-def _assessment(request: HttpRequest, coalition: Coalition, pk: Any) -> Assessment:
-    for assessment in selectors.assessments_for(coalition=coalition, viewer=request.user):
-        if str(assessment.pk) == str(pk):
-            return assessment
-    raise Http404
+def _assessment(request: HttpRequest, coalition: Coalition, pk: int) -> Assessment:
+    try:
+        return selectors.assessment_detail(coalition=coalition, pk=pk, viewer=request.user)
+    except Assessment.DoesNotExist as missing:
+        raise Http404 from missing
 
 
 def _indicator_chart(indicator: Indicator) -> charts.Chart:
@@ -416,5 +413,7 @@ def programme_impact_csv(request: HttpRequest, slug: str) -> HttpResponse:
         programme = Programme.objects.get(slug=slug)
     except Programme.DoesNotExist as missing:
         raise Http404 from missing
-    indicators = selectors.programme_indicators(programme=programme, viewer=request.user)
+    indicators = selectors.programme_indicators(
+        programme=programme, viewer=request.user, measurements=True
+    )
     return _csv(f"impact-{programme.slug}.csv", indicators)

@@ -13,7 +13,7 @@ from alliage.actors.models import Affiliation, Organisation, OrganisationKind, P
 from alliage.calls.models import Call, Submission, SubmissionStatus
 from alliage.coalitions.heterogeneity import Heterogeneity, heterogeneity_of
 from alliage.coalitions.models import Coalition, CoalitionStatus
-from alliage.coalitions.selectors import coalition_visible_q
+from alliage.coalitions.selectors import coalition_heterogeneity, coalition_visible_q
 from alliage.core.models import User
 
 from . import store
@@ -100,12 +100,7 @@ def actors_to_invite(*, coalition: Coalition, k: int = 8) -> list[ActorSuggestio
     exclude = [f"person:{m.person_id}" for m in members] + [
         f"org:{m.organisation_id}" for m in members if m.organisation_id
     ]
-    present = {
-        share.kind: share.count
-        for share in heterogeneity_of(
-            (m.organisation_id, m.organisation.kind if m.organisation else None) for m in members
-        ).breakdown
-    }
+    present = {s.kind: s.count for s in coalition_heterogeneity(coalition).breakdown}
     hits = store.index_get().search(
         _coalition_query(coalition),
         kinds={"organisation", "person"},

@@ -3,6 +3,8 @@ typing, and the convergences of a call for its team."""
 
 from __future__ import annotations
 
+import math
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -30,11 +32,9 @@ def _fragment(request: HttpRequest, template: str, context: dict) -> HttpRespons
 
 def invite(request: HttpRequest, slug: str) -> HttpResponse:
     try:
-        coalition = coalition_selectors.coalition_detail(slug=slug)
+        coalition = coalition_selectors.coalition_visible_to(slug=slug, viewer=request.user)
     except Coalition.DoesNotExist as missing:
         raise Http404 from missing
-    if not request.user.has_perm("coalitions.view_coalition", coalition):
-        raise Http404
     if denied := require_perm(request, "matching.view_invitations", coalition):
         return denied
     return _fragment(
@@ -95,7 +95,7 @@ def _threshold(request: HttpRequest) -> float:
         value = float(request.GET.get("threshold", DEFAULT_THRESHOLD))
     except ValueError:
         return DEFAULT_THRESHOLD
-    return min(0.95, max(0.05, value)) if value == value else DEFAULT_THRESHOLD  # NaN
+    return min(0.95, max(0.05, value)) if not math.isnan(value) else DEFAULT_THRESHOLD
 
 
 def convergences(request: HttpRequest, slug: str) -> HttpResponse:
