@@ -24,7 +24,12 @@ from alliage.actors.services import person_ensure
 from alliage.coalitions.models import Coalition
 from alliage.core.errors import BusinessError
 from alliage.core.models import User
-from alliage.core.services import audit_record, permission_require, task_enqueue_after_commit
+from alliage.core.services import (
+    audit_record,
+    on_commit_once,
+    permission_require,
+    task_enqueue_after_commit,
+)
 from alliage.core.uploads import validate_document
 
 from . import archive, tasks
@@ -78,25 +83,11 @@ def store(upload: UploadedFile | File, *, folder: str, sha256: str, fallback: st
     return default_storage.save(name, upload)
 
 
-class _OpendataRebuild:
-    """The rebuild queued when a transaction commits, in the language of the request."""
-
-    def __init__(self, language: str) -> None:
-        self.language = language
-
-    def __call__(self) -> None:
-        tasks.opendata_rebuild.enqueue(language=self.language)
-
-
 def schedule_opendata_rebuild() -> None:
     """What the public sees changed: rebuild the open data archive once the change commits;
     once per transaction, however many publications it changed (the demo publishes twenty)."""
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        isinstance(entry[1], _OpendataRebuild) for entry in connection.run_on_commit
-    ):
-        return
-    transaction.on_commit(_OpendataRebuild(get_language() or "fr"))
+    language = get_language() or "fr"
+    on_commit_once("commons.opendata", lambda: tasks.opendata_rebuild.enqueue(language=language))
 
 
 def _set_cover(publication: Publication, cover: UploadedFile) -> None:

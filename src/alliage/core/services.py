@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from typing import Any
 
 from django.db import models, transaction
@@ -37,3 +39,24 @@ def task_enqueue_after_commit(task: Any, **kwargs: Any) -> None:
     in the language of the request that caused it."""
     language = get_language() or "fr"
     transaction.on_commit(lambda: task.enqueue(language=language, **kwargs))
+
+
+_once = threading.local()
+
+
+def on_commit_once(key: str, callback: Callable[[], None]) -> None:
+    """Run ``callback`` after the current transaction commits, once however many times the
+    transaction asks under ``key`` (a demo load saves thousands of rows: one index update, one
+    open-data rebuild follow). Every call registers a hook and the first hook to run takes the
+    callback, so nothing depends on Django's internals. A rolled-back transaction's request
+    runs at the next commit that asks for the same key, once: harmless for the idempotent
+    refreshes this is for."""
+    pending: dict[str, Callable[[], None]] = _once.__dict__.setdefault("callbacks", {})
+    pending[key] = callback
+    transaction.on_commit(lambda: _run_once(key))
+
+
+def _run_once(key: str) -> None:
+    callback = _once.__dict__.get("callbacks", {}).pop(key, None)
+    if callback is not None:
+        callback()

@@ -7,12 +7,12 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from alliage.actors.models import Affiliation, Organisation, Person
 from alliage.calls.models import Submission
 from alliage.coalitions.models import Coalition
+from alliage.core.services import on_commit_once
 
 from .documents import key_of
 
@@ -29,14 +29,13 @@ def _flush() -> None:
 
 
 def mark(key: str) -> None:
-    """Every mark asks for a flush on commit; the first flush takes all the keys and the
-    others find nothing left. Keys of a rolled-back transaction go with the next flush, where
-    re-reading them finds the truth."""
+    """The keys marked in a transaction are updated by one task once it commits. Keys of a
+    rolled-back transaction go with the next flush, where re-reading them finds the truth."""
     keys = getattr(_pending, "keys", None)
     if keys is None:
         keys = _pending.keys = set()
     keys.add(key)
-    transaction.on_commit(_flush)
+    on_commit_once("matching.index", _flush)
 
 
 def _changed(sender: Any, instance: Any, **kwargs: Any) -> None:
