@@ -9,9 +9,9 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from alliage.core.models import User
+from alliage.core.predicates import is_on_a_team
 
 from .models import VISIBLE_FIELDS, Affiliation, Membership, Organisation, Person, Visibility
-from .registry import is_programme_team
 
 
 def person_for_user(*, user: User) -> Person | None:
@@ -48,7 +48,7 @@ def is_members_audience(*, viewer: User) -> bool:
         viewer.__dict__["_members_audience"] = (
             viewer.is_staff
             or viewer.is_superuser
-            or is_programme_team(viewer)
+            or is_on_a_team(viewer)
             or (person is not None and person_is_member(person=person))
         )
     return viewer.__dict__["_members_audience"]

@@ -17,6 +17,7 @@ from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require, task_enqueue_after_commit
 
 from . import tasks
+from .audit import AuditAction
 from .models import ContactMessage, Organisation, Person, Tag
 
 # The flags that mirror a consent: selfdata records the receipt, then sets the flag here.
@@ -47,7 +48,7 @@ def person_register(*, email: str, password: str | None, first_name: str, last_n
         is_suggestable=False,
         is_contactable=False,
     )
-    audit_record(action="account.created", by=user, target=user)
+    audit_record(action=AuditAction.ACCOUNT_CREATED, by=user, target=user)
     return person
 
 

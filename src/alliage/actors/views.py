@@ -12,12 +12,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from alliage.core.errors import BusinessError
+from alliage.core.hooks import ACTOR_SECTIONS, sections
 from alliage.core.http import paginate, require_perm
 
 from . import selectors, services
 from .forms import ContactForm, DirectoryFilterForm, ProfileForm, SignupForm
 from .models import Organisation, Person
-from .registry import profile_sections
 
 ORGANISATION_FIELDS = frozenset({"intentions", "capabilities", "tags"})
 
@@ -48,7 +48,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "actors/organisation_detail.html",
-        {"organisation": organisation, "sections": profile_sections(request, organisation)},
+        {"organisation": organisation, "sections": sections(ACTOR_SECTIONS, request, organisation)},
     )
 
 
@@ -70,7 +70,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "person": person,
             "is_me": person.user_id == request.user.pk,
             "can_contact": request.user.has_perm("actors.contact_person", person),
-            "sections": profile_sections(request, person),
+            "sections": sections(ACTOR_SECTIONS, request, person),
         },
     )
 

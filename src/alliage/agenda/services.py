@@ -22,6 +22,7 @@ from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require, task_enqueue_after_commit
 
 from . import tasks
+from .audit import AuditAction
 from .models import (
     CalendarToken,
     Event,
@@ -63,7 +64,7 @@ def event_create(*, by: User, **fields: Any) -> Event:
     event.slug = unique_event_slug(event.title, event.starts_at.astimezone(event.tz))
     event.full_clean()
     event.save()
-    audit_record(action="event.created", by=by, target=event)
+    audit_record(action=AuditAction.EVENT_CREATED, by=by, target=event)
     return event
 
 
@@ -81,7 +82,7 @@ def event_update(*, event: Event, by: User, **fields: Any) -> Event:
     locked.full_clean()
     locked.save()
     if changed:
-        audit_record(action="event.changed", by=by, target=locked, fields=sorted(changed))
+        audit_record(action=AuditAction.EVENT_CHANGED, by=by, target=locked, fields=sorted(changed))
     if "capacity" in changed:
         _promote_waitlist(locked)
     return locked
@@ -271,14 +272,14 @@ def calendar_token_renew(*, person: Person) -> str:
     Only the hash is stored: the address is shown once."""
     token = secrets.token_urlsafe(24)
     CalendarToken.objects.update_or_create(person=person, defaults={"token_hash": _hash(token)})
-    audit_record(action="calendar.token_renewed", by=person.user, target=person)
+    audit_record(action=AuditAction.CALENDAR_TOKEN_RENEWED, by=person.user, target=person)
     return token
 
 
 @transaction.atomic
 def calendar_token_revoke(*, person: Person) -> None:
     CalendarToken.objects.filter(person=person).delete()
-    audit_record(action="calendar.token_revoked", by=person.user, target=person)
+    audit_record(action=AuditAction.CALENDAR_TOKEN_REVOKED, by=person.user, target=person)
 
 
 def person_for_calendar_token(*, token: str) -> Person | None:

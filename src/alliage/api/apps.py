@@ -11,10 +11,3 @@ class ApiConfig(AppConfig):
     name = "alliage.api"
     label = "api"
     verbose_name = _("API")
-
-    def ready(self) -> None:
-        from alliage.core.personal_data import register_personal_data
-
-        from .selfdata import PERSONAL_DATA
-
-        register_personal_data(PERSONAL_DATA)

@@ -16,6 +16,7 @@ from alliage.core.errors import BusinessError
 from alliage.core.models import User
 from alliage.core.services import audit_record
 
+from .audit import AuditAction
 from .models import ApiToken, TokenScope
 
 TOKEN_PREFIX = "alliage"  # noqa: S105 (the tokens' public marker, not a secret)
@@ -47,7 +48,7 @@ def token_create(*, by: User, name: str, scope: str) -> tuple[ApiToken, str]:
     token = ApiToken.objects.create(
         person=person, name=name, prefix=prefix, key_hash=_hash(secret), scope=scope
     )
-    audit_record(action="api.token_created", by=by, target=token, scope=scope, prefix=prefix)
+    audit_record(action=AuditAction.TOKEN_CREATED, by=by, target=token, scope=scope, prefix=prefix)
     return token, f"{TOKEN_PREFIX}_{prefix}_{secret}"
 
 
@@ -59,7 +60,7 @@ def token_revoke(*, token: ApiToken, by: User) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        audit_record(action="api.token_revoked", by=by, target=token, prefix=token.prefix)
+        audit_record(action=AuditAction.TOKEN_REVOKED, by=by, target=token, prefix=token.prefix)
     return token
 
 

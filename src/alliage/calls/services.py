@@ -27,6 +27,7 @@ from alliage.core.uploads import validate_document
 
 from . import tasks
 from .assignment import plan_assignments
+from .audit import AuditAction
 from .models import (
     Assignment,
     Call,
@@ -58,7 +59,7 @@ def call_create(*, by: User, template: str = "", **fields: Any) -> Call:
     call.save()
     if template:
         criteria_from_template(call=call, template=template)
-    audit_record(action="call.created", by=by, target=call)
+    audit_record(action=AuditAction.CALL_CREATED, by=by, target=call)
     return call
 
 
@@ -183,7 +184,7 @@ def submission_submit(
     locked.status = SubmissionStatus.SUBMITTED
     locked.submitted_at = now
     locked.save(update_fields=["status", "submitted_at", "updated_at"])
-    audit_record(action="submission.submitted", by=by, target=locked)
+    audit_record(action=AuditAction.SUBMISSION_SUBMITTED, by=by, target=locked)
     _notify(locked, "submitted")
     return locked
 
@@ -211,7 +212,7 @@ def conflict_declare(*, submission: Submission, by: User, reason: str = "") -> C
     Assignment.objects.filter(reviewer=by, submission=submission).delete()
     for cache in ("_conflict_cache", "_assignment_cache"):  # what the predicates read changed
         submission.__dict__.pop(cache, None)
-    audit_record(action="review.conflict_declared", by=by, target=submission)
+    audit_record(action=AuditAction.REVIEW_CONFLICT_DECLARED, by=by, target=submission)
     return conflict
 
 
@@ -281,7 +282,9 @@ def assignments_auto(*, call: Call, by: User) -> tuple[int, list[int]]:
     Assignment.objects.bulk_create(
         Assignment(reviewer_id=r, submission_id=s) for r, s in plan.pairs
     )
-    audit_record(action="call.reviewers_assigned", by=by, target=call, count=len(plan.pairs))
+    audit_record(
+        action=AuditAction.CALL_REVIEWERS_ASSIGNED, by=by, target=call, count=len(plan.pairs)
+    )
     return len(plan.pairs), list(plan.short)
 
 
@@ -325,7 +328,7 @@ def review_save(
         locked.submitted_at = timezone.now()
     locked.save()
     if submit:
-        audit_record(action="review.submitted", by=by, target=submission)
+        audit_record(action=AuditAction.REVIEW_SUBMITTED, by=by, target=submission)
     return locked
 
 
@@ -372,7 +375,7 @@ def decision_record(
         )
         locked.coalition = coalition
     locked.save()
-    audit_record(action="submission.decided", by=by, target=locked, decision=decision)
+    audit_record(action=AuditAction.SUBMISSION_DECIDED, by=by, target=locked, decision=decision)
     if locked.call.decided_at is not None:
         _notify(locked, "decided")
     return locked
@@ -404,5 +407,5 @@ def call_publish_decisions(*, call: Call, by: User) -> Call:
         ).update(is_published=True)
         for submission in locked.submissions.filter(status=SubmissionStatus.SUBMITTED):
             _notify(submission, "decided")
-    audit_record(action="call.decisions_published", by=by, target=locked)
+    audit_record(action=AuditAction.CALL_DECISIONS_PUBLISHED, by=by, target=locked)
     return locked

@@ -14,6 +14,7 @@ from alliage.core.personal_data import Dataset, Field, PersonalData
 from alliage.core.selfdata import admin_log_forget
 from alliage.core.services import audit_record
 
+from .audit import AuditAction
 from .models import CanvasChange, CoalitionMember, JoinRequest, MemberRole, Programme
 
 
@@ -77,7 +78,10 @@ def erase(user: User) -> None:
             role.delete()
             if not role.coalition.members.filter(role=MemberRole.LEAD).exists():
                 audit_record(
-                    action="coalition.lead_erased", by=None, target=role.coalition, role=role.role
+                    action=AuditAction.LEAD_ERASED,
+                    by=None,
+                    target=role.coalition,
+                    role=role.role,
                 )
         JoinRequest.objects.filter(pk__in=[r.pk for r in requests]).delete()
     for programme in Programme.objects.filter(team=user):

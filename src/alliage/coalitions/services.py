@@ -21,6 +21,7 @@ from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require
 
+from .audit import AuditAction
 from .models import (
     CanvasChange,
     Coalition,
@@ -157,7 +158,7 @@ def coalition_propose(
     CoalitionMember.objects.create(
         coalition=coalition, person=person, organisation=organisation, role=MemberRole.LEAD
     )
-    audit_record(action="coalition.proposed", by=by, target=coalition)
+    audit_record(action=AuditAction.PROPOSED, by=by, target=coalition)
     return coalition
 
 
@@ -242,7 +243,7 @@ def coalition_update_canvas(
     locked.save()
     CanvasChange.objects.bulk_create(changes)
     audit_record(
-        action="coalition.canvas_changed",
+        action=AuditAction.CANVAS_CHANGED,
         by=by,
         target=locked,
         revision=revision,
@@ -287,7 +288,7 @@ def coalition_transition(*, coalition: Coalition, by: User, to: str) -> Coalitio
         before=before,
         after=to,
     )
-    audit_record(action="coalition.status_changed", by=by, target=locked, before=before, after=to)
+    audit_record(action=AuditAction.STATUS_CHANGED, by=by, target=locked, before=before, after=to)
     coalition.status = locked.status
     return locked
 
@@ -314,7 +315,7 @@ def join_request_create(
         return JoinRequest.objects.get(
             coalition=coalition, person=person, status=JoinRequestStatus.PENDING
         )
-    audit_record(action="coalition.join_requested", by=by, target=coalition)
+    audit_record(action=AuditAction.JOIN_REQUESTED, by=by, target=coalition)
     return request
 
 
@@ -342,7 +343,7 @@ def join_request_decide(
             defaults={"organisation": locked.organisation, "role": role},
         )
     audit_record(
-        action="coalition.join_accepted" if accept else "coalition.join_declined",
+        action=AuditAction.JOIN_ACCEPTED if accept else AuditAction.JOIN_DECLINED,
         by=by,
         target=coalition,
         person=locked.person_id,
@@ -372,7 +373,7 @@ def member_change_role(*, member: CoalitionMember, by: User, role: str) -> Coali
     locked.role = role
     locked.save(update_fields=["role"])
     audit_record(
-        action="coalition.role_changed",
+        action=AuditAction.ROLE_CHANGED,
         by=by,
         target=coalition,
         person=locked.person_id,
@@ -394,5 +395,8 @@ def member_remove(*, member: CoalitionMember, by: User) -> None:
         raise BusinessError(_("A coalition needs a lead: name another lead first."))
     locked.delete()
     audit_record(
-        action="coalition.member_removed", by=by, target=coalition, person=locked.person_id
+        action=AuditAction.MEMBER_REMOVED,
+        by=by,
+        target=coalition,
+        person=locked.person_id,
     )

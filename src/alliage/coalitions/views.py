@@ -15,6 +15,7 @@ from alliage.actors.models import Organisation, OrganisationKind
 from alliage.actors.selectors import organisations_for_person, person_for_user
 from alliage.actors.services import person_ensure
 from alliage.core.errors import BusinessError, PermissionRefused
+from alliage.core.hooks import PAGE_SECTIONS, Slot, sections, sections_by_slot
 from alliage.core.http import paginate, require_perm
 
 from . import selectors, services
@@ -28,7 +29,6 @@ from .forms import (
     milestones_from,
 )
 from .models import Coalition, CoalitionMember, CoalitionStatus, JoinRequest, MemberRole, Programme
-from .registry import page_sections
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -64,7 +64,7 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "status_counts": selectors.programme_status_counts(
                 programme=programme, viewer=request.user
             ),
-            "sections": page_sections(request, programme),
+            "sections": sections(PAGE_SECTIONS, request, programme),
         },
     )
 
@@ -115,9 +115,9 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "lifecycle": CoalitionStatus.choices,
         "roles": MemberRole.choices,
     }
-    sections = page_sections(request, coalition)
-    context["sections"] = [s for s in sections if s.slot == "sidebar"]
-    context["evaluation_sections"] = [s for s in sections if s.slot == "evaluation"]
+    by_slot = sections_by_slot(sections(PAGE_SECTIONS, request, coalition))
+    context["sections"] = by_slot[Slot.SIDEBAR]
+    context["evaluation_sections"] = by_slot[Slot.EVALUATION]
     if context["can_request_join"] and not context["pending_request"]:
         person = person_for_user(user=user)  # reading a page never creates a person
         context["join_form"] = JoinRequestForm(

@@ -33,6 +33,7 @@ from alliage.core.services import (
 from alliage.core.uploads import validate_document
 
 from . import archive, tasks
+from .audit import AuditAction
 from .models import (
     OpenDataArchive,
     Publication,
@@ -148,9 +149,9 @@ def publication_create(
     publication.full_clean()
     publication.save()
     _set_relations(publication, coalitions, author_organisations, author_people)
-    audit_record(action="publication.created", by=by, target=publication)
+    audit_record(action=AuditAction.PUBLICATION_CREATED, by=by, target=publication)
     if publication.is_published:
-        audit_record(action="publication.published", by=by, target=publication)
+        audit_record(action=AuditAction.PUBLICATION_PUBLISHED, by=by, target=publication)
         schedule_opendata_rebuild()
     return publication
 
@@ -195,10 +196,12 @@ def publication_update(
     locked.save()
     _set_relations(locked, coalitions, author_organisations, author_people)
     if changed:
-        audit_record(action="publication.changed", by=by, target=locked, fields=changed)
+        audit_record(action=AuditAction.PUBLICATION_CHANGED, by=by, target=locked, fields=changed)
     if locked.is_published != was_published:
         audit_record(
-            action="publication.published" if locked.is_published else "publication.unpublished",
+            action=AuditAction.PUBLICATION_PUBLISHED
+            if locked.is_published
+            else AuditAction.PUBLICATION_UNPUBLISHED,
             by=by,
             target=locked,
         )
@@ -240,7 +243,7 @@ def publication_file_add(
         uploaded_by=by if by.is_authenticated else None,
     )
     audit_record(
-        action="publication.file_added",
+        action=AuditAction.PUBLICATION_FILE_ADDED,
         by=by,
         target=publication,
         file=label,
@@ -289,7 +292,9 @@ def resource_add(
         field = next(iter(getattr(error, "error_dict", {})), None)
         raise BusinessError(" ".join(error.messages), field=field) from error
     resource.save()
-    audit_record(action="dataset.resource_added", by=by, target=publication, resource=resource.pk)
+    audit_record(
+        action=AuditAction.DATASET_RESOURCE_ADDED, by=by, target=publication, resource=resource.pk
+    )
     if publication.is_published:
         schedule_opendata_rebuild()
     return resource
@@ -320,7 +325,7 @@ def reuse_declare(
         raise BusinessError(
             _("This reuse has already been declared for this publication."), field="url"
         ) from duplicate
-    audit_record(action="reuse.declared", by=by, target=reuse, publication=publication.pk)
+    audit_record(action=AuditAction.REUSE_DECLARED, by=by, target=reuse, publication=publication.pk)
     return reuse
 
 
@@ -348,7 +353,16 @@ def reuse_moderate(*, reuse: Reuse, by: User, decision: str, note: str = "") -> 
         raise BusinessError(
             _("Another declaration of this link is already published or pending.")
         ) from duplicate
-    audit_record(action=f"reuse.{decision}", by=by, target=locked, previous=previous)
+    audit_record(
+        action=(
+            AuditAction.REUSE_PUBLISHED
+            if decision == ReuseStatus.PUBLISHED
+            else AuditAction.REUSE_REFUSED
+        ),
+        by=by,
+        target=locked,
+        previous=previous,
+    )
     if ReuseStatus.PUBLISHED in (decision, previous):
         schedule_opendata_rebuild()
     return locked
@@ -376,7 +390,7 @@ def opendata_build(*, by: User | None = None, now: dt.datetime | None = None) ->
         old = list(OpenDataArchive.objects.order_by("-generated_at", "-id")[ARCHIVES_KEPT:])
         OpenDataArchive.objects.filter(pk__in=[a.pk for a in old]).delete()
         if by is not None:
-            audit_record(action="opendata.built", by=by, target=created)
+            audit_record(action=AuditAction.OPENDATA_BUILT, by=by, target=created)
     for stale in old:
         transaction.on_commit(lambda path=stale.file.name: default_storage.delete(path))
     return created
@@ -388,5 +402,5 @@ def opendata_request_build(*, by: User) -> None:
     permission_require(
         by, "commons.build_opendata", None, _("Only a programme team can rebuild the archive.")
     )
-    audit_record(action="opendata.rebuild_requested", by=by)
+    audit_record(action=AuditAction.OPENDATA_REBUILD_REQUESTED, by=by)
     task_enqueue_after_commit(tasks.opendata_rebuild)

@@ -1,6 +1,5 @@
-"""Core: the user model, the audit log, base templates and shared helpers (markdown, pagination).
-
-Imports no other Alliage app; every other app may import it.
+"""Core: the user model, the audit log, base templates and shared helpers (markdown, pagination,
+hooks). Imports no other Alliage app; every other app may import it.
 """
 
 from __future__ import annotations
@@ -15,7 +14,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from .hooks import autodiscover
         from .personal_data import register_personal_data
         from .selfdata import PERSONAL_DATA
 
         register_personal_data(PERSONAL_DATA)
+        autodiscover()  # every app's hooks.py: what each adds to the others

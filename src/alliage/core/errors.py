@@ -14,3 +14,7 @@ class BusinessError(Exception):
 
 class PermissionRefused(BusinessError):
     """The acting user may not do this."""
+
+
+class Conflict(BusinessError):
+    """The write lost a race or builds on a stale version: the API answers 409."""

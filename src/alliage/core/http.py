@@ -1,14 +1,62 @@
-"""Small helpers shared by views: permission gates and business errors shown as messages."""
+"""What views share, so that each reads: parse, access, one service call, render.
+
+- ``access_or_404``: fetch through a selector and check the view permission; what the viewer
+  may not see does not exist for them (Zulip's ``access_*``).
+- ``require_perm``: the gate for an action on an object the viewer can see.
+- ``service_then_redirect``: run a service, show its refusal or its success as a message.
+- ``form_add_business_error``: a service's refusal onto the form's field.
+- ``render_list``: a filtered list, whole or just its results for htmx.
+- ``small_pk``, ``file_response``, ``paginate``, ``csv_cell``.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import mimetypes
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django_htmx.middleware import HtmxDetails
+
+from .errors import BusinessError
+
+T = TypeVar("T")
+
+INLINE_TYPES = frozenset({"image/png", "image/jpeg"})
+MAX_PK = 2**62
+
+
+class HtmxHttpRequest(HttpRequest):
+    """A request as django-htmx's middleware leaves it (for type checkers)."""
+
+    htmx: HtmxDetails
+
+
+def small_pk(pk: int) -> int:
+    """A primary key the database can hold; anything larger (or not positive) matches
+    nothing, instead of overflowing the database's integer."""
+    return pk if 0 < pk < MAX_PK else 0
+
+
+def access_or_404(request: HttpRequest, selector: Callable[..., T], perm: str, **lookup: Any) -> T:
+    """``selector(**lookup)`` if the viewer has ``perm`` on it; otherwise 404, as if it did not
+    exist (a draft, a private event, someone else's proposal). The selector raises its model's
+    ``DoesNotExist`` for a missing row; integer lookups are bounded with ``small_pk``."""
+    lookup = {k: small_pk(v) if isinstance(v, int) else v for k, v in lookup.items()}
+    try:
+        obj = selector(**lookup)
+    except ObjectDoesNotExist as missing:
+        raise Http404 from missing
+    if not request.user.has_perm(perm, obj):
+        raise Http404
+    return obj
 
 
 def require_perm(request: HttpRequest, perm: str, obj: Any = None) -> HttpResponse | None:
@@ -18,6 +66,70 @@ def require_perm(request: HttpRequest, perm: str, obj: Any = None) -> HttpRespon
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     raise PermissionDenied
+
+
+def service_then_redirect(
+    request: HttpRequest,
+    call: Callable[[], T],
+    *,
+    to: Any,
+    success: str | Callable[[T], str] | None = None,
+) -> HttpResponse:
+    """Run ``call`` (a service); its refusal becomes an error message, its success the
+    ``success`` message (text, or a function of the result); then redirect to ``to`` (what
+    ``redirect`` takes, or a function of the result)."""
+    try:
+        result = call()
+    except BusinessError as error:
+        messages.error(request, error.message)
+        return redirect(to(None) if callable(to) else to)
+    if success is not None:
+        messages.success(request, success(result) if callable(success) else success)
+    return redirect(to(result) if callable(to) else to)
+
+
+def form_add_business_error(
+    form: Any, error: BusinessError | ValidationError, default: str | None = None
+) -> None:
+    """A service's refusal on the field it names (``default``, else the whole form, when the
+    form has no such field), so the reader sees it beside what they typed."""
+    if isinstance(error, BusinessError):
+        form.add_error(error.field if error.field in form.fields else default, error.message)
+    elif hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else default, errors)
+    else:
+        form.add_error(default, error)
+
+
+def render_list(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    """A filtered list page; an htmx request (not a boosted link) gets only its ``results``
+    partial, which the page swaps in place."""
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.boosted:
+        template += "#results"
+    return render(request, template, context)
+
+
+def file_response(
+    field: FieldFile, *, filename: str | None = None, content_type: str | None = None
+) -> FileResponse:
+    """A stored file, served safely: images inline, anything else downloaded, the type never
+    sniffed by the browser; a missing file is a 404."""
+    filename = filename or field.name.rsplit("/", 1)[-1]
+    content_type = content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    try:
+        handle = field.open("rb")
+    except OSError as missing:
+        raise Http404 from missing
+    response = FileResponse(
+        handle,
+        as_attachment=content_type not in INLINE_TYPES,
+        filename=filename,
+        content_type=content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def paginate(request: HttpRequest, queryset: QuerySet[Any], per_page: int) -> Page[Any]:

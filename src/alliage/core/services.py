@@ -15,9 +15,12 @@ from .models import AuditEntry, User
 
 
 def audit_record(
-    *, action: str, by: User | None, target: models.Model | None = None, **data: Any
+    *, action: models.TextChoices, by: User | None, target: models.Model | None = None, **data: Any
 ) -> AuditEntry:
-    """Record a sensitive action. ``by`` is None for system actions and anonymous attempts."""
+    """Record a sensitive action. ``by`` is None for system actions and anonymous attempts.
+    ``action`` is a member of an app's ``AuditAction`` (its label is what people read)."""
+    if not isinstance(action, models.Choices):
+        raise TypeError(f"audit_record takes an AuditAction member, not {action!r}.")
     actor = by if by is not None and by.is_authenticated else None
     return AuditEntry.objects.create(
         actor=actor,
@@ -26,6 +29,21 @@ def audit_record(
         target_id=str(target.pk) if target is not None else "",
         data=data,
     )
+
+
+def model_update(*, instance: models.Model, data: dict[str, Any]) -> list[str]:
+    """Set the fields of ``data`` that differ on ``instance`` and save only those; returns the
+    names that changed (HackSoft's ``model_update``), so the caller can record them. The caller
+    validates and locks; nothing is saved when nothing changed."""
+    changed = [name for name, value in data.items() if getattr(instance, name) != value]
+    for name in changed:
+        setattr(instance, name, data[name])
+    if changed:
+        fields = {instance._meta.get_field(name).attname for name in changed}
+        if any(f.name == "updated_at" for f in instance._meta.concrete_fields):
+            fields.add("updated_at")
+        instance.save(update_fields=sorted(fields))
+    return changed
 
 
 def permission_require(user: User, perm: str, obj: Any, message: str | None = None) -> None:

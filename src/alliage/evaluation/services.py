@@ -17,6 +17,7 @@ from alliage.core.errors import BusinessError
 from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require
 
+from .audit import AuditAction
 from .models import (
     Assessment,
     AssessmentSide,
@@ -99,7 +100,7 @@ def indicator_save(
 def indicator_delete(*, indicator: Indicator, by: User) -> None:
     permission_require(by, "evaluation.manage_indicators", indicator.coalition)
     audit_record(
-        action="evaluation.indicator_delete",
+        action=AuditAction.INDICATOR_DELETED,
         by=by,
         target=indicator.coalition,
         indicator=indicator.name,

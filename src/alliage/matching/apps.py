@@ -12,14 +12,3 @@ class MatchingConfig(AppConfig):
     name = "alliage.matching"
     label = "matching"
     verbose_name = _("Matching")
-
-    def ready(self) -> None:
-        from alliage.actors.registry import register_profile_section
-        from alliage.coalitions.registry import register_page_section
-
-        from . import signals
-        from .sections import coalitions_for_actor_section, invite_section
-
-        signals.connect()
-        register_page_section(invite_section)
-        register_profile_section(coalitions_for_actor_section)

@@ -15,6 +15,8 @@ from alliage.core.errors import BusinessError
 from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require
 
+from .audit import AuditAction
+
 
 @transaction.atomic
 def coalition_from_convergence(
@@ -56,7 +58,7 @@ def coalition_from_convergence(
             role=MemberRole.MEMBER,
         )
     audit_record(
-        action="matching.coalition_from_convergence",
+        action=AuditAction.COALITION_FROM_CONVERGENCE,
         by=by,
         target=coalition,
         call=call.slug,

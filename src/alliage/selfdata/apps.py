@@ -13,12 +13,3 @@ class SelfdataConfig(AppConfig):
     name = "alliage.selfdata"
     label = "selfdata"
     verbose_name = _("Self Data")
-
-    def ready(self) -> None:
-        from alliage.core.personal_data import register_personal_data
-
-        from . import signals
-        from .selfdata import PERSONAL_DATA
-
-        register_personal_data(PERSONAL_DATA)
-        signals.connect()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import rules
 
-from alliage.actors.registry import is_programme_team
 from alliage.core.models import User
+from alliage.core.predicates import is_on_a_team
 
 
 @rules.predicate
@@ -18,7 +18,7 @@ def is_staff(user: User) -> bool:
 @rules.predicate
 def is_on_a_programme_team(user: User) -> bool:
     """The team of any programme looks after the people in it."""
-    return is_programme_team(user)
+    return is_on_a_team(user)
 
 
 is_admin = rules.is_superuser

@@ -25,6 +25,7 @@ from alliage.core.services import audit_record, task_enqueue_after_commit
 
 from . import tasks
 from .archive import archive_write
+from .audit import AuditAction
 from .consents import BY_CODE, INITIAL_TEXT, PURPOSES
 from .models import ConsentReceipt, DataExport, ExportStatus, InactivityFlag, ReceiptSource
 from .selectors import consent_granted, latest_receipts
@@ -62,7 +63,7 @@ def consent_set(*, user: User, by: User, purpose: str, granted: bool) -> Consent
     if purpose_text.flag is not None:
         person_set_consent_flags(person=person, by=by, **{purpose_text.flag: granted})
     audit_record(
-        action="consent.granted" if granted else "consent.withdrawn",
+        action=AuditAction.CONSENT_GRANTED if granted else AuditAction.CONSENT_WITHDRAWN,
         by=by,
         target=user,
         purpose=purpose,
@@ -143,7 +144,7 @@ def export_request(*, user: User, by: User) -> DataExport:
     for old in DataExport.objects.filter(user=user, status=ExportStatus.READY):
         _export_expire(old)
     export = DataExport.objects.create(user=user)
-    audit_record(action="selfdata.export_requested", by=by, target=user)
+    audit_record(action=AuditAction.SELFDATA_EXPORT_REQUESTED, by=by, target=user)
     task_enqueue_after_commit(tasks.export_build, export_id=export.pk)
     return export
 
@@ -209,7 +210,7 @@ def export_open(*, token: str, by: User) -> tuple[IO[bytes], str]:
     export.downloaded_at = timezone.now()
     export.file_name = ""
     export.save(update_fields=["status", "downloaded_at", "file_name"])
-    audit_record(action="selfdata.export_downloaded", by=by, target=by, size=export.size)
+    audit_record(action=AuditAction.SELFDATA_EXPORT_DOWNLOADED, by=by, target=by, size=export.size)
     name = f"alliage-{timezone.localdate():%Y-%m-%d}-{by.pk}.zip"
     return handle, name
 
@@ -266,7 +267,7 @@ def account_erase(*, user: User, by: User | None, password: str | None = None) -
     for entry in reversed(personal_data_entries()):
         if entry.erase is not None:
             entry.erase(locked)
-    audit_record(action="account.erased", by=None if by_self else by, target=locked)
+    audit_record(action=AuditAction.ACCOUNT_ERASED, by=None if by_self else by, target=locked)
     user.refresh_from_db()
 
 
@@ -321,5 +322,5 @@ def accounts_flag_inactive(
         for user in candidates
     )
     for user in candidates:
-        audit_record(action="account.flagged_inactive", by=None, target=user)
+        audit_record(action=AuditAction.ACCOUNT_FLAGGED_INACTIVE, by=None, target=user)
     return candidates, unflagged

@@ -20,18 +20,19 @@ from alliage.core.models import User
 from alliage.core.selfdata import ERASED_DOMAIN
 from alliage.core.services import audit_record
 
+from .audit import AuditAction
 from .models import InactivityFlag
 
 ROLE_FIELDS = {
-    "is_staff": "role.staff_changed",
-    "is_superuser": "role.superuser_changed",
-    "is_active": "role.active_changed",
+    "is_staff": AuditAction.ROLE_STAFF_CHANGED,
+    "is_superuser": AuditAction.ROLE_SUPERUSER_CHANGED,
+    "is_active": AuditAction.ROLE_ACTIVE_CHANGED,
 }
 
 
 def on_login(sender: Any, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
     """A log-in is recorded, and clears the account's inactivity flag."""
-    audit_record(action="auth.login", by=user, target=user)
+    audit_record(action=AuditAction.AUTH_LOGIN, by=user, target=user)
     InactivityFlag.objects.filter(user=user).delete()
 
 
@@ -42,7 +43,7 @@ def on_login_failed(
     typed is not kept."""
     username = str(credentials.get("username") or credentials.get("email") or "").strip()
     user = User.objects.filter(email__iexact=username).first() if username else None
-    audit_record(action="auth.login_failed", by=None, target=user)
+    audit_record(action=AuditAction.AUTH_LOGIN_FAILED, by=None, target=user)
 
 
 def _erasing(user: User) -> bool:
@@ -72,7 +73,7 @@ def before_user_save(sender: Any, instance: User, raw: bool = False, **kwargs: A
         and before["password"] != instance.password
         and update_fields != frozenset({"password"})
     ):
-        changes.append(("auth.password_changed", {}))
+        changes.append((AuditAction.AUTH_PASSWORD_CHANGED, {}))
     instance._audit_changes = changes  # type: ignore[attr-defined]
 
 
@@ -141,7 +142,7 @@ def on_group_permissions(
         return
     change = "added" if action == "post_add" else "removed"
     audit_record(
-        action="role.group_permissions_changed",
+        action=AuditAction.ROLE_GROUP_PERMISSIONS_CHANGED,
         by=acting_user(),
         target=instance,
         **{change: _names(Permission, pk_set)},
@@ -157,10 +158,10 @@ def connect() -> None:
     pre_save.connect(before_user_save, sender=User, dispatch_uid="selfdata.audit.user_pre")
     post_save.connect(after_user_save, sender=User, dispatch_uid="selfdata.audit.user_post")
     relations = (
-        (User.groups.through, "role.groups_changed", Group),
-        (User.user_permissions.through, "role.permissions_changed", Permission),
-        (Programme.team.through, "role.programme_team_changed", Programme),
-        (Call.reviewers.through, "role.reviewer_pool_changed", Call),
+        (User.groups.through, AuditAction.ROLE_GROUPS_CHANGED, Group),
+        (User.user_permissions.through, AuditAction.ROLE_PERMISSIONS_CHANGED, Permission),
+        (Programme.team.through, AuditAction.ROLE_PROGRAMME_TEAM_CHANGED, Programme),
+        (Call.reviewers.through, AuditAction.ROLE_REVIEWER_POOL_CHANGED, Call),
     )
     for through, action, other in relations:
         handler = _m2m_audit(action, other)

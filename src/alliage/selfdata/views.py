@@ -17,13 +17,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from alliage.actors.services import person_ensure
+from alliage.core.audit import action_label
 from alliage.core.errors import BusinessError
 from alliage.core.http import paginate, require_perm
 from alliage.core.personal_data import Dataset, PersonalData, personal_data_entries
 
 from . import selectors, services
 from .forms import AuditFilterForm, ConsentForm, EraseForm
-from .labels import action_label
 from .models import ExportStatus
 
 PAGE_ROWS = 25  # rows of one dataset shown on the page; the archive has them all

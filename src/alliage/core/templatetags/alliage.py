@@ -52,3 +52,11 @@ def path_in(context: dict[str, Any], language: str) -> str:
 @register.filter
 def get_item(mapping: dict[Any, Any], key: Any) -> Any:
     return mapping.get(key, "")
+
+
+@register.simple_tag(takes_context=True)
+def render_section(context: template.Context, section: Any) -> SafeString:
+    """A section another app adds to this page (``core.hooks.Section``): its template, with the
+    page's context, ``section`` itself and the section's own context on top."""
+    with context.push(section=section, **section.context):
+        return context.template.engine.get_template(section.template).render(context)

@@ -1,21 +1,28 @@
-"""What evaluation adds to other apps' pages: the indicators and the Facteur 4 dialogue in the
-coalition canvas's evaluation section, the impact figures on a programme page."""
+"""What evaluation contributes: the indicators and the Facteur 4 dialogue in the coalition
+canvas's evaluation part, the impact figures on a programme page, and its personal data."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest
 
-from alliage.actors.registry import ProfileSection
 from alliage.coalitions.models import Coalition, Programme
+from alliage.core import hooks
+from alliage.core.hooks import Section, Slot
+from alliage.core.personal_data import register_personal_data
 
 from . import selectors
+from .audit import AuditAction
+from .selfdata import PERSONAL_DATA
+
+register_personal_data(PERSONAL_DATA)
 
 
-def impact_section(request: HttpRequest, obj: Programme | Coalition) -> ProfileSection:
+@hooks.register(hooks.PAGE_SECTIONS, order=40)
+def impact_section(request: HttpRequest, obj: Programme | Coalition) -> Section:
     user = request.user
     if isinstance(obj, Programme):
         indicators = selectors.programme_indicators(programme=obj, viewer=user)
-        return ProfileSection(
+        return Section(
             template="evaluation/_programme_panel.html",
             context={
                 "programme": obj,
@@ -25,9 +32,9 @@ def impact_section(request: HttpRequest, obj: Programme | Coalition) -> ProfileS
         )
     assessments = selectors.assessments_for(coalition=obj, viewer=user)
     latest_self, latest_other = selectors.dialogue(assessments)
-    return ProfileSection(
+    return Section(
         template="evaluation/_coalition_section.html",
-        slot="evaluation",
+        slot=Slot.EVALUATION,
         context={
             "indicators": selectors.indicators_for(coalition=obj, viewer=user, measurements=False),
             "assessments": assessments[:5],
@@ -38,3 +45,6 @@ def impact_section(request: HttpRequest, obj: Programme | Coalition) -> ProfileS
             "can_assess_other": user.has_perm("evaluation.assess_accompanier", obj),
         },
     )
+
+
+hooks.register(hooks.AUDIT_ACTIONS, AuditAction)

@@ -1,4 +1,5 @@
-"""Publications shown on other apps' pages: an actor's, a programme's, a coalition's."""
+"""What commons contributes: publications on actors', programmes' and coalitions' pages, its
+personal data and its open data (see ``exports.py``)."""
 
 from __future__ import annotations
 
@@ -6,23 +7,32 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from alliage.actors.models import Organisation, Person
-from alliage.actors.registry import ProfileSection
 from alliage.coalitions.models import Coalition, Programme
+from alliage.core import hooks
+from alliage.core.hooks import Section
+from alliage.core.personal_data import register_personal_data
 
-from . import selectors
+from . import exports, selectors
+from .audit import AuditAction
+from .selfdata import PERSONAL_DATA
+
+register_personal_data(PERSONAL_DATA)
+exports.register()
 
 
-def authored_section(request: HttpRequest, actor: Organisation | Person) -> ProfileSection | None:
+@hooks.register(hooks.ACTOR_SECTIONS, order=30)
+def authored_section(request: HttpRequest, actor: Organisation | Person) -> Section | None:
     publications = selectors.publications_of_actor(actor=actor, viewer=request.user)
     if not publications:
         return None
-    return ProfileSection(
+    return Section(
         template="commons/_section_publications.html",
         context={"publications": publications, "feed": ""},
     )
 
 
-def page_section(request: HttpRequest, obj: Programme | Coalition) -> ProfileSection | None:
+@hooks.register(hooks.PAGE_SECTIONS, order=30)
+def page_section(request: HttpRequest, obj: Programme | Coalition) -> Section | None:
     """A programme's latest publications with its feed; those about a coalition."""
     if isinstance(obj, Programme):
         publications = selectors.publications_of(programme=obj, viewer=request.user)
@@ -32,7 +42,10 @@ def page_section(request: HttpRequest, obj: Programme | Coalition) -> ProfileSec
         feed = ""
     if not publications:
         return None
-    return ProfileSection(
+    return Section(
         template="commons/_section_publications.html",
         context={"publications": publications, "feed": feed},
     )
+
+
+hooks.register(hooks.AUDIT_ACTIONS, AuditAction)

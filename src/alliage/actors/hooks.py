@@ -1,0 +1,35 @@
+"""What actors contributes: its personal data and its open data (the directory)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from alliage.core import hooks
+from alliage.core.opendata import register_queryset_exporter
+from alliage.core.personal_data import register_personal_data
+
+from .audit import AuditAction
+from .models import Organisation, Person
+from .selfdata import PERSONAL_DATA
+
+register_personal_data(PERSONAL_DATA)
+
+register_queryset_exporter(
+    "organisations",
+    title=_("Organisations"),
+    description=_("Organisations listed in the directory."),
+    queryset=lambda: Organisation.objects.filter(is_listed=True).order_by("pk"),
+    fields="slug name kind city website description",
+    app_label="actors",
+)
+register_queryset_exporter(
+    "people",
+    title=_("People"),
+    description=_("People listed in the directory: their name only."),
+    queryset=lambda: Person.objects.filter(is_listed=True, user__is_active=True),
+    fields="pk first_name last_name",
+    app_label="actors",
+)
+
+
+hooks.register(hooks.AUDIT_ACTIONS, AuditAction)

@@ -1,0 +1,69 @@
+"""What the agenda contributes: a person's upcoming events on their own profile, the next events
+of a programme or a coalition on its page, its personal data and its open data (public
+events)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from alliage.actors.models import Organisation, Person
+from alliage.coalitions.models import Coalition, Programme
+from alliage.core import hooks
+from alliage.core.hooks import Section
+from alliage.core.opendata import register_queryset_exporter
+from alliage.core.personal_data import register_personal_data
+
+from . import selectors
+from .audit import AuditAction
+from .models import Audience, Event
+from .selfdata import PERSONAL_DATA
+
+register_personal_data(PERSONAL_DATA)
+
+
+@hooks.register(hooks.ACTOR_SECTIONS, order=20)
+def events_section(request: HttpRequest, actor: Organisation | Person) -> Section | None:
+    if not isinstance(actor, Person) or actor.user_id != request.user.pk:
+        return None
+    rows = [
+        (r.event, r.get_status_display())
+        for r in selectors.registrations_of(person=actor).filter(
+            event__ends_at__gte=timezone.now()
+        )[:10]
+    ]
+    return Section(template="agenda/_profile_events.html", context={"rows": rows})
+
+
+@hooks.register(hooks.PAGE_SECTIONS, order=10)
+def upcoming_section(request: HttpRequest, obj: Programme | Coalition) -> Section:
+    """The next events of a programme or a coalition, with their calendar feed."""
+    events = Event.objects.filter(
+        selectors.event_visible_q(request.user), ends_at__gte=timezone.now()
+    ).distinct()
+    if isinstance(obj, Programme):
+        events = events.filter(programme=obj)
+        feed = reverse("agenda:programme-ics", args=[obj.slug])
+    else:
+        events = events.filter(coalition=obj)
+        feed = reverse("agenda:coalition-ics", args=[obj.slug])
+    return Section(
+        template="agenda/_upcoming.html",
+        context={"events": list(events.order_by("starts_at")[:4]), "feed": feed},
+    )
+
+
+register_queryset_exporter(
+    "events",
+    title=_("Events"),
+    description=_("Events open to everyone (their online link is not included)."),
+    queryset=lambda: Event.objects.filter(audience=Audience.PUBLIC).order_by("starts_at"),
+    fields="slug title kind programme__slug starts_at ends_at timezone place status "
+    "capacity description",
+    app_label="agenda",
+)
+
+
+hooks.register(hooks.AUDIT_ACTIONS, AuditAction)

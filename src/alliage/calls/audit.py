@@ -1,0 +1,16 @@
+"""What the calls app records in the audit log: each action with the label people read."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    CALL_CREATED = "call.created", _("Call created")
+    CALL_REVIEWERS_ASSIGNED = "call.reviewers_assigned", _("Reviewers assigned")
+    CALL_DECISIONS_PUBLISHED = "call.decisions_published", _("Decisions published")
+    SUBMISSION_SUBMITTED = "submission.submitted", _("Proposal submitted")
+    SUBMISSION_DECIDED = "submission.decided", _("Decision on a proposal")
+    REVIEW_SUBMITTED = "review.submitted", _("Review submitted")
+    REVIEW_CONFLICT_DECLARED = "review.conflict_declared", _("Conflict of interest declared")

@@ -1,0 +1,55 @@
+"""What calls contributes: a programme's calls on its page, its personal data and its open data
+(public calls, the accepted projects of published decisions)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from alliage.coalitions.models import Coalition, Programme
+from alliage.core import hooks
+from alliage.core.hooks import Section
+from alliage.core.opendata import register_queryset_exporter
+from alliage.core.personal_data import register_personal_data
+
+from . import selectors
+from .audit import AuditAction
+from .models import Call, CallVisibility, Decision, Submission, SubmissionStatus
+from .selfdata import PERSONAL_DATA
+
+register_personal_data(PERSONAL_DATA)
+
+
+@hooks.register(hooks.PAGE_SECTIONS, order=20)
+def calls_section(request: HttpRequest, obj: Programme | Coalition) -> Section | None:
+    if not isinstance(obj, Programme):
+        return None
+    calls = list(selectors.call_list(viewer=request.user).filter(programme=obj)[:4])
+    if not calls:
+        return None
+    return Section(template="calls/_programme_calls.html", context={"calls": calls})
+
+
+register_queryset_exporter(
+    "calls",
+    title=_("Calls"),
+    queryset=lambda: Call.objects.filter(visibility=CallVisibility.PUBLIC).order_by("pk"),
+    fields="slug title kind programme__slug opens_at closes_at decided_at description eligibility",
+    app_label="calls",
+)
+register_queryset_exporter(
+    "accepted-projects",
+    title=_("Accepted projects"),
+    description=_("Projects accepted by public calls whose decisions are published."),
+    queryset=lambda: Submission.objects.filter(
+        call__visibility=CallVisibility.PUBLIC,
+        call__decided_at__isnull=False,
+        status=SubmissionStatus.SUBMITTED,
+        decision=Decision.ACCEPTED,
+    ).order_by("pk"),
+    fields="call__slug title summary organisation__name coalition__slug",
+    app_label="calls",
+)
+
+
+hooks.register(hooks.AUDIT_ACTIONS, AuditAction)

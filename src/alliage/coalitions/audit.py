@@ -1,0 +1,21 @@
+"""What the coalitions app records in the audit log: each action with the label people read."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    PROPOSED = "coalition.proposed", _("Coalition proposed")
+    CANVAS_CHANGED = "coalition.canvas_changed", _("Coalition canvas changed")
+    STATUS_CHANGED = "coalition.status_changed", _("Coalition status changed")
+    JOIN_REQUESTED = "coalition.join_requested", _("Asked to join a coalition")
+    JOIN_ACCEPTED = "coalition.join_accepted", _("Request to join accepted")
+    JOIN_DECLINED = "coalition.join_declined", _("Request to join declined")
+    ROLE_CHANGED = "coalition.role_changed", _("Role in a coalition changed")
+    MEMBER_REMOVED = "coalition.member_removed", _("Left or removed from a coalition")
+    LEAD_ERASED = (
+        "coalition.lead_erased",
+        _("A coalition's last lead erased their account"),
+    )

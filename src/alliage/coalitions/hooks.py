@@ -1,0 +1,75 @@
+"""What coalitions contributes: the coalitions an actor takes part in on their profile, who is
+on a programme's team, its personal data and its open data (programmes, published coalitions
+and their path)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from alliage.actors.models import Organisation, Person
+from alliage.core import hooks
+from alliage.core.hooks import Section
+from alliage.core.models import User
+from alliage.core.opendata import register_queryset_exporter
+from alliage.core.personal_data import register_personal_data
+
+from . import selectors
+from .audit import AuditAction
+from .models import Coalition, Milestone, Programme
+from .predicates import team_programme_ids
+from .selfdata import PERSONAL_DATA
+
+register_personal_data(PERSONAL_DATA)
+
+
+@hooks.register(hooks.ACTOR_SECTIONS, order=10)
+def coalitions_section(request: HttpRequest, actor: Organisation | Person) -> Section:
+    if isinstance(actor, Organisation):
+        rows = [
+            (c, None)
+            for c in selectors.coalitions_of_organisation(organisation=actor, viewer=request.user)
+        ]
+    else:
+        rows = selectors.coalitions_of_person(person=actor, viewer=request.user)
+    return Section(template="coalitions/_profile_coalitions.html", context={"rows": rows})
+
+
+@hooks.register(hooks.TEAM_CHECK)
+def on_a_programme_team(user: User) -> bool:
+    return bool(team_programme_ids(user))
+
+
+CANVAS = (
+    "summary status diagnostic swot_strengths swot_weaknesses swot_opportunities "
+    "swot_threats impact_statement target_date levers seeking evaluation created_at "
+    "updated_at"
+)
+register_queryset_exporter(
+    "programmes",
+    title=_("Programmes"),
+    queryset=lambda: Programme.objects.order_by("position", "pk"),
+    fields="slug name kind tagline description starts_on ends_on",
+    app_label="coalitions",
+)
+register_queryset_exporter(
+    "coalitions",
+    title=_("Coalitions"),
+    description=_("Published coalitions and their canvas."),
+    queryset=lambda: Coalition.objects.filter(is_published=True).order_by("pk"),
+    fields=f"slug title programme__slug {CANVAS}",
+    app_label="coalitions",
+)
+register_queryset_exporter(
+    "milestones",
+    title=_("Milestones"),
+    description=_("The path of milestones of the published coalitions."),
+    queryset=lambda: Milestone.objects.filter(coalition__is_published=True).order_by(
+        "coalition_id", "position", "pk"
+    ),
+    fields="coalition__slug position title due_date status",
+    app_label="coalitions",
+)
+
+
+hooks.register(hooks.AUDIT_ACTIONS, AuditAction)

@@ -1,0 +1,103 @@
+"""One hooks mechanism for what apps contribute to each other (Wagtail's ``hooks``).
+
+Each app keeps everything it adds to the others in its own ``hooks.py``: sections of another
+app's pages, its personal data, its open data, its audit actions, the team check. Core imports
+every app's ``hooks`` module once, at start-up (``CoreConfig.ready``), so an app lower down the
+stack never imports the apps above it: it asks ``get_hooks(name)``.
+
+A hook runs in the order given at registration (``order=``, lower first; ties keep the order in
+which apps are installed), so where a section appears on a page is written next to the section.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from django.http import HttpRequest
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# The names of the hooks; an app registers under one of these, never under a free string.
+ACTOR_SECTIONS = "actor_sections"  # (request, organisation or person) -> Section | None
+PAGE_SECTIONS = "page_sections"  # (request, programme or coalition) -> Section | None
+TEAM_CHECK = "team_check"  # (user) -> bool: belongs to some programme's team
+AUDIT_ACTIONS = "audit_actions"  # an AuditAction TextChoices class (not a function)
+NAMES = frozenset({ACTOR_SECTIONS, PAGE_SECTIONS, TEAM_CHECK, AUDIT_ACTIONS})
+
+_hooks: dict[str, list[tuple[int, int, Any]]] = defaultdict(list)
+_counter = iter(range(10**9))
+
+
+def register(name: str, fn: F | None = None, *, order: int = 0) -> Any:
+    """Register ``fn`` under ``name``; usable as ``@register(NAME, order=10)`` or called
+    directly. Registering the same function twice under a name keeps the first (a module
+    imported again in tests adds nothing)."""
+    if name not in NAMES:
+        raise ValueError(f"Unknown hook {name!r}: add it to alliage.core.hooks.")
+
+    def decorator(fn: F) -> F:
+        if all(existing is not fn for _, _, existing in _hooks[name]):
+            _hooks[name].append((order, next(_counter), fn))
+            _hooks[name].sort(key=lambda entry: entry[:2])
+        return fn
+
+    return decorator(fn) if fn is not None else decorator
+
+
+def get_hooks(name: str) -> list[Any]:
+    """What is registered under ``name``, in order."""
+    if name not in NAMES:
+        raise ValueError(f"Unknown hook {name!r}.")
+    return [fn for _, _, fn in _hooks[name]]
+
+
+@contextmanager
+def register_temporarily(name: str, fn: Any, *, order: int = 0) -> Iterator[None]:
+    """For tests: ``fn`` is registered inside the block only."""
+    register(name, fn, order=order)
+    try:
+        yield
+    finally:
+        _hooks[name] = [entry for entry in _hooks[name] if entry[2] is not fn]
+
+
+def autodiscover() -> None:
+    """Import every installed app's ``hooks`` module (called once, from core's ``ready``)."""
+    from django.utils.module_loading import autodiscover_modules
+
+    autodiscover_modules("hooks")
+
+
+class Slot(enum.StrEnum):
+    """Where a page puts a section another app adds to it."""
+
+    SIDEBAR = "sidebar"
+    EVALUATION = "evaluation"  # the coalition canvas's evaluation part
+
+
+@dataclass(frozen=True)
+class Section:
+    """A block another app adds to a page: a template rendered with its own context."""
+
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    slot: Slot = Slot.SIDEBAR
+
+
+def sections(name: str, request: HttpRequest, obj: Any) -> list[Section]:
+    """The sections every app adds to the page of ``obj``, in order; a provider may answer None
+    (nothing to show to this viewer)."""
+    return [section for provider in get_hooks(name) if (section := provider(request, obj))]
+
+
+def sections_by_slot(sections_: list[Section]) -> dict[Slot, list[Section]]:
+    """The sections grouped by where they go, every slot present."""
+    grouped: dict[Slot, list[Section]] = {slot: [] for slot in Slot}
+    for section in sections_:
+        grouped[section.slot].append(section)
+    return grouped

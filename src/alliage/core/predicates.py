@@ -1,0 +1,36 @@
+"""What every app's permission predicates share: the base predicates, the memo that lets one
+page ask the database once however many checks it makes, and "on some programme's team".
+
+Every predicate of Alliage answers the model-level question too: asked with ``obj=None`` (as
+Django's admin asks "may this user view coalitions?"), it answers without failing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import rules
+
+from .hooks import TEAM_CHECK, get_hooks
+
+T = TypeVar("T")
+
+is_admin = rules.is_superuser
+is_signed_in = rules.is_authenticated
+
+
+def memo(obj: Any, key: str | tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """``compute()`` once per object and key: the answer is kept on the object itself, so it
+    lives as long as the request's objects do and never leaks to another request."""
+    cache: dict[Any, Any] = obj.__dict__.setdefault("_alliage_memo", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+@rules.predicate
+def is_on_a_team(user: Any) -> bool:
+    """Belongs to the team of at least one programme (coalitions answers, through the
+    ``TEAM_CHECK`` hook: core does not know programmes)."""
+    return bool(user.is_authenticated) and any(check(user) for check in get_hooks(TEAM_CHECK))

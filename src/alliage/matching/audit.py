@@ -1,0 +1,13 @@
+"""What the matching app records in the audit log: each action with the label people read."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    COALITION_FROM_CONVERGENCE = (
+        "matching.coalition_from_convergence",
+        _("Coalition started from convergent proposals"),
+    )

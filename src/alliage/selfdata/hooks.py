@@ -1,0 +1,17 @@
+"""What Self Data contributes: its personal data (consents, exports) and the signals that audit
+log-ins and changes of roles."""
+
+from __future__ import annotations
+
+from alliage.core import hooks
+from alliage.core.personal_data import register_personal_data
+
+from . import signals
+from .audit import AuditAction
+from .selfdata import PERSONAL_DATA
+
+register_personal_data(PERSONAL_DATA)
+signals.connect()
+
+
+hooks.register(hooks.AUDIT_ACTIONS, AuditAction)
