@@ -19,7 +19,7 @@ from ..factories import (
 
 pytestmark = pytest.mark.django_db
 
-PERMS = ("view_event", "register_event", "see_online_link", "manage_event")
+PERMS = ("see_event", "register_event", "see_online_link", "manage_event")
 T, F = True, False
 # audience -> role -> (view, register, see link, manage)
 TABLE = {

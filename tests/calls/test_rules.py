@@ -19,7 +19,7 @@ from ..factories import (
 
 pytestmark = pytest.mark.django_db
 
-PERMS = ("view_submission", "edit_submission", "review_submission", "view_all_reviews",
+PERMS = ("see_submission", "edit_submission", "review_submission", "view_all_reviews",
          "decide_submission")  # fmt: skip
 T, F = True, False
 TABLE = {

@@ -26,7 +26,7 @@ UNPUBLISHED = {
     "admin": (True, True, True, True, True, True),
 }
 PERMS = (
-    "coalitions.view_coalition",
+    "coalitions.see_coalition",
     "coalitions.view_members_section",
     "coalitions.edit_coalition",
     "coalitions.transition_coalition",

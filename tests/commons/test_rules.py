@@ -16,7 +16,7 @@ T, F = True, False
 
 # permission -> role -> (on the published cahier, on the draft)
 TABLE = {
-    "view_publication": {
+    "see_publication": {
         "anonymous": (T, F), "outsider": (T, F), "author": (T, T), "team": (T, T),
         "other_team": (T, F), "admin": (T, T),
     },
@@ -72,8 +72,8 @@ def test_a_reuse_is_seen_by_everyone_once_published_and_by_its_declarer_before(
         (library.user("other_team"), (F, T)),
     ):
         assert (
-            user.has_perm("commons.view_reuse", pending),
-            user.has_perm("commons.view_reuse", published),
+            user.has_perm("commons.see_reuse", pending),
+            user.has_perm("commons.see_reuse", published),
         ) == expected
 
 
@@ -148,7 +148,7 @@ def test_checks_without_an_object_refuse_rather_than_fail(library: Library) -> N
     """The administration site asks "may view publications?" with no object."""
     for perm in TABLE:
         assert not library.user("team").has_perm(f"commons.{perm}")
-    assert library.user("admin").has_perm("commons.view_publication")
+    assert library.user("admin").has_perm("commons.see_publication")
     admin = client_for(library.user("admin"))
     for url in ("/admin/commons/publication/", "/admin/commons/reuse/",
                 f"/admin/commons/publication/{library.dataset.pk}/change/"):  # fmt: skip

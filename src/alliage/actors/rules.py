@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import rules
 
-from .predicates import accepts_messages, is_self, is_signed_in
+from alliage.core.predicates import is_signed_in
+
+from .predicates import accepts_messages, is_self
 
 rules.add_perm("actors.contact_person", is_signed_in & accepts_messages & ~is_self)
 rules.add_perm("actors.edit_person", is_self)

@@ -9,6 +9,7 @@ from alliage.actors.selectors import person_is_member
 from alliage.coalitions.models import CoalitionMember
 from alliage.coalitions.predicates import team_programme_ids
 from alliage.core.models import User
+from alliage.core.predicates import object_predicate
 
 from .models import Audience, Event, EventStatus, RegistrationStatus
 
@@ -46,23 +47,23 @@ def is_adherent(user: User) -> bool:
     return user.__dict__["_is_adherent"]
 
 
-@rules.predicate
+@object_predicate
 def is_event_team(user: User, event: Event) -> bool:
     """The team of the event's programme runs it."""
     return event.programme_id in team_programme_ids(user)
 
 
-@rules.predicate
+@object_predicate
 def is_public_event(user: User, event: Event) -> bool:
     return event.audience == Audience.PUBLIC
 
 
-@rules.predicate
+@object_predicate
 def is_members_event(user: User, event: Event) -> bool:
     return event.audience == Audience.MEMBERS
 
 
-@rules.predicate
+@object_predicate
 def is_in_event_coalition(user: User, event: Event) -> bool:
     """For a coalition's event: the user has a role in that coalition."""
     if event.audience != Audience.COALITION or not event.coalition_id:
@@ -80,7 +81,7 @@ def is_in_event_coalition(user: User, event: Event) -> bool:
     return cache[person_id]
 
 
-@rules.predicate
+@object_predicate
 def is_invited(user: User, event: Event) -> bool:
     """For an event on invitation: the user's person is on the list."""
     if event.audience != Audience.INVITATION:
@@ -89,7 +90,7 @@ def is_invited(user: User, event: Event) -> bool:
     return person_id is not None and event.invited.filter(pk=person_id).exists()
 
 
-@rules.predicate
+@object_predicate
 def is_registered(user: User, event: Event) -> bool:
     """Holds a seat (confirmed or attended), not a waiting-list place."""
     return registration_status(user, event) in (
@@ -98,18 +99,18 @@ def is_registered(user: User, event: Event) -> bool:
     )
 
 
-@rules.predicate
+@object_predicate
 def has_any_registration(user: User, event: Event) -> bool:
     status = registration_status(user, event)
     return status is not None and status != RegistrationStatus.CANCELLED
 
 
-@rules.predicate
+@object_predicate
 def has_public_link(user: User, event: Event) -> bool:
     return event.online_url_public
 
 
-@rules.predicate
+@object_predicate
 def is_registration_open(user: User, event: Event) -> bool:
     """Scheduled, not started, and within the registration window if it has one."""
     now = timezone.now()
@@ -119,7 +120,3 @@ def is_registration_open(user: User, event: Event) -> bool:
         and (event.registration_opens_at is None or event.registration_opens_at <= now)
         and (event.registration_closes_at is None or now < event.registration_closes_at)
     )
-
-
-is_admin = rules.is_superuser
-is_signed_in = rules.is_authenticated

@@ -1,4 +1,4 @@
-"""Reads of the agenda, filtered to what the viewer may see (mirrors ``rules.view_event``)."""
+"""Reads of the agenda, filtered to what the viewer may see (mirrors ``rules.see_event``)."""
 
 from __future__ import annotations
 

@@ -84,7 +84,7 @@ def _get_visible(request: HttpRequest, slug: str) -> Event:
         event = selectors.event_detail(slug=slug)
     except Event.DoesNotExist as missing:
         raise Http404 from missing
-    if not request.user.has_perm("agenda.view_event", event):
+    if not request.user.has_perm("agenda.see_event", event):
         raise Http404
     return event
 

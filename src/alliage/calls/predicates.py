@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import rules
-
 from alliage.coalitions.predicates import team_programme_ids
 from alliage.core.models import User
+from alliage.core.predicates import object_predicate
 
 from .models import Assignment, Call, CallVisibility, Conflict, Decision, Submission
 
@@ -14,18 +13,18 @@ def _call_of(obj: Call | Submission) -> Call:
     return obj if isinstance(obj, Call) else obj.call
 
 
-@rules.predicate
+@object_predicate
 def is_call_team(user: User, obj: Call | Submission) -> bool:
     """The team of the call's programme runs it and sees everything."""
     return _call_of(obj).programme_id in team_programme_ids(user)
 
 
-@rules.predicate
+@object_predicate
 def is_public_call(user: User, call: Call) -> bool:
     return call.visibility == CallVisibility.PUBLIC
 
 
-@rules.predicate
+@object_predicate
 def is_submitter(user: User, submission: Submission) -> bool:
     return user.is_authenticated and submission.person.user_id == user.pk
 
@@ -40,7 +39,7 @@ def assignment_of(user: User, submission: Submission) -> Assignment | None:
     return cache[user.pk]
 
 
-@rules.predicate
+@object_predicate
 def is_assigned_reviewer(user: User, submission: Submission) -> bool:
     return assignment_of(user, submission) is not None
 
@@ -63,24 +62,24 @@ def conflicted(user: User, submission: Submission) -> bool:
     return cache[user.pk]
 
 
-@rules.predicate
+@object_predicate
 def is_conflicted(user: User, submission: Submission) -> bool:
     return conflicted(user, submission)
 
 
-@rules.predicate
+@object_predicate
 def has_reviewed(user: User, submission: Submission) -> bool:
     """Blind review: the others' scores open only once one's own review is submitted."""
     assignment = assignment_of(user, submission)
     return assignment is not None and assignment.submitted_at is not None
 
 
-@rules.predicate
+@object_predicate
 def is_in_review(user: User, submission: Submission) -> bool:
     return submission.status == "submitted" and submission.call.decided_at is None
 
 
-@rules.predicate
+@object_predicate
 def is_published_acceptance(user: User, submission: Submission) -> bool:
     """Once a public call is decided, its accepted projects are public."""
     call = submission.call
@@ -90,7 +89,3 @@ def is_published_acceptance(user: User, submission: Submission) -> bool:
         and submission.status == "submitted"
         and submission.decision == Decision.ACCEPTED
     )
-
-
-is_admin = rules.is_superuser
-is_signed_in = rules.is_authenticated

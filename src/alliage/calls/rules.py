@@ -4,27 +4,27 @@ from __future__ import annotations
 
 import rules
 
+from alliage.core.predicates import is_admin, is_signed_in
+
 from .predicates import (
     has_reviewed,
-    is_admin,
     is_assigned_reviewer,
     is_call_team,
     is_conflicted,
     is_in_review,
     is_public_call,
     is_published_acceptance,
-    is_signed_in,
     is_submitter,
 )
 
 can_manage = is_call_team | is_admin
 is_clean_reviewer = is_assigned_reviewer & ~is_conflicted
 
-rules.add_perm("calls.view_call", is_public_call | can_manage)
+rules.add_perm("calls.see_call", is_public_call | can_manage)
 rules.add_perm("calls.submit_to_call", is_signed_in & (is_public_call | can_manage))
 rules.add_perm("calls.manage_call", can_manage)
 rules.add_perm(
-    "calls.view_submission",
+    "calls.see_submission",
     is_submitter | is_clean_reviewer | can_manage | is_published_acceptance,
 )
 rules.add_perm("calls.edit_submission", is_submitter)

@@ -37,7 +37,7 @@ def _get_call(request: HttpRequest, slug: str) -> Call:
         call = selectors.call_detail(slug=slug)
     except Call.DoesNotExist as missing:
         raise Http404 from missing
-    if not request.user.has_perm("calls.view_call", call):
+    if not request.user.has_perm("calls.see_call", call):
         raise Http404
     return call
 
@@ -140,7 +140,7 @@ def _get_submission(request: HttpRequest, pk: int) -> Submission:
         Submission.objects.select_related("call__programme", "person", "organisation", "coalition"),
         pk=pk,
     )
-    if not request.user.has_perm("calls.view_submission", submission):
+    if not request.user.has_perm("calls.see_submission", submission):
         raise Http404
     return submission
 

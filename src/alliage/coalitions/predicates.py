@@ -3,9 +3,8 @@ on the objects so that one page asks the database once, however many checks it m
 
 from __future__ import annotations
 
-import rules
-
 from alliage.core.models import User
+from alliage.core.predicates import object_predicate
 
 from .models import Coalition, CoalitionStatus, MemberRole
 
@@ -33,35 +32,31 @@ def team_programme_ids(user: User) -> frozenset[int]:
     return user.__dict__["_team_programme_ids"]
 
 
-@rules.predicate
+@object_predicate
 def is_published(user: User, coalition: Coalition) -> bool:
     """Published coalitions are public."""
     return coalition.is_published
 
 
-@rules.predicate
+@object_predicate
 def is_coalition_member(user: User, coalition: Coalition) -> bool:
     """Any role in the coalition, lead included."""
     return member_role(user, coalition) is not None
 
 
-@rules.predicate
+@object_predicate
 def is_coalition_lead(user: User, coalition: Coalition) -> bool:
     """Leads keep the canvas and decide who joins."""
     return member_role(user, coalition) == MemberRole.LEAD
 
 
-@rules.predicate
-def is_programme_team(user: User, coalition: Coalition) -> bool:
+@object_predicate
+def is_coalition_team(user: User, coalition: Coalition) -> bool:
     """The team of the coalition's programme curates and accompanies it."""
     return coalition.programme_id in team_programme_ids(user)
 
 
-@rules.predicate
+@object_predicate
 def is_open_to_members(user: User, coalition: Coalition) -> bool:
     """A closed coalition takes no new members."""
     return coalition.status != CoalitionStatus.CLOSED
-
-
-is_admin = rules.is_superuser
-is_signed_in = rules.is_authenticated

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import rules
 
+from alliage.core.predicates import is_admin, is_signed_in
+
 from .predicates import (
-    is_admin,
     is_coalition_lead,
     is_coalition_member,
+    is_coalition_team,
     is_open_to_members,
-    is_programme_team,
     is_published,
-    is_signed_in,
 )
 
-can_view = is_published | is_coalition_member | is_programme_team | is_admin
-can_edit = is_coalition_lead | is_programme_team | is_admin
+can_view = is_published | is_coalition_member | is_coalition_team | is_admin
+can_edit = is_coalition_lead | is_coalition_team | is_admin
 
-rules.add_perm("coalitions.view_coalition", can_view)
+rules.add_perm("coalitions.see_coalition", can_view)
 rules.add_perm(
-    "coalitions.view_members_section", is_coalition_member | is_programme_team | is_admin
+    "coalitions.view_members_section", is_coalition_member | is_coalition_team | is_admin
 )
 rules.add_perm("coalitions.edit_coalition", can_edit)
 rules.add_perm("coalitions.transition_coalition", can_edit)

@@ -137,7 +137,7 @@ def coalition_visible_to(*, slug: str, viewer: User) -> Coalition:
     """``coalition_detail`` for a viewer who may see the coalition; ``Coalition.DoesNotExist``
     otherwise, as if it did not exist (an unpublished coalition does not, for outsiders)."""
     coalition = coalition_detail(slug=slug)
-    if not viewer.has_perm("coalitions.view_coalition", coalition):
+    if not viewer.has_perm("coalitions.see_coalition", coalition):
         raise Coalition.DoesNotExist
     return coalition
 

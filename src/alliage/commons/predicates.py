@@ -3,10 +3,9 @@ so that a page asks the database once, however many checks it makes."""
 
 from __future__ import annotations
 
-import rules
-
 from alliage.coalitions.predicates import team_programme_ids
 from alliage.core.models import User
+from alliage.core.predicates import object_predicate
 
 from .models import Publication, PublicationStatus, Reuse, ReuseStatus
 
@@ -28,15 +27,15 @@ def author_user_ids(publication: Publication) -> frozenset[int]:
     return publication.__dict__["_author_user_ids"]
 
 
-@rules.predicate
-def is_published(user: User, obj: Publication | Reuse | None) -> bool:
+@object_predicate
+def is_published(user: User, obj: Publication | Reuse) -> bool:
     """Published publications are public."""
     publication = _publication_of(obj)
     return publication is not None and publication.status == PublicationStatus.PUBLISHED
 
 
-@rules.predicate
-def is_author(user: User, obj: Publication | Reuse | None) -> bool:
+@object_predicate
+def is_author(user: User, obj: Publication | Reuse) -> bool:
     """The authors (people) of a publication see it while it is a draft."""
     publication = _publication_of(obj)
     return (
@@ -46,8 +45,8 @@ def is_author(user: User, obj: Publication | Reuse | None) -> bool:
     )
 
 
-@rules.predicate
-def is_publication_team(user: User, obj: Publication | Reuse | None) -> bool:
+@object_predicate
+def is_publication_team(user: User, obj: Publication | Reuse) -> bool:
     """The team of the publication's programme writes it and moderates its reuses; a
     publication without a programme belongs to the administrators."""
     publication = _publication_of(obj)
@@ -58,19 +57,13 @@ def is_publication_team(user: User, obj: Publication | Reuse | None) -> bool:
     )
 
 
-@rules.predicate
-def is_in_a_team(user: User) -> bool:
-    """Belongs to the team of at least one programme."""
-    return bool(team_programme_ids(user))
-
-
-@rules.predicate
-def is_reuse_published(user: User, reuse: Reuse | None) -> bool:
+@object_predicate
+def is_reuse_published(user: User, reuse: Reuse) -> bool:
     return reuse is not None and reuse.status == ReuseStatus.PUBLISHED
 
 
-@rules.predicate
-def is_reuse_declarer(user: User, reuse: Reuse | None) -> bool:
+@object_predicate
+def is_reuse_declarer(user: User, reuse: Reuse) -> bool:
     """The person who declared a reuse follows its moderation."""
     return (
         user.is_authenticated
@@ -78,7 +71,3 @@ def is_reuse_declarer(user: User, reuse: Reuse | None) -> bool:
         and reuse.declared_by_id is not None
         and reuse.declared_by.user_id == user.pk
     )
-
-
-is_admin = rules.is_superuser
-is_signed_in = rules.is_authenticated

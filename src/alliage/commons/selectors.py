@@ -1,6 +1,6 @@
 """Reads of the commons, ready to render, filtered to what the viewer may see.
 
-The visibility filter mirrors ``rules.view_publication``: rules check one object, lists need a
+The visibility filter mirrors ``rules.see_publication``: rules check one object, lists need a
 queryset.
 """
 

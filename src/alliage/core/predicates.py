@@ -7,6 +7,7 @@ Django's admin asks "may this user view coalitions?"), it answers without failin
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -34,3 +35,16 @@ def is_on_a_team(user: Any) -> bool:
     """Belongs to the team of at least one programme (coalitions answers, through the
     ``TEAM_CHECK`` hook: core does not know programmes)."""
     return bool(user.is_authenticated) and any(check(user) for check in get_hooks(TEAM_CHECK))
+
+
+def object_predicate(fn: Callable[[Any, Any], bool]) -> rules.Predicate:
+    """A predicate about one object (a coalition, an event…). Asked without one, the
+    model-level question Django's admin asks ("may this user view coalitions?"), it answers
+    False: no object rule grants a power over every row; the administration's model
+    permissions come from the account's groups."""
+
+    @functools.wraps(fn)
+    def predicate(user: Any, obj: Any = None) -> bool:
+        return False if obj is None else fn(user, obj)
+
+    return rules.predicate(predicate, name=fn.__name__)

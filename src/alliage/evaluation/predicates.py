@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import rules
-
 from alliage.coalitions.models import Coalition, MemberRole
 from alliage.coalitions.predicates import member_role
 from alliage.core.models import User
+from alliage.core.predicates import object_predicate
 
 
-@rules.predicate
+@object_predicate
 def is_coalition_accompanier(user: User, coalition: Coalition) -> bool:
     """Accompaniers support the coalition from outside and write the other side of the
     Facteur 4 dialogue."""

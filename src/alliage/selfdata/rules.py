@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import rules
 
-from .predicates import is_admin, is_on_a_programme_team, is_signed_in, is_staff
+from alliage.core.predicates import is_admin, is_on_a_team, is_signed_in
 
-can_oversee = is_on_a_programme_team | is_staff | is_admin
+from .predicates import is_staff
+
+# The team of any programme looks after the people in it.
+can_oversee = is_on_a_team | is_staff | is_admin
 
 rules.add_perm("selfdata.manage_own_data", is_signed_in)
 rules.add_perm("selfdata.view_audit_log", can_oversee)

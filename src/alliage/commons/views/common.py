@@ -30,7 +30,7 @@ def get_visible(request: HttpRequest, slug: str) -> Publication:
         publication = selectors.publication_detail(slug=slug)
     except Publication.DoesNotExist as missing:
         raise Http404 from missing
-    if not request.user.has_perm("commons.view_publication", publication):
+    if not request.user.has_perm("commons.see_publication", publication):
         raise Http404  # a draft does not exist for outsiders
     return publication
 
