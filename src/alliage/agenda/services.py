@@ -12,7 +12,6 @@ from typing import Any
 from dateutil.rrule import rrulestr
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from alliage.actors.models import Person
@@ -20,6 +19,7 @@ from alliage.actors.services import person_ensure
 from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require, task_enqueue_after_commit
+from alliage.core.slugs import slug_unique
 
 from . import tasks
 from .audit import AuditAction
@@ -44,12 +44,11 @@ def _notify(registration: Registration, kind: str) -> None:
     task_enqueue_after_commit(tasks.registration_notify, registration_id=registration.pk, kind=kind)
 
 
-def unique_event_slug(title: str, start: dt.datetime) -> str:
-    base = f"{slugify(title)[:80] or 'evenement'}-{start:%Y-%m-%d}"
-    slug, n = base, 2
-    while Event.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+def event_slug(title: str, start: dt.datetime) -> str:
+    """A free slug for an event: its title and its day."""
+    return slug_unique(
+        Event.objects.all(), title, fallback="evenement", suffix=f"-{start:%Y-%m-%d}"
+    )
 
 
 def _require_manager(by: User, event: Event) -> None:
@@ -61,7 +60,7 @@ def event_create(*, by: User, **fields: Any) -> Event:
     """The programme team schedules an event."""
     event = Event(**fields)
     _require_manager(by, event)
-    event.slug = unique_event_slug(event.title, event.starts_at.astimezone(event.tz))
+    event.slug = event_slug(event.title, event.starts_at.astimezone(event.tz))
     event.full_clean()
     event.save()
     audit_record(action=AuditAction.EVENT_CREATED, by=by, target=event)
@@ -137,7 +136,7 @@ def series_generate(*, series: Series, by: User, until: dt.datetime) -> list[Eve
         created.append(
             Event.objects.create(
                 series=series,
-                slug=unique_event_slug(series.title, start),
+                slug=event_slug(series.title, start),
                 starts_at=start,
                 ends_at=end,
                 **shared,

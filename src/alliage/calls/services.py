@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from alliage.actors.models import Affiliation, Organisation
 from alliage.actors.services import acting_person
 from alliage.coalitions.models import Coalition, CoalitionMember, CoalitionStatus, MemberRole
-from alliage.coalitions.services import unique_slug
+from alliage.coalitions.services import coalition_slug
 from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
 from alliage.core.services import audit_record, task_enqueue_after_commit
@@ -358,7 +358,7 @@ def decision_record(
     if decision == Decision.ACCEPTED and locked.coalition_id is None:
         coalition = Coalition.objects.create(
             programme=locked.call.programme,
-            slug=unique_slug(locked.title),
+            slug=coalition_slug(locked.title),
             title=locked.title,
             summary=locked.summary[:400],
             status=CoalitionStatus.FORMING,

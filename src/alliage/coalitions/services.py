@@ -12,7 +12,6 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from alliage.actors.models import Organisation
@@ -20,6 +19,7 @@ from alliage.actors.services import acting_person
 from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require
+from alliage.core.slugs import slug_unique
 
 from .audit import AuditAction
 from .models import (
@@ -121,12 +121,11 @@ def milestones_as_stored(milestones: Sequence[MilestoneData | Milestone]) -> str
 RESERVED_SLUGS = frozenset({"new"})
 
 
-def unique_slug(title: str) -> str:
-    base = slugify(title)[:80] or "coalition"
-    slug, n = base, 2
-    while slug in RESERVED_SLUGS or Coalition.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+def coalition_slug(title: str) -> str:
+    """A free slug for a new coalition (calls and matching create coalitions too)."""
+    return slug_unique(
+        Coalition.objects.all(), title, fallback="coalition", reserved=RESERVED_SLUGS
+    )
 
 
 @transaction.atomic
@@ -147,7 +146,7 @@ def coalition_propose(
     person = acting_person(user=by, organisation=organisation)
     coalition = Coalition.objects.create(
         programme=programme,
-        slug=unique_slug(title),
+        slug=coalition_slug(title),
         title=title,
         summary=summary,
         diagnostic=diagnostic,

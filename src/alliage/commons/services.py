@@ -15,7 +15,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -30,6 +29,7 @@ from alliage.core.services import (
     permission_require,
     task_enqueue_after_commit,
 )
+from alliage.core.slugs import slug_unique
 from alliage.core.uploads import validate_document
 
 from . import archive, tasks
@@ -64,13 +64,12 @@ def _require_editor(by: User, publication: Publication) -> None:
     )
 
 
-def publication_unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(title)[:100] or "publication"
+def publication_slug(title: str, *, exclude_pk: int | None = None) -> str:
+    """A free slug for a publication (``exclude_pk``: the one being renamed keeps its own)."""
     others = Publication.objects.exclude(pk=exclude_pk) if exclude_pk else Publication.objects
-    slug, n = base, 2
-    while slug in RESERVED_SLUGS or others.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return slug_unique(
+        others.all(), title, fallback="publication", reserved=RESERVED_SLUGS, max_length=100
+    )
 
 
 def store(upload: UploadedFile | File, *, folder: str, sha256: str, fallback: str) -> str:
@@ -140,7 +139,7 @@ def publication_create(
         raise BusinessError(_("These fields cannot be set here: %s") % ", ".join(sorted(unknown)))
     publication = Publication(**fields)
     _require_editor(by, publication)
-    publication.slug = publication.slug or publication_unique_slug(publication.title)
+    publication.slug = publication.slug or publication_slug(publication.title)
     if publication.slug in RESERVED_SLUGS:
         raise BusinessError(_("This address is reserved: choose another one."), field="slug")
     if cover is not None:

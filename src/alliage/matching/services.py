@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from alliage.actors.services import person_ensure
 from alliage.calls.models import Call, Submission, SubmissionStatus
 from alliage.coalitions.models import Coalition, CoalitionMember, CoalitionStatus, MemberRole
-from alliage.coalitions.services import unique_slug
+from alliage.coalitions.services import coalition_slug
 from alliage.core.errors import BusinessError
 from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require
@@ -37,7 +37,7 @@ def coalition_from_convergence(
     title = title.strip()[:200] or submissions[0].title
     coalition = Coalition.objects.create(
         programme=call.programme,
-        slug=unique_slug(title),
+        slug=coalition_slug(title),
         title=title,
         summary=_("Born from convergent proposals to “%(call)s”.") % {"call": call.title},
         diagnostic="\n\n".join(f"**{s.title}**: {s.summary}" for s in submissions),
