@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from alliage.actors.models import Organisation
 from alliage.actors.services import acting_person
-from alliage.core.errors import BusinessError, PermissionRefused
+from alliage.core.errors import BusinessError, Conflict, PermissionRefused
 from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require
 from alliage.core.slugs import slug_unique
@@ -161,7 +161,7 @@ def coalition_propose(
     return coalition
 
 
-class StaleEdit(BusinessError):
+class StaleEdit(Conflict):
     """The canvas changed since the editor opened it."""
 
 
