@@ -10,7 +10,7 @@ class AuditAction(models.TextChoices):
     PUBLICATION_CREATED = "publication.created", _("Publication created")
     PUBLICATION_CHANGED = "publication.changed", _("Publication changed")
     PUBLICATION_PUBLISHED = "publication.published", _("Publication published")
-    PUBLICATION_UNPUBLISHED = "publication.unpublished", _("Publication withdrawn from publication")
+    PUBLICATION_UNPUBLISHED = "publication.unpublished", _("Publication withdrawn")
     PUBLICATION_FILE_ADDED = "publication.file_added", _("File added to a publication")
     DATASET_RESOURCE_ADDED = "dataset.resource_added", _("Resource added to a dataset")
     REUSE_DECLARED = "reuse.declared", _("Reuse declared")
