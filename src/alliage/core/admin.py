@@ -6,6 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEntry, User
 
+# The administration is for superusers and rare tasks; the programme team works in the site.
+admin.site.site_header = _("Alliage — administration")
+admin.site.site_title = _("Alliage administration")
+admin.site.index_title = _("Rare tasks and superuser tools")
+admin.site.site_url = "/"
+
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
