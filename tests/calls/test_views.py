@@ -202,13 +202,20 @@ def test_a_junk_reviewer_id_is_refused_without_error() -> None:
         assert client_for(team).post(url, {"reviewer": value}).status_code == 302
 
 
-@pytest.mark.parametrize("path", ["review/", "attachment/", "withdraw/", "decide/", "assign/"])
-def test_another_users_submission_id_gives_nothing(path: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "method"),
+    [("review/", "post"), ("attachment/", "get"), ("withdraw/", "post"), ("decide/", "post"),
+     ("assign/", "post")],
+)  # fmt: skip
+def test_another_users_submission_id_gives_nothing(path: str, method: str) -> None:
+    """With the method the view serves, a 404; with the other, a 404 or a 405 (the view does
+    not answer that method at all, whoever asks)."""
     submission = SubmissionFactory()
     intruder = client_for(PersonFactory().user)
-    response = intruder.post(f"/calls/submissions/{submission.pk}/{path}")
-    assert response.status_code == 404
-    assert intruder.get(f"/calls/submissions/{submission.pk}/{path}").status_code in (404, 405)
+    url = f"/calls/submissions/{submission.pk}/{path}"
+    other = "get" if method == "post" else "post"
+    assert getattr(intruder, method)(url).status_code == 404
+    assert getattr(intruder, other)(url).status_code in (404, 405)
 
 
 def test_ranking_and_list_query_counts_do_not_grow() -> None:
