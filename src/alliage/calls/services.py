@@ -62,7 +62,7 @@ def call_create(*, by: User, template: str = "", **fields: Any) -> Call:
     call.slug = call.slug or slug_unique(
         Call.objects.all(),
         call.title,
-        fallback="call",
+        fallback="appel",  # French-first URLs, as the events' "evenement"
         reserved=RESERVED_SLUGS,
         max_length=90,
     )
