@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliage.calls.models import Submission
+from alliage.calls.models import Submission, SubmissionStatus
 
 from ..factories import PASSWORD, CallFactory, PersonFactory
 
@@ -24,12 +24,12 @@ def test_draft_autosaves_then_is_sent(live_server, page) -> None:
     page.get_by_role("link", name="Déposer une proposition").click()
     page.get_by_label("Titre").fill("Des critères de sobriété pour les achats publics")
     page.locator("#autosave").get_by_text("Brouillon enregistré").wait_for()
-    assert Submission.objects.get().status == "draft"
+    assert Submission.objects.get().status == SubmissionStatus.DRAFT
 
     page.get_by_label("Résumé").fill("Une grille partagée entre collectivités.")
     page.get_by_label("Diagnostic").fill("Les acheteurs manquent de critères.")
     page.get_by_role("button", name="Envoyer ma proposition").click()
     page.wait_for_url("**/calls/submissions/**")
     submission = Submission.objects.get()
-    assert submission.status == "submitted"
+    assert submission.status == SubmissionStatus.SUBMITTED
     assert submission.title == "Des critères de sobriété pour les achats publics"

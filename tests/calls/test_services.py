@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from alliage.calls import services
-from alliage.calls.models import Submission
+from alliage.calls.models import Submission, SubmissionStatus
 from alliage.calls.selectors import CriterionStats, call_ranking, weighted_score
 from alliage.coalitions.models import Coalition
 from alliage.core.errors import BusinessError, PermissionRefused
@@ -51,7 +51,10 @@ def test_one_second_before_the_close_is_accepted_one_after_refused(language: str
     with time_machine.travel(CLOSE - dt.timedelta(days=1), tick=False):
         first, second = draft(call, early), draft(call, late)
     with time_machine.travel(CLOSE - dt.timedelta(seconds=1), tick=False):
-        assert services.submission_submit(submission=first, by=early).status == "submitted"
+        assert (
+            services.submission_submit(submission=first, by=early).status
+            == SubmissionStatus.SUBMITTED
+        )
     with (
         time_machine.travel(CLOSE + dt.timedelta(seconds=1), tick=False),
         translation.override(language),
@@ -61,7 +64,7 @@ def test_one_second_before_the_close_is_accepted_one_after_refused(language: str
     expected = "closed on" if language == "en" else "clos le"
     assert expected in refused.value.message and "31" in refused.value.message
     second.refresh_from_db()
-    assert second.status == "draft"
+    assert second.status == SubmissionStatus.DRAFT
 
 
 def test_submitting_twice_never_makes_two_submissions(committed) -> None:
@@ -300,12 +303,14 @@ def test_reviews_only_on_submitted_proposals_and_withdrawn_ones_free_reviewers()
     call.reviewers.add(a, b)
     with pytest.raises(BusinessError):
         services.assignment_create(
-            submission=SubmissionFactory(call=call, status="draft"), reviewer=a, by=team
+            submission=SubmissionFactory(call=call, status=SubmissionStatus.DRAFT),
+            reviewer=a,
+            by=team,
         )
     for _ in range(2):
         withdrawn = SubmissionFactory(call=call)
         services.assignment_create(submission=withdrawn, reviewer=a, by=team)
-        withdrawn.status = "withdrawn"
+        withdrawn.status = SubmissionStatus.WITHDRAWN
         withdrawn.save()
     fresh_ones = [SubmissionFactory(call=call) for _ in range(2)]
     services.assignments_auto(call=call, by=team)
@@ -390,3 +395,20 @@ def test_rubric_templates_copy_into_the_call() -> None:
     assert services.criteria_from_template(call=other, template="reset-coalition")
     with pytest.raises(BusinessError):
         services.criteria_from_template(call=other, template="nope")
+
+
+def test_two_calls_with_the_same_title_get_distinct_slugs() -> None:
+    team = UserFactory(is_superuser=True)
+    programme = CallFactory().programme
+
+    def open_call(title: str):
+        return services.call_create(
+            by=team, programme=programme, kind="projects", title=title,
+            opens_at=CLOSE - dt.timedelta(days=30), closes_at=CLOSE,
+        )  # fmt: skip
+
+    first, second = open_call("Appel à coalitions #Reset"), open_call("Appel à coalitions #Reset")
+    assert first.slug == "appel-a-coalitions-reset"
+    assert second.slug == "appel-a-coalitions-reset-2"
+    # A title that would shadow the app's own pages (/calls/me/) gets a slug of its own.
+    assert open_call("Me").slug == "me-2"

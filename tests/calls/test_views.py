@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from alliage.calls import services
-from alliage.calls.models import Submission
+from alliage.calls.models import Submission, SubmissionStatus
 
 from ..factories import (
     CallFactory,
@@ -66,7 +66,7 @@ def test_submission_form_autosave_and_send() -> None:
         HTTP_HX_REQUEST="true",
     )
     assert "Brouillon enregistré" in saved.content.decode()
-    assert Submission.objects.get().status == "draft"
+    assert Submission.objects.get().status == SubmissionStatus.DRAFT
     response = client.post(
         url,
         {"title": "Projet", "summary": "Résumé", "diagnostic": "D", "impact": "I",
@@ -74,7 +74,20 @@ def test_submission_form_autosave_and_send() -> None:
     )  # fmt: skip
     submission = Submission.objects.get()
     assert response["Location"] == submission.get_absolute_url()
-    assert submission.status == "submitted"
+    assert submission.status == SubmissionStatus.SUBMITTED
+
+
+def test_showing_the_submission_form_creates_no_person_saving_it_does() -> None:
+    from alliage.actors.models import Person
+
+    call = CallFactory()
+    user = UserFactory()
+    client = client_for(user)
+    url = reverse("calls:submission-edit", args=[call.slug])
+    assert client.get(url).status_code == 200
+    assert not Person.objects.filter(user=user).exists()
+    client.post(url, {"title": "Projet", "summary": "Résumé", "action": "save"})
+    assert Submission.objects.get().person == Person.objects.get(user=user)
 
 
 def test_a_wrong_attachment_shows_a_field_error_and_keeps_the_text() -> None:
@@ -202,13 +215,20 @@ def test_a_junk_reviewer_id_is_refused_without_error() -> None:
         assert client_for(team).post(url, {"reviewer": value}).status_code == 302
 
 
-@pytest.mark.parametrize("path", ["review/", "attachment/", "withdraw/", "decide/", "assign/"])
-def test_another_users_submission_id_gives_nothing(path: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "method"),
+    [("review/", "post"), ("attachment/", "get"), ("withdraw/", "post"), ("decide/", "post"),
+     ("assign/", "post")],
+)  # fmt: skip
+def test_another_users_submission_id_gives_nothing(path: str, method: str) -> None:
+    """With the method the view serves, a 404; with the other, a 404 or a 405 (the view does
+    not answer that method at all, whoever asks)."""
     submission = SubmissionFactory()
     intruder = client_for(PersonFactory().user)
-    response = intruder.post(f"/calls/submissions/{submission.pk}/{path}")
-    assert response.status_code == 404
-    assert intruder.get(f"/calls/submissions/{submission.pk}/{path}").status_code in (404, 405)
+    url = f"/calls/submissions/{submission.pk}/{path}"
+    other = "get" if method == "post" else "post"
+    assert getattr(intruder, method)(url).status_code == 404
+    assert getattr(intruder, other)(url).status_code in (404, 405)
 
 
 def test_ranking_and_list_query_counts_do_not_grow() -> None:

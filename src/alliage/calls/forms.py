@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation
 
-from .models import Call, Decision, Submission
+from .models import ASKABLE_FIELDS, Call, Decision, Submission
 
 
 class SubmissionForm(forms.ModelForm):
@@ -43,7 +43,7 @@ class SubmissionForm(forms.ModelForm):
             self.fields["organisation"].empty_label = None
         # A call asks for some parts only; drafts may be incomplete: the service checks
         # completeness when the submission is sent.
-        for name in ("diagnostic", "impact", "partners_sought", "attachment"):
+        for name in ASKABLE_FIELDS:
             if name not in call.asks:
                 del self.fields[name]
         for name, field in self.fields.items():

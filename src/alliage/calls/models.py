@@ -200,7 +200,7 @@ class Submission(TimeStampedModel):
         constraints = (
             models.UniqueConstraint(
                 fields=("call", "person"),
-                condition=~Q(status="withdrawn"),
+                condition=~Q(status=SubmissionStatus.WITHDRAWN),
                 name="calls_one_live_submission_per_person",
             ),
         )
@@ -238,6 +238,9 @@ class Conflict(models.Model):
 
 
 class Assignment(models.Model):
+    """A reviewer asked to review a submission; the review itself (comment, scores, when it
+    was submitted) lives on the same row."""
+
     submission = models.ForeignKey(
         Submission,
         verbose_name=_("submission"),
@@ -255,8 +258,8 @@ class Assignment(models.Model):
     submitted_at = models.DateTimeField(_("review submitted at"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("review")
-        verbose_name_plural = _("reviews")
+        verbose_name = _("reviewer assignment")
+        verbose_name_plural = _("reviewer assignments")
         ordering = ("created_at", "id")
         constraints = (
             models.UniqueConstraint(fields=("submission", "reviewer"), name="calls_assign_once"),

@@ -1,12 +1,24 @@
-"""Permission predicates on calls and submissions; each caches what it reads."""
+"""Permission predicates on calls and submissions; what they read is kept on the submission
+(``core.predicates.memo``), so one page asks the database once however many checks it makes."""
 
 from __future__ import annotations
 
 from alliage.coalitions.predicates import team_programme_ids
 from alliage.core.models import User
-from alliage.core.predicates import object_predicate
+from alliage.core.predicates import memo, object_predicate
 
-from .models import Assignment, Call, CallVisibility, Conflict, Decision, Submission
+from .models import (
+    Assignment,
+    Call,
+    CallVisibility,
+    Conflict,
+    Decision,
+    Submission,
+    SubmissionStatus,
+)
+
+ASSIGNMENT = "calls.assignment_of"
+CONFLICTED = "calls.conflicted"
 
 
 def _call_of(obj: Call | Submission) -> Call:
@@ -21,26 +33,31 @@ def is_call_team(user: User, obj: Call | Submission) -> bool:
 
 @object_predicate
 def is_public_call(user: User, call: Call) -> bool:
+    """A public call is seen by everyone; a team call is the programme team's draft."""
     return call.visibility == CallVisibility.PUBLIC
 
 
 @object_predicate
 def is_submitter(user: User, submission: Submission) -> bool:
+    """The person who wrote the submission."""
     return user.is_authenticated and submission.person.user_id == user.pk
 
 
 def assignment_of(user: User, submission: Submission) -> Assignment | None:
-    """The user's assignment on this submission, read once per pair."""
+    """The user's assignment on this submission (None for anyone not asked to review it),
+    read once per user and submission."""
     if not user.is_authenticated:
         return None
-    cache: dict[int, Assignment | None] = submission.__dict__.setdefault("_assignment_cache", {})
-    if user.pk not in cache:
-        cache[user.pk] = submission.assignments.filter(reviewer_id=user.pk).first()
-    return cache[user.pk]
+    return memo(
+        submission,
+        (ASSIGNMENT, user.pk),
+        lambda: submission.assignments.filter(reviewer_id=user.pk).first(),
+    )
 
 
 @object_predicate
 def is_assigned_reviewer(user: User, submission: Submission) -> bool:
+    """Asked to review this submission."""
     return assignment_of(user, submission) is not None
 
 
@@ -49,21 +66,33 @@ def conflicted(user: User, submission: Submission) -> bool:
     own submission, or one they declared a conflict with."""
     if not user.is_authenticated:
         return False
-    cache: dict[int, bool] = submission.__dict__.setdefault("_conflict_cache", {})
-    if user.pk not in cache:
-        cache[user.pk] = (
+    return memo(
+        submission,
+        (CONFLICTED, user.pk),
+        lambda: (
             submission.person.user_id == user.pk
             or Conflict.objects.filter(reviewer_id=user.pk, submission=submission).exists()
             or (
                 submission.organisation_id is not None
                 and submission.organisation.affiliations.filter(person__user_id=user.pk).exists()
             )
-        )
-    return cache[user.pk]
+        ),
+    )
+
+
+def reviewer_facts_forget(user: User, submission: Submission) -> None:
+    """Forget what ``assignment_of`` and ``conflicted`` read for this user, once a service
+    has changed it (a declared conflict removes the assignment)."""
+    # ``core.predicates.memo`` keeps its answers in this dict on the object; core has no
+    # "forget" yet, so this mirrors its storage (see the report asking for ``memo_forget``).
+    cache = submission.__dict__.get("_alliage_memo", {})
+    for key in ((ASSIGNMENT, user.pk), (CONFLICTED, user.pk)):
+        cache.pop(key, None)
 
 
 @object_predicate
 def is_conflicted(user: User, submission: Submission) -> bool:
+    """Has a conflict of interest with the submission (see ``conflicted``)."""
     return conflicted(user, submission)
 
 
@@ -76,7 +105,8 @@ def has_reviewed(user: User, submission: Submission) -> bool:
 
 @object_predicate
 def is_in_review(user: User, submission: Submission) -> bool:
-    return submission.status == "submitted" and submission.call.decided_at is None
+    """A sent submission is reviewed until the call's decisions are published."""
+    return submission.status == SubmissionStatus.SUBMITTED and submission.call.decided_at is None
 
 
 @object_predicate
@@ -86,6 +116,6 @@ def is_published_acceptance(user: User, submission: Submission) -> bool:
     return (
         call.visibility == CallVisibility.PUBLIC
         and call.decided_at is not None
-        and submission.status == "submitted"
+        and submission.status == SubmissionStatus.SUBMITTED
         and submission.decision == Decision.ACCEPTED
     )

@@ -8,17 +8,30 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from alliage.actors.selectors import person_for_user
+from alliage.actors.models import Organisation
+from alliage.actors.selectors import organisations_for_person, person_for_user
 from alliage.coalitions.predicates import team_programme_ids
 from alliage.core.models import User
 
-from .models import Assignment, Call, CallVisibility, Criterion, Decision, Score, Submission
+from .models import (
+    Assignment,
+    Call,
+    CallVisibility,
+    Criterion,
+    Decision,
+    Score,
+    Submission,
+    SubmissionStatus,
+)
+from .predicates import assignment_of
 
 # A criterion on which reviewers' scores span half the scale or more flags the submission.
 DISAGREEMENT = 0.5
 
 
 def call_visible_q(viewer: User) -> Q:
+    """The calls the viewer may see, as a filter (``calls.see_call`` for a list): public
+    calls, and every call of the programmes whose team they are on."""
     if viewer.is_authenticated and viewer.is_superuser:
         return Q()
     visible = Q(visibility=CallVisibility.PUBLIC)
@@ -41,24 +54,84 @@ def call_list(*, viewer: User) -> QuerySet[Call]:
                 default=Value(2),
                 output_field=IntegerField(),
             ),
-            submission_count=Count("submissions", filter=Q(submissions__status="submitted")),
+            submission_count=Count(
+                "submissions", filter=Q(submissions__status=SubmissionStatus.SUBMITTED)
+            ),
         )
         .order_by("rank", "closes_at")
     )
 
 
 def call_detail(*, slug: str) -> Call:
+    """One call with its programme and rubric; ``Call.DoesNotExist`` when there is none."""
     return Call.objects.select_related("programme").prefetch_related("criteria").get(slug=slug)
 
 
+def call_criteria(*, call: Call) -> list[Criterion]:
+    """The call's rubric, in order."""
+    return list(call.criteria.all())
+
+
+def call_reviewer_count(*, call: Call) -> int:
+    """How many reviewers the call's pool holds."""
+    return call.reviewers.count()
+
+
+def call_pool_reviewer(*, call: Call, pk: int) -> User | None:
+    """The reviewer of the call's pool with this id; None for anyone outside the pool."""
+    return call.reviewers.filter(pk=pk).first()
+
+
 def my_submission(*, call: Call, viewer: User) -> Submission | None:
+    """The viewer's live submission to the call (draft or sent; a withdrawn one is over)."""
     person = person_for_user(user=viewer)
     if person is None:
         return None
-    return call.submissions.filter(person=person).exclude(status="withdrawn").first()
+    return call.submissions.filter(person=person).exclude(status=SubmissionStatus.WITHDRAWN).first()
+
+
+def submission_organisations(*, viewer: User) -> QuerySet[Organisation]:
+    """The organisations the viewer may submit for: their own. None for someone who has no
+    person yet (showing the form never creates one; saving it does)."""
+    person = person_for_user(user=viewer)
+    if person is None:
+        return Organisation.objects.none()
+    return organisations_for_person(person=person)
+
+
+def submission_detail(*, pk: int) -> Submission:
+    """One submission with what its page shows; ``Submission.DoesNotExist`` when there is
+    none. Who may see it is ``calls.see_submission``'s question."""
+    return Submission.objects.select_related(
+        "call__programme", "person", "organisation", "coalition"
+    ).get(pk=pk)
+
+
+def submission_assignments(*, submission: Submission) -> QuerySet[Assignment]:
+    """The reviewers assigned to the submission, done or not (for the programme team)."""
+    return submission.assignments.select_related("reviewer__person")
+
+
+def submission_reviewer_pool(*, submission: Submission) -> QuerySet[User]:
+    """The reviewers of the call's pool not yet assigned to this submission."""
+    return submission.call.reviewers.select_related("person").exclude(
+        pk__in=submission.assignments.values("reviewer_id")
+    )
+
+
+def reviewer_assignment(*, submission: Submission, viewer: User) -> Assignment | None:
+    """The viewer's assignment on the submission, if they are asked to review it; the same
+    read the permission rules make, so a page asks once."""
+    return assignment_of(viewer, submission)
+
+
+def assignment_scores(*, assignment: Assignment) -> dict[int, int]:
+    """The reviewer's score so far for each criterion, by criterion id."""
+    return dict(assignment.scores.values_list("criterion_id", "value"))
 
 
 def submissions_of(*, viewer: User) -> QuerySet[Submission]:
+    """The viewer's own submissions, every state, most recently changed first."""
     return (
         Submission.objects.filter(person__user=viewer)
         .select_related("call__programme", "organisation", "coalition")
@@ -67,14 +140,16 @@ def submissions_of(*, viewer: User) -> QuerySet[Submission]:
 
 
 def accepted_projects(*, call: Call) -> QuerySet[Submission]:
-    return call.submissions.filter(decision=Decision.ACCEPTED, status="submitted").select_related(
-        "organisation", "coalition"
-    )
+    """The call's accepted submissions (public once the decisions are published)."""
+    return call.submissions.filter(
+        decision=Decision.ACCEPTED, status=SubmissionStatus.SUBMITTED
+    ).select_related("organisation", "coalition")
 
 
 def reviewer_queue(*, viewer: User) -> QuerySet[Assignment]:
+    """The viewer's assignments on sent submissions, what is left to review first."""
     return (
-        Assignment.objects.filter(reviewer=viewer, submission__status="submitted")
+        Assignment.objects.filter(reviewer=viewer, submission__status=SubmissionStatus.SUBMITTED)
         .select_related("submission__call__programme", "submission__organisation")
         .order_by("submitted_at", "submission__call__closes_at", "id")
     )
@@ -131,7 +206,7 @@ def call_ranking(*, call: Call, sort: str = "score") -> list[RankingRow]:
     """Every submitted proposal with its submitted reviews aggregated; three queries."""
     criteria = list(call.criteria.all())
     submissions = list(
-        call.submissions.filter(status="submitted")
+        call.submissions.filter(status=SubmissionStatus.SUBMITTED)
         .select_related("organisation", "person", "coalition")
         .annotate(assigned=Count("assignments"))
     )

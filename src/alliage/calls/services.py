@@ -11,7 +11,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -21,8 +20,8 @@ from alliage.coalitions.models import Coalition, CoalitionMember, CoalitionStatu
 from alliage.coalitions.services import coalition_slug
 from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
-from alliage.core.services import audit_record, task_enqueue_after_commit
-from alliage.core.services import permission_require as _require
+from alliage.core.services import audit_record, permission_require, task_enqueue_after_commit
+from alliage.core.slugs import slug_unique
 from alliage.core.uploads import validate_document
 
 from . import tasks
@@ -39,22 +38,34 @@ from .models import (
     Submission,
     SubmissionStatus,
 )
-from .predicates import assignment_of, conflicted
+from .predicates import assignment_of, conflicted, reviewer_facts_forget
 from .rubrics import RUBRICS
 
 TEXT_FIELDS = ("title", "summary", "diagnostic", "impact", "partners_sought")
 
 
-def _notify(submission: Submission, kind: str) -> None:
+# Call slugs that would shadow the app's own URLs (``/calls/me/``, ``/calls/reviews/``).
+RESERVED_SLUGS = ("me", "reviews", "submissions")
+
+
+def _notify(submission: Submission, kind: tasks.Notice) -> None:
     task_enqueue_after_commit(tasks.submission_notify, submission_id=submission.pk, kind=kind)
 
 
 @transaction.atomic
 def call_create(*, by: User, template: str = "", **fields: Any) -> Call:
-    """The programme team opens a call, optionally starting its rubric from a template."""
+    """The programme team opens a call, optionally starting its rubric from a template.
+    Without a slug of its own, the call gets one from its title, made unique (two calls may
+    share a title)."""
     call = Call(**fields)
-    _require(by, "calls.manage_call", call, _("Only the programme team can open a call."))
-    call.slug = call.slug or slugify(call.title)[:90]
+    permission_require(by, "calls.manage_call", call, _("Only the programme team can open a call."))
+    call.slug = call.slug or slug_unique(
+        Call.objects.all(),
+        call.title,
+        fallback="appel",  # French-first URLs, as the events' "evenement"
+        reserved=RESERVED_SLUGS,
+        max_length=90,
+    )
     call.full_clean()
     call.save()
     if template:
@@ -111,7 +122,7 @@ def submission_save(
 ) -> Submission:
     """Create or update the user's submission to an open call (the draft is saved as they
     type). One live submission per person and call: a second tab edits the same one."""
-    _require(by, "calls.submit_to_call", call)
+    permission_require(by, "calls.submit_to_call", call)
     now = now or timezone.now()
     if call.status_at(now) != CallStatus.OPEN:
         raise BusinessError(_closed_message(call))
@@ -135,7 +146,9 @@ def submission_save(
                 )
         except IntegrityError:  # another tab created it a moment ago
             submission = Submission.objects.select_for_update().get(
-                call=call, person=person, status__in=("draft", "submitted")
+                call=call,
+                person=person,
+                status__in=(SubmissionStatus.DRAFT, SubmissionStatus.SUBMITTED),
             )
     for name in TEXT_FIELDS:
         if name in data:
@@ -169,7 +182,7 @@ def submission_submit(
 ) -> Submission:
     """Send the submission. Accepted only while the call is open, checked here at the moment
     of submitting; submitting again is harmless."""
-    _require(by, "calls.edit_submission", submission)
+    permission_require(by, "calls.edit_submission", submission)
     locked = Submission.objects.select_for_update().select_related("call").get(pk=submission.pk)
     call = locked.call
     now = now or timezone.now()
@@ -185,13 +198,15 @@ def submission_submit(
     locked.submitted_at = now
     locked.save(update_fields=["status", "submitted_at", "updated_at"])
     audit_record(action=AuditAction.SUBMISSION_SUBMITTED, by=by, target=locked)
-    _notify(locked, "submitted")
+    _notify(locked, tasks.Notice.SUBMITTED)
     return locked
 
 
 @transaction.atomic
 def submission_withdraw(*, submission: Submission, by: User) -> Submission:
-    _require(by, "calls.edit_submission", submission)
+    """The submitter withdraws their submission while the call is open; they may then start
+    a new one."""
+    permission_require(by, "calls.edit_submission", submission)
     locked = Submission.objects.select_for_update().select_related("call").get(pk=submission.pk)
     if locked.call.status != CallStatus.OPEN:
         raise BusinessError(_closed_message(locked.call))
@@ -210,8 +225,7 @@ def conflict_declare(*, submission: Submission, by: User, reason: str = "") -> C
         reviewer=by, submission=submission, defaults={"reason": reason}
     )
     Assignment.objects.filter(reviewer=by, submission=submission).delete()
-    for cache in ("_conflict_cache", "_assignment_cache"):  # what the predicates read changed
-        submission.__dict__.pop(cache, None)
+    reviewer_facts_forget(by, submission)  # what the predicates read has changed
     audit_record(action=AuditAction.REVIEW_CONFLICT_DECLARED, by=by, target=submission)
     return conflict
 
@@ -219,7 +233,7 @@ def conflict_declare(*, submission: Submission, by: User, reason: str = "") -> C
 @transaction.atomic
 def assignment_create(*, submission: Submission, reviewer: User, by: User) -> Assignment:
     """The team assigns a reviewer by hand; never one with a conflict of interest."""
-    _require(by, "calls.manage_call", submission)
+    permission_require(by, "calls.manage_call", submission)
     if submission.status != SubmissionStatus.SUBMITTED:
         raise BusinessError(_("Only submitted proposals are reviewed."))
     if conflicted(reviewer, submission):
@@ -261,7 +275,7 @@ def conflict_pairs(call: Call, reviewer_ids: list[int]) -> set[tuple[int, int]]:
 def assignments_auto(*, call: Call, by: User) -> tuple[int, list[int]]:
     """Give every submitted submission its reviewers: balanced load, never a conflict.
     Returns the number of new assignments and the submissions left short of reviewers."""
-    _require(by, "calls.manage_call", call)
+    permission_require(by, "calls.manage_call", call)
     Call.objects.select_for_update().get(pk=call.pk)
     reviewer_ids = sorted(call.reviewers.values_list("pk", flat=True))
     submission_ids = sorted(
@@ -301,7 +315,7 @@ def review_save(
     submission = assignment.submission
     if assignment.reviewer_id != by.pk:
         raise PermissionRefused(_("This review is someone else's."))
-    _require(by, "calls.review_submission", submission)
+    permission_require(by, "calls.review_submission", submission)
     locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
     if locked.submitted_at is not None:
         raise BusinessError(_("This review has been submitted and can no longer change."))
@@ -338,7 +352,7 @@ def decision_record(
 ) -> Submission:
     """Accept, waitlist or reject. Accepting creates the coalition once: forming, its canvas
     prefilled from the submission, the submitter as lead, linked back to the submission."""
-    _require(by, "calls.decide_submission", submission)
+    permission_require(by, "calls.decide_submission", submission)
     locked = (
         Submission.objects.select_for_update()
         .select_related("call", "person")
@@ -377,7 +391,7 @@ def decision_record(
     locked.save()
     audit_record(action=AuditAction.SUBMISSION_DECIDED, by=by, target=locked, decision=decision)
     if locked.call.decided_at is not None:
-        _notify(locked, "decided")
+        _notify(locked, tasks.Notice.DECIDED)
     return locked
 
 
@@ -385,7 +399,7 @@ def decision_record(
 def call_publish_decisions(*, call: Call, by: User) -> Call:
     """Publish the call's decisions: the call is decided, every submitter hears the outcome,
     and the accepted projects become public."""
-    _require(by, "calls.manage_call", call)
+    permission_require(by, "calls.manage_call", call)
     locked = Call.objects.select_for_update().get(pk=call.pk)
     if timezone.now() < locked.closes_at:
         raise BusinessError(_("Decisions can be published once the call has closed."))
@@ -406,6 +420,6 @@ def call_publish_decisions(*, call: Call, by: User) -> Call:
             submission__call=locked, submission__decision=Decision.ACCEPTED
         ).update(is_published=True)
         for submission in locked.submissions.filter(status=SubmissionStatus.SUBMITTED):
-            _notify(submission, "decided")
+            _notify(submission, tasks.Notice.DECIDED)
     audit_record(action=AuditAction.CALL_DECISIONS_PUBLISHED, by=by, target=locked)
     return locked

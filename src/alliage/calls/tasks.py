@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
-KINDS = ("submitted", "decided")
+
+class Notice(StrEnum):
+    """The e-mails a submitter receives; each value names its templates
+    (``calls/email/<value>.txt`` and ``<value>_subject.txt``)."""
+
+    SUBMITTED = "submitted"
+    DECIDED = "decided"
 
 
 @task()
 def submission_notify(*, submission_id: int, kind: str, language: str = "fr") -> bool:
+    """Send the submitter the ``kind`` e-mail (a ``Notice``) in the request's language."""
     from .models import Submission
 
-    if kind not in KINDS:
-        raise ValueError(kind)
+    notice = Notice(kind)  # an unknown kind is a ValueError
     submission = (
         Submission.objects.select_related("call", "person__user").filter(pk=submission_id).first()
     )
@@ -29,7 +37,7 @@ def submission_notify(*, submission_id: int, kind: str, language: str = "fr") ->
             "person": submission.person,
             "url": settings.ALLIAGE_BASE_URL.rstrip("/") + submission.get_absolute_url(),
         }
-        subject = " ".join(render_to_string(f"calls/email/{kind}_subject.txt", context).split())
-        body = render_to_string(f"calls/email/{kind}.txt", context)
+        subject = " ".join(render_to_string(f"calls/email/{notice}_subject.txt", context).split())
+        body = render_to_string(f"calls/email/{notice}.txt", context)
     send_mail(subject, body, None, [submission.person.user.email])
     return True

@@ -1,0 +1,44 @@
+"""The calls: the list and one call's page."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from alliage.actors.models import OrganisationKind
+from alliage.core.http import access_or_404, paginate
+
+from .. import selectors
+from ..models import CallStatus
+
+
+@require_GET
+def call_list(request: HttpRequest) -> HttpResponse:
+    page = paginate(request, selectors.call_list(viewer=request.user), 20)
+    return render(
+        request,
+        "calls/call_list.html",
+        {"page": page, "now": timezone.now(), "CallStatus": CallStatus},
+    )
+
+
+@require_GET
+def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    call = access_or_404(request, selectors.call_detail, "calls.see_call", slug=slug)
+    return render(
+        request,
+        "calls/call_detail.html",
+        {
+            "call": call,
+            "status": call.status,
+            "CallStatus": CallStatus,
+            "mine": selectors.my_submission(call=call, viewer=request.user),
+            "accepted": (
+                selectors.accepted_projects(call=call) if call.decided_at is not None else []
+            ),
+            "can_manage": request.user.has_perm("calls.manage_call", call),
+            "kind_labels": dict(OrganisationKind.choices),
+        },
+    )
