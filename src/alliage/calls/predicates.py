@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from alliage.coalitions.predicates import team_programme_ids
 from alliage.core.models import User
-from alliage.core.predicates import memo, object_predicate
+from alliage.core.predicates import memo, memo_forget, object_predicate
 
 from .models import (
     Assignment,
@@ -83,11 +83,7 @@ def conflicted(user: User, submission: Submission) -> bool:
 def reviewer_facts_forget(user: User, submission: Submission) -> None:
     """Forget what ``assignment_of`` and ``conflicted`` read for this user, once a service
     has changed it (a declared conflict removes the assignment)."""
-    # ``core.predicates.memo`` keeps its answers in this dict on the object; core has no
-    # "forget" yet, so this mirrors its storage (see the report asking for ``memo_forget``).
-    cache = submission.__dict__.get("_alliage_memo", {})
-    for key in ((ASSIGNMENT, user.pk), (CONFLICTED, user.pk)):
-        cache.pop(key, None)
+    memo_forget(submission, (ASSIGNMENT, user.pk), (CONFLICTED, user.pk))
 
 
 @object_predicate

@@ -48,3 +48,11 @@ def object_predicate(fn: Callable[[Any, Any], bool]) -> rules.Predicate:
         return False if obj is None else fn(user, obj)
 
     return rules.predicate(predicate, name=fn.__name__)
+
+
+def memo_forget(obj: Any, *keys: str | tuple[Any, ...]) -> None:
+    """Forget answers ``memo`` kept on ``obj``: a service that changes what a predicate read
+    (a declared conflict removes an assignment) calls it so the same request sees the change."""
+    cache: dict[Any, Any] = obj.__dict__.get("_alliage_memo", {})
+    for key in keys:
+        cache.pop(key, None)
