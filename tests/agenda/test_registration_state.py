@@ -137,7 +137,9 @@ def test_who_holds_a_registration_sees_it() -> None:
     assert escape(state.reason) in page_of(event, waiting)
     registration.status = RegistrationStatus.ATTENDED
     registration.save()
-    assert registration_state(event=event, user=seated).kind == RegistrationKind.ATTENDED
+    state = registration_state(event=event, user=seated)
+    assert state.kind == RegistrationKind.ATTENDED
+    assert escape(state.reason) in page_of(event, seated)
 
 
 def test_a_cancelled_registration_may_register_again() -> None:
