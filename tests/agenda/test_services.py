@@ -244,3 +244,27 @@ def test_a_reminder_queued_twice_is_sent_once(committed) -> None:
     registration_notify.enqueue(registration_id=registration.pk, kind="reminder")
     registration_notify.enqueue(registration_id=registration.pk, kind="reminder")
     assert len(mail.outbox) == 1
+
+
+def test_reminders_go_out_in_the_sites_language_whatever_the_caller_speaks(committed) -> None:
+    from django.utils import translation
+
+    start = dt.datetime(2027, 5, 20, 9, 0, tzinfo=PARIS)
+    event = EventFactory(starts_at=start, ends_at=start + dt.timedelta(hours=3))
+    with time_machine.travel(start - dt.timedelta(days=5), tick=False):
+        committed(services.registration_create, event=event, by=PersonFactory().user)
+    mail.outbox.clear()
+    with (
+        time_machine.travel(start - dt.timedelta(hours=20), tick=False),
+        translation.override("en"),
+    ):
+        assert committed(services.reminders_enqueue) == 1
+    assert "Demain" in mail.outbox[0].subject
+
+
+def test_an_unknown_notice_is_refused() -> None:
+    from alliage.agenda.tasks import registration_notify
+
+    registration = services.registration_create(event=EventFactory(), by=PersonFactory().user)
+    with pytest.raises(ValueError, match="nonsense"):
+        registration_notify.call(registration_id=registration.pk, kind="nonsense")

@@ -188,3 +188,11 @@ def test_my_registrations_page() -> None:
     services.registration_create(event=EventFactory(title="Assemblée #Reset"), by=person.user)
     body = client_for(person.user).get(reverse("agenda:my-registrations")).content.decode()
     assert "Assemblée #Reset" in body
+
+
+def test_my_registrations_page_creates_no_person_on_get() -> None:
+    from alliage.actors.models import Person
+
+    user = UserFactory()
+    assert client_for(user).get(reverse("agenda:my-registrations")).status_code == 200
+    assert not Person.objects.filter(user=user).exists()

@@ -151,6 +151,15 @@ class Event(EventFields):
     def is_cancelled(self) -> bool:
         return self.status == EventStatus.CANCELLED
 
+    @property
+    def is_scheduled(self) -> bool:
+        """Going ahead as planned (neither postponed nor cancelled)."""
+        return self.status == EventStatus.SCHEDULED
+
+    @property
+    def is_public(self) -> bool:
+        return self.audience == Audience.PUBLIC
+
     def clean(self) -> None:
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must come after the start.")})
@@ -171,6 +180,21 @@ class RegistrationStatus(models.TextChoices):
     WAITLISTED = "waitlisted", _("On the waiting list")
     CANCELLED = "cancelled", pgettext_lazy("registration", "Cancelled")
     ATTENDED = "attended", _("Attended")
+
+
+# The statuses that hold a seat: the waiting list and cancellations do not.
+HELD = (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED)
+
+
+class RegistrationNotice(models.TextChoices):
+    """The e-mails a registration sends; each has its ``agenda/email/<value>.txt`` templates.
+    The labels are for people reading the task queue, not for participants."""
+
+    CONFIRMED = "confirmed", "Seat confirmed"
+    WAITLISTED = "waitlisted", "On the waiting list"
+    PROMOTED = "promoted", "Seat freed for someone waiting"
+    EVENT_CANCELLED = "event_cancelled", "Event cancelled"
+    REMINDER = "reminder", "Day-before reminder"
 
 
 class Registration(TimeStampedModel):
@@ -198,6 +222,18 @@ class Registration(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.person} — {self.event}"
+
+    @property
+    def holds_seat(self) -> bool:
+        return self.status in HELD
+
+    @property
+    def is_attended(self) -> bool:
+        return self.status == RegistrationStatus.ATTENDED
+
+    @property
+    def is_waitlisted(self) -> bool:
+        return self.status == RegistrationStatus.WAITLISTED
 
 
 class CalendarToken(models.Model):

@@ -1,26 +1,28 @@
-"""Permission predicates on events; each caches what it reads on the user or the event."""
+"""Permission predicates on events; each keeps what it reads on the user or the event (``memo``),
+so that a page asking many questions reads the database once per answer."""
 
 from __future__ import annotations
 
 import rules
-from django.utils import timezone
 
 from alliage.actors.selectors import person_is_member
 from alliage.coalitions.models import CoalitionMember
 from alliage.coalitions.predicates import team_programme_ids
 from alliage.core.models import User
-from alliage.core.predicates import object_predicate
+from alliage.core.predicates import memo, object_predicate
 
-from .models import Audience, Event, EventStatus, RegistrationStatus
+from .models import HELD, Audience, Event, RegistrationStatus
 
 
 def _person_id(user: User) -> int | None:
     if not user.is_authenticated:
         return None
-    if "_person_id" not in user.__dict__:
+
+    def read() -> int | None:
         person = getattr(user, "person", None)
-        user.__dict__["_person_id"] = person.pk if person else None
-    return user.__dict__["_person_id"]
+        return person.pk if person else None
+
+    return memo(user, "agenda.person_id", read)
 
 
 def registration_status(user: User, event: Event) -> str | None:
@@ -28,23 +30,21 @@ def registration_status(user: User, event: Event) -> str | None:
     person_id = _person_id(user)
     if person_id is None:
         return None
-    cache: dict[int, str | None] = event.__dict__.setdefault("_registration_cache", {})
-    if person_id not in cache:
-        cache[person_id] = (
+    return memo(
+        event,
+        ("agenda.registration_status", person_id),
+        lambda: (
             event.registrations.filter(person_id=person_id).values_list("status", flat=True).first()
-        )
-    return cache[person_id]
+        ),
+    )
 
 
 @rules.predicate
 def is_adherent(user: User) -> bool:
     """Holds a current membership (adhésion), personally or through an organisation."""
-    person_id = _person_id(user)
-    if person_id is None:
+    if _person_id(user) is None:
         return False
-    if "_is_adherent" not in user.__dict__:
-        user.__dict__["_is_adherent"] = person_is_member(person=user.person)
-    return user.__dict__["_is_adherent"]
+    return memo(user, "agenda.is_adherent", lambda: person_is_member(person=user.person))
 
 
 @object_predicate
@@ -55,11 +55,13 @@ def is_event_team(user: User, event: Event) -> bool:
 
 @object_predicate
 def is_public_event(user: User, event: Event) -> bool:
+    """Open to everyone, signed in or not."""
     return event.audience == Audience.PUBLIC
 
 
 @object_predicate
 def is_members_event(user: User, event: Event) -> bool:
+    """Reserved for adhérents (``is_adherent`` says who they are)."""
     return event.audience == Audience.MEMBERS
 
 
@@ -71,14 +73,13 @@ def is_in_event_coalition(user: User, event: Event) -> bool:
     person_id = _person_id(user)
     if person_id is None:
         return False
-    if "_in_coalition" not in event.__dict__:
-        event.__dict__["_in_coalition"] = {}
-    cache = event.__dict__["_in_coalition"]
-    if person_id not in cache:
-        cache[person_id] = CoalitionMember.objects.filter(
+    return memo(
+        event,
+        ("agenda.in_coalition", person_id),
+        lambda: CoalitionMember.objects.filter(
             coalition_id=event.coalition_id, person_id=person_id
-        ).exists()
-    return cache[person_id]
+        ).exists(),
+    )
 
 
 @object_predicate
@@ -93,30 +94,18 @@ def is_invited(user: User, event: Event) -> bool:
 @object_predicate
 def is_registered(user: User, event: Event) -> bool:
     """Holds a seat (confirmed or attended), not a waiting-list place."""
-    return registration_status(user, event) in (
-        RegistrationStatus.CONFIRMED,
-        RegistrationStatus.ATTENDED,
-    )
+    return registration_status(user, event) in HELD
 
 
 @object_predicate
 def has_any_registration(user: User, event: Event) -> bool:
+    """A seat or a waiting-list place: who registered keeps the page even if the audience
+    changed since."""
     status = registration_status(user, event)
     return status is not None and status != RegistrationStatus.CANCELLED
 
 
 @object_predicate
 def has_public_link(user: User, event: Event) -> bool:
+    """The team chose to show the online link to everyone."""
     return event.online_url_public
-
-
-@object_predicate
-def is_registration_open(user: User, event: Event) -> bool:
-    """Scheduled, not started, and within the registration window if it has one."""
-    now = timezone.now()
-    return (
-        event.status == EventStatus.SCHEDULED
-        and event.starts_at > now
-        and (event.registration_opens_at is None or event.registration_opens_at <= now)
-        and (event.registration_closes_at is None or now < event.registration_closes_at)
-    )

@@ -1,11 +1,18 @@
-"""Reads of the agenda, filtered to what the viewer may see (mirrors ``rules.see_event``)."""
+"""Reads of the agenda, filtered to what the viewer may see (mirrors ``rules.see_event``), and
+where a viewer stands with an event's registration (``registration_state``: the service, the
+page and the API all read it)."""
 
 from __future__ import annotations
 
+import calendar as month_calendar
 import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from alliage.actors.models import Person
 from alliage.actors.selectors import person_for_user, person_is_member
@@ -13,12 +20,21 @@ from alliage.coalitions.models import CoalitionMember
 from alliage.coalitions.predicates import team_programme_ids
 from alliage.core.models import User
 
-from .models import Audience, Event, Registration, RegistrationStatus
+from .models import (
+    HELD,
+    Audience,
+    CalendarToken,
+    Event,
+    EventStatus,
+    Registration,
+    RegistrationStatus,
+)
 
 RECENT = dt.timedelta(days=60)
 
 
 def event_visible_q(viewer: User) -> Q:
+    """The events the viewer may see, as a filter; the list twin of ``agenda.see_event``."""
     if viewer.is_authenticated and viewer.is_superuser:
         return Q()
     visible = Q(audience=Audience.PUBLIC)
@@ -57,15 +73,7 @@ def event_list(
     if kind:
         qs = qs.filter(kind=kind)
     qs = qs.select_related("programme", "coalition").annotate(
-        seats_taken=Count(
-            "registrations",
-            filter=Q(
-                registrations__status__in=(
-                    RegistrationStatus.CONFIRMED,
-                    RegistrationStatus.ATTENDED,
-                )
-            ),
-        )
+        seats_taken=Count("registrations", filter=Q(registrations__status__in=HELD))
     )
     return (
         qs.order_by("starts_at", "id") if when == "upcoming" else qs.order_by("-starts_at", "-id")
@@ -73,6 +81,7 @@ def event_list(
 
 
 def events_in_range(*, viewer: User, start: dt.datetime, end: dt.datetime) -> QuerySet[Event]:
+    """The visible events that overlap the interval, soonest first."""
     return (
         Event.objects.filter(event_visible_q(viewer), starts_at__lt=end, ends_at__gt=start)
         .distinct()
@@ -81,13 +90,37 @@ def events_in_range(*, viewer: User, start: dt.datetime, end: dt.datetime) -> Qu
     )
 
 
+def month_grid(*, viewer: User, year: int, month: int) -> dict[str, Any]:
+    """The month's weeks, Monday first, each day with the events the viewer may see that start
+    on it (in the event's own time zone); with the first days of the months around it."""
+    tz = timezone.get_current_timezone()
+    first = dt.date(year, month, 1)
+    weeks = month_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    start = dt.datetime.combine(weeks[0][0], dt.time.min, tzinfo=tz)
+    end = dt.datetime.combine(weeks[-1][-1] + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+    by_day: dict[dt.date, list[Event]] = {}
+    for event in events_in_range(viewer=viewer, start=start, end=end):
+        day = event.starts_at.astimezone(event.tz).date()  # the event's own calendar day
+        by_day.setdefault(day, []).append(event)
+    previous = first - dt.timedelta(days=1)
+    following = first + dt.timedelta(days=32)
+    return {
+        "first": first,
+        "weeks": [[(day, by_day.get(day, [])) for day in week] for week in weeks],
+        "previous": previous.replace(day=1),
+        "next": following.replace(day=1),
+    }
+
+
 def event_detail(*, slug: str) -> Event:
+    """One event by its slug (``Event.DoesNotExist`` if none); the caller checks who sees it."""
     return Event.objects.select_related("programme", "coalition", "series").get(slug=slug)
 
 
 def event_seats(*, event: Event) -> dict[str, int]:
+    """Seats taken, people waiting and seats left (-1: no limit)."""
     counts = dict(event.registrations.values_list("status").annotate(n=Count("id")).order_by())
-    held = counts.get(RegistrationStatus.CONFIRMED, 0) + counts.get(RegistrationStatus.ATTENDED, 0)
+    held = sum(counts.get(status, 0) for status in HELD)
     return {
         "taken": held,
         "waiting": counts.get(RegistrationStatus.WAITLISTED, 0),
@@ -96,6 +129,7 @@ def event_seats(*, event: Event) -> dict[str, int]:
 
 
 def registration_for(*, event: Event, user: User) -> Registration | None:
+    """The user's registration for the event, whatever its status (cancelled included)."""
     person = person_for_user(user=user)
     if person is None:
         return None
@@ -103,6 +137,7 @@ def registration_for(*, event: Event, user: User) -> Registration | None:
 
 
 def waitlist_position(*, registration: Registration) -> int:
+    """1 for the first in line: the waiting list goes first come, first served."""
     return (
         Registration.objects.filter(
             event_id=registration.event_id,
@@ -114,7 +149,18 @@ def waitlist_position(*, registration: Registration) -> int:
     )
 
 
+def event_registration(*, event: Event, pk: int) -> Registration:
+    """One registration of this event (``Registration.DoesNotExist`` for another event's)."""
+    return Registration.objects.get(pk=pk, event=event)
+
+
+def registration_by_token(*, token: str) -> Registration:
+    """The registration a cancellation link names (``Registration.DoesNotExist`` if none)."""
+    return Registration.objects.select_related("event", "person").get(cancel_token=token)
+
+
 def registrations_of(*, person: Person) -> QuerySet[Registration]:
+    """The person's registrations that are not cancelled, soonest event first."""
     return (
         Registration.objects.filter(person=person)
         .exclude(status=RegistrationStatus.CANCELLED)
@@ -123,7 +169,24 @@ def registrations_of(*, person: Person) -> QuerySet[Registration]:
     )
 
 
+def registrations_by_time(*, person: Person | None) -> dict[str, list[Registration]]:
+    """The person's registrations split into upcoming (soonest first) and past (latest
+    first); nothing for an account that has no person yet."""
+    registrations = list(registrations_of(person=person)) if person is not None else []
+    now = timezone.now()
+    return {
+        "upcoming": [r for r in registrations if r.event.ends_at >= now],
+        "past": [r for r in registrations if r.event.ends_at < now][::-1],
+    }
+
+
+def has_calendar_token(*, person: Person | None) -> bool:
+    """Whether the person has a private calendar address (its secret is never shown again)."""
+    return person is not None and CalendarToken.objects.filter(person=person).exists()
+
+
 def attendees(*, event: Event) -> QuerySet[Registration]:
+    """Everyone registered, for the team, with what the list and its CSV show."""
     return (
         event.registrations.select_related("person__user")
         .prefetch_related("person__affiliations__organisation")
@@ -131,7 +194,9 @@ def attendees(*, event: Event) -> QuerySet[Registration]:
     )
 
 
-def public_feed_events(*, programme_id: int | None = None, coalition_id: int | None = None):
+def public_feed_events(
+    *, programme_id: int | None = None, coalition_id: int | None = None
+) -> QuerySet[Event]:
     """Public events from 60 days ago onwards, for calendar feeds."""
     qs = Event.objects.filter(audience=Audience.PUBLIC, ends_at__gte=timezone.now() - RECENT)
     if programme_id:
@@ -144,14 +209,14 @@ def public_feed_events(*, programme_id: int | None = None, coalition_id: int | N
 def events_with_seat(*, person: Person) -> set[int]:
     """Events where the person holds a seat: the private online link is theirs."""
     return set(
-        Registration.objects.filter(
-            person=person,
-            status__in=(RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED),
-        ).values_list("event_id", flat=True)
+        Registration.objects.filter(person=person, status__in=HELD).values_list(
+            "event_id", flat=True
+        )
     )
 
 
 def personal_feed_events(*, person: Person) -> QuerySet[Event]:
+    """The events in the person's private calendar: a seat or a waiting-list place."""
     return (
         Event.objects.filter(
             registrations__person=person,
@@ -165,3 +230,144 @@ def personal_feed_events(*, person: Person) -> QuerySet[Event]:
         .order_by("starts_at", "id")
         .distinct()
     )
+
+
+# Where a viewer stands -------------------------------------------------------------------
+
+
+class RegistrationKind(StrEnum):
+    """Where the viewer stands with an event's registration. Each kind has its partial in
+    ``agenda/_registration.html``, named by its value."""
+
+    REGISTERED = "registered"
+    ATTENDED = "attended"
+    WAITLISTED = "waitlisted"
+    CAN_REGISTER = "can_register"
+    CAN_JOIN_WAITLIST = "can_join_waitlist"
+    OVER = "over"
+    NOT_SCHEDULED = "not_scheduled"
+    STARTED = "started"
+    NOT_OPEN_YET = "not_open_yet"
+    CLOSED = "closed"
+    SIGN_IN = "sign_in"
+    NOT_IN_AUDIENCE = "not_in_audience"
+
+
+# Who may not register: the service raises the state's reason.
+REFUSALS = frozenset(
+    {
+        RegistrationKind.OVER,
+        RegistrationKind.NOT_SCHEDULED,
+        RegistrationKind.STARTED,
+        RegistrationKind.NOT_OPEN_YET,
+        RegistrationKind.CLOSED,
+        RegistrationKind.SIGN_IN,
+        RegistrationKind.NOT_IN_AUDIENCE,
+    }
+)
+# Among them, those about the person rather than the event (a PermissionRefused).
+REFUSED_PERSONS = frozenset({RegistrationKind.SIGN_IN, RegistrationKind.NOT_IN_AUDIENCE})
+
+
+@dataclass(frozen=True)
+class RegistrationState:
+    """``kind`` and the sentence that says it (``reason``, translated, the one sentence the
+    page shows and the service raises); the registration and waiting-list position when there
+    is one; whether the registration window is open and whether the event is over."""
+
+    kind: RegistrationKind
+    reason: str = ""
+    registration: Registration | None = None
+    position: int | None = None
+    is_open: bool = False
+    is_over: bool = False
+
+    @property
+    def refused(self) -> bool:
+        return self.kind in REFUSALS
+
+
+def _closed_because(event: Event, now: dt.datetime) -> RegistrationKind | None:
+    """Why nobody may register now, or None while registration is open: the event must be
+    scheduled, not started, and within its registration window if it has one."""
+    if event.ends_at < now:
+        return RegistrationKind.OVER
+    if event.status != EventStatus.SCHEDULED:
+        return RegistrationKind.NOT_SCHEDULED
+    if event.starts_at <= now:
+        return RegistrationKind.STARTED
+    if event.registration_opens_at is not None and now < event.registration_opens_at:
+        return RegistrationKind.NOT_OPEN_YET
+    if event.registration_closes_at is not None and event.registration_closes_at <= now:
+        return RegistrationKind.CLOSED
+    return None
+
+
+def _refusal_reason(kind: RegistrationKind, event: Event) -> str:
+    """The one wording of each refusal."""
+    if kind == RegistrationKind.OVER:
+        return _("This event is over.")
+    if kind == RegistrationKind.NOT_SCHEDULED:
+        return _("This event is %(status)s: registration is closed.") % {
+            "status": event.get_status_display().lower()
+        }
+    if kind == RegistrationKind.STARTED:
+        return _("This event has started: registration is closed.")
+    if kind == RegistrationKind.NOT_OPEN_YET:
+        return _("Registration is not open.")
+    if kind == RegistrationKind.CLOSED:
+        return _("Registration is closed for this event.")
+    if kind == RegistrationKind.SIGN_IN:
+        return _("Log in to register.")
+    return _("This event is reserved for its audience: %(audience)s.") % {
+        "audience": event.get_audience_display()
+    }
+
+
+def registration_state(
+    *, event: Event, user: User, seats: dict[str, int] | None = None
+) -> RegistrationState:
+    """Where the user stands with the event's registration, decided once for the page, the
+    service and the API. In order:
+
+    - who holds a registration (a seat, attended, or a place on the waiting list) sees it,
+      whatever else changed since;
+    - nobody registers for an event that is over, postponed or cancelled, started, or
+      outside its registration window;
+    - then one must be signed in, and in the event's audience (or on its team);
+    - then there is a seat, or a place on the waiting list when the event is full.
+
+    ``seats`` is ``event_seats(event=event)`` when the caller has it already."""
+    now = timezone.now()
+    closed = _closed_because(event, now)
+    window = {"is_open": closed is None, "is_over": event.ends_at < now}
+    registration = registration_for(event=event, user=user)
+    if registration is not None and registration.status != RegistrationStatus.CANCELLED:
+        if registration.status == RegistrationStatus.WAITLISTED:
+            position = waitlist_position(registration=registration)
+            return RegistrationState(
+                RegistrationKind.WAITLISTED,
+                _("You are number %(n)s on the waiting list.") % {"n": position},
+                registration=registration,
+                position=position,
+                **window,
+            )
+        kind = (
+            RegistrationKind.ATTENDED
+            if registration.status == RegistrationStatus.ATTENDED
+            else RegistrationKind.REGISTERED
+        )
+        return RegistrationState(
+            kind, _("You are registered."), registration=registration, **window
+        )
+    refusal = closed
+    if refusal is None and not user.is_authenticated:
+        refusal = RegistrationKind.SIGN_IN
+    elif refusal is None and not user.has_perm("agenda.register_event", event):
+        refusal = RegistrationKind.NOT_IN_AUDIENCE
+    if refusal is not None:
+        return RegistrationState(refusal, _refusal_reason(refusal, event), **window)
+    seats = seats if seats is not None else event_seats(event=event)
+    if event.capacity is not None and seats["left"] == 0:
+        return RegistrationState(RegistrationKind.CAN_JOIN_WAITLIST, **window)
+    return RegistrationState(RegistrationKind.CAN_REGISTER, **window)

@@ -14,8 +14,8 @@ from alliage.core.models import User
 from alliage.core.personal_data import Dataset, Field, PersonalData
 from alliage.core.selfdata import admin_log_forget
 
-from .models import CalendarToken, Event, EventStatus, Registration
-from .services import HELD, registration_cancel
+from .models import HELD, CalendarToken, Event, EventStatus, Registration
+from .services import registration_cancel
 
 
 def _registrations(user: User) -> Iterator[dict[str, Any]]:

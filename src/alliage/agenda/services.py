@@ -4,44 +4,56 @@ write transaction starts IMMEDIATE, which serialises writers)."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import secrets
 from typing import Any
 
 from dateutil.rrule import rrulestr
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from alliage.actors.models import Person
 from alliage.actors.services import person_ensure
 from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
-from alliage.core.services import audit_record, permission_require, task_enqueue_after_commit
+from alliage.core.services import (
+    audit_record,
+    model_update,
+    permission_require,
+    task_enqueue_after_commit,
+)
 from alliage.core.slugs import slug_unique
 
-from . import tasks
+from . import selectors, tasks
 from .audit import AuditAction
 from .models import (
+    HELD,
     CalendarToken,
     Event,
     EventStatus,
     Registration,
+    RegistrationNotice,
     RegistrationStatus,
     Series,
 )
-from .predicates import is_registration_open
 
 # Changing one of these changes what calendars show: the event's SEQUENCE grows.
 CALENDAR_FIELDS = frozenset(
     {"title", "description", "starts_at", "ends_at", "timezone", "place", "online_url", "status"}
 )
-HELD = (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED)
 
 
-def _notify(registration: Registration, kind: str) -> None:
-    task_enqueue_after_commit(tasks.registration_notify, registration_id=registration.pk, kind=kind)
+def _notify(registration: Registration, notice: RegistrationNotice) -> None:
+    task_enqueue_after_commit(
+        tasks.registration_notify, registration_id=registration.pk, kind=notice
+    )
 
 
 def event_slug(title: str, start: dt.datetime) -> str:
@@ -73,13 +85,13 @@ def event_update(*, event: Event, by: User, **fields: Any) -> Event:
     because the SEQUENCE grows whenever what they show changes."""
     _require_manager(by, event)
     locked = Event.objects.select_for_update().get(pk=event.pk)
-    changed = {k for k, v in fields.items() if getattr(locked, k) != v}
+    proposed = copy.copy(locked)  # validated whole before anything is written
     for name, value in fields.items():
-        setattr(locked, name, value)
+        setattr(proposed, name, value)
+    proposed.full_clean()
+    changed = set(model_update(instance=locked, data=fields))
     if changed & CALENDAR_FIELDS:
-        locked.sequence += 1
-    locked.full_clean()
-    locked.save()
+        model_update(instance=locked, data={"sequence": locked.sequence + 1})
     if changed:
         audit_record(action=AuditAction.EVENT_CHANGED, by=by, target=locked, fields=sorted(changed))
     if "capacity" in changed:
@@ -92,7 +104,7 @@ def event_cancel(*, event: Event, by: User) -> Event:
     """Cancel an event: calendars show it cancelled and everyone registered is told."""
     locked = event_update(event=event, by=by, status=EventStatus.CANCELLED)
     for registration in locked.registrations.exclude(status=RegistrationStatus.CANCELLED):
-        _notify(registration, "event_cancelled")
+        _notify(registration, RegistrationNotice.EVENT_CANCELLED)
     return locked
 
 
@@ -146,26 +158,20 @@ def series_generate(*, series: Series, by: User, until: dt.datetime) -> list[Eve
 
 
 def _can_register(by: User, event: Event) -> None:
-    if not by.is_authenticated:
-        raise PermissionRefused(_("Log in to register."))
-    if not by.has_perm("agenda.register_event", event):
-        raise PermissionRefused(
-            _("This event is reserved for its audience: %(audience)s.")
-            % {"audience": event.get_audience_display()}
-        )
-    if not is_registration_open(by, event):
-        if event.status != EventStatus.SCHEDULED:
-            raise BusinessError(
-                _("This event is %(status)s: registration is closed.")
-                % {"status": event.get_status_display().lower()}
-            )
-        raise BusinessError(_("Registration is closed for this event."))
+    """``registration_state`` decides; a refusal about the person is a PermissionRefused,
+    one about the event (over, cancelled, outside its window) a BusinessError."""
+    state = selectors.registration_state(event=event, user=by)
+    if state.kind in selectors.REFUSED_PERSONS:
+        raise PermissionRefused(state.reason)
+    if state.refused:
+        raise BusinessError(state.reason)
 
 
 @transaction.atomic
 def registration_create(*, event: Event, by: User) -> Registration:
     """Register for an event: a seat while there are some, else a place on the waiting list.
-    Registering twice returns the existing registration."""
+    Who may register is ``registration_state``'s answer. Registering twice returns the
+    existing registration."""
     _can_register(by, event)
     person = person_ensure(user=by)
     locked = Event.objects.select_for_update().get(pk=event.pk)
@@ -196,7 +202,12 @@ def registration_create(*, event: Event, by: User) -> Registration:
         registration.queued_at = now
         registration.reminder_sent_at = None
         registration.save(update_fields=["status", "queued_at", "reminder_sent_at", "updated_at"])
-    _notify(registration, status)
+    _notify(
+        registration,
+        RegistrationNotice.CONFIRMED
+        if status == RegistrationStatus.CONFIRMED
+        else RegistrationNotice.WAITLISTED,
+    )
     return registration
 
 
@@ -216,7 +227,7 @@ def _promote_waitlist(event: Event) -> list[Registration]:
     for registration in promoted:
         registration.status = RegistrationStatus.CONFIRMED
         registration.save(update_fields=["status", "updated_at"])
-        _notify(registration, "promoted")
+        _notify(registration, RegistrationNotice.PROMOTED)
     return promoted
 
 
@@ -241,9 +252,7 @@ def registration_cancel(*, registration: Registration, by: User | None) -> Regis
 def registration_cancel_by_token(*, token: str) -> Registration:
     """The one-click cancellation from the confirmation e-mail."""
     try:
-        registration = Registration.objects.select_related("event", "person").get(
-            cancel_token=token
-        )
+        registration = selectors.registration_by_token(token=token)
     except Registration.DoesNotExist as missing:
         raise BusinessError(_("This cancellation link is not valid.")) from missing
     return registration_cancel(registration=registration, by=None)
@@ -277,11 +286,13 @@ def calendar_token_renew(*, person: Person) -> str:
 
 @transaction.atomic
 def calendar_token_revoke(*, person: Person) -> None:
+    """The private calendar address stops working."""
     CalendarToken.objects.filter(person=person).delete()
     audit_record(action=AuditAction.CALENDAR_TOKEN_REVOKED, by=person.user, target=person)
 
 
 def person_for_calendar_token(*, token: str) -> Person | None:
+    """Whose private calendar this address is, if it still works."""
     found = CalendarToken.objects.select_related("person").filter(token_hash=_hash(token)).first()
     return found.person if found else None
 
@@ -289,20 +300,71 @@ def person_for_calendar_token(*, token: str) -> Person | None:
 @transaction.atomic
 def reminders_enqueue(*, now: dt.datetime | None = None) -> int:
     """Queue the day-before reminder of every seat whose event starts within 24 hours; the
-    task itself makes sure each goes out once."""
+    e-mail itself makes sure each goes out once (``reminder_claim``)."""
     now = now or timezone.now()
-    due = Registration.objects.filter(
-        status=RegistrationStatus.CONFIRMED,
-        reminder_sent_at__isnull=True,
-        event__status=EventStatus.SCHEDULED,
-        event__starts_at__gt=now,
-        event__starts_at__lte=now + dt.timedelta(hours=24),
-    ).values_list("pk", flat=True)
-    due = list(due)
-    for pk in due:
-        transaction.on_commit(
-            lambda pk=pk: tasks.registration_notify.enqueue(
-                registration_id=pk, kind="reminder", language="fr"
+    due = list(
+        Registration.objects.filter(
+            status=RegistrationStatus.CONFIRMED,
+            reminder_sent_at__isnull=True,
+            event__status=EventStatus.SCHEDULED,
+            event__starts_at__gt=now,
+            event__starts_at__lte=now + dt.timedelta(hours=24),
+        ).values_list("pk", flat=True)
+    )
+    # No request asks for these: they go out in the site's language, since neither the
+    # account nor the person stores one of their own.
+    with translation.override(settings.LANGUAGE_CODE):
+        for pk in due:
+            task_enqueue_after_commit(
+                tasks.registration_notify, registration_id=pk, kind=RegistrationNotice.REMINDER
             )
-        )
     return len(due)
+
+
+def reminder_claim(*, registration_id: int) -> bool:
+    """Claim the registration's reminder: True once, for a seat still confirmed at an event
+    still scheduled; the stamp is set only where it is still empty, so that a reminder queued
+    twice (or by two workers) goes out once."""
+    return bool(
+        Registration.objects.filter(
+            pk=registration_id,
+            reminder_sent_at__isnull=True,
+            status=RegistrationStatus.CONFIRMED,
+            event__status=EventStatus.SCHEDULED,
+        ).update(reminder_sent_at=timezone.now())
+    )
+
+
+def registration_notice_send(
+    *, registration_id: int, notice: RegistrationNotice, language: str
+) -> bool:
+    """E-mail the person about their registration, in ``language`` and with times in the
+    event's own time zone. A reminder goes out once (``reminder_claim``). False when nothing
+    was sent (already reminded, or the registration is gone)."""
+    if notice == RegistrationNotice.REMINDER and not reminder_claim(
+        registration_id=registration_id
+    ):
+        return False
+    registration = (
+        Registration.objects.select_related("event", "person__user")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None:
+        return False
+    event = registration.event
+    with translation.override(language), timezone.override(event.tz):
+        base = settings.ALLIAGE_BASE_URL.rstrip("/")
+        context = {
+            "registration": registration,
+            "event": event,
+            "person": registration.person,
+            "event_url": base + event.get_absolute_url(),
+            "cancel_url": base
+            + reverse("agenda:registration-cancel-link", args=[registration.cancel_token]),
+            "ics_url": base + reverse("agenda:event-ics", args=[event.slug]),
+        }
+        subject = " ".join(render_to_string(f"agenda/email/{notice}_subject.txt", context).split())
+        body = render_to_string(f"agenda/email/{notice}.txt", context)
+    send_mail(subject, body, None, [registration.person.user.email])
+    return True
