@@ -273,7 +273,15 @@ def indicator_chart(
     ]
     geometry = indicator_geometry(baseline=baseline, target=target, measurements=measurements)
     chart.svg = _svg(
-        "_indicator_chart.svg", chart, geometry.width, geometry.height, g=geometry, unit=unit
+        "_indicator_chart.svg",
+        chart,
+        geometry.width,
+        geometry.height,
+        g=geometry,
+        unit=unit,
+        # The legend's words stay in Python, where the message catalogue is extracted from.
+        measured=_("Measured"),
+        targeted_path=_("Targeted path"),
     )
     return chart
 
