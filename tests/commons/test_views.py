@@ -186,14 +186,22 @@ def files_url(publication: Publication) -> str:
     return reverse("commons:publication-files", args=[publication.slug])
 
 
+def file_add_url(publication: Publication) -> str:
+    return reverse("commons:file-add", args=[publication.slug])
+
+
+def resource_add_url(publication: Publication) -> str:
+    return reverse("commons:resource-add", args=[publication.slug])
+
+
 def test_file_versions_stay_reachable(library: Library) -> None:
     team = client_for(library.team)
-    url = files_url(library.published)
-    team.post(url, {"action": "file", "label": "Cahier (PDF)", "file": upload("c.pdf", PDF)})
+    url = file_add_url(library.published)
+    team.post(url, {"label": "Cahier (PDF)", "file": upload("c.pdf", PDF)})
     first = PublicationFile.objects.get()
     team.post(
         url,
-        {"action": "file", "replaces": first.pk, "note": "Coquilles corrigées",
+        {"replaces": first.pk, "note": "Coquilles corrigées",
          "file": upload("c.pdf", PDF + b"%v2\n")},
     )  # fmt: skip
     second = PublicationFile.objects.get(version=2)
@@ -227,8 +235,8 @@ def test_a_wrong_file_is_refused_with_a_field_error(
     library: Library, name: str, content: bytes, message: str
 ) -> None:
     response = client_for(library.team).post(
-        files_url(library.published),
-        {"action": "file", "label": "X", "file": upload(name, content)},
+        file_add_url(library.published),
+        {"label": "X", "file": upload(name, content)},
     )
     assert response.status_code == 200
     assert message in " ".join(field_errors(response)["file"])
@@ -249,8 +257,8 @@ def test_a_wrong_resource_is_refused_with_a_field_error(
     library: Library, name: str, content: bytes
 ) -> None:
     response = client_for(library.team).post(
-        files_url(library.dataset),
-        {"action": "resource", "title": "Données", "file": upload(name, content)},
+        resource_add_url(library.dataset),
+        {"title": "Données", "file": upload(name, content)},
     )
     assert response.status_code == 200
     assert field_errors(response)["file"]
@@ -259,15 +267,29 @@ def test_a_wrong_resource_is_refused_with_a_field_error(
 
 def test_a_resource_form_needs_a_file_or_a_link(library: Library) -> None:
     team = client_for(library.team)
-    response = team.post(files_url(library.dataset), {"action": "resource", "title": "Rien"})
+    response = team.post(resource_add_url(library.dataset), {"title": "Rien"})
     assert response.context["resource_form"].non_field_errors()
     response = team.post(
-        files_url(library.dataset), {"action": "resource", "title": "Lien", "url": "javascript:x"}
+        resource_add_url(library.dataset), {"title": "Lien", "url": "javascript:x"}
     )
     assert "url" in field_errors(response)
-    team.post(files_url(library.dataset), {"action": "resource", "title": "Parc",
-                                            "file": upload("parc.csv", CSV)})  # fmt: skip
+    team.post(resource_add_url(library.dataset), {"title": "Parc",
+                                                   "file": upload("parc.csv", CSV)})  # fmt: skip
     assert Resource.objects.get().format == "csv"
+
+
+def test_each_files_form_posts_to_its_own_view(library: Library) -> None:
+    team = client_for(library.team)
+    page = team.get(files_url(library.dataset)).content.decode()
+    assert f'action="{file_add_url(library.dataset)}"' in page
+    assert f'action="{resource_add_url(library.dataset)}"' in page
+    assert team.get(file_add_url(library.dataset)).status_code == 405
+    assert team.get(resource_add_url(library.dataset)).status_code == 405
+    anonymous = Client().post(
+        file_add_url(library.published), {"label": "X", "file": upload("c.pdf", PDF)}
+    )
+    assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"]
+    assert not PublicationFile.objects.exists()
 
 
 def test_dataset_page_previews_csv_resources(library: Library) -> None:

@@ -5,37 +5,48 @@ from __future__ import annotations
 
 from alliage.coalitions.predicates import team_programme_ids
 from alliage.core.models import User
-from alliage.core.predicates import object_predicate
+from alliage.core.predicates import memo, object_predicate
 
-from .models import Publication, PublicationStatus, Reuse, ReuseStatus
+from .models import Publication, PublicationFile, PublicationStatus, Resource, Reuse, ReuseStatus
+
+# What belongs to one publication and is checked as it.
+Part = PublicationFile | Resource | Reuse
+AUTHOR_USER_IDS = "commons.author_user_ids"
 
 
-def _publication_of(obj: Publication | Reuse | None) -> Publication | None:
-    """The publication a check is about; None when the check is about no object (as the
-    administration site asks "may view publications?")."""
-    return obj.publication if isinstance(obj, Reuse) else obj
+def _publication_of(obj: Publication | Part | None) -> Publication | None:
+    """The publication a check is about (a file, a resource or a reuse is checked as its
+    publication); None when the check is about no object (as the administration site asks
+    "may view publications?")."""
+    return obj.publication if isinstance(obj, Part) else obj
 
 
 def author_user_ids(publication: Publication) -> frozenset[int]:
-    """The accounts of the publication's authors (people); uses a prefetch when there is one."""
+    """The accounts of the publication's authors (people); uses a prefetch when there is one,
+    and asks once per publication however many checks a page makes."""
     if publication.pk is None:
         return frozenset()
-    if "_author_user_ids" not in publication.__dict__:
-        publication.__dict__["_author_user_ids"] = frozenset(
-            person.user_id for person in publication.author_people.all()
-        )
-    return publication.__dict__["_author_user_ids"]
+    return memo(
+        publication,
+        AUTHOR_USER_IDS,
+        lambda: frozenset(person.user_id for person in publication.author_people.all()),
+    )
+
+
+def author_user_ids_forget(publication: Publication) -> None:
+    """Its authors changed: the next check reads them again."""
+    publication.__dict__.get("_alliage_memo", {}).pop(AUTHOR_USER_IDS, None)
 
 
 @object_predicate
-def is_published(user: User, obj: Publication | Reuse) -> bool:
+def is_published(user: User, obj: Publication | Part) -> bool:
     """Published publications are public."""
     publication = _publication_of(obj)
     return publication is not None and publication.status == PublicationStatus.PUBLISHED
 
 
 @object_predicate
-def is_author(user: User, obj: Publication | Reuse) -> bool:
+def is_author(user: User, obj: Publication | Part) -> bool:
     """The authors (people) of a publication see it while it is a draft."""
     publication = _publication_of(obj)
     return (
@@ -46,7 +57,7 @@ def is_author(user: User, obj: Publication | Reuse) -> bool:
 
 
 @object_predicate
-def is_publication_team(user: User, obj: Publication | Reuse) -> bool:
+def is_publication_team(user: User, obj: Publication | Part) -> bool:
     """The team of the publication's programme writes it and moderates its reuses; a
     publication without a programme belongs to the administrators."""
     publication = _publication_of(obj)

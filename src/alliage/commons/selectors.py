@@ -9,15 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connection
+from django.contrib.postgres.search import SearchVector
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from alliage.actors.models import Organisation, Person
 from alliage.coalitions.models import Coalition, Programme
 from alliage.coalitions.predicates import team_programme_ids
-from alliage.coalitions.selectors import coalition_visible_q
+from alliage.coalitions.selectors import coalition_visible_q, programme_list
 from alliage.core.models import User
+from alliage.core.search import text_search
 
 from .models import (
     OpenDataArchive,
@@ -31,7 +31,8 @@ from .models import (
 )
 
 # The text a search looks through; the PostgreSQL index is built on this very expression.
-SEARCH_VECTOR = SearchVector("title", "summary", "body", config="french")
+SEARCH_FIELDS = ("title", "summary", "body")
+SEARCH_VECTOR = SearchVector(*SEARCH_FIELDS, config="french")
 
 
 def publication_visible_q(viewer: User) -> Q:
@@ -50,13 +51,14 @@ def publication_visible_q(viewer: User) -> Q:
     return visible
 
 
-def _authors() -> tuple[Prefetch, Prefetch]:
+def _authors(through: str = "") -> tuple[Prefetch, Prefetch]:
     return (
         Prefetch(
-            "author_organisations", Organisation.objects.only("pk", "slug", "name", "is_listed")
+            f"{through}author_organisations",
+            Organisation.objects.only("pk", "slug", "name", "is_listed"),
         ),
         Prefetch(
-            "author_people",
+            f"{through}author_people",
             Person.objects.only("pk", "user_id", "first_name", "last_name", "is_listed"),
         ),
     )
@@ -79,17 +81,8 @@ def publication_list(
         qs = qs.filter(programme__slug=programme)
     if licence:
         qs = qs.filter(licence=licence)
-    q = q.strip()[:200]
-    if q and connection.vendor == "postgresql":
-        # French full-text search, served by the GIN index of migration 0002.
-        qs = qs.annotate(search=SEARCH_VECTOR).filter(
-            search=SearchQuery(q, config="french", search_type="websearch")
-        )
-    else:
-        for word in q.split()[:8]:
-            qs = qs.filter(
-                Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
-            )
+    # French full text on PostgreSQL, served by the GIN index of migration 0002.
+    qs = text_search(qs, q, vector=SEARCH_VECTOR, fields=SEARCH_FIELDS)
     return (
         qs.select_related("programme")
         .defer("body", "programme__description")
@@ -102,6 +95,43 @@ def publication_detail(*, slug: str) -> Publication:
     """One publication with its programme and authors; permission is checked by the caller."""
     return (
         Publication.objects.select_related("programme").prefetch_related(*_authors()).get(slug=slug)
+    )
+
+
+def publication_get(*, pk: int) -> Publication:
+    """A publication row on its own, for a form to write into as it validates (the page keeps
+    the instance it fetched to show)."""
+    return Publication.objects.get(pk=pk)
+
+
+def publication_programmes(*, user: User, keep: int | None = None) -> QuerySet[Programme]:
+    """The programmes a user may file a publication under: every one for an administrator,
+    their teams' otherwise; ``keep`` (the publication's current programme) stays choosable."""
+    programmes = programme_list()
+    if user.is_superuser:
+        return programmes
+    allowed = Q(pk__in=team_programme_ids(user))
+    if keep is not None:
+        allowed |= Q(pk=keep)
+    return programmes.filter(allowed)
+
+
+def publication_file_detail(*, slug: str, pk: int) -> PublicationFile:
+    """A file of the publication ``slug``, with what ``commons.see_publication`` reads of its
+    publication; permission is checked by the caller."""
+    return (
+        PublicationFile.objects.select_related("publication")
+        .prefetch_related(*_authors("publication__"))
+        .get(publication__slug=slug, pk=pk)
+    )
+
+
+def resource_detail(*, slug: str, pk: int) -> Resource:
+    """A resource of the dataset ``slug``, as ``publication_file_detail``."""
+    return (
+        Resource.objects.select_related("publication")
+        .prefetch_related(*_authors("publication__"))
+        .get(publication__slug=slug, pk=pk)
     )
 
 
@@ -151,6 +181,11 @@ def reuses_declared_by(*, publication: Publication, viewer: User) -> list[Reuse]
     return list(
         publication.reuses.filter(declared_by__user=viewer).exclude(status=ReuseStatus.PUBLISHED)
     )
+
+
+def reuses_to_moderate() -> QuerySet[Reuse]:
+    """Reuses with their publication, which ``commons.moderate_reuse`` reads."""
+    return Reuse.objects.select_related("publication")
 
 
 def moderation_queue(*, viewer: User, status: str = ReuseStatus.PENDING) -> QuerySet[Reuse]:

@@ -4,6 +4,7 @@ when what the public sees has changed."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -15,7 +16,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from alliage.actors.models import Organisation, Person
@@ -25,6 +25,7 @@ from alliage.core.errors import BusinessError
 from alliage.core.models import User
 from alliage.core.services import (
     audit_record,
+    model_update,
     on_commit_once,
     permission_require,
     task_enqueue_after_commit,
@@ -43,6 +44,7 @@ from .models import (
     Reuse,
     ReuseStatus,
 )
+from .predicates import author_user_ids_forget
 from .uploads import digest, safe_filename, validate_cover, validate_resource
 
 # Paths under /library/ that are not publications.
@@ -52,6 +54,8 @@ PUBLICATION_FIELDS = (
     "kind", "title", "slug", "summary", "body", "programme", "published_on", "licence", "status",
     "cover_alt", "temporal_start", "temporal_end", "spatial",
 )  # fmt: skip
+# What a new cover or its removal changes.
+COVER_FIELDS = ("cover", "cover_alt", "cover_width", "cover_height")
 ARCHIVES_KEPT = 3
 
 
@@ -86,8 +90,7 @@ def store(upload: UploadedFile | File, *, folder: str, sha256: str, fallback: st
 def schedule_opendata_rebuild() -> None:
     """What the public sees changed: rebuild the open data archive once the change commits;
     once per transaction, however many publications it changed (the demo publishes twenty)."""
-    language = get_language() or "fr"
-    on_commit_once("commons.opendata", lambda: tasks.opendata_rebuild.enqueue(language=language))
+    on_commit_once("commons.opendata", lambda: task_enqueue_after_commit(tasks.opendata_rebuild))
 
 
 def _set_cover(publication: Publication, cover: UploadedFile) -> None:
@@ -119,7 +122,7 @@ def _set_relations(
         publication.author_organisations.set(author_organisations)
     if author_people is not None:
         publication.author_people.set(author_people)
-        publication.__dict__.pop("_author_user_ids", None)
+        author_user_ids_forget(publication)
 
 
 @transaction.atomic
@@ -177,22 +180,29 @@ def publication_update(
         fields = {k: v for k, v in fields.items() if k != "slug"}  # an empty address is kept
     locked = Publication.objects.select_for_update().get(pk=publication.pk)
     was_published = locked.is_published
-    changed = sorted(k for k, v in fields.items() if getattr(locked, k) != v)
+    # The publication as the change leaves it, checked whole before anything is written.
+    draft = copy.deepcopy(locked)
     for name, value in fields.items():
-        setattr(locked, name, value)
-    _require_editor(by, locked)  # the programme it moves to must be the editor's too
-    if locked.slug in RESERVED_SLUGS:
+        setattr(draft, name, value)
+    _require_editor(by, draft)  # the programme it moves to must be the editor's too
+    if draft.slug in RESERVED_SLUGS:
         raise BusinessError(_("This address is reserved: choose another one."), field="slug")
     if remove_cover:
-        locked.cover, locked.cover_alt = "", ""
-        locked.cover_width = locked.cover_height = None
+        draft.cover, draft.cover_alt = "", ""
+        draft.cover_width = draft.cover_height = None
+    if cover is not None:
+        _set_cover(draft, cover)
+    _check_publishable(draft)
+    draft.full_clean()
+    written = model_update(
+        instance=locked,
+        data={name: getattr(draft, name) for name in (*fields, *COVER_FIELDS, "published_on")},
+    )
+    changed = sorted(name for name in written if name in fields)
+    if remove_cover:
         changed.append("cover")
     if cover is not None:
-        _set_cover(locked, cover)
         changed.append("cover")
-    _check_publishable(locked)
-    locked.full_clean()
-    locked.save()
     _set_relations(locked, coalitions, author_organisations, author_people)
     if changed:
         audit_record(action=AuditAction.PUBLICATION_CHANGED, by=by, target=locked, fields=changed)

@@ -18,6 +18,8 @@ urlpatterns = [
     path("library/<slug:slug>/", views.publication_detail, name="publication-detail"),
     path("library/<slug:slug>/edit/", views.publication_edit, name="publication-edit"),
     path("library/<slug:slug>/files/", views.publication_files, name="publication-files"),
+    path("library/<slug:slug>/files/add/", views.publication_file_add, name="file-add"),
+    path("library/<slug:slug>/resources/add/", views.resource_add, name="resource-add"),
     path(
         "library/<slug:slug>/files/<int:pk>/<str:filename>",
         views.file_download,

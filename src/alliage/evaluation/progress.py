@@ -47,6 +47,11 @@ class Progress:
     expected: Decimal  # where the straight path from baseline to target is at the date
 
     @property
+    def status_label(self) -> str:
+        """The status as people read it, in the active language (the enum's label)."""
+        return str(IndicatorStatus(self.status).label)
+
+    @property
     def display(self) -> float | None:
         """The raw progress clipped to [0, 1], for meters and percentages."""
         return None if self.raw is None else min(1.0, max(0.0, self.raw))

@@ -14,12 +14,14 @@ from alliage.coalitions.predicates import team_programme_ids
 from alliage.coalitions.selectors import coalition_visible_q
 from alliage.core.models import User
 
-from .models import Assessment, AssessmentSide, Indicator, Measurement
+from .models import Assessment, AssessmentSide, Indicator, Measurement, QuestionnaireVersion
 from .progress import IndicatorStatus, progress_of
 from .questionnaire import Grid
 
 # Two readings of one dimension that differ by this much or more are worth talking about.
 DIVERGENCE = 1.0
+# The questionnaire the dialogue is written in.
+FACTEUR_4 = "facteur-4"
 
 
 def _private_ok(qs: QuerySet, coalition: Coalition, viewer: User) -> QuerySet:
@@ -74,6 +76,11 @@ def indicator_detail(*, coalition: Coalition, pk: int, viewer: User) -> Indicato
     return rows[0]
 
 
+def measurement_detail(*, indicator: Indicator, pk: int) -> Measurement:
+    """One measurement of this indicator (``Measurement.DoesNotExist`` for another's)."""
+    return indicator.measurements.get(pk=pk)
+
+
 def measurements_of(*, indicator: Indicator) -> QuerySet[Measurement]:
     return indicator.measurements.select_related("recorded_by").order_by("-measured_on", "-id")
 
@@ -102,6 +109,12 @@ def programme_indicators(
     return _with_progress(
         qs.order_by("coalition__title", "position", "id"), measurements=measurements
     )
+
+
+def questionnaire_latest(*, slug: str = FACTEUR_4) -> QuestionnaireVersion | None:
+    """The latest version of a questionnaire, which new assessments answer; None until the
+    questionnaire files are loaded (``load_questionnaires``)."""
+    return QuestionnaireVersion.objects.filter(questionnaire__slug=slug).order_by("-number").first()
 
 
 def assessments_for(*, coalition: Coalition, viewer: User) -> list[Assessment]:

@@ -17,6 +17,7 @@ from alliage.core.errors import BusinessError
 from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require
 
+from . import selectors
 from .audit import AuditAction
 from .models import (
     Assessment,
@@ -224,11 +225,7 @@ def assessment_save(
     if assessed_on > timezone.localdate():
         raise BusinessError(_("An assessment cannot be dated in the future."), field="assessed_on")
     if version is None:
-        version = (
-            QuestionnaireVersion.objects.filter(questionnaire__slug="facteur-4")
-            .order_by("-number")
-            .first()
-        )
+        version = selectors.questionnaire_latest(slug=selectors.FACTEUR_4)
         if version is None:
             raise BusinessError(_("The Facteur 4 questionnaire is not loaded yet."))
     grid = Grid(version.content)

@@ -17,7 +17,9 @@ from .publications import (
     publication_create,
     publication_detail,
     publication_edit,
+    publication_file_add,
     publication_files,
+    resource_add,
     resource_download,
 )
 from .reuses import moderation, reuse_declare, reuse_moderate
@@ -36,7 +38,9 @@ __all__ = [
     "publication_create",
     "publication_detail",
     "publication_edit",
+    "publication_file_add",
     "publication_files",
+    "resource_add",
     "resource_download",
     "reuse_declare",
     "reuse_moderate",

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from alliage.core.http import require_perm
+from alliage.core.http import file_response, require_perm, service_then_redirect
 from alliage.core.opendata import exporters
 
 from .. import archive, linked_data, selectors, services
 from ..licences import LICENCES, PLATFORM_DATA_LICENCE
 from ..models import OpenDataArchive
-from .common import json_ld, serve
+from .common import json_ld
 
 
+@require_GET
 def catalog_jsonld(request: HttpRequest) -> HttpResponse:
     datasets = [
         (p, list(p.resources.all()), selectors.authors(p)) for p in selectors.catalog_datasets()
@@ -28,6 +28,7 @@ def catalog_jsonld(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_GET
 def opendata(request: HttpRequest) -> HttpResponse:
     latest = selectors.opendata_latest()
     registered = {e.name: e for e in exporters()}
@@ -64,14 +65,17 @@ def _latest_or_404() -> OpenDataArchive:
     return latest
 
 
+@require_GET
 def opendata_archive(request: HttpRequest) -> FileResponse:
     latest = _latest_or_404()
-    response = serve(latest.file, "alliage-opendata.zip", "zip")
-    response["Content-Type"] = "application/zip"
+    response = file_response(
+        latest.file, filename="alliage-opendata.zip", content_type="application/zip"
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
+@require_GET
 def opendata_member(request: HttpRequest, name: str, ext: str) -> HttpResponse:
     """One file of the latest archive, read from it."""
     latest = _latest_or_404()
@@ -96,8 +100,9 @@ def opendata_member(request: HttpRequest, name: str, ext: str) -> HttpResponse:
 def opendata_build(request: HttpRequest) -> HttpResponse:
     if denied := require_perm(request, "commons.build_opendata"):
         return denied
-    services.opendata_request_build(by=request.user)
-    messages.success(
-        request, _("The archive is being rebuilt: reload this page in a moment to see it.")
+    return service_then_redirect(
+        request,
+        lambda: services.opendata_request_build(by=request.user),
+        to="commons:opendata",
+        success=_("The archive is being rebuilt: reload this page in a moment to see it."),
     )
-    return redirect("commons:opendata")

@@ -1,31 +1,40 @@
-"""The library, publication pages and the team's forms: parse, call a selector or a service,
-render."""
+"""The library, publication pages and the team's forms: parse, access, call a selector or a
+service, render."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from alliage.coalitions.models import Programme
-from alliage.coalitions.predicates import team_programme_ids
+from alliage.coalitions import selectors as coalition_selectors
 from alliage.core.errors import BusinessError
-from alliage.core.http import paginate, require_perm
+from alliage.core.http import (
+    HtmxHttpRequest,
+    access_or_404,
+    file_response,
+    form_add_business_error,
+    paginate,
+    render_list,
+    require_perm,
+)
 
 from .. import linked_data, selectors, services
 from ..forms import LibraryFilterForm, PublicationFileForm, PublicationForm, ResourceForm
-from ..models import Publication, PublicationFile, Resource
+from ..models import Publication, Resource
 from ..preview import Preview, csv_preview
-from .common import add_error, get_visible, json_ld, serve, small
+from ..uploads import MEDIA_TYPES
+from .common import json_ld, publication_or_404
 
 
-def library(request: HttpRequest) -> HttpResponse:
-    programmes = list(Programme.objects.order_by("position", "name").only("slug", "name"))
+@require_GET
+def library(request: HtmxHttpRequest) -> HttpResponse:
+    programmes = list(coalition_selectors.programme_list().only("slug", "name"))
     form = LibraryFilterForm(request.GET or None, programmes=programmes)
     filters = form.filters()
     page = paginate(
@@ -33,12 +42,9 @@ def library(request: HttpRequest) -> HttpResponse:
         selectors.publication_list(viewer=request.user, **filters),
         settings.ALLIAGE_PAGE_SIZE,
     )
-    template = "commons/library.html"
-    if request.htmx and not request.htmx.boosted:
-        template += "#results"
-    return render(
+    return render_list(
         request,
-        template,
+        "commons/library.html",
         {
             "form": form,
             "page": page,
@@ -56,8 +62,9 @@ def _preview(resource: Resource) -> Preview:
         return Preview(error=_("The file cannot be read at the moment."))
 
 
+@require_GET
 def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    publication = get_visible(request, slug)
+    publication = publication_or_404(request, slug)
     user = request.user
     authors = selectors.authors(publication)
     resources = selectors.dataset_resources(publication=publication)
@@ -87,18 +94,11 @@ def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "commons/publication_detail.html", context)
 
 
-def _programmes_for(request: HttpRequest) -> QuerySet[Programme]:
-    if request.user.is_superuser:
-        return Programme.objects.order_by("position", "name")
-    return Programme.objects.filter(pk__in=team_programme_ids(request.user)).order_by(
-        "position", "name"
-    )
-
-
+@require_http_methods(["GET", "POST"])
 def publication_create(request: HttpRequest) -> HttpResponse:
     if denied := require_perm(request, "commons.create_publication"):
         return denied
-    programmes = _programmes_for(request)
+    programmes = selectors.publication_programmes(user=request.user)
     form = PublicationForm(
         request.POST or None,
         request.FILES or None,
@@ -118,26 +118,27 @@ def publication_create(request: HttpRequest) -> HttpResponse:
                 cover=data.get("cover") or None,
             )
         except (BusinessError, ValidationError) as error:
-            add_error(form, error, None)
+            form_add_business_error(form, error)
         else:
             messages.success(request, _("The publication is saved."))
             return redirect(publication)
     return render(request, "commons/publication_form.html", {"form": form, "publication": None})
 
 
+@require_http_methods(["GET", "POST"])
 def publication_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    publication = get_visible(request, slug)
+    publication = publication_or_404(request, slug)
     if denied := require_perm(request, "commons.edit_publication", publication):
         return denied
-    programmes = _programmes_for(request)
-    if publication.programme_id:  # keep the current programme choosable
-        programmes = programmes | Programme.objects.filter(pk=publication.programme_id)
     form = PublicationForm(
         request.POST or None,
         request.FILES or None,
         # The form writes into its instance as it validates: the page keeps the saved one.
-        instance=Publication.objects.get(pk=publication.pk),
-        programmes=programmes.distinct(),
+        instance=selectors.publication_get(pk=publication.pk),
+        # The current programme stays choosable.
+        programmes=selectors.publication_programmes(
+            user=request.user, keep=publication.programme_id
+        ),
         programme_required=not request.user.is_superuser,
     )
     if request.method == "POST" and form.is_valid():
@@ -154,7 +155,7 @@ def publication_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 remove_cover=data.get("remove_cover", False),
             )
         except (BusinessError, ValidationError) as error:
-            add_error(form, error, None)
+            form_add_business_error(form, error)
         else:
             messages.success(request, _("The publication is saved."))
             return redirect(publication)
@@ -163,23 +164,46 @@ def publication_edit(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _files_page(
+    request: HttpRequest,
+    publication: Publication,
+    *,
+    file_form: PublicationFileForm | None = None,
+    resource_form: ResourceForm | None = None,
+) -> HttpResponse:
+    """The files page, with the form just sent (and its errors) where there is one."""
+    return render(
+        request,
+        "commons/publication_files.html",
+        {
+            "publication": publication,
+            "files": selectors.publication_files(publication=publication),
+            "resources": selectors.dataset_resources(publication=publication),
+            "file_form": file_form or PublicationFileForm(publication=publication),
+            "resource_form": resource_form or ResourceForm(),
+        },
+    )
+
+
+@require_GET
 def publication_files(request: HttpRequest, slug: str) -> HttpResponse:
-    """Files (with their versions) and, for a dataset, its resources: list and add."""
-    publication = get_visible(request, slug)
+    """Files (with their versions) and, for a dataset, its resources; each form posts to its
+    own view."""
+    publication = publication_or_404(request, slug)
     if denied := require_perm(request, "commons.edit_publication", publication):
         return denied
-    action = request.POST.get("action") if request.method == "POST" else None
-    file_form = PublicationFileForm(
-        request.POST if action == "file" else None,
-        request.FILES if action == "file" else None,
-        publication=publication,
-    )
-    resource_form = ResourceForm(
-        request.POST if action == "resource" else None,
-        request.FILES if action == "resource" else None,
-    )
-    if action == "file" and file_form.is_valid():
-        data = file_form.cleaned_data
+    return _files_page(request, publication)
+
+
+@require_POST
+def publication_file_add(request: HttpRequest, slug: str) -> HttpResponse:
+    """A new file, or a new version of one; earlier versions stay."""
+    publication = publication_or_404(request, slug)
+    if denied := require_perm(request, "commons.edit_publication", publication):
+        return denied
+    form = PublicationFileForm(request.POST, request.FILES, publication=publication)
+    if form.is_valid():
+        data = form.cleaned_data
         try:
             added = services.publication_file_add(
                 publication=publication,
@@ -190,7 +214,7 @@ def publication_files(request: HttpRequest, slug: str) -> HttpResponse:
                 note=data["note"],
             )
         except (BusinessError, ValidationError) as error:
-            add_error(file_form, error, "file")
+            form_add_business_error(form, error, "file")
         else:
             messages.success(
                 request,
@@ -198,8 +222,20 @@ def publication_files(request: HttpRequest, slug: str) -> HttpResponse:
                 % {"label": added.label, "version": added.version},
             )
             return redirect("commons:publication-files", slug=publication.slug)
-    if action == "resource" and publication.is_dataset and resource_form.is_valid():
-        data = resource_form.cleaned_data
+    return _files_page(request, publication, file_form=form)
+
+
+@require_POST
+def resource_add(request: HttpRequest, slug: str) -> HttpResponse:
+    """A resource of a dataset: a file, or a link to data kept elsewhere."""
+    publication = publication_or_404(request, slug)
+    if denied := require_perm(request, "commons.edit_publication", publication):
+        return denied
+    if not publication.is_dataset:
+        return _files_page(request, publication)  # only datasets have resources
+    form = ResourceForm(request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data
         try:
             services.resource_add(
                 publication=publication,
@@ -211,47 +247,48 @@ def publication_files(request: HttpRequest, slug: str) -> HttpResponse:
                 description=data["description"],
             )
         except (BusinessError, ValidationError) as error:
-            add_error(resource_form, error, None)
+            form_add_business_error(form, error)
         else:
             messages.success(request, _("The resource is added."))
             return redirect("commons:publication-files", slug=publication.slug)
-    return render(
-        request,
-        "commons/publication_files.html",
-        {
-            "publication": publication,
-            "files": selectors.publication_files(publication=publication),
-            "resources": selectors.dataset_resources(publication=publication),
-            "file_form": file_form,
-            "resource_form": resource_form,
-        },
+    return _files_page(request, publication, resource_form=form)
+
+
+@require_GET
+def file_download(request: HttpRequest, slug: str, pk: int, filename: str) -> FileResponse:
+    document = access_or_404(
+        request, selectors.publication_file_detail, "commons.see_publication", slug=slug, pk=pk
+    )
+    return file_response(
+        document.file, filename=document.filename, content_type=MEDIA_TYPES.get(document.format)
     )
 
 
-def file_download(request: HttpRequest, slug: str, pk: int, filename: str) -> FileResponse:
-    publication = get_visible(request, slug)
-    document = get_object_or_404(PublicationFile, pk=small(pk), publication=publication)
-    return serve(document.file, document.filename, document.format)
-
-
+@require_GET
 def resource_download(request: HttpRequest, slug: str, pk: int, filename: str) -> FileResponse:
-    publication = get_visible(request, slug)
-    resource = get_object_or_404(Resource, pk=small(pk), publication=publication)
+    resource = access_or_404(
+        request, selectors.resource_detail, "commons.see_publication", slug=slug, pk=pk
+    )
     if not resource.file:
         raise Http404
-    return serve(resource.file, resource.filename, resource.format)
+    return file_response(
+        resource.file, filename=resource.filename, content_type=MEDIA_TYPES.get(resource.format)
+    )
 
 
+@require_GET
 def cover(request: HttpRequest, slug: str) -> FileResponse:
-    publication = get_visible(request, slug)
+    publication = publication_or_404(request, slug)
     if not publication.cover:
         raise Http404
     name = publication.cover.name.rsplit("/", 1)[-1]
-    return serve(publication.cover, name, "png" if name.lower().endswith(".png") else "jpg")
+    kind = "png" if name.lower().endswith(".png") else "jpg"
+    return file_response(publication.cover, filename=name, content_type=MEDIA_TYPES[kind])
 
 
+@require_GET
 def dataset_jsonld(request: HttpRequest, slug: str) -> HttpResponse:
-    publication = get_visible(request, slug)
+    publication = publication_or_404(request, slug)
     if not publication.is_dataset:
         raise Http404
     return json_ld(

@@ -6,19 +6,25 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliage.core.errors import BusinessError
-from alliage.core.http import require_perm
+from alliage.core.http import (
+    form_add_business_error,
+    require_perm,
+    service_then_redirect,
+    small_pk,
+)
 
 from .. import selectors, services
 from ..forms import ModerationForm, ReuseForm
 from ..models import Reuse, ReuseStatus
-from .common import add_error, get_visible, small
+from .common import publication_or_404
 
 
+@require_http_methods(["GET", "POST"])
 def reuse_declare(request: HttpRequest, slug: str) -> HttpResponse:
-    publication = get_visible(request, slug)
+    publication = publication_or_404(request, slug)
     if not publication.is_published:
         raise Http404  # a draft has no reuses yet
     if denied := require_perm(request, "commons.declare_reuse", publication):
@@ -28,7 +34,7 @@ def reuse_declare(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             services.reuse_declare(publication=publication, by=request.user, **form.cleaned_data)
         except BusinessError as error:
-            add_error(form, error, None)
+            form_add_business_error(form, error)
         else:
             messages.success(
                 request,
@@ -38,6 +44,7 @@ def reuse_declare(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "commons/reuse_form.html", {"form": form, "publication": publication})
 
 
+@require_GET
 def moderation(request: HttpRequest) -> HttpResponse:
     if denied := require_perm(request, "commons.open_moderation"):
         return denied
@@ -59,25 +66,24 @@ def moderation(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def reuse_moderate(request: HttpRequest, pk: int) -> HttpResponse:
-    reuse = get_object_or_404(Reuse.objects.select_related("publication"), pk=small(pk))
+    # Not access_or_404: a visitor who may not moderate is sent to log in (or refused), as
+    # for every action, rather than told the reuse does not exist.
+    reuse = get_object_or_404(selectors.reuses_to_moderate(), pk=small_pk(pk))
     if denied := require_perm(request, "commons.moderate_reuse", reuse):
         return denied
     form = ModerationForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose to publish or to refuse the reuse."))
         return redirect("commons:moderation")
-    try:
-        services.reuse_moderate(
-            reuse=reuse,
-            by=request.user,
-            decision=form.cleaned_data["decision"],
-            note=form.cleaned_data["note"],
-        )
-    except BusinessError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _moderated(reuse, form.cleaned_data["decision"]))
-    return redirect("commons:moderation")
+    decision = form.cleaned_data["decision"]
+    return service_then_redirect(
+        request,
+        lambda: services.reuse_moderate(
+            reuse=reuse, by=request.user, decision=decision, note=form.cleaned_data["note"]
+        ),
+        to="commons:moderation",
+        success=_moderated(reuse, decision),
+    )
 
 
 def _moderated(reuse: Reuse, decision: str) -> str:
