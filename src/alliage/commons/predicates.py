@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from alliage.coalitions.predicates import team_programme_ids
 from alliage.core.models import User
-from alliage.core.predicates import memo, object_predicate
+from alliage.core.predicates import memo, memo_forget, object_predicate
 
 from .models import Publication, PublicationFile, PublicationStatus, Resource, Reuse, ReuseStatus
 
@@ -35,7 +35,7 @@ def author_user_ids(publication: Publication) -> frozenset[int]:
 
 def author_user_ids_forget(publication: Publication) -> None:
     """Its authors changed: the next check reads them again."""
-    publication.__dict__.get("_alliage_memo", {}).pop(AUTHOR_USER_IDS, None)
+    memo_forget(publication, AUTHOR_USER_IDS)
 
 
 @object_predicate

@@ -54,7 +54,7 @@ def access_or_404(request: HttpRequest, selector: Callable[..., T], perm: str, *
         obj = selector(**lookup)
     except ObjectDoesNotExist as missing:
         raise Http404 from missing
-    if not request.user.has_perm(perm, obj):
+    if perm is not None and not request.user.has_perm(perm, obj):
         raise Http404
     return obj
 

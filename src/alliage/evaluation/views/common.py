@@ -6,16 +6,14 @@ model classes are not named here (their parameters are typed ``Any``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, TypeVar
 
-from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from alliage.coalitions import selectors as coalition_selectors
-from alliage.core.http import access_or_404, small_pk
+from alliage.core.http import access_or_404
 
 from .. import charts, selectors
 from ..models import Assessment, Indicator
@@ -31,28 +29,20 @@ def coalition_or_404(request: HttpRequest, slug: str) -> Any:
     )
 
 
-def found_or_404(selector: Callable[..., T], **lookup: Any) -> T:
-    """``selector(**lookup)``, or 404 when it finds nothing. For the selectors that already
-    leave out what the viewer may not see (a private indicator, another coalition's row), so
-    no object permission is left to ask; integer lookups are bounded with ``small_pk``."""
-    try:
-        return selector(**{k: small_pk(v) if type(v) is int else v for k, v in lookup.items()})
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
-
-
-def programme_or_404(slug: str) -> Any:
+def programme_or_404(request: HttpRequest, slug: str) -> Any:
     """Every programme is public: only a missing one is a 404."""
-    return found_or_404(coalition_selectors.programme_detail, slug=slug)
+    return access_or_404(request, coalition_selectors.programme_detail, None, slug=slug)
 
 
 def indicator_or_404(request: HttpRequest, coalition: Any, pk: int) -> Indicator:
-    return found_or_404(selectors.indicator_detail, coalition=coalition, pk=pk, viewer=request.user)
+    return access_or_404(
+        request, selectors.indicator_detail, None, coalition=coalition, pk=pk, viewer=request.user
+    )
 
 
 def assessment_or_404(request: HttpRequest, coalition: Any, pk: int) -> Assessment:
-    return found_or_404(
-        selectors.assessment_detail, coalition=coalition, pk=pk, viewer=request.user
+    return access_or_404(
+        request, selectors.assessment_detail, None, coalition=coalition, pk=pk, viewer=request.user
     )
 
 

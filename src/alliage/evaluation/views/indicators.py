@@ -12,12 +12,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliage.core.errors import BusinessError
-from alliage.core.http import form_add_business_error, require_perm, service_then_redirect
+from alliage.core.http import (
+    access_or_404,
+    form_add_business_error,
+    require_perm,
+    service_then_redirect,
+)
 
 from .. import selectors, services
 from ..forms import IndicatorForm, MeasurementForm
 from ..models import Indicator
-from .common import coalition_or_404, found_or_404, indicator_chart, indicator_or_404
+from .common import coalition_or_404, indicator_chart, indicator_or_404
 
 
 def _indicator_form(
@@ -110,7 +115,9 @@ def measurement_delete(request: HttpRequest, slug: str, pk: int, measurement: in
     indicator = indicator_or_404(request, coalition, pk)
     if denied := require_perm(request, "evaluation.record_measurement", coalition):
         return denied
-    row = found_or_404(selectors.measurement_detail, indicator=indicator, pk=measurement)
+    row = access_or_404(
+        request, selectors.measurement_detail, None, indicator=indicator, pk=measurement
+    )
     return service_then_redirect(
         request,
         lambda: services.measurement_delete(measurement=row, by=request.user),

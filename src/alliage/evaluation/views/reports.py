@@ -53,7 +53,7 @@ def coalition_impact(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def programme_impact(request: HttpRequest, slug: str) -> HttpResponse:
-    programme = programme_or_404(slug)
+    programme = programme_or_404(request, slug)
     indicators = selectors.programme_indicators(programme=programme, viewer=request.user)
     status_counts = coalition_selectors.programme_status_counts(
         programme=programme, viewer=request.user
@@ -153,7 +153,7 @@ def coalition_impact_csv(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def programme_impact_csv(request: HttpRequest, slug: str) -> HttpResponse:
-    programme = programme_or_404(slug)
+    programme = programme_or_404(request, slug)
     indicators = selectors.programme_indicators(
         programme=programme, viewer=request.user, measurements=True
     )
