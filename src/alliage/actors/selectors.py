@@ -9,9 +9,18 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from alliage.core.models import User
-from alliage.core.predicates import is_on_a_team
+from alliage.core.predicates import is_on_a_team, memo
 
-from .models import VISIBLE_FIELDS, Affiliation, Membership, Organisation, Person, Visibility
+from .models import (
+    VISIBLE_FIELDS,
+    Affiliation,
+    Membership,
+    Organisation,
+    Person,
+    Visibility,
+    organisation_listed_q,
+    person_listed_q,
+)
 
 
 def person_for_user(*, user: User) -> Person | None:
@@ -43,15 +52,17 @@ def is_members_audience(*, viewer: User) -> bool:
     Read once per user object."""
     if not viewer.is_authenticated:
         return False
-    if "_members_audience" not in viewer.__dict__:
+
+    def compute() -> bool:
         person = person_for_user(user=viewer)
-        viewer.__dict__["_members_audience"] = (
+        return (
             viewer.is_staff
             or viewer.is_superuser
             or is_on_a_team(viewer)
             or (person is not None and person_is_member(person=person))
         )
-    return viewer.__dict__["_members_audience"]
+
+    return memo(viewer, "actors.members_audience", compute)
 
 
 def visible_levels(*, viewer: User) -> tuple[str, ...]:
@@ -77,7 +88,7 @@ def attach_shown_fields(people: Iterable[Person], *, viewer: User) -> None:
 
 def organisation_list(*, q: str = "", kind: str = "") -> QuerySet[Organisation]:
     today = timezone.localdate()
-    qs = Organisation.objects.filter(is_listed=True).annotate(
+    qs = Organisation.objects.listed().annotate(
         is_member=Exists(
             Membership.objects.filter(_current_membership(today), organisation=OuterRef("pk"))
         )
@@ -97,13 +108,15 @@ def organisation_list(*, q: str = "", kind: str = "") -> QuerySet[Organisation]:
 
 def _listed_affiliations() -> QuerySet[Affiliation]:
     """A person's affiliations to organisations that appear in the directory."""
-    return Affiliation.objects.filter(organisation__is_listed=True).select_related("organisation")
+    return Affiliation.objects.filter(organisation_listed_q("organisation__")).select_related(
+        "organisation"
+    )
 
 
 def person_list(*, q: str = "", viewer: User | None = None) -> QuerySet[Person]:
     """Listed people of active accounts. A search matches only the fields the viewer may
     see, so that it never reveals what a person keeps for members or for themselves."""
-    qs = Person.objects.filter(is_listed=True, user__is_active=True)
+    qs = Person.objects.listed()
     if q:
         levels = visible_levels(viewer=viewer) if viewer is not None else (Visibility.PUBLIC,)
         qs = qs.filter(
@@ -124,15 +137,13 @@ def organisation_detail(*, slug: str, viewer: User | None = None) -> Organisatio
     today = timezone.localdate()
     levels = visible_levels(viewer=viewer) if viewer is not None else (Visibility.PUBLIC,)
     return (
-        Organisation.objects.filter(is_listed=True)
+        Organisation.objects.listed()
         .prefetch_related(
             "tags",
             Prefetch(
                 "affiliations",
                 Affiliation.objects.filter(
-                    person__is_listed=True,
-                    person__user__is_active=True,
-                    person__affiliations_visibility__in=levels,
+                    person_listed_q("person__"), person__affiliations_visibility__in=levels
                 ).select_related("person"),
             ),
             Prefetch(
@@ -147,7 +158,7 @@ def organisation_detail(*, slug: str, viewer: User | None = None) -> Organisatio
 
 def person_detail(*, pk: int, viewer: User) -> Person:
     """A listed person, or oneself even when unlisted."""
-    visible = Q(is_listed=True, user__is_active=True)
+    visible = person_listed_q()
     if viewer.is_authenticated:
         visible |= Q(user=viewer)
     return (

@@ -47,11 +47,11 @@ def _join(*parts: str) -> str:
 
 
 def organisations() -> QuerySet[Organisation]:
-    return Organisation.objects.filter(is_listed=True).prefetch_related("tags")
+    return Organisation.objects.listed().prefetch_related("tags")
 
 
 def people() -> QuerySet[Person]:
-    return Person.objects.filter(is_suggestable=True, user__is_active=True).prefetch_related(
+    return Person.objects.suggestable().prefetch_related(
         "tags",
         Prefetch(
             "affiliations",
@@ -61,7 +61,7 @@ def people() -> QuerySet[Person]:
 
 
 def coalitions() -> QuerySet[Coalition]:
-    return Coalition.objects.filter(is_published=True).exclude(status=CoalitionStatus.CLOSED)
+    return Coalition.objects.published().exclude(status=CoalitionStatus.CLOSED)
 
 
 def submissions() -> QuerySet[Submission]:
