@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -24,12 +25,32 @@ from .models import (
 
 
 def person_for_user(*, user: User) -> Person | None:
+    """The account's person, or None (anonymous, or an account that has not acted yet): what
+    a page shown on GET reads, since showing a page never creates a person."""
     if not user.is_authenticated:
         return None
     try:
         return user.person
     except Person.DoesNotExist:
         return None
+
+
+def person_new_defaults(*, user: User) -> dict[str, Any]:
+    """What the person of an account made outside sign-up (``createsuperuser``, the admin)
+    starts with: named from the e-mail address, and, since nobody chose to appear, out of the
+    directory and the suggestions until they do."""
+    return {
+        "first_name": user.email.split("@")[0][:80],
+        "last_name": "",
+        "is_listed": False,
+        "is_suggestable": False,
+    }
+
+
+def person_for_user_or_draft(*, user: User) -> Person:
+    """The account's person or, unsaved, the one ``person_ensure`` will create when they first
+    act: a form can show it without writing anything."""
+    return person_for_user(user=user) or Person(user=user, **person_new_defaults(user=user))
 
 
 def _current_membership(on: dt.date) -> Q:
@@ -132,11 +153,25 @@ def person_list(*, q: str = "", viewer: User | None = None) -> QuerySet[Person]:
     )
 
 
+def organisation_count_listed() -> int:
+    return Organisation.objects.listed().count()
+
+
+def organisation_kind_count_listed() -> int:
+    """How many kinds of organisation the directory holds."""
+    return Organisation.objects.listed().values("kind").distinct().count()
+
+
+# An organisation's profile is public: every field of it is shown.
+ORGANISATION_FIELDS = frozenset({"intentions", "capabilities", "tags"})
+
+
 def organisation_detail(*, slug: str, viewer: User | None = None) -> Organisation:
-    """A listed organisation with the listed people who show it this viewer."""
+    """A listed organisation with the listed people who show it this viewer, ready to render
+    (``shown``: its fields the page shows). ``Organisation.DoesNotExist`` otherwise."""
     today = timezone.localdate()
     levels = visible_levels(viewer=viewer) if viewer is not None else (Visibility.PUBLIC,)
-    return (
+    organisation = (
         Organisation.objects.listed()
         .prefetch_related(
             "tags",
@@ -154,19 +189,47 @@ def organisation_detail(*, slug: str, viewer: User | None = None) -> Organisatio
         )
         .get(slug=slug)
     )
+    organisation.shown = ORGANISATION_FIELDS
+    return organisation
 
 
-def person_detail(*, pk: int, viewer: User) -> Person:
-    """A listed person, or oneself even when unlisted."""
+def organisation_listed(*, slug: str) -> Organisation:
+    """A listed organisation, as it is (no prefetch); ``Organisation.DoesNotExist`` otherwise."""
+    return Organisation.objects.listed().get(slug=slug)
+
+
+def person_visible_q(viewer: User) -> Q:
+    """The people whose page the viewer may open (``actors.see_person``, for a queryset): the
+    directory's people, and oneself even when unlisted."""
     visible = person_listed_q()
     if viewer.is_authenticated:
         visible |= Q(user=viewer)
-    return (
-        Person.objects.filter(visible)
+    return visible
+
+
+def person_detail(*, pk: int, viewer: User) -> Person:
+    """A person the viewer may see, ready to render: ``shown`` holds the fields of the
+    profile this viewer may read. ``Person.DoesNotExist`` otherwise."""
+    person = (
+        Person.objects.filter(person_visible_q(viewer))
+        .select_related("user")
         .prefetch_related("tags", Prefetch("affiliations", _listed_affiliations()))
         .get(pk=pk)
     )
+    person.shown = person_shown_fields(person=person, viewer=viewer)
+    return person
 
 
-def organisations_for_person(*, person: Person) -> QuerySet[Organisation]:
+def person_of_user(*, pk: int, user: User) -> Person:
+    """The person ``pk`` if it is the user's own; ``Person.DoesNotExist`` otherwise (advice
+    meant for the person themselves)."""
+    if not user.is_authenticated:
+        raise Person.DoesNotExist
+    return Person.objects.get(pk=pk, user_id=user.pk)
+
+
+def organisations_for_person(*, person: Person | None) -> QuerySet[Organisation]:
+    """The organisations the person is affiliated to; none without a person yet."""
+    if person is None:
+        return Organisation.objects.none()
     return Organisation.objects.filter(affiliations__person=person).order_by("name")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from alliage.core.models import User
 from alliage.core.predicates import memo, object_predicate
 
-from .models import Coalition, CoalitionStatus, MemberRole
+from .models import Coalition, CoalitionStatus, MemberRole, Programme
 
 
 def member_role(user: User, coalition: Coalition) -> str | None:
@@ -32,6 +32,12 @@ def team_programme_ids(user: User) -> frozenset[int]:
         "coalitions.team_programme_ids",
         lambda: frozenset(user.team_programmes.values_list("pk", flat=True)),
     )
+
+
+@object_predicate
+def is_public_programme(user: User, programme: Programme) -> bool:
+    """A programme's page is public: it lists what each visitor may see of it."""
+    return True
 
 
 @object_predicate

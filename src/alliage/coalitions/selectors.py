@@ -121,6 +121,30 @@ def coalition_detail(*, slug: str) -> Coalition:
     )
 
 
+def coalition_stored(*, pk: int) -> Coalition:
+    """The coalition as stored, without what a page prefetched: a form validates an edit on
+    this copy, so that the service still compares with the canvas before the edit."""
+    return Coalition.objects.get(pk=pk)
+
+
+def coalition_milestones_initial(*, coalition: Coalition) -> list[dict[str, object]]:
+    """The path of milestones as the edit form's rows (from ``coalition_detail``'s prefetch)."""
+    return [
+        {"title": m.title, "due_date": m.due_date, "status": m.status}
+        for m in coalition.milestones.all()
+    ]
+
+
+def coalition_members(*, coalition: Coalition) -> QuerySet[CoalitionMember]:
+    return coalition.members.select_related("person")
+
+
+def coalition_join_requests(*, coalition: Coalition) -> QuerySet[JoinRequest]:
+    """Every request to join this coalition, answered or not (the service refuses to answer
+    twice)."""
+    return coalition.join_requests.select_related("person", "organisation")
+
+
 def coalition_visible_to(*, slug: str, viewer: User) -> Coalition:
     """``coalition_detail`` for a viewer who may see the coalition; ``Coalition.DoesNotExist``
     otherwise, as if it did not exist (an unpublished coalition does not, for outsiders)."""
@@ -176,8 +200,11 @@ def coalitions_of_person(*, person: Person, viewer: User) -> list[tuple[Coalitio
     return [(m.coalition, m.get_role_display()) for m in roles]
 
 
-def programme_list() -> QuerySet[Programme]:
-    """Every programme in its place, with its number of published coalitions."""
+def programme_list(*, counts: bool = True) -> QuerySet[Programme]:
+    """Every programme in its place (``Meta.ordering``), with ``coalition_count``, its number
+    of published coalitions, unless ``counts`` is False (a filter's choices need no count)."""
+    if not counts:
+        return Programme.objects.all()
     return Programme.objects.annotate(
         coalition_count=Count("coalitions", filter=coalition_published_q("coalitions__"))
     ).order_by(*Programme._meta.ordering)  # an aggregate drops Meta.ordering: restate it
