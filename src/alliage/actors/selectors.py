@@ -225,7 +225,7 @@ def person_of_user(*, pk: int, user: User) -> Person:
     meant for the person themselves)."""
     if not user.is_authenticated:
         raise Person.DoesNotExist
-    return Person.objects.get(pk=pk, user_id=user.pk)
+    return Person.objects.select_related("user").get(pk=pk, user_id=user.pk)
 
 
 def organisations_for_person(*, person: Person | None) -> QuerySet[Organisation]:
