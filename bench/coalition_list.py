@@ -135,7 +135,7 @@ def build(coalitions: int, actors: int) -> None:
 
 
 def minimal_view(request: HttpRequest) -> HttpResponse:
-    titles = Coalition.objects.filter(is_published=True).order_by("-updated_at", "-id")
+    titles = Coalition.objects.published().order_by("-updated_at", "-id")
     body = "".join(f"<li>{t}</li>" for t in titles.values_list("title", flat=True)[:20])
     return HttpResponse(f"<ul>{body}</ul>")
 

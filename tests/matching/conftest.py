@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from alliage.matching import store
+
+from . import quality
 
 
 @pytest.fixture
@@ -14,3 +17,11 @@ def matching_index(db: None) -> Iterator[None]:
     store.index_forget()
     yield
     store.index_forget()
+
+
+@pytest.fixture(scope="session")
+def demo_corpus(django_db_setup: None, django_db_blocker: Any) -> quality.DemoCorpus:
+    """The demo's documents as the index holds them, read once per test process from a demo
+    loaded in the test database and rolled back."""
+    with django_db_blocker.unblock():
+        return quality.demo_corpus()

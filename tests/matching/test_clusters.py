@@ -8,7 +8,8 @@ import pytest
 
 from alliage.matching.clusters import convergences
 from alliage.matching.engine import Document, Index
-from alliage.matching.quality import demo_documents
+
+from .quality import DemoCorpus
 
 SUBMISSIONS = {
     "submission:1": "Il faut allonger les délais de prescription",
@@ -19,9 +20,9 @@ SUBMISSIONS = {
 
 
 @pytest.fixture(scope="module")
-def index() -> Index:
+def index(demo_corpus: DemoCorpus) -> Index:
     submissions = [Document(k, "submission", "", text) for k, text in SUBMISSIONS.items()]
-    return Index.build([*demo_documents(), *submissions])
+    return Index.build([*demo_corpus.documents, *submissions])
 
 
 def test_near_duplicates_converge_and_an_unrelated_idea_does_not(index: Index) -> None:
@@ -50,14 +51,16 @@ def test_a_matrix_can_be_clustered_without_an_index() -> None:
     assert convergences(matrix, [], threshold=0.5) == []
 
 
-def test_two_thousand_submissions_cluster_in_well_under_ten_seconds() -> None:
+def test_two_thousand_submissions_cluster_in_well_under_ten_seconds(
+    demo_corpus: DemoCorpus,
+) -> None:
     rnd = random.Random(3)
-    sentences = [d.text.split(".")[0] for d in demo_documents()]
+    sentences = [d.text.split(".")[0] for d in demo_corpus.documents]
     submissions = [
         Document(f"submission:{i}", "submission", "", " ".join(rnd.sample(sentences, 2)))
         for i in range(2000)
     ]
-    index = Index.build([*demo_documents(), *submissions])
+    index = Index.build([*demo_corpus.documents, *submissions])
     start = time.perf_counter()
     clusters = convergences(index, [d.key for d in submissions], threshold=0.5)
     assert time.perf_counter() - start < 5

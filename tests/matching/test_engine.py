@@ -16,7 +16,8 @@ from alliage.matching.engine import (
     NgramScorer,
     diversify,
 )
-from alliage.matching.quality import demo_documents
+
+from .quality import DemoCorpus
 
 ACTORS = {"organisation", "person"}
 
@@ -36,8 +37,8 @@ SMALL = [
 
 
 @pytest.fixture(scope="module")
-def demo() -> Index:
-    return Index.build(demo_documents())
+def demo(demo_corpus: DemoCorpus) -> Index:
+    return Index.build(demo_corpus.documents)
 
 
 @pytest.mark.parametrize(
@@ -56,8 +57,8 @@ def test_okapi_mode_gives_rank_bm25_scores(query: str) -> None:
     assert np.allclose(index.scorer.score(q), reference.get_scores(q.bag.token_list()))
 
 
-def test_okapi_mode_gives_rank_bm25_scores_on_the_demo_corpus() -> None:
-    documents = demo_documents()
+def test_okapi_mode_gives_rank_bm25_scores_on_the_demo_corpus(demo_corpus: DemoCorpus) -> None:
+    documents = demo_corpus.documents
     index = Index.build(documents, scorer=BM25Scorer(idf="okapi", k1=1.2, b=0.6))
     reference = BM25Okapi([index.bag(d).token_list() for d in documents], k1=1.2, b=0.6)
     for text in ("commande publique numérique", "données personnelles self data", "jeunes"):
@@ -77,18 +78,21 @@ def test_search_filters_kinds_excludes_keys_and_drops_zero_scores() -> None:
     assert index.search("aucun rapport", kinds=ACTORS) == []
 
 
-def test_typos_and_missing_accents_still_find_the_document(demo: Index) -> None:
+def test_typos_and_missing_accents_still_find_the_document(
+    demo: Index, demo_corpus: DemoCorpus
+) -> None:
+    key = demo_corpus.key
     hits = demo.search("comande publik numérique responsabl", kinds=ACTORS, k=10)
-    assert "org:mission-achats-numeriques" in [h.key for h in hits]
+    assert key("org:mission-achats-numeriques") in [h.key for h in hits]
     hits = demo.search("mediateurs numeriques", kinds=ACTORS, k=3)
-    assert hits[0].key in {"org:reseau-mediation-bretagne", "org:ateliers-du-clic"} or (
+    assert hits[0].key in {key("org:reseau-mediation-bretagne"), key("org:ateliers-du-clic")} or (
         "médiation numérique" in hits[0].shared_tags
     )
 
 
-def test_hits_quote_surface_words_and_shared_tags(demo: Index) -> None:
+def test_hits_quote_surface_words_and_shared_tags(demo: Index, demo_corpus: DemoCorpus) -> None:
     (hit,) = demo.search("Énergies et sobriété des bâtiments", kinds={"organisation"}, k=1)
-    assert hit.key == "org:terranoe"
+    assert hit.key == demo_corpus.key("org:terranoe")
     assert "énergie" in hit.shared_terms and "sobriété" in hit.shared_tags
     assert not any(t in hit.shared_terms for t in ("energ", "sobriet"))
     (hit,) = demo.search("x", tags=["Self Data"], kinds={"organisation"}, k=1)
@@ -117,17 +121,20 @@ QUERIES = [
 ]
 
 
-def test_upsert_remove_and_reload_equal_a_fresh_build(tmp_path: Path) -> None:
-    documents = demo_documents()
+def test_upsert_remove_and_reload_equal_a_fresh_build(
+    tmp_path: Path, demo_corpus: DemoCorpus
+) -> None:
+    documents = list(demo_corpus.documents)
+    fing = demo_corpus.key("org:fing")
     changed = Document(
-        "org:fing",
+        fing,
         "organisation",
         "association",
         "Prospective et sobriété énergétique",
         ("énergie",),
     )
-    gone = {d.key for d in documents[1::4]}  # a quarter: past the compaction ratio
-    final = [changed if d.key == "org:fing" else d for d in documents if d.key not in gone]
+    gone = {d.key for d in documents[1::4]} - {fing}  # a quarter: past the compaction ratio
+    final = [changed if d.key == fing else d for d in documents if d.key not in gone]
 
     index = Index.build(documents[:50])
     index.upsert(documents[50:])
@@ -139,7 +146,7 @@ def test_upsert_remove_and_reload_equal_a_fresh_build(tmp_path: Path) -> None:
     assert len(index) == len(fresh) == len(final)
     assert results(index, QUERIES) == results(fresh, QUERIES)
     assert index.corpus.n_rows == len(final)  # compacted when refreshed
-    assert index.search("sobriété énergétique", k=1)[0].key == "org:fing"
+    assert index.search("sobriété énergétique", k=1)[0].key == fing
 
     path = tmp_path / "matching.npz"
     index.save(path)
@@ -208,12 +215,13 @@ def test_relevance_still_outweighs_diversity() -> None:
     assert [s.key for s in suggestions] == ["org:asso", "org:firm"]
 
 
-def test_each_suggestion_explains_itself(demo: Index) -> None:
+def test_each_suggestion_explains_itself(demo: Index, demo_corpus: DemoCorpus) -> None:
     from alliage.demo import data
 
     coalition = next(c for c in data.COALITIONS if c["slug"] == "commande-publique-responsable")
-    members = [f"person:{m['person']}" for m in coalition["members"]]
-    members += [f"org:{m['organisation']}" for m in coalition["members"] if m["organisation"]]
+    names = [f"person:{m['person']}" for m in coalition["members"]]
+    names += [f"org:{m['organisation']}" for m in coalition["members"] if m["organisation"]]
+    members = [demo_corpus.key(name) for name in names]
     kinds = {o["slug"]: o["kind"] for o in data.ORGANISATIONS}
     present = Counter(kinds[m["organisation"]] for m in coalition["members"] if m["organisation"])
     text = "\n".join([coalition["title"], coalition["summary"], coalition["seeking"]])

@@ -18,7 +18,7 @@ register_queryset_exporter(
     "organisations",
     title=_("Organisations"),
     description=_("Organisations listed in the directory."),
-    queryset=lambda: Organisation.objects.filter(is_listed=True).order_by("pk"),
+    queryset=lambda: Organisation.objects.listed().order_by("pk"),
     fields="slug name kind city website description",
     app_label="actors",
 )
@@ -26,7 +26,7 @@ register_queryset_exporter(
     "people",
     title=_("People"),
     description=_("People listed in the directory: their name only."),
-    queryset=lambda: Person.objects.filter(is_listed=True, user__is_active=True),
+    queryset=lambda: Person.objects.listed(),
     fields="pk first_name last_name",
     app_label="actors",
 )

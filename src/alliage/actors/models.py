@@ -49,6 +49,18 @@ class Profile(TimeStampedModel):
         abstract = True
 
 
+def organisation_listed_q(prefix: str = "") -> Q:
+    """An organisation is shown (directory, open data, suggestions) when it is listed.
+    ``prefix`` reaches it through a relation (``"organisation__"``)."""
+    return Q(**{f"{prefix}is_listed": True})
+
+
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def listed(self) -> OrganisationQuerySet:
+        """Organisations listed in the directory."""
+        return self.filter(organisation_listed_q())
+
+
 class Organisation(Profile):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -60,6 +72,8 @@ class Organisation(Profile):
         Tag, verbose_name=_("tags"), blank=True, related_name="organisations"
     )
     is_listed = models.BooleanField(_("listed in the directory"), default=True)
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
@@ -90,6 +104,24 @@ def _visibility_field(label: str) -> models.CharField:
     return models.CharField(
         label, max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
+
+
+def person_listed_q(prefix: str = "") -> Q:
+    """A person appears in the directory and its exports when they consent to be listed and
+    their account is active (a deactivated account is not shown). ``prefix`` reaches them
+    through a relation (``"person__"``)."""
+    return Q(**{f"{prefix}is_listed": True, f"{prefix}user__is_active": True})
+
+
+class PersonQuerySet(models.QuerySet["Person"]):
+    def listed(self) -> PersonQuerySet:
+        """People shown in the directory: listed, with an active account."""
+        return self.filter(person_listed_q())
+
+    def suggestable(self) -> PersonQuerySet:
+        """People Alliage may suggest to coalitions: they consent to it, and their account is
+        active."""
+        return self.filter(is_suggestable=True, user__is_active=True)
 
 
 class Person(Profile):
@@ -130,6 +162,8 @@ class Person(Profile):
     organisations = models.ManyToManyField(
         Organisation, through="Affiliation", related_name="people", verbose_name=_("organisations")
     )
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person")

@@ -1,17 +1,30 @@
-"""Permission predicates on people. Each takes (user, person)."""
+"""Permission predicates on people and organisations. Each takes (user, actor)."""
 
 from __future__ import annotations
 
 from alliage.core.models import User
 from alliage.core.predicates import object_predicate
 
-from .models import Person
+from .models import Organisation, Person
 
 
 @object_predicate
 def is_self(user: User, person: Person) -> bool:
     """The person is the user's own."""
     return user.is_authenticated and person.user_id == user.pk
+
+
+@object_predicate
+def is_listed_person(user: User, person: Person) -> bool:
+    """In the directory: listed, with an active account (``PersonQuerySet.listed``, for one
+    person)."""
+    return person.is_listed and person.user.is_active
+
+
+@object_predicate
+def is_listed_organisation(user: User, organisation: Organisation) -> bool:
+    """In the directory (``OrganisationQuerySet.listed``, for one organisation)."""
+    return organisation.is_listed
 
 
 @object_predicate

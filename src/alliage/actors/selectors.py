@@ -4,23 +4,53 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from alliage.core.models import User
-from alliage.core.predicates import is_on_a_team
+from alliage.core.predicates import is_on_a_team, memo
 
-from .models import VISIBLE_FIELDS, Affiliation, Membership, Organisation, Person, Visibility
+from .models import (
+    VISIBLE_FIELDS,
+    Affiliation,
+    Membership,
+    Organisation,
+    Person,
+    Visibility,
+    organisation_listed_q,
+    person_listed_q,
+)
 
 
 def person_for_user(*, user: User) -> Person | None:
+    """The account's person, or None (anonymous, or an account that has not acted yet): what
+    a page shown on GET reads, since showing a page never creates a person."""
     if not user.is_authenticated:
         return None
     try:
         return user.person
     except Person.DoesNotExist:
         return None
+
+
+def person_new_defaults(*, user: User) -> dict[str, Any]:
+    """What the person of an account made outside sign-up (``createsuperuser``, the admin)
+    starts with: named from the e-mail address, and, since nobody chose to appear, out of the
+    directory and the suggestions until they do."""
+    return {
+        "first_name": user.email.split("@")[0][:80],
+        "last_name": "",
+        "is_listed": False,
+        "is_suggestable": False,
+    }
+
+
+def person_for_user_or_draft(*, user: User) -> Person:
+    """The account's person or, unsaved, the one ``person_ensure`` will create when they first
+    act: a form can show it without writing anything."""
+    return person_for_user(user=user) or Person(user=user, **person_new_defaults(user=user))
 
 
 def _current_membership(on: dt.date) -> Q:
@@ -43,15 +73,17 @@ def is_members_audience(*, viewer: User) -> bool:
     Read once per user object."""
     if not viewer.is_authenticated:
         return False
-    if "_members_audience" not in viewer.__dict__:
+
+    def compute() -> bool:
         person = person_for_user(user=viewer)
-        viewer.__dict__["_members_audience"] = (
+        return (
             viewer.is_staff
             or viewer.is_superuser
             or is_on_a_team(viewer)
             or (person is not None and person_is_member(person=person))
         )
-    return viewer.__dict__["_members_audience"]
+
+    return memo(viewer, "actors.members_audience", compute)
 
 
 def visible_levels(*, viewer: User) -> tuple[str, ...]:
@@ -77,7 +109,7 @@ def attach_shown_fields(people: Iterable[Person], *, viewer: User) -> None:
 
 def organisation_list(*, q: str = "", kind: str = "") -> QuerySet[Organisation]:
     today = timezone.localdate()
-    qs = Organisation.objects.filter(is_listed=True).annotate(
+    qs = Organisation.objects.listed().annotate(
         is_member=Exists(
             Membership.objects.filter(_current_membership(today), organisation=OuterRef("pk"))
         )
@@ -97,13 +129,15 @@ def organisation_list(*, q: str = "", kind: str = "") -> QuerySet[Organisation]:
 
 def _listed_affiliations() -> QuerySet[Affiliation]:
     """A person's affiliations to organisations that appear in the directory."""
-    return Affiliation.objects.filter(organisation__is_listed=True).select_related("organisation")
+    return Affiliation.objects.filter(organisation_listed_q("organisation__")).select_related(
+        "organisation"
+    )
 
 
 def person_list(*, q: str = "", viewer: User | None = None) -> QuerySet[Person]:
     """Listed people of active accounts. A search matches only the fields the viewer may
     see, so that it never reveals what a person keeps for members or for themselves."""
-    qs = Person.objects.filter(is_listed=True, user__is_active=True)
+    qs = Person.objects.listed()
     if q:
         levels = visible_levels(viewer=viewer) if viewer is not None else (Visibility.PUBLIC,)
         qs = qs.filter(
@@ -119,20 +153,32 @@ def person_list(*, q: str = "", viewer: User | None = None) -> QuerySet[Person]:
     )
 
 
+def organisation_count_listed() -> int:
+    return Organisation.objects.listed().count()
+
+
+def organisation_kind_count_listed() -> int:
+    """How many kinds of organisation the directory holds."""
+    return Organisation.objects.listed().values("kind").distinct().count()
+
+
+# An organisation's profile is public: every field of it is shown.
+ORGANISATION_FIELDS = frozenset({"intentions", "capabilities", "tags"})
+
+
 def organisation_detail(*, slug: str, viewer: User | None = None) -> Organisation:
-    """A listed organisation with the listed people who show it this viewer."""
+    """A listed organisation with the listed people who show it this viewer, ready to render
+    (``shown``: its fields the page shows). ``Organisation.DoesNotExist`` otherwise."""
     today = timezone.localdate()
     levels = visible_levels(viewer=viewer) if viewer is not None else (Visibility.PUBLIC,)
-    return (
-        Organisation.objects.filter(is_listed=True)
+    organisation = (
+        Organisation.objects.listed()
         .prefetch_related(
             "tags",
             Prefetch(
                 "affiliations",
                 Affiliation.objects.filter(
-                    person__is_listed=True,
-                    person__user__is_active=True,
-                    person__affiliations_visibility__in=levels,
+                    person_listed_q("person__"), person__affiliations_visibility__in=levels
                 ).select_related("person"),
             ),
             Prefetch(
@@ -143,19 +189,47 @@ def organisation_detail(*, slug: str, viewer: User | None = None) -> Organisatio
         )
         .get(slug=slug)
     )
+    organisation.shown = ORGANISATION_FIELDS
+    return organisation
+
+
+def organisation_listed(*, slug: str) -> Organisation:
+    """A listed organisation, as it is (no prefetch); ``Organisation.DoesNotExist`` otherwise."""
+    return Organisation.objects.listed().get(slug=slug)
+
+
+def person_visible_q(viewer: User) -> Q:
+    """The people whose page the viewer may open (``actors.see_person``, for a queryset): the
+    directory's people, and oneself even when unlisted."""
+    visible = person_listed_q()
+    if viewer.is_authenticated:
+        visible |= Q(user=viewer)
+    return visible
 
 
 def person_detail(*, pk: int, viewer: User) -> Person:
-    """A listed person, or oneself even when unlisted."""
-    visible = Q(is_listed=True, user__is_active=True)
-    if viewer.is_authenticated:
-        visible |= Q(user=viewer)
-    return (
-        Person.objects.filter(visible)
+    """A person the viewer may see, ready to render: ``shown`` holds the fields of the
+    profile this viewer may read. ``Person.DoesNotExist`` otherwise."""
+    person = (
+        Person.objects.filter(person_visible_q(viewer))
+        .select_related("user")
         .prefetch_related("tags", Prefetch("affiliations", _listed_affiliations()))
         .get(pk=pk)
     )
+    person.shown = person_shown_fields(person=person, viewer=viewer)
+    return person
 
 
-def organisations_for_person(*, person: Person) -> QuerySet[Organisation]:
+def person_of_user(*, pk: int, user: User) -> Person:
+    """The person ``pk`` if it is the user's own; ``Person.DoesNotExist`` otherwise (advice
+    meant for the person themselves)."""
+    if not user.is_authenticated:
+        raise Person.DoesNotExist
+    return Person.objects.select_related("user").get(pk=pk, user_id=user.pk)
+
+
+def organisations_for_person(*, person: Person | None) -> QuerySet[Organisation]:
+    """The organisations the person is affiliated to; none without a person yet."""
+    if person is None:
+        return Organisation.objects.none()
     return Organisation.objects.filter(affiliations__person=person).order_by("name")

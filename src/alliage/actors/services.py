@@ -16,7 +16,7 @@ from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require, task_enqueue_after_commit
 
-from . import tasks
+from . import selectors, tasks
 from .audit import AuditAction
 from .models import ContactMessage, Organisation, Person, Tag
 
@@ -57,14 +57,7 @@ def person_ensure(*, user: User) -> Person:
     the admin) get one when they first act, unlisted and named from their e-mail address
     until they edit their profile."""
     person, _created = Person.objects.get_or_create(
-        user=user,
-        defaults={
-            "first_name": user.email.split("@")[0][:80],
-            "last_name": "",
-            # Nobody chose to appear: stay out of the directory and suggestions until they do.
-            "is_listed": False,
-            "is_suggestable": False,
-        },
+        user=user, defaults=selectors.person_new_defaults(user=user)
     )
     return person
 

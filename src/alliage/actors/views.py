@@ -1,4 +1,4 @@
-"""Directory, profiles and sign-up."""
+"""Directory, profiles and sign-up: parse, access, one selector or service call, render."""
 
 from __future__ import annotations
 
@@ -10,18 +10,24 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
 from alliage.core.errors import BusinessError
 from alliage.core.hooks import ACTOR_SECTIONS, sections
-from alliage.core.http import paginate, require_perm
+from alliage.core.http import (
+    access_or_404,
+    form_add_business_error,
+    paginate,
+    render_list,
+    require_perm,
+)
 
 from . import selectors, services
 from .forms import ContactForm, DirectoryFilterForm, ProfileForm, SignupForm
-from .models import Organisation, Person
-
-ORGANISATION_FIELDS = frozenset({"intentions", "capabilities", "tags"})
+from .models import Person
 
 
+@require_GET
 def directory(request: HttpRequest) -> HttpResponse:
     tab = "people" if request.GET.get("tab") == "people" else "organisations"
     form = DirectoryFilterForm(request.GET or None)
@@ -33,18 +39,18 @@ def directory(request: HttpRequest) -> HttpResponse:
     page = paginate(request, queryset, 24)
     if tab == "people":
         selectors.attach_shown_fields(page.object_list, viewer=request.user)
-    template = "actors/directory.html"
-    if request.htmx and not request.htmx.boosted:
-        template += "#results"
-    return render(request, template, {"form": form, "page": page, "tab": tab})
+    return render_list(request, "actors/directory.html", {"form": form, "page": page, "tab": tab})
 
 
+@require_GET
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        organisation = selectors.organisation_detail(slug=slug, viewer=request.user)
-    except Organisation.DoesNotExist as missing:
-        raise Http404 from missing
-    organisation.shown = ORGANISATION_FIELDS  # an organisation's profile is public
+    organisation = access_or_404(
+        request,
+        selectors.organisation_detail,
+        "actors.see_organisation",
+        slug=slug,
+        viewer=request.user,
+    )
     return render(
         request,
         "actors/organisation_detail.html",
@@ -52,17 +58,15 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _get_person(request: HttpRequest, pk: int) -> Person:
-    try:
-        person = selectors.person_detail(pk=pk, viewer=request.user)
-    except Person.DoesNotExist as missing:
-        raise Http404 from missing
-    person.shown = selectors.person_shown_fields(person=person, viewer=request.user)
-    return person
+def _person(request: HttpRequest, pk: int) -> Person:
+    return access_or_404(
+        request, selectors.person_detail, "actors.see_person", pk=pk, viewer=request.user
+    )
 
 
+@require_GET
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    person = _get_person(request, pk)
+    person = _person(request, pk)
     return render(
         request,
         "actors/person_detail.html",
@@ -75,9 +79,10 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET", "POST"])
 def person_contact(request: HttpRequest, pk: int) -> HttpResponse:
     """Write to a person who agreed to be contacted; their address stays hidden."""
-    person = _get_person(request, pk)
+    person = _person(request, pk)
     if not person.is_contactable or person.user_id == request.user.pk:
         raise Http404
     if denied := require_perm(request, "actors.contact_person", person):
@@ -89,7 +94,7 @@ def person_contact(request: HttpRequest, pk: int) -> HttpResponse:
                 recipient=person, by=request.user, message=form.cleaned_data["message"]
             )
         except BusinessError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            form_add_business_error(form, error)
         else:
             messages.success(
                 request,
@@ -101,13 +106,18 @@ def person_contact(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def profile_edit(request: HttpRequest) -> HttpResponse:
-    person = services.person_ensure(user=request.user)
-    initial = {"tags": ", ".join(t.name for t in person.tags.all())}
+    if request.method == "POST":
+        person = services.person_ensure(user=request.user)
+    else:  # showing the form writes nothing: a person without a row yet sees their defaults
+        person = selectors.person_for_user_or_draft(user=request.user)
+    initial = {"tags": ", ".join(t.name for t in person.tags.all())} if person.pk else {}
     form = ProfileForm(request.POST or None, instance=person, initial=initial)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in ProfileForm.Meta.fields}
         services.person_update(
+            # validating the form changed ``person``: the service starts from the stored row
             person=Person.objects.get(pk=person.pk),
             by=request.user,
             tags=form.tag_names(),
@@ -122,6 +132,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect(settings.LOGIN_REDIRECT_URL)

@@ -16,7 +16,7 @@ from alliage.core.personal_data import register_personal_data
 
 from . import selectors
 from .audit import AuditAction
-from .models import Coalition, Milestone, Programme
+from .models import Coalition, Milestone, Programme, coalition_published_q
 from .predicates import team_programme_ids
 from .selfdata import PERSONAL_DATA
 
@@ -56,7 +56,7 @@ register_queryset_exporter(
     "coalitions",
     title=_("Coalitions"),
     description=_("Published coalitions and their canvas."),
-    queryset=lambda: Coalition.objects.filter(is_published=True).order_by("pk"),
+    queryset=lambda: Coalition.objects.published().order_by("pk"),
     fields=f"slug title programme__slug {CANVAS}",
     app_label="coalitions",
 )
@@ -64,7 +64,7 @@ register_queryset_exporter(
     "milestones",
     title=_("Milestones"),
     description=_("The path of milestones of the published coalitions."),
-    queryset=lambda: Milestone.objects.filter(coalition__is_published=True).order_by(
+    queryset=lambda: Milestone.objects.filter(coalition_published_q("coalition__")).order_by(
         "coalition_id", "position", "pk"
     ),
     fields="coalition__slug position title due_date status",

@@ -52,6 +52,18 @@ class CoalitionStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+def coalition_published_q(prefix: str = "") -> Q:
+    """A published coalition is public (its page, open data, suggestions). ``prefix``
+    reaches it through a relation (``"coalition__"``, ``"coalitions__"``)."""
+    return Q(**{f"{prefix}is_published": True})
+
+
+class CoalitionQuerySet(models.QuerySet["Coalition"]):
+    def published(self) -> CoalitionQuerySet:
+        """Coalitions everyone may see."""
+        return self.filter(coalition_published_q())
+
+
 class Coalition(TimeStampedModel):
     """A coalition of actors and its canvas: diagnostic, impact, levers and path, evaluation."""
 
@@ -78,6 +90,8 @@ class Coalition(TimeStampedModel):
     seeking = models.TextField(_("what we are looking for"), blank=True)
     evaluation = models.TextField(_("evaluation"), blank=True)
     members_notes = models.TextField(_("members' notes"), blank=True)
+
+    objects = CoalitionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("coalition")

@@ -1,35 +1,43 @@
-"""Permission predicates on coalitions. Each takes (user, coalition) and caches what it reads
-on the objects so that one page asks the database once, however many checks it makes."""
+"""Permission predicates on coalitions. Each takes (user, coalition) and keeps what it reads
+on the objects (``core.predicates.memo``) so that one page asks the database once, however
+many checks it makes."""
 
 from __future__ import annotations
 
 from alliage.core.models import User
-from alliage.core.predicates import object_predicate
+from alliage.core.predicates import memo, object_predicate
 
-from .models import Coalition, CoalitionStatus, MemberRole
+from .models import Coalition, CoalitionStatus, MemberRole, Programme
 
 
 def member_role(user: User, coalition: Coalition) -> str | None:
     """The user's role in the coalition, or None; read once per (user, coalition object)."""
     if not user.is_authenticated:
         return None
-    cache: dict[int, str | None] = coalition.__dict__.setdefault("_role_cache", {})
-    if user.pk not in cache:
-        cache[user.pk] = (
+    return memo(
+        coalition,
+        ("coalitions.member_role", user.pk),
+        lambda: (
             coalition.members.filter(person__user_id=user.pk).values_list("role", flat=True).first()
-        )
-    return cache[user.pk]
+        ),
+    )
 
 
 def team_programme_ids(user: User) -> frozenset[int]:
     """The programmes whose team the user belongs to; read once per user object."""
     if not user.is_authenticated:
         return frozenset()
-    if "_team_programme_ids" not in user.__dict__:
-        user.__dict__["_team_programme_ids"] = frozenset(
-            user.team_programmes.values_list("pk", flat=True)
-        )
-    return user.__dict__["_team_programme_ids"]
+    return memo(
+        user,
+        "coalitions.team_programme_ids",
+        lambda: frozenset(user.team_programmes.values_list("pk", flat=True)),
+    )
+
+
+@object_predicate
+def is_public_programme(user: User, programme: Programme) -> bool:
+    """A programme's page is public: it lists what each visitor may see of it."""
+    return True
 
 
 @object_predicate

@@ -11,12 +11,14 @@ from .predicates import (
     is_coalition_member,
     is_coalition_team,
     is_open_to_members,
+    is_public_programme,
     is_published,
 )
 
 can_view = is_published | is_coalition_member | is_coalition_team | is_admin
 can_edit = is_coalition_lead | is_coalition_team | is_admin
 
+rules.add_perm("coalitions.see_programme", is_public_programme)
 rules.add_perm("coalitions.see_coalition", can_view)
 rules.add_perm(
     "coalitions.view_members_section", is_coalition_member | is_coalition_team | is_admin

@@ -14,14 +14,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connection
+from django.contrib.postgres.search import SearchVector
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from alliage.actors.models import Organisation, Person
 from alliage.core.models import User
+from alliage.core.search import text_search
 
 from .heterogeneity import Heterogeneity, heterogeneity_of
 from .models import (
@@ -34,13 +34,13 @@ from .models import (
     Milestone,
     MilestoneStatus,
     Programme,
+    coalition_published_q,
 )
 from .predicates import team_programme_ids
 
 # The text a search looks through; the PostgreSQL index is built on this very expression.
-SEARCH_VECTOR = SearchVector(
-    "title", "summary", "diagnostic", "impact_statement", "levers", config="french"
-)
+SEARCH_FIELDS = ("title", "summary", "diagnostic", "impact_statement", "levers")
+SEARCH_VECTOR = SearchVector(*SEARCH_FIELDS, config="french")
 
 # What a coalition card shows; the long canvas texts stay in the database.
 CARD_FIELDS = ("slug", "title", "summary", "status", "is_published", "updated_at", "programme")
@@ -49,7 +49,7 @@ CARD_FIELDS = ("slug", "title", "summary", "status", "is_published", "updated_at
 def coalition_visible_q(viewer: User) -> Q:
     if viewer.is_authenticated and viewer.is_superuser:
         return Q()
-    visible = Q(is_published=True)
+    visible = coalition_published_q()
     if viewer.is_authenticated:
         visible |= Q(programme_id__in=team_programme_ids(viewer))
         visible |= Q(
@@ -78,20 +78,8 @@ def coalition_list(
                 CoalitionMember.objects.filter(coalition=OuterRef("pk"), organisation__kind=kind)
             )
         )
-    if q and connection.vendor == "postgresql":
-        # French full-text search, served by the GIN index of migration 0003.
-        qs = qs.annotate(search=SEARCH_VECTOR).filter(
-            search=SearchQuery(q[:200], config="french", search_type="websearch")
-        )
-    else:
-        for word in q.split()[:8]:
-            qs = qs.filter(
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(diagnostic__icontains=word)
-                | Q(impact_statement__icontains=word)
-                | Q(levers__icontains=word)
-            )
+    # On PostgreSQL, French full text served by the GIN index of migration 0003.
+    qs = text_search(qs, q, vector=SEARCH_VECTOR, fields=SEARCH_FIELDS)
     return (
         qs.select_related("programme")
         .only(*CARD_FIELDS, "programme__slug", "programme__name")
@@ -131,6 +119,30 @@ def coalition_detail(*, slug: str) -> Coalition:
         )
         .get(slug=slug)
     )
+
+
+def coalition_stored(*, pk: int) -> Coalition:
+    """The coalition as stored, without what a page prefetched: a form validates an edit on
+    this copy, so that the service still compares with the canvas before the edit."""
+    return Coalition.objects.get(pk=pk)
+
+
+def coalition_milestones_initial(*, coalition: Coalition) -> list[dict[str, object]]:
+    """The path of milestones as the edit form's rows (from ``coalition_detail``'s prefetch)."""
+    return [
+        {"title": m.title, "due_date": m.due_date, "status": m.status}
+        for m in coalition.milestones.all()
+    ]
+
+
+def coalition_members(*, coalition: Coalition) -> QuerySet[CoalitionMember]:
+    return coalition.members.select_related("person")
+
+
+def coalition_join_requests(*, coalition: Coalition) -> QuerySet[JoinRequest]:
+    """Every request to join this coalition, answered or not (the service refuses to answer
+    twice)."""
+    return coalition.join_requests.select_related("person", "organisation")
 
 
 def coalition_visible_to(*, slug: str, viewer: User) -> Coalition:
@@ -188,10 +200,14 @@ def coalitions_of_person(*, person: Person, viewer: User) -> list[tuple[Coalitio
     return [(m.coalition, m.get_role_display()) for m in roles]
 
 
-def programme_list() -> QuerySet[Programme]:
+def programme_list(*, counts: bool = True) -> QuerySet[Programme]:
+    """Every programme in its place (``Meta.ordering``), with ``coalition_count``, its number
+    of published coalitions, unless ``counts`` is False (a filter's choices need no count)."""
+    if not counts:
+        return Programme.objects.all()
     return Programme.objects.annotate(
-        coalition_count=Count("coalitions", filter=Q(coalitions__is_published=True))
-    ).order_by("position", "name")
+        coalition_count=Count("coalitions", filter=coalition_published_q("coalitions__"))
+    ).order_by(*Programme._meta.ordering)  # an aggregate drops Meta.ordering: restate it
 
 
 def programme_detail(*, slug: str) -> Programme:

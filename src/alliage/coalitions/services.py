@@ -165,6 +165,55 @@ class StaleEdit(Conflict):
     """The canvas changed since the editor opened it."""
 
 
+def _stale_check(coalition: Coalition, base_revision: int | None) -> int:
+    """The revision this edit will be; refused if someone saved since ``base_revision``, the
+    revision the editor started from, rather than silently overwriting their work."""
+    revision = _next_revision(coalition)
+    if base_revision is not None and base_revision != revision - 1:
+        raise StaleEdit(
+            _(
+                "Someone else saved this canvas while you were editing it. "
+                "Your text is still in the form: review the history, then save again."
+            )
+        )
+    return revision
+
+
+def _canvas_diff(coalition: Coalition, data: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """The canvas fields of ``data`` that differ from the coalition's, as (before, after), in
+    the order given; only canvas fields may change here."""
+    unknown = set(data) - set(CANVAS_FIELDS)
+    if unknown:
+        raise BusinessError(
+            _("These fields cannot be changed here: %(fields)s")
+            % {"fields": ", ".join(sorted(unknown))}
+        )
+    return {
+        field: (getattr(coalition, field), value)
+        for field, value in data.items()
+        if getattr(coalition, field) != value
+    }
+
+
+def _milestones_replace(
+    coalition: Coalition, milestones: Sequence[MilestoneData]
+) -> tuple[str, str] | None:
+    """Replace the path of milestones when it differs (positions follow the given order);
+    the path before and after as stored in the history, or None when nothing changed."""
+    before = milestones_as_stored(list(coalition.milestones.all()))
+    after = milestones_as_stored(milestones)
+    if before == after:
+        return None
+    coalition.milestones.all().delete()
+    Milestone.objects.bulk_create(
+        Milestone(
+            coalition=coalition, title=m.title, due_date=m.due_date, status=m.status, position=i
+        )
+        for i, m in enumerate(milestones)
+    )
+    return before, after
+
+
 @transaction.atomic
 def coalition_update_canvas(
     *,
@@ -181,72 +230,31 @@ def coalition_update_canvas(
     the edit is refused rather than silently overwriting their work."""
     _require(by, "coalitions.edit_coalition", coalition)
     locked = _lock(coalition)
-    revision = _next_revision(locked)
-    if base_revision is not None and base_revision != revision - 1:
-        raise StaleEdit(
-            _(
-                "Someone else saved this canvas while you were editing it. "
-                "Your text is still in the form: review the history, then save again."
-            )
-        )
-    unknown = set(data) - set(CANVAS_FIELDS)
-    if unknown:
-        raise BusinessError(
-            _("These fields cannot be changed here: %(fields)s")
-            % {"fields": ", ".join(sorted(unknown))}
-        )
-    changes = []
-    for field, value in data.items():
-        before = getattr(locked, field)
-        if before == value:
-            continue
-        setattr(locked, field, value)
-        changes.append(
-            CanvasChange(
-                coalition=locked,
-                by=by,
-                revision=revision,
-                field=field,
-                before=_as_stored(before),
-                after=_as_stored(value),
-            )
-        )
-    if milestones is not None:
-        current = list(locked.milestones.all())
-        before_text, after_text = milestones_as_stored(current), milestones_as_stored(milestones)
-        if before_text != after_text:
-            locked.milestones.all().delete()
-            Milestone.objects.bulk_create(
-                Milestone(
-                    coalition=locked,
-                    title=m.title,
-                    due_date=m.due_date,
-                    status=m.status,
-                    position=i,
-                )
-                for i, m in enumerate(milestones)
-            )
-            changes.append(
-                CanvasChange(
-                    coalition=locked,
-                    by=by,
-                    revision=revision,
-                    field="milestones",
-                    before=before_text,
-                    after=after_text,
-                )
-            )
-    if not changes:
+    revision = _stale_check(locked, base_revision)
+    diff = _canvas_diff(locked, data)
+    # Set, not saved yet: the whole canvas is validated below, before anything is saved.
+    # (``model_update`` would save each change before that validation.)
+    for field, (_before, after) in diff.items():
+        setattr(locked, field, after)
+    stored = {field: (_as_stored(b), _as_stored(a)) for field, (b, a) in diff.items()}
+    if milestones is not None and (path := _milestones_replace(locked, milestones)):
+        stored["milestones"] = path
+    if not stored:
         return []
     locked.full_clean(exclude=["programme", "slug", "status"])
-    locked.save()
-    CanvasChange.objects.bulk_create(changes)
+    locked.save()  # a new path alone is a change of the canvas too: it moves updated_at
+    changes = CanvasChange.objects.bulk_create(
+        CanvasChange(
+            coalition=locked, by=by, revision=revision, field=field, before=before, after=after
+        )
+        for field, (before, after) in stored.items()
+    )
     audit_record(
         action=AuditAction.CANVAS_CHANGED,
         by=by,
         target=locked,
         revision=revision,
-        fields=[c.field for c in changes],
+        fields=list(stored),
     )
     return changes
 

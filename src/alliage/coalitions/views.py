@@ -1,22 +1,34 @@
-"""Pages of programmes and coalitions: parse, call a selector or a service, render."""
+"""Pages of programmes and coalitions: parse, access, one selector or service call, render."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from alliage.actors.models import Organisation, OrganisationKind
-from alliage.actors.selectors import organisations_for_person, person_for_user
-from alliage.actors.services import person_ensure
-from alliage.core.errors import BusinessError, PermissionRefused
+from alliage.actors.models import OrganisationKind
+from alliage.actors.selectors import (
+    organisation_count_listed,
+    organisation_kind_count_listed,
+    organisations_for_person,
+    person_for_user,
+)
+from alliage.core.errors import BusinessError
 from alliage.core.hooks import PAGE_SECTIONS, Slot, sections, sections_by_slot
-from alliage.core.http import paginate, require_perm
+from alliage.core.http import (
+    access_or_404,
+    form_add_business_error,
+    paginate,
+    render_list,
+    require_perm,
+    service_then_redirect,
+    small_pk,
+)
 
 from . import selectors, services
 from .forms import (
@@ -28,17 +40,18 @@ from .forms import (
     ProposeForm,
     milestones_from,
 )
-from .models import Coalition, CoalitionMember, CoalitionStatus, JoinRequest, MemberRole, Programme
+from .models import Coalition, CoalitionStatus, MemberRole
 
 
+@require_GET
 def home(request: HttpRequest) -> HttpResponse:
     programmes = list(selectors.programme_list())
     recent = list(selectors.coalition_list(viewer=request.user)[:6])
     selectors.attach_heterogeneity(recent)
     figures = {
         "coalitions": sum(p.coalition_count for p in programmes),
-        "organisations": Organisation.objects.filter(is_listed=True).count(),
-        "kinds": Organisation.objects.filter(is_listed=True).values("kind").distinct().count(),
+        "organisations": organisation_count_listed(),
+        "kinds": organisation_kind_count_listed(),
         "kinds_total": len(OrganisationKind.choices),
     }
     return render(
@@ -48,11 +61,11 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_GET
 def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        programme = selectors.programme_detail(slug=slug)
-    except Programme.DoesNotExist as missing:
-        raise Http404 from missing
+    programme = access_or_404(
+        request, selectors.programme_detail, "coalitions.see_programme", slug=slug
+    )
     coalitions = list(selectors.coalition_list(viewer=request.user, programme=slug)[:50])
     selectors.attach_heterogeneity(coalitions)
     return render(
@@ -69,8 +82,9 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@require_GET
 def coalition_list(request: HttpRequest) -> HttpResponse:
-    programmes = list(Programme.objects.order_by("position", "name"))
+    programmes = list(selectors.programme_list(counts=False))
     form = CoalitionFilterForm(request.GET or None, programmes=programmes)
     filters = form.filters()
     page = paginate(
@@ -79,25 +93,21 @@ def coalition_list(request: HttpRequest) -> HttpResponse:
         settings.ALLIAGE_PAGE_SIZE,
     )
     selectors.attach_heterogeneity(page.object_list)
-    template = "coalitions/coalition_list.html"
-    if request.htmx and not request.htmx.boosted:
-        template += "#results"
-    return render(
+    return render_list(
         request,
-        template,
+        "coalitions/coalition_list.html",
         {"form": form, "page": page, "filtered": bool(filters), "programmes": programmes},
     )
 
 
-def _get_visible(request: HttpRequest, slug: str) -> Coalition:
-    try:
-        return selectors.coalition_visible_to(slug=slug, viewer=request.user)
-    except Coalition.DoesNotExist as missing:
-        raise Http404 from missing
+def _coalition(request: HttpRequest, slug: str) -> Coalition:
+    """The coalition with its path and members, if the viewer may see it; 404 otherwise."""
+    return access_or_404(request, selectors.coalition_detail, "coalitions.see_coalition", slug=slug)
 
 
+@require_GET
 def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    coalition = _get_visible(request, slug)
+    coalition = _coalition(request, slug)
     user = request.user
     can_edit = user.has_perm("coalitions.edit_coalition", coalition)
     context = {
@@ -121,23 +131,19 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if context["can_request_join"] and not context["pending_request"]:
         person = person_for_user(user=user)  # reading a page never creates a person
         context["join_form"] = JoinRequestForm(
-            organisations=(
-                organisations_for_person(person=person) if person else Organisation.objects.none()
-            )
+            organisations=organisations_for_person(person=person)
         )
     return render(request, "coalitions/coalition_detail.html", context)
 
 
+@require_http_methods(["GET", "POST"])
 def coalition_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    coalition = _get_visible(request, slug)
+    coalition = _coalition(request, slug)
     if denied := require_perm(request, "coalitions.edit_coalition", coalition):
         return denied
-    milestone_initial = [
-        {"title": m.title, "due_date": m.due_date, "status": m.status}
-        for m in coalition.milestones.all()
-    ]
     if request.method == "POST":
-        form = CanvasForm(request.POST, instance=Coalition.objects.get(pk=coalition.pk))
+        # The form validates a copy: the service compares the edit with the stored canvas.
+        form = CanvasForm(request.POST, instance=selectors.coalition_stored(pk=coalition.pk))
         formset = MilestoneFormSet(request.POST, prefix="milestones")
         if form.is_valid() and formset.is_valid():
             try:
@@ -153,10 +159,8 @@ def coalition_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 # The next save builds on what is there now: the user has seen the warning.
                 form.data = form.data.copy()
                 form.data["base_revision"] = selectors.coalition_revision(coalition=coalition)
-            except BusinessError as error:
-                form.add_error(None, error.message)
-            except ValidationError as error:
-                form.add_error(None, error)
+            except (BusinessError, ValidationError) as error:
+                form_add_business_error(form, error)
             else:
                 if changes:
                     messages.success(request, _("The canvas has been saved."))
@@ -168,7 +172,10 @@ def coalition_edit(request: HttpRequest, slug: str) -> HttpResponse:
             instance=coalition,
             initial={"base_revision": selectors.coalition_revision(coalition=coalition)},
         )
-        formset = MilestoneFormSet(initial=milestone_initial, prefix="milestones")
+        formset = MilestoneFormSet(
+            initial=selectors.coalition_milestones_initial(coalition=coalition),
+            prefix="milestones",
+        )
     return render(
         request,
         "coalitions/coalition_edit.html",
@@ -176,8 +183,9 @@ def coalition_edit(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@require_GET
 def coalition_history(request: HttpRequest, slug: str) -> HttpResponse:
-    coalition = _get_visible(request, slug)
+    coalition = _coalition(request, slug)
     include_private = request.user.has_perm("coalitions.view_members_section", coalition)
     page = paginate(
         request,
@@ -196,108 +204,112 @@ def coalition_history(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 def coalition_transition(request: HttpRequest, slug: str) -> HttpResponse:
-    coalition = _get_visible(request, slug)
+    coalition = _coalition(request, slug)
     if denied := require_perm(request, "coalitions.transition_coalition", coalition):
         return denied
-    try:
-        services.coalition_transition(
+    return service_then_redirect(
+        request,
+        lambda: services.coalition_transition(
             coalition=coalition, by=request.user, to=request.POST.get("to", "")
-        )
-    except BusinessError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("The coalition is now “%(status)s”.") % {"status": coalition.get_status_display()},
-        )
-    return redirect(coalition)
+        ),
+        to=coalition,
+        success=lambda moved: (
+            _("The coalition is now “%(status)s”.") % {"status": moved.get_status_display()}
+        ),
+    )
 
 
 @require_POST
 def coalition_join(request: HttpRequest, slug: str) -> HttpResponse:
-    coalition = _get_visible(request, slug)
+    coalition = _coalition(request, slug)
     if denied := require_perm(request, "coalitions.request_join", coalition):
         return denied
-    person = person_ensure(user=request.user)
+    # The service creates the person if need be; the choice offered is the person's own.
+    person = person_for_user(user=request.user)
     form = JoinRequestForm(request.POST, organisations=organisations_for_person(person=person))
     if not form.is_valid():
         messages.error(request, _("Please choose one of your organisations, or your own name."))
         return redirect(coalition)
-    try:
-        services.join_request_create(
+    return service_then_redirect(
+        request,
+        lambda: services.join_request_create(
             coalition=coalition,
             by=request.user,
             organisation=form.cleaned_data["organisation"],
             message=form.cleaned_data["message"],
-        )
-    except BusinessError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Your request has been sent to the coalition's leads."))
-    return redirect(coalition)
+        ),
+        to=coalition,
+        success=_("Your request has been sent to the coalition's leads."),
+    )
 
 
 @require_POST
 def join_request_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    coalition = _get_visible(request, slug)
+    coalition = _coalition(request, slug)
     if denied := require_perm(request, "coalitions.decide_join", coalition):
         return denied
-    join_request = get_object_or_404(JoinRequest, pk=pk, coalition=coalition)
+    join_request = get_object_or_404(
+        selectors.coalition_join_requests(coalition=coalition), pk=small_pk(pk)
+    )
     form = DecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose to accept or decline the request."))
         return redirect(coalition)
     accept = form.cleaned_data["decision"] == "accept"
-    try:
-        services.join_request_decide(
+    return service_then_redirect(
+        request,
+        lambda: services.join_request_decide(
             join_request=join_request,
             by=request.user,
             accept=accept,
-            role=form.cleaned_data["role"] or "member",
-        )
-    except BusinessError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
+            role=form.cleaned_data["role"] or MemberRole.MEMBER,
+        ),
+        to=coalition,
+        success=(
             _("%(person)s is now a member.") % {"person": join_request.person}
             if accept
-            else _("The request has been declined."),
-        )
-    return redirect(coalition)
+            else _("The request has been declined.")
+        ),
+    )
 
 
 @require_POST
 def member_manage(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change a member's role, remove them, or leave (for oneself)."""
-    coalition = _get_visible(request, slug)
+    coalition = _coalition(request, slug)
     if not request.user.is_authenticated:
         return require_perm(request, "coalitions.decide_join", coalition)  # log-in redirect
-    member = get_object_or_404(CoalitionMember, pk=pk, coalition=coalition)
-    try:
-        if request.POST.get("action") == "remove":
-            services.member_remove(member=member, by=request.user)
-            messages.success(
-                request, _("%(person)s is no longer a member.") % {"person": member.person}
-            )
-        else:
-            services.member_change_role(
-                member=member, by=request.user, role=request.POST.get("role", "")
-            )
-            messages.success(request, _("The role is changed."))
-    except PermissionRefused as refused:
-        raise PermissionDenied from refused
-    except BusinessError as error:
-        messages.error(request, error.message)
-    return redirect(coalition)
+    member = get_object_or_404(selectors.coalition_members(coalition=coalition), pk=small_pk(pk))
+    removing = request.POST.get("action") == "remove"
+    # Anyone may leave; managing someone else is for the leads and the team (403 otherwise).
+    leaving = removing and member.person.user_id == request.user.pk
+    if not leaving and (denied := require_perm(request, "coalitions.decide_join", coalition)):
+        return denied
+    if removing:
+        return service_then_redirect(
+            request,
+            lambda: services.member_remove(member=member, by=request.user),
+            to=coalition,
+            success=_("%(person)s is no longer a member.") % {"person": member.person},
+        )
+    return service_then_redirect(
+        request,
+        lambda: services.member_change_role(
+            member=member, by=request.user, role=request.POST.get("role", "")
+        ),
+        to=coalition,
+        success=_("The role is changed."),
+    )
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def coalition_propose(request: HttpRequest) -> HttpResponse:
-    organisations = organisations_for_person(person=person_ensure(user=request.user))
+    # Showing the form writes nothing: the service creates the person when they propose.
+    person = person_for_user(user=request.user)
     form = ProposeForm(
         request.POST or None,
-        organisations=organisations,
+        organisations=organisations_for_person(person=person),
         initial={"programme": request.GET.get("programme")},
     )
     if request.method == "POST" and form.is_valid():
@@ -312,7 +324,7 @@ def coalition_propose(request: HttpRequest) -> HttpResponse:
                 organisation=data["organisation"],
             )
         except BusinessError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            form_add_business_error(form, error)
         else:
             messages.success(
                 request,

@@ -46,12 +46,18 @@ def _join(*parts: str) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def organisations() -> QuerySet[Organisation]:
-    return Organisation.objects.filter(is_listed=True).prefetch_related("tags")
+# Each source: the rows that qualify (or those of ``rows``, to measure the documents of other
+# rows), with what their document reads.
 
 
-def people() -> QuerySet[Person]:
-    return Person.objects.filter(is_suggestable=True, user__is_active=True).prefetch_related(
+def organisations(rows: QuerySet[Organisation] | None = None) -> QuerySet[Organisation]:
+    """Listed organisations."""
+    return (Organisation.objects.listed() if rows is None else rows).prefetch_related("tags")
+
+
+def people(rows: QuerySet[Person] | None = None) -> QuerySet[Person]:
+    """People who consent to be suggested, with an active account."""
+    return (Person.objects.suggestable() if rows is None else rows).prefetch_related(
         "tags",
         Prefetch(
             "affiliations",
@@ -60,14 +66,18 @@ def people() -> QuerySet[Person]:
     )
 
 
-def coalitions() -> QuerySet[Coalition]:
-    return Coalition.objects.filter(is_published=True).exclude(status=CoalitionStatus.CLOSED)
+def coalitions(rows: QuerySet[Coalition] | None = None) -> QuerySet[Coalition]:
+    """Published coalitions that still take members."""
+    if rows is None:
+        return Coalition.objects.published().exclude(status=CoalitionStatus.CLOSED)
+    return rows
 
 
-def submissions() -> QuerySet[Submission]:
-    return Submission.objects.filter(status=SubmissionStatus.SUBMITTED).select_related(
-        "organisation"
-    )
+def submissions(rows: QuerySet[Submission] | None = None) -> QuerySet[Submission]:
+    """Submitted proposals."""
+    if rows is None:
+        rows = Submission.objects.filter(status=SubmissionStatus.SUBMITTED)
+    return rows.select_related("organisation")
 
 
 def organisation_document(org: Organisation) -> Document:

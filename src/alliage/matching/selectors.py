@@ -76,14 +76,16 @@ def _resolve_actors(keys: Sequence[str]) -> dict[str, Organisation | Person]:
         prefix, pk = split_key(key)
         ids.setdefault(prefix, []).append(pk)
     found: dict[str, Organisation | Person] = {}
-    for org in Organisation.objects.filter(pk__in=ids["org"], is_listed=True):
+    for org in Organisation.objects.listed().filter(pk__in=ids["org"]):
         found[key_of(org)] = org
-    people = Person.objects.filter(
-        pk__in=ids["person"], is_suggestable=True, user__is_active=True
-    ).prefetch_related(
-        Prefetch(
-            "affiliations",
-            queryset=Affiliation.objects.select_related("organisation").order_by("id"),
+    people = (
+        Person.objects.suggestable()
+        .filter(pk__in=ids["person"])
+        .prefetch_related(
+            Prefetch(
+                "affiliations",
+                queryset=Affiliation.objects.select_related("organisation").order_by("id"),
+            )
         )
     )
     for person in people:

@@ -4,37 +4,37 @@ typing, and the convergences of a call for its team."""
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from alliage.actors.models import Organisation, Person
-from alliage.calls.models import Call
+from alliage.actors import selectors as actor_selectors
+from alliage.calls import selectors as call_selectors
 from alliage.coalitions import selectors as coalition_selectors
-from alliage.coalitions.models import Coalition
-from alliage.core.errors import BusinessError
-from alliage.core.http import require_perm
+from alliage.core.http import HtmxHttpRequest, access_or_404, require_perm, service_then_redirect
 
 from . import selectors, services
 
 DEFAULT_THRESHOLD = 0.35
 
 
-def _fragment(request: HttpRequest, template: str, context: dict) -> HttpResponse:
+def _fragment(request: HtmxHttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     """The bare fragment for htmx; the same inside a page otherwise."""
     if request.htmx:
         return render(request, f"matching/_{template}.html", context)
     return render(request, "matching/page.html", {**context, "fragment": template})
 
 
-def invite(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        coalition = coalition_selectors.coalition_visible_to(slug=slug, viewer=request.user)
-    except Coalition.DoesNotExist as missing:
-        raise Http404 from missing
+@require_GET
+def invite(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    coalition = access_or_404(
+        request, coalition_selectors.coalition_detail, "coalitions.see_coalition", slug=slug
+    )
     if denied := require_perm(request, "matching.view_invitations", coalition):
         return denied
     return _fragment(
@@ -48,8 +48,11 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def for_organisation(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_object_or_404(Organisation.objects.filter(is_listed=True), slug=slug)
+@require_GET
+def for_organisation(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    organisation = access_or_404(
+        request, actor_selectors.organisation_listed, "actors.see_organisation", slug=slug
+    )
     return _fragment(
         request,
         "coalitions_for",
@@ -61,11 +64,12 @@ def for_organisation(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def for_person(request: HttpRequest, pk: int) -> HttpResponse:
+@require_GET
+def for_person(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Only for the person themselves: it is their dashboard's advice, not a public page."""
-    person = Person.objects.filter(pk=pk, user_id=request.user.pk).first()
-    if person is None:
-        raise Http404
+    person = access_or_404(
+        request, actor_selectors.person_of_user, "actors.see_person", pk=pk, user=request.user
+    )
     return _fragment(
         request,
         "coalitions_for",
@@ -77,7 +81,8 @@ def for_person(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def similar(request: HttpRequest) -> HttpResponse:
+@require_GET
+def similar(request: HtmxHttpRequest) -> HttpResponse:
     """What someone is writing (a new coalition, a proposal) against existing coalitions."""
     text = " ".join(
         request.GET.get(name, "")[:2000]
@@ -90,7 +95,7 @@ def similar(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _threshold(request: HttpRequest) -> float:
+def _threshold(request: HtmxHttpRequest) -> float:
     try:
         value = float(request.GET.get("threshold", DEFAULT_THRESHOLD))
     except ValueError:
@@ -98,8 +103,9 @@ def _threshold(request: HttpRequest) -> float:
     return min(0.95, max(0.05, value)) if not math.isnan(value) else DEFAULT_THRESHOLD
 
 
-def convergences(request: HttpRequest, slug: str) -> HttpResponse:
-    call = get_object_or_404(Call.objects.select_related("programme"), slug=slug)
+@require_GET
+def convergences(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    call = access_or_404(request, call_selectors.call_detail, "calls.see_call", slug=slug)
     if denied := require_perm(request, "matching.view_convergences", call):
         return denied
     threshold = _threshold(request)
@@ -118,23 +124,25 @@ def convergences(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-def start_coalition(request: HttpRequest, slug: str) -> HttpResponse:
-    call = get_object_or_404(Call.objects.select_related("programme"), slug=slug)
+def start_coalition(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    call = access_or_404(request, call_selectors.call_detail, "calls.see_call", slug=slug)
     if denied := require_perm(request, "matching.start_coalition", call):
         return denied
+    back = reverse("matching:convergences", kwargs={"slug": call.slug})
     try:
         ids = [int(v) for v in request.POST.getlist("submission")]
-        coalition = services.coalition_from_convergence(
-            call=call, submission_ids=ids, title=request.POST.get("title", ""), by=request.user
-        )
     except ValueError:
         messages.error(request, _("Choose at least two submitted proposals of this call."))
-    except BusinessError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("The coalition is created, unpublished: complete its canvas, then publish it."),
-        )
-        return redirect("coalitions:coalition-edit", slug=coalition.slug)
-    return redirect("matching:convergences", slug=call.slug)
+        return redirect(back)
+    return service_then_redirect(
+        request,
+        lambda: services.coalition_from_convergence(
+            call=call, submission_ids=ids, title=request.POST.get("title", ""), by=request.user
+        ),
+        to=lambda coalition: (
+            reverse("coalitions:coalition-edit", kwargs={"slug": coalition.slug})
+            if coalition
+            else back
+        ),
+        success=_("The coalition is created, unpublished: complete its canvas, then publish it."),
+    )

@@ -353,6 +353,9 @@ def test_home_and_programme_pages() -> None:
 
 @pytest.mark.django_db
 def test_an_account_without_a_person_gets_one_instead_of_an_error() -> None:
+    """Its pages show without a person, and showing them writes nothing; the person is made,
+    unlisted and named from the address, when the account first acts."""
+    from alliage.actors.models import Person
     from alliage.core.models import User
 
     coalition = CoalitionFactory()
@@ -360,7 +363,13 @@ def test_an_account_without_a_person_gets_one_instead_of_an_error() -> None:
     client = client_for(admin)
     assert client.get(coalition.get_absolute_url()).status_code == 200
     assert client.get(reverse("coalitions:coalition-propose")).status_code == 200
-    assert client.get("/actors/me/").status_code == 200
+    response = client.get("/actors/me/")
+    assert response.status_code == 200
+    assert response.context["form"]["first_name"].value() == "root"
+    assert not Person.objects.filter(user=admin).exists()  # reading a page never writes
+    data = {"programme": coalition.programme.pk, "title": "Une idée", "organisation": ""}
+    assert client.post(reverse("coalitions:coalition-propose"), data).status_code == 302
+    admin.refresh_from_db()
     assert admin.person.first_name == "root"
     assert not admin.person.is_listed and not admin.person.is_suggestable
 
