@@ -12,15 +12,26 @@ from .models import OrganisationKind, Person
 
 
 class DirectoryFilterForm(forms.Form):
+    """The directory's search; the tab it searches (organisations or people) is kept in the form
+    so the filters stay on it, and people have no kind to filter by."""
+
+    tab = forms.CharField(widget=forms.HiddenInput, required=False)
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *OrganisationKind.choices]
     )
 
+    def __init__(self, *args: Any, tab: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.initial["tab"] = tab
+        self.fields["tab"].initial = tab
+        if tab == "people":
+            del self.fields["kind"]
+
     def filters(self) -> dict[str, str]:
         if not self.is_valid():
             return {}
-        return {k: v for k, v in self.cleaned_data.items() if v}
+        return {k: v for k, v in self.cleaned_data.items() if v and k != "tab"}
 
 
 class SignupForm(forms.Form):

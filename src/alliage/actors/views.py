@@ -30,7 +30,7 @@ from .models import Person
 @require_GET
 def directory(request: HttpRequest) -> HttpResponse:
     tab = "people" if request.GET.get("tab") == "people" else "organisations"
-    form = DirectoryFilterForm(request.GET or None)
+    form = DirectoryFilterForm(request.GET or None, tab=tab)
     filters = form.filters()
     if tab == "people":
         queryset = selectors.person_list(q=filters.get("q", ""), viewer=request.user)
