@@ -55,9 +55,7 @@ def more_cases(world: World) -> None:
     )
 
     EventFactory(programme=world.programme, audience="coalition", coalition=world.coalition)
-    EventFactory(
-        programme=world.programme, audience="coalition", coalition=world.hidden_coalition
-    )
+    EventFactory(programme=world.programme, audience="coalition", coalition=world.hidden_coalition)
     EventFactory(programme=elsewhere, audience="coalition", coalition=world.coalition)
     EventFactory(programme=world.programme, audience="invitation").invited.add(person)
     EventFactory(programme=elsewhere, audience="invitation")
