@@ -13,7 +13,7 @@ from alliage.core.models import AuditEntry
 from alliage.selfdata.models import ConsentReceipt, ReceiptSource
 from alliage.selfdata.services import consent_receipts_from_flags, consent_set
 
-from ..factories import PersonFactory
+from ..factories import PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -192,3 +192,16 @@ def test_the_consents_page_explains_each_purpose() -> None:
     ):
         assert title in body
     assert Client().get("/en/me/consents/").status_code == 302  # log-in first
+
+
+def test_showing_the_consents_page_creates_no_person_and_the_first_choice_does() -> None:
+    """An account made outside sign-up (the admin, createsuperuser) has no person yet: the
+    page shows every consent off without writing, and the first choice makes the person."""
+    user = UserFactory()
+    client = Client()
+    client.force_login(user)
+    page = client.get("/en/me/consents/")
+    assert [s.granted for s in page.context["states"]] == [False] * 4
+    assert not Person.objects.filter(user=user).exists()
+    client.post("/en/me/consents/", {"purpose": "newsletter", "decision": "grant"})
+    assert ConsentReceipt.objects.get(person__user=user).granted

@@ -196,7 +196,9 @@ def test_what_must_remain_remains_and_the_rest_goes(
 
 def test_an_erased_account_cannot_be_erased_twice() -> None:
     person = PersonFactory()
+    assert not person.user.is_erased
     account_erase(user=person.user, by=person.user, password=PASSWORD)
+    assert User.objects.get(pk=person.user_id).is_erased
     admin = UserFactory(is_superuser=True)
     from alliage.core.errors import BusinessError
 

@@ -1,11 +1,15 @@
-"""The API instance: /api/v1/, its OpenAPI 3 schema and its error mapping."""
+"""The API instance: /api/v1/, its OpenAPI 3 schema and its error mapping.
+
+One router per domain, each added here. Their operation ids are written out on each
+operation rather than derived from the module (ninja's default), because clients generated
+from the schema call operations by them: they keep the names they had when every endpoint
+lived in ``routers`` (or ``commons``), whatever module holds the code now."""
 
 from __future__ import annotations
 
 from ninja import NinjaAPI
 
-from . import commons, problems  # noqa: F401 (commons adds its endpoints to the routers)
-from .routers import reads, writes
+from . import agenda, calls, coalitions, commons, evaluation, me, problems, programmes
 
 api = NinjaAPI(
     title="Alliage API",
@@ -21,6 +25,6 @@ api = NinjaAPI(
     docs_url=None,  # our own documentation page, server-rendered under the site's CSP
     openapi_url="/openapi.json",
 )
-api.add_router("/", reads)
-api.add_router("/", writes)
+for domain in (programmes, coalitions, evaluation, calls, agenda, me, commons):
+    api.add_router("/", domain.router)
 problems.install(api)

@@ -1,4 +1,5 @@
-"""What every endpoint shares: bounded pagination, conditional GET, the throttle."""
+"""What every endpoint shares: its domain's router, bounded pagination, conditional GET, the
+throttle."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from django.conf import settings
 from django.db.models import Max, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import http_date
-from ninja import Field, Schema
+from ninja import Field, Router, Schema
 from ninja.throttling import SimpleRateThrottle
+
+from . import auth
 
 T = TypeVar("T")
 MAX_PAGE_SIZE = 100
@@ -81,3 +84,15 @@ class ApiThrottle(SimpleRateThrottle):
         prefix = getattr(getattr(request, "auth", None), "prefix", "anonymous")
         ident = prefix if prefix != "anonymous" else self.get_ident(request)
         return f"alliage-api-{self.scope}-{ident}"
+
+
+def domain_router(tag: str) -> Router:
+    """One domain's endpoints, under its tag in the documentation. Reading needs no token (the
+    caller sees what the site shows them) and spends the read budget; write operations say so
+    with ``**WRITE``."""
+    return Router(auth=auth.read, throttle=ApiThrottle(scope="read"), tags=[tag])
+
+
+# What a write operation adds to its decorator: a token with write scope, and the write budget
+# (an operation's own auth and throttle replace its router's, they do not add to them).
+WRITE: dict[str, Any] = {"auth": auth.write, "throttle": ApiThrottle(scope="write")}

@@ -11,9 +11,10 @@ from ninja import Field, Query, Schema
 from alliage.commons import selectors as commons_selectors
 from alliage.commons.models import Publication, PublicationKind
 
-from .common import Page, Paging, last_modified, paginate
+from .common import Page, Paging, domain_router, last_modified, paginate
 from .problems import READ_ERRORS
-from .routers import reads
+
+router = domain_router("commons")
 
 
 class LicenceOut(Schema):
@@ -94,7 +95,7 @@ class DatasetFilters(Paging):
     q: str = ""
 
 
-def _item(request: HttpRequest, p: Publication) -> dict[str, Any]:
+def publication_item_out(request: HttpRequest, p: Publication) -> dict[str, Any]:
     licence = p.licence_info
     return {
         "slug": p.slug,
@@ -117,6 +118,7 @@ def _item(request: HttpRequest, p: Publication) -> dict[str, Any]:
 
 
 def _detail(request: HttpRequest, slug: str, *, dataset: bool) -> Publication:
+    """The publication (or dataset) if the caller may see it, with its body; 404 otherwise."""
     qs = commons_selectors.publication_list(viewer=request.user).filter(slug=slug)
     if dataset:
         qs = qs.filter(kind=PublicationKind.DATASET)
@@ -126,10 +128,10 @@ def _detail(request: HttpRequest, slug: str, *, dataset: bool) -> Publication:
     return publication
 
 
-def _publication(request: HttpRequest, p: Publication) -> dict[str, Any]:
+def publication_out(request: HttpRequest, p: Publication) -> dict[str, Any]:
     absolute = request.build_absolute_uri
     return {
-        **_item(request, p),
+        **publication_item_out(request, p),
         "body": p.body,
         "coalitions": [
             c.slug
@@ -153,7 +155,11 @@ def _publication(request: HttpRequest, p: Publication) -> dict[str, Any]:
     }
 
 
-@reads.get("/publications", response={200: Page[PublicationItem], **READ_ERRORS}, tags=["commons"])
+@router.get(
+    "/publications",
+    response={200: Page[PublicationItem], **READ_ERRORS},
+    operation_id="alliage_api_commons_publication_list",
+)
 def publication_list(
     request: HttpRequest, response: HttpResponse, filters: Query[PublicationFilters]
 ):
@@ -167,19 +173,27 @@ def publication_list(
         licence=filters.licence[:40],
     )
     page = paginate(request, qs, filters, response)
-    page["results"] = [_item(request, p) for p in page["results"]]
+    page["results"] = [publication_item_out(request, p) for p in page["results"]]
     return page
 
 
-@reads.get("/publications/{slug}", response={200: PublicationOut, **READ_ERRORS}, tags=["commons"])
+@router.get(
+    "/publications/{slug}",
+    response={200: PublicationOut, **READ_ERRORS},
+    operation_id="alliage_api_commons_publication_get",
+)
 def publication_get(request: HttpRequest, response: HttpResponse, slug: str):
     """A publication, its files (with their earlier versions) and its published reuses."""
     publication = _detail(request, slug, dataset=False)
     last_modified(response, publication.updated_at)
-    return _publication(request, publication)
+    return publication_out(request, publication)
 
 
-@reads.get("/datasets", response={200: Page[PublicationItem], **READ_ERRORS}, tags=["commons"])
+@router.get(
+    "/datasets",
+    response={200: Page[PublicationItem], **READ_ERRORS},
+    operation_id="alliage_api_commons_dataset_list",
+)
 def dataset_list(request: HttpRequest, response: HttpResponse, filters: Query[DatasetFilters]):
     """The shared datasets; their DCAT-AP description is at /catalog.jsonld."""
     qs = commons_selectors.publication_list(
@@ -190,17 +204,21 @@ def dataset_list(request: HttpRequest, response: HttpResponse, filters: Query[Da
         licence=filters.licence[:40],
     )
     page = paginate(request, qs, filters, response)
-    page["results"] = [_item(request, p) for p in page["results"]]
+    page["results"] = [publication_item_out(request, p) for p in page["results"]]
     return page
 
 
-@reads.get("/datasets/{slug}", response={200: DatasetOut, **READ_ERRORS}, tags=["commons"])
+@router.get(
+    "/datasets/{slug}",
+    response={200: DatasetOut, **READ_ERRORS},
+    operation_id="alliage_api_commons_dataset_get",
+)
 def dataset_get(request: HttpRequest, response: HttpResponse, slug: str):
     """A dataset: coverage and resources, each with its format, size and SHA-256."""
     dataset = _detail(request, slug, dataset=True)
     last_modified(response, dataset.updated_at)
     return {
-        **_publication(request, dataset),
+        **publication_out(request, dataset),
         "temporal": {"start": dataset.temporal_start, "end": dataset.temporal_end},
         "spatial": dataset.spatial,
         "resources": [

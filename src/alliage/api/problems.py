@@ -10,8 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
-from alliage.coalitions.services import StaleEdit
-from alliage.core.errors import BusinessError, PermissionRefused
+from alliage.core.errors import BusinessError, Conflict, PermissionRefused
 
 CONTENT_TYPE = "application/problem+json"
 TITLES = {
@@ -106,8 +105,10 @@ def install(api: NinjaAPI) -> None:
     def refused(request: HttpRequest, exc: PermissionRefused) -> HttpResponse:
         return problem(api, request, 403, exc.message)
 
-    @api.exception_handler(StaleEdit)
-    def stale(request: HttpRequest, exc: StaleEdit) -> HttpResponse:
+    # Any service's conflict (a stale canvas edit, a lost race), found before BusinessError
+    # because handlers are looked up along the exception's class hierarchy.
+    @api.exception_handler(Conflict)
+    def conflict(request: HttpRequest, exc: Conflict) -> HttpResponse:
         return problem(api, request, 409, exc.message)
 
     @api.exception_handler(BusinessError)

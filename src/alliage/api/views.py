@@ -5,22 +5,23 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from alliage.actors.selectors import person_for_user
 from alliage.core.errors import BusinessError
+from alliage.core.http import form_add_business_error
 
-from . import services
+from . import selectors, services
 from .api import api
 from .forms import TokenForm
-from .models import ApiToken
 
 METHODS = ("get", "post", "patch", "put", "delete")
 
 
+@require_GET
 def docs(request: HttpRequest) -> HttpResponse:
     schema = api.get_openapi_schema(path_prefix="/api/v1")
     operations = []
@@ -56,32 +57,29 @@ def docs(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET", "POST"])
 @login_required
 def tokens(request: HttpRequest) -> HttpResponse:
-    person = person_for_user(user=request.user)
     form = TokenForm(request.POST or None)
     created = None
     if request.method == "POST" and form.is_valid():
         try:
             _token, created = services.token_create(by=request.user, **form.cleaned_data)
         except BusinessError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            form_add_business_error(form, error)
         else:
             form = TokenForm()
-    rows = person.api_tokens.order_by("-created_at") if person else ApiToken.objects.none()
+    rows = selectors.token_list(user=request.user)
     return render(request, "api/tokens.html", {"form": form, "tokens": rows, "created": created})
 
 
 @login_required
 @require_POST
 def token_revoke(request: HttpRequest, prefix: str) -> HttpResponse:
-    token = (
-        ApiToken.objects.select_related("person")
-        .filter(prefix=prefix, person__user=request.user)
-        .first()
-    )
-    if token is None:
-        raise Http404
+    try:
+        token = selectors.token_of(user=request.user, prefix=prefix)
+    except ObjectDoesNotExist as missing:
+        raise Http404 from missing
     services.token_revoke(token=token, by=request.user)
     messages.success(request, _("The token is revoked: it no longer works."))
     return redirect("api-tokens")

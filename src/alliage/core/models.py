@@ -61,6 +61,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return self.email
 
+    @property
+    def is_erased(self) -> bool:
+        """Erased by Self Data: the stored fact is the address, replaced by one in a domain
+        that cannot receive mail (``core.selfdata.ERASED_DOMAIN``); this is the one place
+        that reads it."""
+        # Imported here: core.selfdata imports this module.
+        from .selfdata import ERASED_DOMAIN
+
+        return self.email.endswith(f"@{ERASED_DOMAIN}")
+
 
 class AuditEntry(models.Model):
     """One sensitive action: who did what to which object, and when. Never edited."""

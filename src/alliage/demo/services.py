@@ -17,14 +17,15 @@ from django.utils import timezone
 
 from alliage.actors.models import Affiliation, Membership, Organisation, Person
 from alliage.actors.services import person_register, tags_from_names
-from alliage.coalitions.models import (
-    Coalition,
-    CoalitionMember,
-    JoinRequest,
-    Milestone,
-    Programme,
+from alliage.coalitions.models import Coalition, CoalitionStatus, MemberRole, Programme
+from alliage.coalitions.services import (
+    MilestoneData,
+    coalition_propose,
+    coalition_transition,
+    coalition_update_canvas,
+    join_request_create,
+    join_request_decide,
 )
-from alliage.coalitions.services import coalition_update_canvas
 from alliage.selfdata.services import consent_receipts_from_flags
 
 from . import data
@@ -186,50 +187,13 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
         programmes[programme.slug] = programme
 
     for row in coalitions_data:
-        swot = row.get("swot") or {}
-        coalition = Coalition.objects.create(
-            programme=programmes[row["programme"]],
-            slug=row["slug"],
-            title=row["title"],
-            summary=row.get("summary", ""),
-            status=row["status"],
-            is_published=row.get("published", True),
-            diagnostic=row.get("diagnostic", ""),
-            swot_strengths=swot.get("strengths", ""),
-            swot_weaknesses=swot.get("weaknesses", ""),
-            swot_opportunities=swot.get("opportunities", ""),
-            swot_threats=swot.get("threats", ""),
-            impact_statement=row.get("impact_statement", ""),
-            target_date=shift(row.get("target_date")),
-            levers=row.get("levers", ""),
-            seeking=row.get("seeking", ""),
-            evaluation=row.get("evaluation", ""),
-            members_notes=row.get("members_notes", ""),
+        _coalition_load(
+            row, shift=shift, programmes=programmes, organisations=organisations, people=people
         )
-        Milestone.objects.bulk_create(
-            Milestone(
-                coalition=coalition,
-                title=m["title"],
-                due_date=shift(m.get("due_date")),
-                status=m["status"],
-                position=i,
-            )
-            for i, m in enumerate(row.get("milestones", []))
-        )
-        CoalitionMember.objects.bulk_create(
-            CoalitionMember(
-                coalition=coalition,
-                person=people[m["person"]],
-                organisation=organisations[m["organisation"]] if m.get("organisation") else None,
-                role=m["role"],
-            )
-            for m in row.get("members", [])
-        )
-
     for row in requests_data:
-        JoinRequest.objects.create(
+        join_request_create(
             coalition=Coalition.objects.get(slug=row["coalition"]),
-            person=people[row["person"]],
+            by=people[row["person"]].user,
             organisation=organisations[row["organisation"]] if row.get("organisation") else None,
             message=row.get("message", ""),
         )
@@ -263,6 +227,99 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
         coalitions=Coalition.objects.count(),
         events=events,
     )
+
+
+# The steps a coalition takes from "idea" to reach each status (a closed coalition was active
+# before it closed), each through ``coalition_transition`` as its lead would take them.
+LIFECYCLE_STEPS: dict[str, tuple[str, ...]] = {
+    CoalitionStatus.IDEA: (),
+    CoalitionStatus.FORMING: (CoalitionStatus.FORMING,),
+    CoalitionStatus.ACTIVE: (CoalitionStatus.FORMING, CoalitionStatus.ACTIVE),
+    CoalitionStatus.EVALUATING: (
+        CoalitionStatus.FORMING,
+        CoalitionStatus.ACTIVE,
+        CoalitionStatus.EVALUATING,
+    ),
+    CoalitionStatus.CLOSED: (
+        CoalitionStatus.FORMING,
+        CoalitionStatus.ACTIVE,
+        CoalitionStatus.CLOSED,
+    ),
+}
+
+
+def _coalition_load(
+    row: dict[str, Any],
+    *,
+    shift: Shift,
+    programmes: dict[str, Programme],
+    organisations: dict[str, Organisation],
+    people: dict[str, Person],
+) -> Coalition:
+    """One coalition of the seed, made the way its people would make it, through the
+    coalition services (so its history and audit log are those of real use): its first lead
+    proposes it, fills and publishes the canvas; the others ask to join and the lead accepts
+    each in their role; then the lead moves it along its lifecycle to its status. A coalition
+    the seed keeps unpublished is published while people join (nobody may ask to join a
+    coalition they cannot see), then taken back to draft by its lead."""
+    lead_row = next(m for m in row["members"] if m["role"] == MemberRole.LEAD)
+    lead = people[lead_row["person"]].user
+
+    def organisation(member: dict[str, Any]) -> Organisation | None:
+        return organisations[member["organisation"]] if member.get("organisation") else None
+
+    proposed = coalition_propose(
+        programme=programmes[row["programme"]],
+        by=lead,
+        title=row["title"],
+        summary=row.get("summary", ""),
+        diagnostic=row.get("diagnostic", ""),
+        impact_statement=row.get("impact_statement", ""),
+        organisation=organisation(lead_row),
+    )
+    # The seed's slugs are its identifiers (its other parts, the docs and the tests name the
+    # coalitions by them); coalition_propose derives a slug from the title and takes none.
+    Coalition.objects.filter(pk=proposed.pk).update(slug=row["slug"])
+    swot = row.get("swot") or {}
+    coalition_update_canvas(
+        coalition=_fresh(proposed),
+        by=lead,
+        data={
+            "is_published": True,
+            "swot_strengths": swot.get("strengths", ""),
+            "swot_weaknesses": swot.get("weaknesses", ""),
+            "swot_opportunities": swot.get("opportunities", ""),
+            "swot_threats": swot.get("threats", ""),
+            "target_date": shift(row.get("target_date")),
+            "levers": row.get("levers", ""),
+            "seeking": row.get("seeking", ""),
+            "evaluation": row.get("evaluation", ""),
+            "members_notes": row.get("members_notes", ""),
+        },
+        milestones=[
+            MilestoneData(title=m["title"], due_date=shift(m.get("due_date")), status=m["status"])
+            for m in row.get("milestones", [])
+        ],
+    )
+    coalition = _fresh(proposed)
+    for member in row["members"]:
+        if member is lead_row:
+            continue
+        request = join_request_create(
+            coalition=coalition, by=people[member["person"]].user, organisation=organisation(member)
+        )
+        join_request_decide(join_request=request, by=lead, accept=True, role=member["role"])
+    for step in LIFECYCLE_STEPS[row["status"]]:
+        coalition_transition(coalition=_fresh(proposed), by=lead, to=step)
+    if not row.get("published", True):
+        coalition_update_canvas(coalition=_fresh(proposed), by=lead, data={"is_published": False})
+    return _fresh(proposed)
+
+
+def _fresh(coalition: Coalition) -> Coalition:
+    """The coalition as stored now: the permission predicates read the object they are given
+    (its publication, its status) and cache its members' roles on it."""
+    return Coalition.objects.get(pk=coalition.pk)
 
 
 EXTRA_SEEKING = (

@@ -48,7 +48,11 @@ def consent_granted(*, person: Person, purpose: PurposeText, latest: ConsentRece
     return latest is not None and latest.granted
 
 
-def consent_states(*, person: Person) -> list[ConsentState]:
+def consent_states(*, person: Person | None) -> list[ConsentState]:
+    """Each purpose with its state. An account without a person has given no consent: its
+    person, made on its first choice, starts with every consent off (``person_ensure``)."""
+    if person is None:
+        return [ConsentState(purpose=p, granted=False, receipt=None) for p in PURPOSES]
     latest = latest_receipts(person=person)
     return [
         ConsentState(
@@ -60,7 +64,9 @@ def consent_states(*, person: Person) -> list[ConsentState]:
     ]
 
 
-def receipts_of(*, person: Person) -> QuerySet[ConsentReceipt]:
+def receipts_of(*, person: Person | None) -> QuerySet[ConsentReceipt]:
+    if person is None:
+        return ConsentReceipt.objects.none()
     return ConsentReceipt.objects.filter(person=person).order_by("-at", "-id")
 
 

@@ -13,6 +13,7 @@ from alliage.core.personal_data import Dataset, Field, PersonalData
 
 from .models import ConsentReceipt, DataExport, InactivityFlag
 from .selectors import audit_about
+from .services import selfdata_erase
 
 
 def _receipts(user: User) -> Iterator[dict[str, Any]]:
@@ -56,17 +57,11 @@ def _inactivity(user: User) -> Iterator[dict[str, Any]]:
         yield {"flagged_at": flag.flagged_at, "last_seen": flag.last_seen}
 
 
-def _erase(user: User) -> None:
-    from .services import erase
-
-    erase(user)
-
-
 PERSONAL_DATA = PersonalData(
     app_label="selfdata",
     title=_("Consents and activity"),
     models=("selfdata.ConsentReceipt", "selfdata.DataExport", "selfdata.InactivityFlag"),
-    erase=_erase,
+    erase=selfdata_erase,
     datasets=(
         Dataset(
             key="consent_receipts",

@@ -20,15 +20,14 @@ from alliage.actors.services import person_ensure, person_set_consent_flags
 from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
 from alliage.core.personal_data import personal_data_entries
-from alliage.core.selfdata import ERASED_DOMAIN
 from alliage.core.services import audit_record, task_enqueue_after_commit
 
-from . import tasks
 from .archive import archive_write
 from .audit import AuditAction
 from .consents import BY_CODE, INITIAL_TEXT, PURPOSES
 from .models import ConsentReceipt, DataExport, ExportStatus, InactivityFlag, ReceiptSource
 from .selectors import consent_granted, latest_receipts
+from .tasks import export_build_task
 
 EXPORT_SALT = "alliage.selfdata.export"
 
@@ -145,7 +144,7 @@ def export_request(*, user: User, by: User) -> DataExport:
         _export_expire(old)
     export = DataExport.objects.create(user=user)
     audit_record(action=AuditAction.SELFDATA_EXPORT_REQUESTED, by=by, target=user)
-    task_enqueue_after_commit(tasks.export_build, export_id=export.pk)
+    task_enqueue_after_commit(export_build_task, export_id=export.pk)
     return export
 
 
@@ -261,7 +260,7 @@ def account_erase(*, user: User, by: User | None, password: str | None = None) -
             raise BusinessError(_("The password is not right."), field="password")
     elif by is not None and not by.is_superuser:
         raise PermissionRefused(_("Only the person concerned may erase their account."))
-    if user.email.endswith(f"@{ERASED_DOMAIN}"):
+    if user.is_erased:
         raise BusinessError(_("This account is already erased."))
     locked = User.objects.select_for_update().get(pk=user.pk)
     for entry in reversed(personal_data_entries()):
@@ -271,7 +270,7 @@ def account_erase(*, user: User, by: User | None, password: str | None = None) -
     user.refresh_from_db()
 
 
-def erase(user: User) -> None:
+def selfdata_erase(user: User) -> None:
     """Self Data's own part of an erasure: archives deleted, consent receipts detached from
     the person (they remain as anonymous statistics), the inactivity flag dropped, and the
     details of audit entries about the person emptied."""

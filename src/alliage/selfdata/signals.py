@@ -17,7 +17,6 @@ from alliage.calls.models import Call
 from alliage.coalitions.models import Programme
 from alliage.core.middleware import acting_user
 from alliage.core.models import User
-from alliage.core.selfdata import ERASED_DOMAIN
 from alliage.core.services import audit_record
 
 from .audit import AuditAction
@@ -46,16 +45,12 @@ def on_login_failed(
     audit_record(action=AuditAction.AUTH_LOGIN_FAILED, by=None, target=user)
 
 
-def _erasing(user: User) -> bool:
-    return user.email.endswith(f"@{ERASED_DOMAIN}")
-
-
 def before_user_save(sender: Any, instance: User, raw: bool = False, **kwargs: Any) -> None:
     """Remember which roles change, and whether the password does (a password rehashed at
     log-in is not a change)."""
     update_fields = kwargs.get("update_fields")
     instance._audit_changes = []  # type: ignore[attr-defined]
-    if raw or instance.pk is None or _erasing(instance):
+    if raw or instance.pk is None or instance.is_erased:
         return
     watched = {*ROLE_FIELDS, "password"}
     if update_fields is not None and not watched & set(update_fields):

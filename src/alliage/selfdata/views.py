@@ -14,12 +14,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from alliage.actors.services import person_ensure
+from alliage.actors.selectors import person_for_user
 from alliage.core.audit import action_label
 from alliage.core.errors import BusinessError
-from alliage.core.http import paginate, require_perm
+from alliage.core.http import (
+    HtmxHttpRequest,
+    form_add_business_error,
+    paginate,
+    require_perm,
+    service_then_redirect,
+)
 from alliage.core.personal_data import Dataset, PersonalData, personal_data_entries
 
 from . import selectors, services
@@ -61,9 +67,10 @@ def _export_context(request: HttpRequest) -> dict[str, Any]:
     }
 
 
+@require_GET
 @never_cache
 @login_required
-def my_data(request: HttpRequest) -> HttpResponse:
+def my_data(request: HtmxHttpRequest) -> HttpResponse:
     """Everything Alliage holds about me, readable, and the archive to download."""
     context = _export_context(request)
     if request.htmx and request.GET.get("part") == "export":
@@ -76,21 +83,18 @@ def my_data(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def export_request(request: HttpRequest) -> HttpResponse:
-    try:
-        services.export_request(user=request.user, by=request.user)
-    except BusinessError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _(
-                "Your archive is requested: its download link shows under “Download "
-                "everything” as soon as it is ready."
-            ),
-        )
-    return redirect("selfdata:my-data")
+    return service_then_redirect(
+        request,
+        lambda: services.export_request(user=request.user, by=request.user),
+        to="selfdata:my-data",
+        success=_(
+            "Your archive is requested: its download link shows under “Download "
+            "everything” as soon as it is ready."
+        ),
+    )
 
 
+@require_GET
 @never_cache
 @login_required
 def export_download(request: HttpRequest, token: str) -> HttpResponse:
@@ -108,10 +112,12 @@ def export_download(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
+@require_http_methods(["GET", "POST"])
 @login_required
 def consents(request: HttpRequest) -> HttpResponse:
-    """Each purpose, explained, with its state; a grant or a withdrawal leaves a receipt."""
-    person = person_ensure(user=request.user)
+    """Each purpose, explained, with its state; a grant or a withdrawal leaves a receipt.
+    Showing the page writes nothing: an account without a person yet has given no consent
+    (the service makes the person on the first choice)."""
     if request.method == "POST":
         form = ConsentForm(request.POST)
         if not form.is_valid():
@@ -134,6 +140,7 @@ def consents(request: HttpRequest) -> HttpResponse:
                     % {"purpose": receipt.get_purpose_display()},
                 )
         return redirect("selfdata:consents")
+    person = person_for_user(user=request.user)
     return render(
         request,
         "selfdata/consent_list.html",
@@ -151,6 +158,7 @@ def _labelled(entries: Any) -> Any:
     return entries
 
 
+@require_GET
 @login_required
 def my_audit(request: HttpRequest) -> HttpResponse:
     """The sensitive actions I made and those made on my account or profile."""
@@ -159,6 +167,7 @@ def my_audit(request: HttpRequest) -> HttpResponse:
     return render(request, "selfdata/audit_mine.html", {"page": page, "section": "audit"})
 
 
+@require_http_methods(["GET", "POST"])
 @login_required
 def account_delete(request: HttpRequest) -> HttpResponse:
     """Erase my account, after my password and a clear confirmation."""
@@ -169,7 +178,7 @@ def account_delete(request: HttpRequest) -> HttpResponse:
                 user=request.user, by=request.user, password=form.cleaned_data["password"]
             )
         except BusinessError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            form_add_business_error(form, error)
         else:
             logout(request)
             messages.success(
@@ -179,6 +188,7 @@ def account_delete(request: HttpRequest) -> HttpResponse:
     return render(request, "selfdata/account_delete.html", {"form": form, "section": "delete"})
 
 
+@require_GET
 def audit_log(request: HttpRequest) -> HttpResponse:
     """The whole audit log, for the programme team and the staff."""
     if denied := require_perm(request, "selfdata.view_audit_log"):
@@ -193,6 +203,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     return render(request, "selfdata/audit_list.html", {"form": form, "page": page})
 
 
+@require_GET
 def inactive_accounts(request: HttpRequest) -> HttpResponse:
     """Accounts flagged by ``flag_inactive_accounts``, longest unseen first."""
     if denied := require_perm(request, "selfdata.view_inactive_accounts"):

@@ -1,0 +1,218 @@
+"""Coalitions in the API: read through the coalitions app's selectors, the canvas changed
+through its service (so the same rules, audit and history apply)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Schema
+
+from alliage.coalitions import selectors as coalition_selectors
+from alliage.coalitions import services as coalition_services
+from alliage.coalitions.models import Coalition, CoalitionStatus
+from alliage.core.errors import BusinessError
+
+from .common import WRITE, Page, Paging, domain_router, last_modified, paginate
+from .problems import READ_ERRORS, WRITE_ERRORS
+
+router = domain_router("coalitions")
+
+
+# Schemas -----------------------------------------------------------------------------------
+
+
+class CoalitionFilters(Paging):
+    programme: str = ""
+    status: CoalitionStatus | None = None
+    q: str = ""
+
+
+class CoalitionItem(Schema):
+    slug: str
+    title: str
+    summary: str
+    status: str
+    programme: str
+    published: bool
+    updated_at: dt.datetime
+    url: str
+
+
+class Swot(Schema):
+    strengths: str
+    weaknesses: str
+    opportunities: str
+    threats: str
+
+
+class MilestoneOut(Schema):
+    title: str
+    due_date: dt.date | None
+    status: str
+
+
+class MemberOut(Schema):
+    name: str | None = Field(description="Null when the person keeps their profile private.")
+    organisation: str | None
+    organisation_kind: str | None
+    role: str
+
+
+class HeterogeneityOut(Schema):
+    index: float
+    actors: int
+    kinds: dict[str, int]
+
+
+class CoalitionOut(CoalitionItem):
+    diagnostic: str
+    swot: Swot
+    impact_statement: str
+    target_date: dt.date | None
+    levers: str
+    seeking: str
+    evaluation: str
+    members_notes: str | None = Field(description="Only for the coalition and its team.")
+    milestones: list[MilestoneOut]
+    members: list[MemberOut]
+    heterogeneity: HeterogeneityOut
+    revision: int = Field(description="Send it back as base_revision when you change the canvas.")
+
+
+class CanvasIn(Schema):
+    """Only the fields sent are changed; every change is kept in the coalition's history."""
+
+    title: str | None = Field(None, min_length=1, max_length=200)
+    summary: str | None = Field(None, max_length=400)
+    diagnostic: str | None = Field(None, max_length=50_000)
+    swot_strengths: str | None = Field(None, max_length=10_000)
+    swot_weaknesses: str | None = Field(None, max_length=10_000)
+    swot_opportunities: str | None = Field(None, max_length=10_000)
+    swot_threats: str | None = Field(None, max_length=10_000)
+    impact_statement: str | None = Field(None, max_length=10_000)
+    target_date: dt.date | None = None
+    levers: str | None = Field(None, max_length=50_000)
+    seeking: str | None = Field(None, max_length=10_000)
+    evaluation: str | None = Field(None, max_length=50_000)
+    members_notes: str | None = Field(None, max_length=50_000)
+    base_revision: int | None = Field(
+        None, ge=0, description="The revision you read; refused with 409 if it moved since."
+    )
+
+
+# Serialisers -------------------------------------------------------------------------------
+
+
+def coalition_item_out(request: HttpRequest, c: Coalition) -> dict[str, Any]:
+    return {
+        "slug": c.slug,
+        "title": c.title,
+        "summary": c.summary,
+        "status": c.status,
+        "programme": c.programme.slug,
+        "published": c.is_published,
+        "updated_at": c.updated_at,
+        "url": request.build_absolute_uri(c.get_absolute_url()),
+    }
+
+
+def coalition_out(request: HttpRequest, c: Coalition) -> dict[str, Any]:
+    """The whole canvas; the members' notes and unlisted members' names only for those who
+    may see the members' section."""
+    h = coalition_selectors.coalition_heterogeneity(c)
+    private = request.user.has_perm("coalitions.view_members_section", c)
+    return {
+        **coalition_item_out(request, c),
+        "diagnostic": c.diagnostic,
+        "swot": {
+            "strengths": c.swot_strengths,
+            "weaknesses": c.swot_weaknesses,
+            "opportunities": c.swot_opportunities,
+            "threats": c.swot_threats,
+        },
+        "impact_statement": c.impact_statement,
+        "target_date": c.target_date,
+        "levers": c.levers,
+        "seeking": c.seeking,
+        "evaluation": c.evaluation,
+        "members_notes": c.members_notes if private else None,
+        "milestones": [
+            {"title": m.title, "due_date": m.due_date, "status": m.status}
+            for m in c.milestones.all()
+        ],
+        "members": [
+            {
+                "name": str(m.person) if m.person.is_listed or private else None,
+                "organisation": m.organisation.name if m.organisation else None,
+                "organisation_kind": m.organisation.kind if m.organisation else None,
+                "role": m.role,
+            }
+            for m in c.members.all()
+        ],
+        "heterogeneity": {
+            "index": round(h.index, 4),
+            "actors": h.actors,
+            "kinds": {share.kind: share.count for share in h.breakdown},
+        },
+        "revision": coalition_selectors.coalition_revision(coalition=c),
+    }
+
+
+# Endpoints ---------------------------------------------------------------------------------
+
+
+@router.get(
+    "/coalitions",
+    response={200: Page[CoalitionItem], **READ_ERRORS},
+    operation_id="alliage_api_routers_coalition_list",
+)
+def coalition_list(request: HttpRequest, response: HttpResponse, filters: Query[CoalitionFilters]):
+    """The coalitions you can see (published ones, and yours), newest change first; filter by
+    programme slug, status and words."""
+    qs = coalition_selectors.coalition_list(
+        viewer=request.user,
+        programme=filters.programme[:100],
+        status=filters.status or "",
+        q=filters.q[:200],
+    )
+    page = paginate(request, qs, filters, response)
+    page["results"] = [coalition_item_out(request, c) for c in page["results"]]
+    return page
+
+
+@router.get(
+    "/coalitions/{slug}",
+    response={200: CoalitionOut, **READ_ERRORS},
+    operation_id="alliage_api_routers_coalition_get",
+)
+def coalition_get(request: HttpRequest, response: HttpResponse, slug: str):
+    """A coalition's whole canvas, its path and members, and its heterogeneity."""
+    coalition = coalition_selectors.coalition_visible_to(slug=slug, viewer=request.user)
+    last_modified(response, coalition.updated_at)
+    return coalition_out(request, coalition)
+
+
+@router.patch(
+    "/coalitions/{slug}/canvas",
+    response={200: CoalitionOut, **WRITE_ERRORS},
+    operation_id="alliage_api_routers_coalition_canvas_update",
+    **WRITE,
+)
+def coalition_canvas_update(request: HttpRequest, slug: str, canvas: CanvasIn):
+    """Change canvas fields (leads and the programme team). Send base_revision to be told,
+    with 409, that someone saved in between instead of overwriting their work."""
+    coalition = coalition_selectors.coalition_visible_to(slug=slug, viewer=request.user)
+    data = canvas.dict(exclude_unset=True)
+    base = data.pop("base_revision", None)
+    if "title" in data and not data["title"]:
+        raise BusinessError(_("A coalition needs a title."), field="title")
+    # null clears a text (to "") or the target date (to no date)
+    data = {k: ("" if v is None and k != "target_date" else v) for k, v in data.items()}
+    coalition_services.coalition_update_canvas(
+        coalition=coalition, by=request.user, data=data, base_revision=base
+    )
+    fresh = coalition_selectors.coalition_visible_to(slug=slug, viewer=request.user)
+    return coalition_out(request, fresh)
