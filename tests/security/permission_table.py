@@ -215,6 +215,8 @@ ROWS: tuple[Row, ...] = (
     Row("commons:publication-detail", kw=publication, get=ALL),
     Row("commons:publication-edit", kw=publication, get=TEAM),
     Row("commons:publication-files", kw=publication, get=TEAM),
+    Row("commons:file-add", kw=publication, get=POST_ONLY, post=TEAM),
+    Row("commons:resource-add", kw=lambda w: {"slug": w.dataset.slug}, get=POST_ONLY, post=TEAM),
     Row("commons:file-download", kw=lambda w: {"slug": w.publication.slug, "pk": w.file.pk,
                                                "filename": w.file.filename}, get=ALL),
     Row("commons:resource-download", kw=lambda w: {"slug": w.dataset.slug, "pk": w.resource.pk,

@@ -371,3 +371,14 @@ def registration_state(
     if event.capacity is not None and seats["left"] == 0:
         return RegistrationState(RegistrationKind.CAN_JOIN_WAITLIST, **window)
     return RegistrationState(RegistrationKind.CAN_REGISTER, **window)
+
+
+def event_visible_to(*, slug: str, viewer: User) -> Event:
+    """The event if the viewer may see it, by the same filter as the agenda's lists;
+    ``Event.DoesNotExist`` otherwise."""
+    return (
+        Event.objects.filter(event_visible_q(viewer))
+        .select_related("programme", "coalition")
+        .distinct()
+        .get(slug=slug)
+    )

@@ -13,7 +13,6 @@ from ninja.responses import Status
 from alliage.agenda import selectors as agenda_selectors
 from alliage.agenda import services as agenda_services
 from alliage.agenda.models import Event, RegistrationStatus
-from alliage.core.models import User
 
 from .common import WRITE, Page, Paging, domain_router, last_modified, paginate
 from .problems import READ_ERRORS, WRITE_ERRORS
@@ -52,17 +51,6 @@ class RegistrationOut(Schema):
 
 
 # Reads the selectors do not offer yet ------------------------------------------------------
-
-
-def event_visible_to(*, slug: str, viewer: User) -> Event:
-    """The event if the viewer may see it, by the same filter as the agenda's lists;
-    ``Event.DoesNotExist`` otherwise. To move to ``agenda.selectors``."""
-    return (
-        Event.objects.filter(agenda_selectors.event_visible_q(viewer))
-        .select_related("programme", "coalition")
-        .distinct()
-        .get(slug=slug)
-    )
 
 
 # Serialisers -------------------------------------------------------------------------------
@@ -114,7 +102,7 @@ def event_list(request: HttpRequest, response: HttpResponse, filters: Query[Even
 )
 def event_get(request: HttpRequest, response: HttpResponse, slug: str):
     """One event, with the seats taken."""
-    event = event_visible_to(slug=slug, viewer=request.user)
+    event = agenda_selectors.event_visible_to(slug=slug, viewer=request.user)
     last_modified(response, event.updated_at)
     return event_out(request, event, agenda_selectors.event_seats(event=event)["taken"])
 
@@ -127,7 +115,7 @@ def event_get(request: HttpRequest, response: HttpResponse, slug: str):
 )
 def registration_create(request: HttpRequest, slug: str):
     """Register for an event: a seat, or a place on the waiting list when it is full."""
-    event = event_visible_to(slug=slug, viewer=request.user)
+    event = agenda_selectors.event_visible_to(slug=slug, viewer=request.user)
     registration = agenda_services.registration_create(event=event, by=request.user)
     return Status(201, {"event": event.slug, "status": registration.status})
 
@@ -140,7 +128,7 @@ def registration_create(request: HttpRequest, slug: str):
 )
 def registration_cancel(request: HttpRequest, slug: str):
     """Cancel your registration; the first on the waiting list takes the seat."""
-    event = event_visible_to(slug=slug, viewer=request.user)
+    event = agenda_selectors.event_visible_to(slug=slug, viewer=request.user)
     registration = agenda_selectors.registration_for(event=event, user=request.user)
     if registration is None or registration.status == RegistrationStatus.CANCELLED:
         raise Http404

@@ -11,7 +11,6 @@ from ninja import Field, Schema
 from ninja.responses import Status
 
 from alliage.coalitions import selectors as coalition_selectors
-from alliage.core.http import small_pk
 from alliage.evaluation import selectors as evaluation_selectors
 from alliage.evaluation import services as evaluation_services
 from alliage.evaluation.models import Indicator
@@ -66,17 +65,6 @@ class MeasurementIn(Schema):
 # Reads the selectors do not offer yet ------------------------------------------------------
 
 
-def indicator_coalition_slug(*, indicator_id: int) -> str:
-    """The slug of the coalition an indicator belongs to (``Indicator.DoesNotExist`` for no
-    such indicator), so that the caller can check they see that coalition before anything
-    else. To move to ``evaluation.selectors``."""
-    return (
-        Indicator.objects.filter(pk=small_pk(indicator_id))
-        .values_list("coalition__slug", flat=True)
-        .get()
-    )
-
-
 # Serialisers -------------------------------------------------------------------------------
 
 
@@ -127,7 +115,7 @@ def indicator_list(request: HttpRequest, response: HttpResponse, slug: str):
 )
 def measurement_create(request: HttpRequest, indicator_id: int, measurement: MeasurementIn):
     """Record a dated measurement (the coalition's leads and the programme team)."""
-    slug = indicator_coalition_slug(indicator_id=indicator_id)
+    slug = evaluation_selectors.indicator_coalition_slug(indicator_id=indicator_id)
     coalition = coalition_selectors.coalition_visible_to(slug=slug, viewer=request.user)
     indicator = evaluation_selectors.indicator_detail(
         coalition=coalition, pk=indicator_id, viewer=request.user

@@ -12,6 +12,7 @@ from django.utils import timezone
 from alliage.coalitions.models import Coalition, CoalitionMember, Programme
 from alliage.coalitions.predicates import team_programme_ids
 from alliage.coalitions.selectors import coalition_visible_q
+from alliage.core.http import small_pk
 from alliage.core.models import User
 
 from .models import Assessment, AssessmentSide, Indicator, Measurement, QuestionnaireVersion
@@ -169,3 +170,14 @@ def dialogue(assessments: list[Assessment]) -> tuple[Assessment | None, Assessme
     latest_self = next((a for a in assessments if a.side == AssessmentSide.SELF), None)
     latest_other = next((a for a in assessments if a.side == AssessmentSide.ACCOMPANIER), None)
     return latest_self, latest_other
+
+
+def indicator_coalition_slug(*, indicator_id: int) -> str:
+    """The slug of the coalition an indicator belongs to (``Indicator.DoesNotExist`` for no
+    such indicator), so that the caller can check they see that coalition before anything
+    else."""
+    return (
+        Indicator.objects.filter(pk=small_pk(indicator_id))
+        .values_list("coalition__slug", flat=True)
+        .get()
+    )
