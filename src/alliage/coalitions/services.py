@@ -138,15 +138,17 @@ def coalition_propose(
     diagnostic: str = "",
     impact_statement: str = "",
     organisation: Organisation | None = None,
+    slug: str = "",
 ) -> Coalition:
     """Anyone signed in may propose a coalition: it starts as an idea, unpublished until the
-    proposer publishes it, with the proposer as lead."""
+    proposer publishes it, with the proposer as lead. ``slug`` keeps an identifier the caller
+    already uses (an import, the demo's seed) when it is free; else it comes from the title."""
     if not by.has_perm("coalitions.propose_coalition", programme):
         raise PermissionRefused(_("Sign in to propose a coalition."))
     person = acting_person(user=by, organisation=organisation)
     coalition = Coalition.objects.create(
         programme=programme,
-        slug=coalition_slug(title),
+        slug=coalition_slug(slug or title),
         title=title,
         summary=summary,
         diagnostic=diagnostic,

@@ -276,10 +276,8 @@ def _coalition_load(
         diagnostic=row.get("diagnostic", ""),
         impact_statement=row.get("impact_statement", ""),
         organisation=organisation(lead_row),
+        slug=row["slug"],  # the seed's identifiers: its other parts and the tests name them
     )
-    # The seed's slugs are its identifiers (its other parts, the docs and the tests name the
-    # coalitions by them); coalition_propose derives a slug from the title and takes none.
-    Coalition.objects.filter(pk=proposed.pk).update(slug=row["slug"])
     swot = row.get("swot") or {}
     coalition_update_canvas(
         coalition=_fresh(proposed),
