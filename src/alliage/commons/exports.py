@@ -30,7 +30,7 @@ def publication_rows() -> Iterator[dict[str, Any]]:
         .prefetch_related(
             "author_organisations",
             Prefetch("author_people", Person.objects.only("first_name", "last_name")),
-            Prefetch("coalitions", Coalition.objects.filter(is_published=True).only("slug")),
+            Prefetch("coalitions", Coalition.objects.published().only("slug")),
         )
         .order_by("pk")
     )
