@@ -110,6 +110,11 @@ class Coalition(TimeStampedModel):
         return reverse("coalitions:coalition-detail", kwargs={"slug": self.slug})
 
     @property
+    def is_closed(self) -> bool:
+        """A closed coalition takes no new members."""
+        return self.status == CoalitionStatus.CLOSED
+
+    @property
     def has_swot(self) -> bool:
         return any(
             (self.swot_strengths, self.swot_weaknesses, self.swot_opportunities, self.swot_threats)

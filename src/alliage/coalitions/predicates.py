@@ -7,7 +7,7 @@ from __future__ import annotations
 from alliage.core.models import User
 from alliage.core.predicates import memo, object_predicate
 
-from .models import Coalition, CoalitionStatus, MemberRole, Programme
+from .models import Coalition, MemberRole, Programme
 
 
 def member_role(user: User, coalition: Coalition) -> str | None:
@@ -67,4 +67,4 @@ def is_coalition_team(user: User, coalition: Coalition) -> bool:
 @object_predicate
 def is_open_to_members(user: User, coalition: Coalition) -> bool:
     """A closed coalition takes no new members."""
-    return coalition.status != CoalitionStatus.CLOSED
+    return not coalition.is_closed

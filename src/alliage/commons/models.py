@@ -308,6 +308,10 @@ class Reuse(TimeStampedModel):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_refused(self) -> bool:
+        return self.status == ReuseStatus.REFUSED
+
 
 class OpenDataArchive(models.Model):
     """One generation of the archive of the platform's open data; the newest is served."""
