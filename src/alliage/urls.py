@@ -24,6 +24,8 @@ urlpatterns += i18n_patterns(
     path("actors/", include("alliage.actors.urls")),
     path("agenda/", include("alliage.agenda.urls")),
     path("calls/", include("alliage.calls.urls")),
+    path("team/", include("alliage.team.urls")),
+    path("", include("alliage.myspace.urls")),
     *page_urlpatterns,
     path("", include("alliage.selfdata.urls")),
     path("accounts/signup/", actor_views.signup, name="signup"),

@@ -287,3 +287,16 @@ ROWS: tuple[Row, ...] = (
     Row("api:dataset_list", get=ALL, api=True),
     Row("api:dataset_get", kw=lambda w: {"slug": w.dataset.slug}, get=ALL, api=True),
 )  # fmt: skip
+
+
+def _rows_of_the_areas() -> tuple[Row, ...]:
+    """Each area's rows live in a module of their own under ``permission_rows/``, so that work on
+    one area never touches another's rows."""
+    from .permission_rows import actors, agenda, calls_build, calls_review, team
+
+    return tuple(
+        row for area in (actors, agenda, calls_build, calls_review, team) for row in area.ROWS
+    )
+
+
+ROWS = ROWS + _rows_of_the_areas()

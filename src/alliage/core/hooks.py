@@ -27,7 +27,14 @@ ACTOR_SECTIONS = "actor_sections"  # (request, organisation or person) -> Sectio
 PAGE_SECTIONS = "page_sections"  # (request, programme or coalition) -> Section | None
 TEAM_CHECK = "team_check"  # (user) -> bool: belongs to some programme's team
 AUDIT_ACTIONS = "audit_actions"  # an AuditAction TextChoices class (not a function)
-NAMES = frozenset({ACTOR_SECTIONS, PAGE_SECTIONS, TEAM_CHECK, AUDIT_ACTIONS})
+# The programme team's area (/team/): its menu, and the panels of its dashboard.
+TEAM_NAV = "team_nav"  # a NavItem
+TEAM_PULSE = "team_pulse"  # (request, programmes) -> Section | None, a constant number of queries
+# A signed-in person's own space (/me/): what waits for them, their coalitions, proposals…
+ME_SECTIONS = "me_sections"  # (request, person or None) -> Section | None
+NAMES = frozenset(
+    {ACTOR_SECTIONS, PAGE_SECTIONS, TEAM_CHECK, AUDIT_ACTIONS, TEAM_NAV, TEAM_PULSE, ME_SECTIONS}
+)
 
 _hooks: dict[str, list[tuple[int, int, Any]]] = defaultdict(list)
 _counter = iter(range(10**9))
@@ -78,6 +85,8 @@ class Slot(enum.StrEnum):
 
     SIDEBAR = "sidebar"
     EVALUATION = "evaluation"  # the coalition canvas's evaluation part
+    WAITING = "waiting"  # "what waits for me" on a person's own space
+    MAIN = "main"  # the body of a dashboard or a person's own space
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,14 @@ class Section:
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     slot: Slot = Slot.SIDEBAR
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """An entry of a menu: its label and the name of the URL it opens."""
+
+    label: Any
+    url_name: str
 
 
 def sections(name: str, request: HttpRequest, obj: Any) -> list[Section]:

@@ -47,6 +47,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("staff"), default=False, help_text=_("Can sign in to the administration site.")
     )
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="fr",
+        help_text=_("The language of the e-mails Alliage sends you."),
+    )
 
     objects: ClassVar[UserManager] = UserManager()
 

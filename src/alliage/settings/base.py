@@ -87,9 +87,12 @@ INSTALLED_APPS = [
     "alliage.calls",
     "alliage.commons",
     "alliage.evaluation",
+    "alliage.imports",
     "alliage.matching",
     "alliage.api",
     "alliage.selfdata",
+    "alliage.team",
+    "alliage.myspace",
     "alliage.demo",
 ]
 

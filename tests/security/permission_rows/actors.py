@@ -1,0 +1,7 @@
+"""Permission-table rows of one area's new pages (actors); see permission_table.py."""
+
+from __future__ import annotations
+
+from ..permission_table import Row
+
+ROWS: tuple[Row, ...] = ()
