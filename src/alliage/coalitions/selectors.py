@@ -337,3 +337,12 @@ def coalition_history(
             )
         )
     return revisions_out
+
+
+def programmes_run_by(*, user: User) -> QuerySet[Programme]:
+    """The programmes whose team the user is on (every programme for a superuser): what the
+    team's area shows and lets them create in."""
+    programmes = Programme.objects.all()
+    if user.is_superuser:
+        return programmes
+    return programmes.filter(pk__in=team_programme_ids(user))

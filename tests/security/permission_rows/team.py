@@ -4,4 +4,7 @@ from __future__ import annotations
 
 from ..permission_table import Row
 
-ROWS: tuple[Row, ...] = ()
+ROWS: tuple[Row, ...] = (
+    # anonymous · person · adherent · member · lead · reviewer · conflicted · team · admin
+    Row("team:dashboard", get="lddddddoo"),
+)
