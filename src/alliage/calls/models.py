@@ -61,6 +61,7 @@ class Call(TimeStampedModel):
     )
     opens_at = models.DateTimeField(_("opens at"))
     closes_at = models.DateTimeField(_("closes at"))
+    review_due_at = models.DateTimeField(_("reviews due"), null=True, blank=True)
     visibility = models.CharField(
         _("visibility"),
         max_length=10,
