@@ -19,3 +19,8 @@ class AuditAction(models.TextChoices):
         "coalition.lead_erased",
         _("A coalition's last lead erased their account"),
     )
+    PROGRAMME_CREATED = "programme.created", _("Programme created")
+    PROGRAMME_CHANGED = "programme.changed", _("Programme changed")
+    PROGRAMME_MOVED = "programme.moved", _("Programme moved in the order")
+    PROGRAMME_ARCHIVED = "programme.archived", _("Programme archived")
+    PROGRAMME_RESTORED = "programme.restored", _("Programme restored from the archive")

@@ -122,7 +122,9 @@ class DecisionForm(forms.Form):
 
 
 class ProposeForm(forms.Form):
-    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.all())
+    programme = forms.ModelChoiceField(
+        label=_("Programme"), queryset=Programme.objects.filter(archived_at__isnull=True)
+    )
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(
         label=_("Summary"), max_length=400, required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -140,3 +142,47 @@ class ProposeForm(forms.Form):
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
+
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ProgrammeForm(forms.ModelForm):
+    """A programme as its team writes it; its address (slug) is set once, from the name."""
+
+    class Meta:
+        model = Programme
+        fields = ("name", "kind", "tagline", "description", "starts_on", "ends_on")
+        widgets = {
+            "description": TEXTAREA_LONG,
+            "starts_on": DATE,
+            "ends_on": DATE,
+        }
+
+
+class MoveForm(forms.Form):
+    direction = forms.ChoiceField(choices=(("up", _("Up")), ("down", _("Down"))))
+
+
+class ArchiveForm(forms.Form):
+    archive = forms.BooleanField(required=False)
+
+
+class TeamRequestFilterForm(forms.Form):
+    programme = forms.ChoiceField(label=_("Programme"), required=False)
+    older_than = forms.TypedChoiceField(
+        label=_("Waiting"),
+        required=False,
+        coerce=int,
+        empty_value=0,
+        choices=(("", _("Any time")), ("7", _("More than 7 days")), ("30", _("More than 30 days"))),
+    )
+
+    def __init__(self, *args: Any, programmes: list[Programme], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].choices = [("", _("All"))] + [(p.slug, p.name) for p in programmes]
+
+    def filters(self) -> dict[str, Any]:
+        if not self.is_valid():
+            return {}
+        return {k: v for k, v in self.cleaned_data.items() if v}

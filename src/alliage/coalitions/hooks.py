@@ -5,11 +5,12 @@ and their path)."""
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation, Person
 from alliage.core import hooks
-from alliage.core.hooks import Section
+from alliage.core.hooks import NavItem, Section, Slot
 from alliage.core.models import User
 from alliage.core.opendata import register_queryset_exporter
 from alliage.core.personal_data import register_personal_data
@@ -21,6 +22,8 @@ from .predicates import team_programme_ids
 from .selfdata import PERSONAL_DATA
 
 register_personal_data(PERSONAL_DATA)
+
+LIST_URL = "team:programmes:programme-list"
 
 
 @hooks.register(hooks.ACTOR_SECTIONS, order=10)
@@ -73,3 +76,47 @@ register_queryset_exporter(
 
 
 hooks.register(hooks.AUDIT_ACTIONS, AuditAction)
+hooks.register(hooks.TEAM_NAV, NavItem(label=_("Programmes"), url_name=LIST_URL), order=10)
+
+
+@hooks.register(hooks.TEAM_PULSE, order=10)
+def funnel_panel(request: HttpRequest, programmes: list[Programme]) -> Section | None:
+    """Per programme, its coalitions at each stage with their heterogeneity, and the join
+    requests waiting more than a week: three queries whatever the volume."""
+    if not programmes:
+        return None
+    late = selectors.join_requests_late_counts(programmes=programmes)
+    return Section(
+        template="coalitions/team/_pulse.html",
+        slot=Slot.MAIN,
+        context={
+            "funnels": selectors.coalition_funnel(programmes=programmes),
+            "late": [(p, late.get(p.pk, 0)) for p in programmes],
+            "late_total": sum(late.values()),
+            "late_days": selectors.JOIN_REQUEST_LATE_DAYS,
+            "heterogeneous_from": selectors.HETEROGENEOUS_FROM,
+        },
+    )
+
+
+@hooks.register(hooks.ME_SECTIONS, order=10)
+def requests_to_answer(request: HttpRequest, person: Person | None) -> Section:
+    """What waits for a coalition's lead: the requests to join it, and its milestones due."""
+    return Section(
+        template="coalitions/me/_waiting.html",
+        slot=Slot.WAITING,
+        context={
+            "join_requests": selectors.join_requests_to_answer(user=request.user),
+            "milestones": selectors.milestones_due_for(user=request.user),
+            "soon_days": selectors.MILESTONE_SOON_DAYS,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@hooks.register(hooks.ME_SECTIONS, order=10)
+def my_coalitions(request: HttpRequest, person: Person | None) -> Section:
+    rows = selectors.coalitions_of_person(person=person, viewer=request.user) if person else []
+    return Section(
+        template="coalitions/me/_coalitions.html", slot=Slot.MAIN, context={"rows": rows}
+    )

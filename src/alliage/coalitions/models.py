@@ -25,6 +25,14 @@ class Programme(TimeStampedModel):
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    archived_at = models.DateTimeField(
+        _("archived"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "An archived programme leaves the public lists and the home page; its page stays."
+        ),
+    )
     team = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("programme team"),
@@ -42,6 +50,10 @@ class Programme(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("coalitions:programme-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
 
 class CoalitionStatus(models.TextChoices):

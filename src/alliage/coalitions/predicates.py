@@ -68,3 +68,9 @@ def is_coalition_team(user: User, coalition: Coalition) -> bool:
 def is_open_to_members(user: User, coalition: Coalition) -> bool:
     """A closed coalition takes no new members."""
     return not coalition.is_closed
+
+
+@object_predicate
+def is_programme_team(user: User, programme: Programme) -> bool:
+    """The programme's own team edits, orders and archives it."""
+    return programme.pk in team_programme_ids(user)

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from django.contrib.postgres.search import SearchVector
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -31,6 +32,7 @@ from .models import (
     CoalitionStatus,
     JoinRequest,
     JoinRequestStatus,
+    MemberRole,
     Milestone,
     MilestoneStatus,
     Programme,
@@ -200,12 +202,16 @@ def coalitions_of_person(*, person: Person, viewer: User) -> list[tuple[Coalitio
     return [(m.coalition, m.get_role_display()) for m in roles]
 
 
-def programme_list(*, counts: bool = True) -> QuerySet[Programme]:
+def programme_list(*, counts: bool = True, include_archived: bool = False) -> QuerySet[Programme]:
     """Every programme in its place (``Meta.ordering``), with ``coalition_count``, its number
-    of published coalitions, unless ``counts`` is False (a filter's choices need no count)."""
+    of published coalitions, unless ``counts`` is False (a filter's choices need no count).
+    Archived programmes leave the public lists (their pages stay) unless ``include_archived``."""
+    programmes = Programme.objects.all()
+    if not include_archived:
+        programmes = programmes.filter(archived_at__isnull=True)
     if not counts:
-        return Programme.objects.all()
-    return Programme.objects.annotate(
+        return programmes
+    return programmes.annotate(
         coalition_count=Count("coalitions", filter=coalition_published_q("coalitions__"))
     ).order_by(*Programme._meta.ordering)  # an aggregate drops Meta.ordering: restate it
 
@@ -346,3 +352,159 @@ def programmes_run_by(*, user: User) -> QuerySet[Programme]:
     if user.is_superuser:
         return programmes
     return programmes.filter(pk__in=team_programme_ids(user))
+
+
+# The team's area ------------------------------------------------------------------------------
+
+# A join request unanswered for longer than this is late.
+JOIN_REQUEST_LATE_DAYS = 7
+# A coalition counts as heterogeneous from this index up (about three kinds evenly spread).
+HETEROGENEOUS_FROM = 0.5
+
+
+def programmes_for_team(*, user: User) -> QuerySet[Programme]:
+    """The programmes the user runs, archived ones included (last), in their order, with
+    ``coalition_count`` (all their coalitions, published or not): the team's list."""
+    return (
+        programmes_run_by(user=user)
+        .annotate(coalition_count=Count("coalitions"))
+        .order_by(F("archived_at").asc(nulls_first=True), "position", "name")
+    )
+
+
+def programme_for_team(*, slug: str) -> Programme:
+    """One programme, archived or not; ``coalitions.edit_programme`` is checked by the caller."""
+    return Programme.objects.get(slug=slug)
+
+
+@dataclass(frozen=True)
+class FunnelStage:
+    status: str
+    label: str
+    count: int
+    mean_index: float | None  # the mean heterogeneity index of the stage's coalitions
+    heterogeneous: int  # how many of them reach HETEROGENEOUS_FROM
+
+
+@dataclass(frozen=True)
+class ProgrammeFunnel:
+    programme: Programme
+    stages: tuple[FunnelStage, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(stage.count for stage in self.stages)
+
+
+def coalition_funnel(*, programmes: Sequence[Programme]) -> list[ProgrammeFunnel]:
+    """Per programme, its coalitions at each stage of the lifecycle with their heterogeneity:
+    two queries whatever the number of programmes, coalitions and members (the coalitions'
+    status, then the members' organisation kinds)."""
+    ids = [p.pk for p in programmes]
+    coalitions = list(
+        Coalition.objects.filter(programme_id__in=ids).values_list("pk", "programme_id", "status")
+    )
+    members: dict[int, list[tuple[int | None, str | None]]] = defaultdict(list)
+    rows = CoalitionMember.objects.filter(coalition__programme_id__in=ids).values_list(
+        "coalition_id", "organisation_id", "organisation__kind"
+    )
+    for coalition_id, organisation_id, kind in rows:
+        members[coalition_id].append((organisation_id, kind))
+    indexes: dict[tuple[int, str], list[float]] = defaultdict(list)
+    for pk, programme_id, status in coalitions:
+        indexes[(programme_id, status)].append(heterogeneity_of(members.get(pk, [])).index)
+    funnels = []
+    for programme in programmes:
+        stages = []
+        for status, label in CoalitionStatus.choices:
+            found = indexes.get((programme.pk, status), [])
+            stages.append(
+                FunnelStage(
+                    status=status,
+                    label=str(label),
+                    count=len(found),
+                    mean_index=sum(found) / len(found) if found else None,
+                    heterogeneous=sum(1 for i in found if i >= HETEROGENEOUS_FROM),
+                )
+            )
+        funnels.append(ProgrammeFunnel(programme=programme, stages=tuple(stages)))
+    return funnels
+
+
+def _late_before(days: int) -> dt.datetime:
+    return timezone.now() - dt.timedelta(days=days)
+
+
+def join_requests_late_counts(
+    *, programmes: Sequence[Programme], days: int = JOIN_REQUEST_LATE_DAYS
+) -> dict[int, int]:
+    """Per programme id, its pending join requests older than ``days``: one query."""
+    return dict(
+        JoinRequest.objects.filter(
+            status=JoinRequestStatus.PENDING,
+            coalition__programme_id__in=[p.pk for p in programmes],
+            created_at__lt=_late_before(days),
+        )
+        .values_list("coalition__programme_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+
+
+def join_requests_pending_for_team(
+    *, user: User, programme: str = "", older_than: int = 0
+) -> QuerySet[JoinRequest]:
+    """Pending join requests of the programmes the user runs, oldest first; ``older_than``
+    days keeps only those waiting longer."""
+    qs = JoinRequest.objects.filter(
+        status=JoinRequestStatus.PENDING,
+        coalition__programme__in=programmes_run_by(user=user),
+    )
+    if programme:
+        qs = qs.filter(coalition__programme__slug=programme)
+    if older_than:
+        qs = qs.filter(created_at__lt=_late_before(older_than))
+    return qs.select_related("coalition__programme", "person", "organisation").order_by(
+        "created_at", "id"
+    )
+
+
+# A person's own space ---------------------------------------------------------------------------
+
+
+def join_requests_to_answer(*, user: User) -> list[JoinRequest]:
+    """Pending requests to join the coalitions the user leads, oldest first: one query."""
+    if not user.is_authenticated:
+        return []
+    led = CoalitionMember.objects.filter(person__user=user, role=MemberRole.LEAD).values(
+        "coalition_id"
+    )
+    return list(
+        JoinRequest.objects.filter(status=JoinRequestStatus.PENDING, coalition_id__in=led)
+        .select_related("coalition", "person", "organisation")
+        .order_by("created_at", "id")
+    )
+
+
+# Milestones due within this many days show in "what waits for me".
+MILESTONE_SOON_DAYS = 30
+
+
+def milestones_due_for(*, user: User, days: int = MILESTONE_SOON_DAYS) -> list[Milestone]:
+    """Milestones not done nor dropped of the coalitions the user leads, due within ``days``
+    (or overdue), soonest first: one query."""
+    if not user.is_authenticated:
+        return []
+    led = CoalitionMember.objects.filter(person__user=user, role=MemberRole.LEAD).values(
+        "coalition_id"
+    )
+    return list(
+        Milestone.objects.filter(
+            coalition_id__in=led,
+            due_date__isnull=False,
+            due_date__lte=timezone.localdate() + dt.timedelta(days=days),
+        )
+        .exclude(status__in=(MilestoneStatus.DONE, MilestoneStatus.DROPPED))
+        .select_related("coalition")
+        .order_by("due_date", "id")
+    )

@@ -18,6 +18,7 @@ from alliage.actors.models import Organisation
 from alliage.actors.services import acting_person
 from alliage.core.errors import BusinessError, Conflict, PermissionRefused
 from alliage.core.models import User
+from alliage.core.predicates import memo_forget
 from alliage.core.services import audit_record, permission_require
 from alliage.core.slugs import slug_unique
 
@@ -367,6 +368,26 @@ def _keeps_a_lead(coalition: Coalition, leaving: CoalitionMember) -> bool:
     )
 
 
+def _no_lead_left(member: CoalitionMember, by: User) -> BusinessError:
+    if member.person.user_id == by.pk:
+        return BusinessError(
+            _(
+                "You are this coalition's only lead: name another lead before you leave "
+                "or take another role."
+            ),
+            field="role",
+        )
+    return BusinessError(_("A coalition needs a lead: name another lead first."), field="role")
+
+
+def member_removal_refusal(*, member: CoalitionMember, by: User) -> str | None:
+    """Why removing this member (or leaving, for oneself) would be refused, or None: the
+    confirmation page says it before anyone confirms."""
+    if not _keeps_a_lead(member.coalition, member):
+        return _no_lead_left(member, by).message
+    return None
+
+
 @transaction.atomic
 def member_change_role(*, member: CoalitionMember, by: User, role: str) -> CoalitionMember:
     """A lead or the programme team changes a member's role; a coalition keeps a lead."""
@@ -377,7 +398,7 @@ def member_change_role(*, member: CoalitionMember, by: User, role: str) -> Coali
         raise BusinessError(_("Unknown role."), field="role")
     locked = CoalitionMember.objects.select_for_update().get(pk=member.pk)
     if role != MemberRole.LEAD and not _keeps_a_lead(coalition, locked):
-        raise BusinessError(_("A coalition needs a lead: name another lead first."))
+        raise _no_lead_left(locked, by)
     before = locked.role
     locked.role = role
     locked.save(update_fields=["role"])
@@ -401,7 +422,7 @@ def member_remove(*, member: CoalitionMember, by: User) -> None:
     _lock(coalition)
     locked = CoalitionMember.objects.select_for_update().get(pk=member.pk)
     if not _keeps_a_lead(coalition, locked):
-        raise BusinessError(_("A coalition needs a lead: name another lead first."))
+        raise _no_lead_left(locked, by)
     locked.delete()
     audit_record(
         action=AuditAction.MEMBER_REMOVED,
@@ -409,3 +430,123 @@ def member_remove(*, member: CoalitionMember, by: User) -> None:
         target=coalition,
         person=locked.person_id,
     )
+
+
+# Programmes (the team's area) ----------------------------------------------------------------
+
+PROGRAMME_FIELDS: tuple[str, ...] = (
+    "name",
+    "kind",
+    "tagline",
+    "description",
+    "starts_on",
+    "ends_on",
+)
+
+
+# The team's programme pages are /team/programmes/<slug>/…, beside these.
+PROGRAMME_RESERVED_SLUGS = frozenset({"new", "requests"})
+
+
+def _programme_dates_check(data: Mapping[str, Any]) -> None:
+    starts, ends = data.get("starts_on"), data.get("ends_on")
+    if starts and ends and ends < starts:
+        raise BusinessError(_("A programme cannot end before it starts."), field="ends_on")
+
+
+@transaction.atomic
+def programme_create(*, by: User, data: Mapping[str, Any]) -> Programme:
+    """A team member (or an administrator) opens a programme; they become its team, and it
+    comes last in the order."""
+    permission_require(
+        by, "coalitions.create_programme", None, _("You are not allowed to create a programme.")
+    )
+    values = {field: data[field] for field in PROGRAMME_FIELDS if field in data}
+    _programme_dates_check(values)
+    last = Programme.objects.aggregate(last=Max("position"))["last"]
+    programme = Programme(
+        slug=slug_unique(
+            Programme.objects.all(),
+            values.get("name", ""),
+            fallback="programme",
+            reserved=PROGRAMME_RESERVED_SLUGS,
+        ),
+        position=(last or 0) + 1,
+        **values,
+    )
+    programme.full_clean()
+    programme.save()
+    programme.team.add(by)
+    memo_forget(by, "coalitions.team_programme_ids")
+    audit_record(action=AuditAction.PROGRAMME_CREATED, by=by, target=programme)
+    return programme
+
+
+def _require_programme(user: User, programme: Programme) -> None:
+    permission_require(
+        user,
+        "coalitions.edit_programme",
+        programme,
+        _("Only the programme's team may change it."),
+    )
+
+
+@transaction.atomic
+def programme_update(*, programme: Programme, by: User, data: Mapping[str, Any]) -> list[str]:
+    """The programme's team changes its name, kind, texts or dates (its address stays)."""
+    _require_programme(by, programme)
+    values = {field: data[field] for field in PROGRAMME_FIELDS if field in data}
+    _programme_dates_check(values)
+    locked = Programme.objects.select_for_update().get(pk=programme.pk)
+    for field, value in values.items():
+        setattr(locked, field, value)
+    locked.full_clean()
+    changed = [f for f in values if getattr(programme, f) != values[f]]
+    if changed:
+        locked.save(update_fields=[*changed, "updated_at"])
+        audit_record(action=AuditAction.PROGRAMME_CHANGED, by=by, target=locked, fields=changed)
+    return changed
+
+
+@transaction.atomic
+def programme_move(*, programme: Programme, by: User, direction: str) -> Programme:
+    """Move a programme one place up or down the order every list follows. The positions are
+    renumbered 1, 2, 3… first, so that programmes sharing a position move too."""
+    _require_programme(by, programme)
+    if direction not in ("up", "down"):
+        raise BusinessError(_("Choose to move the programme up or down."))
+    ordered = list(
+        Programme.objects.select_for_update()
+        .filter(archived_at__isnull=True)
+        .order_by("position", "name", "pk")
+    )
+    index = next((i for i, p in enumerate(ordered) if p.pk == programme.pk), None)
+    if index is None:
+        raise BusinessError(_("An archived programme has no place in the order."))
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(ordered):
+        return programme
+    ordered[index], ordered[other] = ordered[other], ordered[index]
+    for position, item in enumerate(ordered, start=1):
+        item.position = position
+    Programme.objects.bulk_update(ordered, ["position"])
+    audit_record(action=AuditAction.PROGRAMME_MOVED, by=by, target=programme, direction=direction)
+    return next(p for p in ordered if p.pk == programme.pk)
+
+
+@transaction.atomic
+def programme_archive(*, programme: Programme, by: User, archive: bool = True) -> Programme:
+    """Archive a programme (it leaves the public lists and the home page, its page and its
+    coalitions stay), or bring it back."""
+    _require_programme(by, programme)
+    locked = Programme.objects.select_for_update().get(pk=programme.pk)
+    if archive == locked.is_archived:
+        return locked
+    locked.archived_at = timezone.now() if archive else None
+    locked.save(update_fields=["archived_at", "updated_at"])
+    audit_record(
+        action=AuditAction.PROGRAMME_ARCHIVED if archive else AuditAction.PROGRAMME_RESTORED,
+        by=by,
+        target=locked,
+    )
+    return locked

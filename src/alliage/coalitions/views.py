@@ -45,6 +45,9 @@ from .models import Coalition, CoalitionStatus, MemberRole
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    # A signed-in person's home is their own space; the public page stays one link away.
+    if request.user.is_authenticated and "public" not in request.GET:
+        return redirect("myspace:home")
     programmes = list(selectors.programme_list())
     recent = list(selectors.coalition_list(viewer=request.user)[:6])
     selectors.attach_heterogeneity(recent)
@@ -285,6 +288,19 @@ def member_manage(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     leaving = removing and member.person.user_id == request.user.pk
     if not leaving and (denied := require_perm(request, "coalitions.decide_join", coalition)):
         return denied
+    if removing and request.POST.get("confirm") != "yes":
+        # Removing someone (or leaving) is confirmed first, on a page that says what is lost
+        # or why it cannot be done; nothing is written until then.
+        return render(
+            request,
+            "coalitions/member_remove.html",
+            {
+                "coalition": coalition,
+                "member": member,
+                "leaving": leaving,
+                "refusal": services.member_removal_refusal(member=member, by=request.user),
+            },
+        )
     if removing:
         return service_then_redirect(
             request,

@@ -9,7 +9,7 @@ from django.urls import reverse
 from alliage.actors.models import Organisation, Person
 from alliage.coalitions.models import Coalition, Programme
 from alliage.core import hooks
-from alliage.core.hooks import Section
+from alliage.core.hooks import Section, Slot
 from alliage.core.personal_data import register_personal_data
 
 from . import exports, selectors
@@ -45,6 +45,23 @@ def page_section(request: HttpRequest, obj: Programme | Coalition) -> Section | 
     return Section(
         template="commons/_section_publications.html",
         context={"publications": publications, "feed": feed},
+    )
+
+
+@hooks.register(hooks.TEAM_PULSE, order=70)
+def waiting_panel(request: HttpRequest, programmes: list[Programme]) -> Section | None:
+    """Reuses awaiting moderation and draft publications, per programme: two queries."""
+    if not programmes:
+        return None
+    counts = selectors.waiting_counts(programmes=programmes)
+    return Section(
+        template="team/pulse/_commons.html",
+        slot=Slot.MAIN,
+        context={
+            "rows": [(p, counts[p.pk]) for p in programmes],
+            "reuses_total": sum(c["reuses"] for c in counts.values()),
+            "drafts_total": sum(c["drafts"] for c in counts.values()),
+        },
     )
 
 

@@ -4,10 +4,11 @@ canvas's evaluation part, the impact figures on a programme page, and its person
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from alliage.coalitions.models import Coalition, Programme
 from alliage.core import hooks
-from alliage.core.hooks import Section, Slot
+from alliage.core.hooks import NavItem, Section, Slot
 from alliage.core.personal_data import register_personal_data
 
 from . import selectors
@@ -44,6 +45,40 @@ def impact_section(request: HttpRequest, obj: Programme | Coalition) -> Section:
             "can_assess_self": user.has_perm("evaluation.assess_self", obj),
             "can_assess_other": user.has_perm("evaluation.assess_accompanier", obj),
         },
+    )
+
+
+hooks.register(
+    hooks.TEAM_NAV,
+    NavItem(label=_("Indicators"), url_name="team:indicators:attention-list"),
+    order=60,
+)
+
+
+@hooks.register(hooks.TEAM_PULSE, order=60)
+def attention_panel(request: HttpRequest, programmes: list[Programme]) -> Section | None:
+    """Indicators late or not measured for 90 days, per programme: one query."""
+    if not programmes:
+        return None
+    counts = selectors.attention_counts(
+        selectors.indicators_needing_attention(programmes=programmes)
+    )
+    return Section(
+        template="evaluation/team/_pulse.html",
+        slot=Slot.MAIN,
+        context={
+            "rows": [(p, counts[p.pk]) for p in programmes if p.pk in counts],
+            "stale_days": selectors.STALE_DAYS,
+        },
+    )
+
+
+@hooks.register(hooks.ME_SECTIONS, order=30)
+def indicators_to_measure(request: HttpRequest, person: object) -> Section:
+    return Section(
+        template="evaluation/me/_waiting.html",
+        slot=Slot.WAITING,
+        context={"indicators": selectors.indicators_to_measure(user=request.user)},
     )
 
 

@@ -3,13 +3,20 @@ dialogue between their two sides, programme figures. A constant number of querie
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import DecimalField, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from alliage.coalitions.models import Coalition, CoalitionMember, Programme
+from alliage.coalitions.models import (
+    Coalition,
+    CoalitionMember,
+    CoalitionStatus,
+    MemberRole,
+    Programme,
+)
 from alliage.coalitions.predicates import team_programme_ids
 from alliage.coalitions.selectors import coalition_visible_q
 from alliage.core.http import small_pk
@@ -181,3 +188,71 @@ def indicator_coalition_slug(*, indicator_id: int) -> str:
         .values_list("coalition__slug", flat=True)
         .get()
     )
+
+
+# The team's area and a person's own space -----------------------------------------------------
+
+# An indicator not measured for this many days needs a measurement.
+STALE_DAYS = 90
+
+
+def _with_last_measured(indicators: QuerySet[Indicator]) -> list[Indicator]:
+    """``_with_progress`` plus ``last_measured_on`` (the latest measurement's date, or None),
+    ``is_late`` and ``is_stale`` (nothing measured for STALE_DAYS since the last measurement or
+    the baseline): still one query."""
+    latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-measured_on", "-id")
+    rows = _with_progress(
+        indicators.annotate(last_measured_on=Subquery(latest.values("measured_on")[:1])),
+        measurements=False,
+    )
+    limit = timezone.localdate() - dt.timedelta(days=STALE_DAYS)
+    for indicator in rows:
+        indicator.is_late = indicator.progress.status == IndicatorStatus.LATE
+        indicator.is_stale = (indicator.last_measured_on or indicator.baseline_date) < limit
+    return rows
+
+
+def indicators_needing_attention(
+    *, programmes: list[Programme] | QuerySet[Programme], state: str = ""
+) -> list[Indicator]:
+    """Indicators of these programmes' coalitions (open ones) that are late or that nobody has
+    measured for STALE_DAYS; ``state`` ("late" or "stale") keeps one kind. One query."""
+    qs = (
+        Indicator.objects.filter(coalition__programme__in=programmes)
+        .exclude(coalition__status=CoalitionStatus.CLOSED)
+        .select_related("coalition__programme")
+        .order_by("coalition__programme__position", "coalition__title", "position", "id")
+    )
+    rows = [i for i in _with_last_measured(qs) if i.is_late or i.is_stale]
+    if state == "late":
+        rows = [i for i in rows if i.is_late]
+    elif state == "stale":
+        rows = [i for i in rows if i.is_stale]
+    return rows
+
+
+def attention_counts(indicators: list[Indicator]) -> dict[int, dict[str, int]]:
+    """Per programme id, how many of these indicators are late and how many stale."""
+    counts: dict[int, dict[str, int]] = {}
+    for indicator in indicators:
+        row = counts.setdefault(indicator.coalition.programme_id, {"late": 0, "stale": 0})
+        row["late"] += indicator.is_late
+        row["stale"] += indicator.is_stale
+    return counts
+
+
+def indicators_to_measure(*, user: User) -> list[Indicator]:
+    """Indicators of the open coalitions the user leads that are late or not measured for
+    STALE_DAYS: what waits for a lead. One query."""
+    if not user.is_authenticated:
+        return []
+    led = CoalitionMember.objects.filter(person__user=user, role=MemberRole.LEAD).values(
+        "coalition_id"
+    )
+    qs = (
+        Indicator.objects.filter(coalition_id__in=led)
+        .exclude(coalition__status=CoalitionStatus.CLOSED)
+        .select_related("coalition")
+        .order_by("coalition__title", "position", "id")
+    )
+    return [i for i in _with_last_measured(qs) if i.is_late or i.is_stale]

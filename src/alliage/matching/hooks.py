@@ -11,7 +11,7 @@ from django.urls import reverse
 from alliage.actors.models import Organisation, Person
 from alliage.coalitions.models import Coalition, CoalitionStatus, Programme
 from alliage.core import hooks
-from alliage.core.hooks import Section
+from alliage.core.hooks import Section, Slot
 
 from . import signals
 from .audit import AuditAction
@@ -50,6 +50,14 @@ def coalitions_for_actor_section(
         template="matching/_lazy_panel.html",
         context={"id": "for-actor", "title_key": "for_actor", "url": url},
     )
+
+
+@hooks.register(hooks.ME_SECTIONS, order=40)
+def coalitions_for_me_section(request: HttpRequest, person: Person | None) -> Section:
+    """On a person's own space: the coalitions that need them, loaded after the page, as on
+    their profile (``coalitions_for_actor_section``); without a person yet, what to do."""
+    url = reverse("matching:for-person", args=[person.pk]) if person else ""
+    return Section(template="myspace/_suggested.html", slot=Slot.MAIN, context={"url": url})
 
 
 hooks.register(hooks.AUDIT_ACTIONS, AuditAction)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views
 
 app_name = "myspace"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("me/", views.my_space, name="home"),
+]

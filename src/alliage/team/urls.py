@@ -15,4 +15,5 @@ urlpatterns = [
     path("events/", include("alliage.agenda.team_urls")),
     path("actors/", include("alliage.actors.team_urls")),
     path("import/", include("alliage.imports.urls")),
+    path("indicators/", include("alliage.evaluation.team_urls")),
 ]

@@ -66,6 +66,7 @@ def indicator_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     coalition = coalition_or_404(request, slug)
     indicator = indicator_or_404(request, coalition, pk)
     can_record = request.user.has_perm("evaluation.record_measurement", coalition)
+    can_manage = request.user.has_perm("evaluation.manage_indicators", coalition)
     form = MeasurementForm(request.POST or None, unit=indicator.unit) if can_record else None
     if request.method == "POST":
         if denied := require_perm(request, "evaluation.record_measurement", coalition):
@@ -89,18 +90,24 @@ def indicator_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "chart": indicator_chart(indicator),
             "measurements": list(selectors.measurements_of(indicator=indicator)),
             "form": form,
-            "can_manage": request.user.has_perm("evaluation.manage_indicators", coalition),
+            "can_manage": can_manage,
             "can_record": can_record,
+            # The deletion's confirmation step (?delete=confirm), which works without script.
+            "confirm_delete": can_manage and request.GET.get("delete") == "confirm",
         },
     )
 
 
 @require_POST
 def indicator_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Deletes once confirmed; an unconfirmed request is sent to the confirmation step."""
     coalition = coalition_or_404(request, slug)
     indicator = indicator_or_404(request, coalition, pk)
     if denied := require_perm(request, "evaluation.manage_indicators", coalition):
         return denied
+    if request.POST.get("confirm") != "yes":
+        # Confirmed on the indicator's page, which says how many measurements go with it.
+        return redirect(indicator.get_absolute_url() + "?delete=confirm#delete")
     return service_then_redirect(
         request,
         lambda: services.indicator_delete(indicator=indicator, by=request.user),

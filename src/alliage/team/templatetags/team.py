@@ -19,4 +19,5 @@ def team_nav(context: dict[str, Any]) -> dict[str, Any]:
     for item in get_hooks(TEAM_NAV):
         url = reverse(item.url_name)
         items.append({"label": item.label, "url": url, "current": path.startswith(url)})
-    return {"items": items, "dashboard": reverse("team:dashboard"), "path": path}
+    dashboard = reverse("team:dashboard")
+    return {"items": items, "dashboard": dashboard, "on_dashboard": path == dashboard}
