@@ -213,3 +213,37 @@ def test_a_coalition_named_new_does_not_take_the_propose_address(cast: Cast) -> 
         programme=cast.coalition.programme, by=fresh(cast.outsider), title="New"
     )
     assert coalition.slug == "new-2"
+
+
+@pytest.mark.django_db
+def test_a_lead_cannot_leave_nor_step_down_when_that_leaves_no_lead() -> None:
+    from django.utils import translation
+
+    from alliage.coalitions import services as coalition_services
+    from alliage.coalitions.models import MemberRole
+    from alliage.core.errors import BusinessError
+
+    from ..factories import CoalitionMemberFactory
+
+    lead = CoalitionMemberFactory(role=MemberRole.LEAD)
+    user = lead.person.user
+    with translation.override("en"), pytest.raises(BusinessError, match="only lead"):
+        coalition_services.member_remove(member=lead, by=user)
+    with translation.override("en"), pytest.raises(BusinessError, match="only lead"):
+        coalition_services.member_change_role(member=lead, by=user, role=MemberRole.MEMBER)
+    assert coalition_services.member_removal_refusal(member=lead, by=user)
+    # With a second lead, stepping down and leaving are allowed.
+    other = CoalitionMemberFactory(coalition=lead.coalition, role=MemberRole.LEAD)
+    assert coalition_services.member_removal_refusal(member=lead, by=user) is None
+    coalition_services.member_change_role(member=lead, by=user, role=MemberRole.MEMBER)
+    # …and now the other is the only lead: the team is told so, in other words.
+    with translation.override("en"), pytest.raises(BusinessError, match="needs a lead"):
+        coalition_services.member_remove(member=other, by=_team_of(lead.coalition))
+
+
+def _team_of(coalition):
+    from ..factories import PersonFactory
+
+    user = PersonFactory().user
+    coalition.programme.team.add(user)
+    return user

@@ -67,9 +67,13 @@ def coalition_list(
     status: str = "",
     kind: str = "",
     q: str = "",
+    current_only: bool = False,
 ) -> QuerySet[Coalition]:
-    """Coalitions the viewer may see, filtered; one query whatever the page size."""
+    """Coalitions the viewer may see, filtered; one query whatever the page size.
+    ``current_only`` leaves out those of archived programmes (the home page)."""
     qs = Coalition.objects.filter(coalition_visible_q(viewer))
+    if current_only:
+        qs = qs.filter(programme__archived_at__isnull=True)
     if programme:
         qs = qs.filter(programme__slug=programme)
     if status:

@@ -49,7 +49,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and "public" not in request.GET:
         return redirect("myspace:home")
     programmes = list(selectors.programme_list())
-    recent = list(selectors.coalition_list(viewer=request.user)[:6])
+    recent = list(selectors.coalition_list(viewer=request.user, current_only=True)[:6])
     selectors.attach_heterogeneity(recent)
     figures = {
         "coalitions": sum(p.coalition_count for p in programmes),
