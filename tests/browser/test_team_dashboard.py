@@ -59,7 +59,7 @@ def test_the_team_follows_a_figure_then_creates_and_archives_a_programme(live_se
     names = page.locator("ol.team-rows .team-row-main strong").all_inner_texts()
     assert names.index("Expédition Loire") == len(names) - 2
     page.locator(".team-row", has_text="Expédition Loire").get_by_role(
-        "button", name=re.compile("Archive")
+        "button", name=re.compile("archive", re.I)
     ).click()
     page.wait_for_url("**/en/team/programmes/")
     assert "archived" in page.locator(".message").inner_text()
