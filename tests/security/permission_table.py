@@ -108,7 +108,7 @@ ROWS: tuple[Row, ...] = (
                                                  "token": w.reset_token()}, get="rrrrrrrrr"),
     Row("password_reset_complete", get=ALL),
     # Coalitions
-    Row("coalitions:home", get=ALL),
+    Row("coalitions:home", get="orrrrrrrr"),  # signed in: redirected to My space
     Row("coalitions:programme-detail", kw=programme, get=ALL),
     Row("coalitions:coalition-list", get=ALL),
     Row("coalitions:coalition-propose", get=SIGNED_IN, post="lrrrrrrrr",
