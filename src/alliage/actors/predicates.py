@@ -31,3 +31,9 @@ def is_listed_organisation(user: User, organisation: Organisation) -> bool:
 def accepts_messages(user: User, person: Person) -> bool:
     """The person consented to be contacted by other actors, and their account is active."""
     return person.is_contactable and person.user.is_active
+
+
+@object_predicate
+def is_affiliated(user: User, organisation: Organisation) -> bool:
+    """The user's person is affiliated to the organisation."""
+    return user.is_authenticated and organisation.affiliations.filter(person__user=user).exists()

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from alliage.core.models import User
@@ -233,3 +234,164 @@ def organisations_for_person(*, person: Person | None) -> QuerySet[Organisation]
     if person is None:
         return Organisation.objects.none()
     return Organisation.objects.filter(affiliations__person=person).order_by("name")
+
+
+# --- The team's back-office -------------------------------------------------------------
+
+RENEWAL_AHEAD_DAYS = 30
+LAPSED_WITHIN_DAYS = 90
+
+
+def team_organisation_list(*, q: str = "") -> QuerySet[Organisation]:
+    """Every organisation, listed or not, with how many people it has."""
+    qs = Organisation.objects.annotate(people_count=Count("affiliations", distinct=True))
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(slug__icontains=q) | Q(city__icontains=q))
+    return qs.order_by("name")
+
+
+def team_person_list(*, q: str = "") -> QuerySet[Person]:
+    """Every person, listed or not, with their account and organisations."""
+    qs = Person.objects.select_related("user").prefetch_related(
+        Prefetch("affiliations", Affiliation.objects.select_related("organisation"))
+    )
+    if q:
+        qs = qs.filter(
+            Q(first_name__icontains=q) | Q(last_name__icontains=q) | Q(user__email__icontains=q)
+        )
+    return qs.order_by("last_name", "first_name", "pk")
+
+
+def organisation_for_team(*, pk: int) -> Organisation:
+    return Organisation.objects.get(pk=pk)
+
+
+def person_for_team(*, pk: int) -> Person:
+    return Person.objects.select_related("user").get(pk=pk)
+
+
+def membership_for_team(*, pk: int) -> Membership:
+    return Membership.objects.select_related("organisation", "person").get(pk=pk)
+
+
+def organisation_by_key(*, key: str) -> Organisation | None:
+    """An organisation by its slug or, failing that, its name (any case)."""
+    key = " ".join(key.split())
+    if not key:
+        return None
+    return (
+        Organisation.objects.filter(slug=key).first()
+        or Organisation.objects.filter(name__iexact=key).first()
+    )
+
+
+def person_by_email(*, email: str) -> Person | None:
+    return Person.objects.filter(user__email__iexact=email.strip()).select_related("user").first()
+
+
+class MembershipPeriod:
+    CURRENT = "current"
+    DUE = "due"  # ending within RENEWAL_AHEAD_DAYS
+    LAPSED = "lapsed"  # ended within LAPSED_WITHIN_DAYS
+    PAST = "past"
+    FUTURE = "future"
+
+
+def _period_q(period: str, today: dt.date) -> Q:
+    ahead = today + dt.timedelta(days=RENEWAL_AHEAD_DAYS)
+    since = today - dt.timedelta(days=LAPSED_WITHIN_DAYS)
+    return {
+        MembershipPeriod.CURRENT: _current_membership(today),
+        MembershipPeriod.DUE: Q(ends_on__gte=today, ends_on__lte=ahead, starts_on__lte=today),
+        MembershipPeriod.LAPSED: Q(ends_on__lt=today, ends_on__gte=since),
+        MembershipPeriod.PAST: Q(ends_on__lt=today),
+        MembershipPeriod.FUTURE: Q(starts_on__gt=today),
+    }.get(period, Q())
+
+
+def _renewed_q() -> Exists:
+    """A later membership of the same holder exists: this one needs no renewal."""
+    later = Membership.objects.filter(starts_on__gt=OuterRef("ends_on")).filter(
+        Q(organisation=OuterRef("organisation"), organisation__isnull=False)
+        | Q(person=OuterRef("person"), person__isnull=False)
+    )
+    return Exists(later)
+
+
+def membership_list(
+    *, tier: str = "", period: str = "", q: str = "", today: dt.date | None = None
+) -> QuerySet[Membership]:
+    """Memberships by tier and period; ``due`` and ``lapsed`` leave out the ones already
+    renewed (a later membership of the same holder)."""
+    today = today or timezone.localdate()
+    qs = Membership.objects.select_related("organisation", "person__user").annotate(
+        renewed=_renewed_q()
+    )
+    if tier:
+        qs = qs.filter(tier=tier)
+    if period:
+        qs = qs.filter(_period_q(period, today))
+        if period in (MembershipPeriod.DUE, MembershipPeriod.LAPSED):
+            qs = qs.filter(renewed=False)
+    if q:
+        qs = qs.filter(
+            Q(organisation__name__icontains=q)
+            | Q(person__first_name__icontains=q)
+            | Q(person__last_name__icontains=q)
+            | Q(person__user__email__icontains=q)
+        )
+    return qs.order_by("ends_on", "pk")
+
+
+def membership_pulse(*, today: dt.date | None = None) -> dict[str, int]:
+    """The dashboard's figures, in one query: current memberships, those ending within 30
+    days and those lapsed within 90, not yet renewed."""
+    today = today or timezone.localdate()
+    qs = Membership.objects.annotate(renewed=_renewed_q())
+    return qs.aggregate(
+        current=Count("pk", filter=_period_q(MembershipPeriod.CURRENT, today)),
+        due=Count("pk", filter=_period_q(MembershipPeriod.DUE, today) & Q(renewed=False)),
+        lapsed=Count("pk", filter=_period_q(MembershipPeriod.LAPSED, today) & Q(renewed=False)),
+    )
+
+
+# --- Merging duplicates -----------------------------------------------------------------
+
+
+def incoming_relations(model: type[models.Model]) -> list[models.ForeignObjectRel]:
+    """Every foreign key of any installed app that points to ``model`` (the tables behind
+    many-to-many relations included): what follows the kept row when two are merged."""
+    return [
+        rel
+        for rel in model._meta.get_fields(include_hidden=True)
+        if rel.auto_created and not rel.concrete and (rel.one_to_many or rel.one_to_one)
+    ]
+
+
+def merge_preview(*, keep: Organisation | Person, drop: Organisation | Person) -> list[dict]:
+    """What a merge would move from ``drop`` to ``keep``: one line per table with rows."""
+    lines = []
+    for rel in incoming_relations(type(drop)):
+        count = rel.related_model._base_manager.filter(**{rel.field.name: drop}).count()
+        if count:
+            meta = rel.related_model._meta
+            lines.append(
+                {
+                    "model": meta.label_lower,
+                    "label": meta.verbose_name_plural,
+                    "field": rel.field.verbose_name,
+                    "count": count,
+                }
+            )
+    for field in type(drop)._meta.many_to_many:
+        count = getattr(drop, field.name).count()
+        if count and field.remote_field.through._meta.auto_created:
+            lines.append(
+                {
+                    "model": field.name,
+                    "label": field.verbose_name,
+                    "field": field.verbose_name,
+                    "count": count,
+                }
+            )
+    return lines

@@ -9,6 +9,7 @@ app_name = "actors"
 urlpatterns = [
     path("", views.directory, name="directory"),
     path("me/", views.profile_edit, name="profile-edit"),
+    path("organisations/new/", views.organisation_create_own, name="organisation-create"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation-detail"),
     path("people/<int:pk>/", views.person_detail, name="person-detail"),
     path("people/<int:pk>/contact/", views.person_contact, name="person-contact"),
