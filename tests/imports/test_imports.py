@@ -3,6 +3,7 @@ file twice changing nothing, errors named by row and column in the reader's lang
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 
@@ -29,11 +30,11 @@ from ..factories import (
 pytestmark = pytest.mark.django_db
 
 ORGANISATIONS = (
-    "name;kind;city;website;listed\n"
-    "Les Amis de la Terre;Association;Lyon;https://amis.example.org;oui\n"
-    "Ville de Grenoble;local_authority;Grenoble;;yes\n"
-    "Labo Commun;Recherche;;;non\n"
-).encode()
+    b"name;kind;city;website;listed\n"
+    b"Les Amis de la Terre;Association;Lyon;https://amis.example.org;oui\n"
+    b"Ville de Grenoble;local_authority;Grenoble;;yes\n"
+    b"Labo Commun;Recherche;;;non\n"
+)
 PEOPLE = (
     "email,first_name,last_name,organisation,role\n"
     "anne@example.org,Anne,Martin,Les Amis de la Terre,Présidente\n"
@@ -41,10 +42,10 @@ PEOPLE = (
     "zoe@example.org,Zoé,Petit,,\n"
 ).encode()
 MEMBERSHIPS = (
-    "organisation,person_email,tier,starts_on,ends_on\n"
-    "Les Amis de la Terre,,small,2026-01-01,2026-12-31\n"
-    ",zoe@example.org,individual,01/01/2026,31/12/2026\n"
-).encode()
+    b"organisation,person_email,tier,starts_on,ends_on\n"
+    b"Les Amis de la Terre,,small,2026-01-01,2026-12-31\n"
+    b",zoe@example.org,individual,01/01/2026,31/12/2026\n"
+)
 
 
 @pytest.fixture
@@ -156,10 +157,8 @@ def test_xlsx_files_are_read(team) -> None:
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(["organisation", "tier", "starts_on", "ends_on"])
-    import datetime as dt
-
     OrganisationFactory(name="Les Amis")
-    sheet.append(["Les Amis", "Partner", dt.datetime(2026, 1, 1), dt.datetime(2026, 6, 30)])
+    sheet.append(["Les Amis", "Partner", dt.date(2026, 1, 1), dt.date(2026, 6, 30)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     report = run("memberships", buffer.getvalue(), team, name="adhesions.xlsx")
