@@ -16,3 +16,7 @@ class AuditAction(models.TextChoices):
     PEOPLE_MERGED = "person.merged", _("Duplicate people merged")
     MEMBERSHIP_SAVED = "membership.saved", _("Membership saved")
     MEMBERSHIP_RENEWED = "membership.renewed", _("Membership renewed")
+    AFFILIATION_REQUEST_ANSWERED = (
+        "affiliation_request.answered",
+        _("Request to join an organisation answered"),
+    )

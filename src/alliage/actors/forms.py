@@ -282,3 +282,13 @@ def _person_choice_label(person: Person) -> str:
 
 def _organisation_choice_label(organisation: Organisation) -> str:
     return f"{organisation.name} ({organisation.slug})"
+
+
+class JoinOrganisationForm(forms.Form):
+    role = forms.CharField(label=_("Your role in it"), max_length=120, required=False)
+    message = forms.CharField(
+        label=_("A word for its people"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

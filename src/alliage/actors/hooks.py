@@ -58,3 +58,14 @@ def memberships_pulse(request: HttpRequest, programmes: list) -> Section | None:
         context={"figures": selectors.membership_pulse()},
         slot=Slot.MAIN,
     )
+
+
+@hooks.register(hooks.ME_SECTIONS, order=40)
+def requests_to_answer(request: HttpRequest, person: Person | None) -> Section | None:
+    """What waits for me: people asking to join my organisations."""
+    pending = list(selectors.affiliation_requests_to_answer(person=person)[:20])
+    if not pending:
+        return None
+    return Section(
+        template="actors/_me_requests.html", context={"requests": pending}, slot=Slot.WAITING
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alliage.core.models import User
 from alliage.core.predicates import object_predicate
 
-from .models import Organisation, Person
+from .models import Affiliation, AffiliationRequest, Organisation, Person
 
 
 @object_predicate
@@ -37,3 +37,19 @@ def accepts_messages(user: User, person: Person) -> bool:
 def is_affiliated(user: User, organisation: Organisation) -> bool:
     """The user's person is affiliated to the organisation."""
     return user.is_authenticated and organisation.affiliations.filter(person__user=user).exists()
+
+
+@object_predicate
+def is_of_requested_organisation(user: User, request: AffiliationRequest) -> bool:
+    """The user is one of the people of the organisation a person asks to join."""
+    return (
+        user.is_authenticated
+        and Affiliation.objects.filter(
+            organisation_id=request.organisation_id, person__user=user
+        ).exists()
+    )
+
+
+@object_predicate
+def is_own_request(user: User, request: AffiliationRequest) -> bool:
+    return user.is_authenticated and request.person.user_id == user.pk

@@ -18,6 +18,8 @@ from .predicates import (
     is_affiliated,
     is_listed_organisation,
     is_listed_person,
+    is_of_requested_organisation,
+    is_own_request,
     is_self,
 )
 
@@ -33,3 +35,9 @@ rules.add_perm("actors.manage_actors", is_actors_team)
 # Anyone signed in may create their organisation (they become affiliated to it).
 rules.add_perm("actors.create_organisation", is_signed_in)
 rules.add_perm("actors.edit_organisation", is_actors_team | is_affiliated)
+# Asking to join an organisation of the directory; its people or the team answer.
+rules.add_perm("actors.ask_to_join", is_signed_in & is_listed_organisation)
+rules.add_perm("actors.answer_affiliation_request", is_actors_team | is_of_requested_organisation)
+rules.add_perm(
+    "actors.see_affiliation_request", is_actors_team | is_of_requested_organisation | is_own_request
+)

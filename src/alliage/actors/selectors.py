@@ -16,6 +16,8 @@ from alliage.core.predicates import is_on_a_team, memo
 from .models import (
     VISIBLE_FIELDS,
     Affiliation,
+    AffiliationRequest,
+    AffiliationRequestStatus,
     Membership,
     Organisation,
     Person,
@@ -344,11 +346,12 @@ def membership_list(
 
 
 def membership_pulse(*, today: dt.date | None = None) -> dict[str, int]:
-    """The dashboard's figures, in one query: current memberships, those ending within 30
-    days and those lapsed within 90, not yet renewed."""
+    """The dashboard's figures, in two queries: current memberships, those ending within 30
+    days and those lapsed within 90, not yet renewed; requests to join waiting."""
     today = today or timezone.localdate()
     qs = Membership.objects.annotate(renewed=_renewed_q())
-    return qs.aggregate(
+    waiting = AffiliationRequest.objects.filter(status=AffiliationRequestStatus.PENDING).count()
+    return {"requests": waiting} | qs.aggregate(
         current=Count("pk", filter=_period_q(MembershipPeriod.CURRENT, today)),
         due=Count("pk", filter=_period_q(MembershipPeriod.DUE, today) & Q(renewed=False)),
         lapsed=Count("pk", filter=_period_q(MembershipPeriod.LAPSED, today) & Q(renewed=False)),
@@ -395,3 +398,76 @@ def merge_preview(*, keep: Organisation | Person, drop: Organisation | Person) -
                 }
             )
     return lines
+
+
+# --- Requests to join an organisation ----------------------------------------------------
+
+
+def affiliation_request_detail(*, pk: int) -> AffiliationRequest:
+    return AffiliationRequest.objects.select_related("person__user", "organisation").get(pk=pk)
+
+
+def affiliation_requests_to_answer(*, person: Person | None) -> QuerySet[AffiliationRequest]:
+    """The pending requests to join the person's organisations."""
+    if person is None:
+        return AffiliationRequest.objects.none()
+    return (
+        AffiliationRequest.objects.filter(
+            status=AffiliationRequestStatus.PENDING,
+            organisation__affiliations__person=person,
+        )
+        .exclude(person=person)
+        .select_related("person", "organisation")
+        .order_by("created_at")
+    )
+
+
+def affiliation_requests_pending(*, organisation: Organisation) -> QuerySet[AffiliationRequest]:
+    return (
+        organisation.affiliation_requests.filter(status=AffiliationRequestStatus.PENDING)
+        .select_related("person")
+        .order_by("created_at")
+    )
+
+
+def affiliation_requests_waiting_for_team() -> QuerySet[AffiliationRequest]:
+    """All pending requests, oldest first: the team answers those nobody else did."""
+    return (
+        AffiliationRequest.objects.filter(status=AffiliationRequestStatus.PENDING)
+        .select_related("person", "organisation")
+        .order_by("created_at")
+    )
+
+
+def affiliation_request_of(*, person: Person | None, organisation: Organisation):
+    """The person's latest request to join this organisation, or None."""
+    if person is None:
+        return None
+    return person.affiliation_requests.filter(organisation=organisation).first()
+
+
+def affiliation_requests_of_person(*, person: Person | None) -> QuerySet[AffiliationRequest]:
+    if person is None:
+        return AffiliationRequest.objects.none()
+    return person.affiliation_requests.select_related("organisation")
+
+
+def organisation_join_state(*, organisation: Organisation, viewer: User) -> dict[str, Any]:
+    """What the organisation's page offers this viewer about joining it: to ask, the request
+    already sent, or (for its people and the team) the requests to answer."""
+    person = person_for_user(user=viewer)
+    is_affiliated = person is not None and organisation.affiliations.filter(person=person).exists()
+    latest = affiliation_request_of(person=person, organisation=organisation)
+    answers = viewer.has_perm("actors.manage_actors") or is_affiliated
+    return {
+        "is_affiliated": is_affiliated,
+        "can_edit": viewer.is_authenticated
+        and viewer.has_perm("actors.edit_organisation", organisation),
+        "my_request": latest if latest is not None and latest.is_pending else None,
+        "can_ask": viewer.is_authenticated
+        and not is_affiliated
+        and (latest is None or not latest.is_pending),
+        "to_answer": list(affiliation_requests_pending(organisation=organisation))
+        if answers
+        else [],
+    }

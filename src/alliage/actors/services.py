@@ -28,6 +28,8 @@ from . import selectors, tasks
 from .audit import AuditAction
 from .models import (
     Affiliation,
+    AffiliationRequest,
+    AffiliationRequestStatus,
     ContactMessage,
     Membership,
     Organisation,
@@ -436,3 +438,62 @@ def membership_renew(*, membership: Membership, by: User) -> Membership:
         action=AuditAction.MEMBERSHIP_RENEWED, by=by, target=renewed, previous=membership.pk
     )
     return renewed
+
+
+# --- Asking to join an organisation -----------------------------------------------------
+
+
+@transaction.atomic
+def affiliation_request_create(
+    *, organisation: Organisation, by: User, role: str = "", message: str = ""
+) -> AffiliationRequest:
+    """A person asks to join an organisation of the directory; its people are told (each in
+    their language), and they or the programme team answer."""
+    permission_require(
+        by, "actors.ask_to_join", organisation, _("This organisation is not in the directory.")
+    )
+    person = person_ensure(user=by)
+    Person.objects.select_for_update().filter(pk=person.pk).first()
+    if person.affiliations.filter(organisation=organisation).exists():
+        raise BusinessError(_("You are already one of this organisation's people."))
+    if person.affiliation_requests.filter(
+        organisation=organisation, status=AffiliationRequestStatus.PENDING
+    ).exists():
+        raise BusinessError(_("You have already asked to join: your request waits for an answer."))
+    message = message.strip()
+    if len(message) > 1000:
+        raise BusinessError(_("Write 1000 characters at most."), field="message")
+    request = AffiliationRequest.objects.create(
+        person=person, organisation=organisation, role=role.strip()[:120], message=message
+    )
+    task_enqueue_after_commit(tasks.affiliation_request_notify, request_id=request.pk)
+    return request
+
+
+@transaction.atomic
+def affiliation_request_answer(
+    *, request: AffiliationRequest, by: User, accept: bool
+) -> AffiliationRequest:
+    """Accept (the person joins the organisation, with the role they gave) or decline; the
+    person is told by e-mail in their language."""
+    permission_require(by, "actors.answer_affiliation_request", request)
+    locked = AffiliationRequest.objects.select_for_update().get(pk=request.pk)
+    if not locked.is_pending:
+        raise BusinessError(_("This request has already been answered."))
+    locked.status = (
+        AffiliationRequestStatus.ACCEPTED if accept else AffiliationRequestStatus.DECLINED
+    )
+    locked.answered_at = timezone.now()
+    locked.answered_by = by
+    locked.save(update_fields=["status", "answered_at", "answered_by"])
+    if accept:
+        affiliation_ensure(person=locked.person, organisation=locked.organisation, role=locked.role)
+    audit_record(
+        action=AuditAction.AFFILIATION_REQUEST_ANSWERED,
+        by=by,
+        target=locked.organisation,
+        person=locked.person_id,
+        status=locked.status,
+    )
+    task_enqueue_after_commit(tasks.affiliation_answer_notify, request_id=locked.pk)
+    return locked

@@ -14,6 +14,7 @@ urlpatterns = [
     path("people/new/", views.team_person_edit, name="person-create"),
     path("people/<int:pk>/", views.team_person_edit, name="person-edit"),
     path("merge/<slug:kind>/", views.team_merge, name="merge"),
+    path("requests/", views.team_requests, name="request-list"),
     path("memberships/", views.team_memberships, name="membership-list"),
     path("memberships/export.csv", views.team_memberships_csv, name="membership-csv"),
     path("memberships/new/", views.team_membership_edit, name="membership-create"),

@@ -31,6 +31,7 @@ from . import selectors, services
 from .forms import (
     ContactForm,
     DirectoryFilterForm,
+    JoinOrganisationForm,
     MembershipFilterForm,
     MembershipForm,
     MergeForm,
@@ -71,7 +72,14 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "actors/organisation_detail.html",
-        {"organisation": organisation, "sections": sections(ACTOR_SECTIONS, request, organisation)},
+        {
+            "organisation": organisation,
+            "sections": sections(ACTOR_SECTIONS, request, organisation),
+            "join": selectors.organisation_join_state(
+                organisation=organisation, viewer=request.user
+            ),
+            "join_form": JoinOrganisationForm(),
+        },
     )
 
 
@@ -91,6 +99,9 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "person": person,
             "is_me": person.user_id == request.user.pk,
             "can_contact": request.user.has_perm("actors.contact_person", person),
+            "my_requests": selectors.affiliation_requests_of_person(person=person)
+            if person.user_id == request.user.pk
+            else [],
             "sections": sections(ACTOR_SECTIONS, request, person),
         },
     )
@@ -422,3 +433,88 @@ def organisation_create_own(request: HttpRequest) -> HttpResponse:
             )
             return redirect(organisation)
     return render(request, "actors/organisation_create.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit_own(request: HttpRequest, slug: str) -> HttpResponse:
+    """An organisation's people keep its card up to date."""
+    organisation = access_or_404(
+        request, selectors.organisation_listed, "actors.edit_organisation", slug=slug
+    )
+    form = OrganisationForm(request.POST or None, instance=organisation, team=False)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_update(
+                organisation=selectors.organisation_listed(slug=slug),
+                by=request.user,
+                **form.data_for_service(),
+            )
+        except BusinessError as error:
+            form_add_business_error(form, error)
+        else:
+            messages.success(request, _("Organisation saved."))
+            return redirect("actors:organisation-detail", slug=slug)
+    return render(
+        request, "actors/organisation_edit.html", {"form": form, "organisation": organisation}
+    )
+
+
+@login_required
+@require_POST
+def organisation_join(request: HttpRequest, slug: str) -> HttpResponse:
+    """Ask to join an organisation of the directory."""
+    organisation = access_or_404(
+        request, selectors.organisation_listed, "actors.see_organisation", slug=slug
+    )
+    form = JoinOrganisationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write 1000 characters at most."))
+        return redirect(organisation)
+    return service_then_redirect(
+        request,
+        lambda: services.affiliation_request_create(
+            organisation=organisation, by=request.user, **form.cleaned_data
+        ),
+        to=organisation,
+        success=_("Your request is sent: its people or the programme team will answer it."),
+    )
+
+
+@login_required
+@require_POST
+def affiliation_request_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """Accept or decline a request to join; back to where the answer was given."""
+    join_request = access_or_404(
+        request,
+        selectors.affiliation_request_detail,
+        "actors.see_affiliation_request",
+        pk=pk,
+    )
+    if denied := require_perm(request, "actors.answer_affiliation_request", join_request):
+        return denied
+    accept = request.POST.get("decision") == "accept"
+    back = (
+        reverse("team:actors:request-list")
+        if request.POST.get("from") == "team"
+        else join_request.organisation.get_absolute_url()
+    )
+    name = join_request.person.full_name
+    return service_then_redirect(
+        request,
+        lambda: services.affiliation_request_answer(
+            request=join_request, by=request.user, accept=accept
+        ),
+        to=back,
+        success=(_("%(name)s has joined.") if accept else _("Request of %(name)s declined."))
+        % {"name": name},
+    )
+
+
+@require_GET
+def team_requests(request: HttpRequest) -> HttpResponse:
+    """Requests to join an organisation that wait for an answer."""
+    if denied := _team_gate(request):
+        return denied
+    page = paginate(request, selectors.affiliation_requests_waiting_for_team(), 50)
+    return render(request, "actors/team/requests.html", {"page": page})

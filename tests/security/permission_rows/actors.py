@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from alliage.actors.models import Membership
+from alliage.actors.models import AffiliationRequest, Membership
 
 from ..permission_table import Row
 from ..world import World
@@ -26,6 +26,14 @@ def person_pk(w: World) -> dict[str, Any]:
 
 def membership_pk(w: World) -> dict[str, Any]:
     return {"pk": Membership.objects.order_by("pk").first().pk}
+
+
+def join_request(w: World) -> dict[str, Any]:
+    """A person's request to join the organisation (its people: the conflicted reviewer)."""
+    request, _created = AffiliationRequest.objects.get_or_create(
+        person=w.contactable, organisation=w.organisation
+    )
+    return {"pk": request.pk}
 
 
 def organisation_data(w: World) -> dict[str, Any]:
@@ -95,6 +103,28 @@ ROWS: tuple[Row, ...] = (
         post="lrrrrrrrr",
         data=lambda w: {"name": "Mon association", "kind": "association"},
     ),
+    # its people (the conflicted reviewer is one) keep its card up to date
+    Row(
+        "actors:organisation-edit",
+        kw=lambda w: {"slug": w.organisation.slug},
+        get="ldddddooo",
+        post="ldddddrrr",
+        data=organisation_data,
+    ),
+    Row(
+        "actors:organisation-join",
+        kw=lambda w: {"slug": w.organisation.slug},
+        get="lmmmmmmmm",
+        post="lrrrrrrrr",
+    ),
+    Row(
+        "actors:affiliation-request-answer",
+        kw=join_request,
+        get="lmmmmmmmm",
+        post="ldddddrrr",
+        data=lambda w: {"decision": "accept"},
+    ),
+    Row("team:actors:request-list", get=TEAM_GET),
     Row("team:imports:start", get=TEAM_GET),
     Row("team:imports:preview", get="mmmmmmmmm", post=TEAM_GET, data=upload),
     Row("team:imports:commit", get="mmmmmmmmm", post=TEAM_ACT),
