@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 
 from alliage.actors import selectors, services
-from alliage.actors.hooks import memberships_pulse, requests_to_answer
+from alliage.actors.hooks import requests_pulse, requests_to_answer
 from alliage.actors.models import AffiliationRequest
 from alliage.core.errors import BusinessError, PermissionRefused
 
@@ -130,7 +130,9 @@ def test_the_requests_wait_on_my_space_and_on_the_teams_pulse(
     team = PersonFactory().user
     ProgrammeFactory().team.add(team)
     request.user = team
-    assert memberships_pulse(request, []).context["figures"]["requests"] == 1
+    assert requests_pulse(request, []).context["waiting"] == 1
+    request.user = member.user
+    assert requests_pulse(request, []) is None
 
 
 def test_the_organisation_page_offers_to_ask_then_shows_it_waits(client, organisation) -> None:

@@ -289,3 +289,13 @@ def test_team_pages_render(client, team) -> None:
     assert client.get(reverse("team:actors:actor-list"), {"tab": "people"}).status_code == 200
     dashboard = client.get(reverse("team:dashboard"))
     assert reverse("team:actors:membership-list") + "?period=due" in dashboard.content.decode()
+
+
+def test_merging_keeps_the_tags_of_both(team) -> None:
+    keep, drop = OrganisationFactory(), OrganisationFactory()
+    keep.tags.set(services.tags_from_names(["inclusion"]))
+    drop.tags.set(services.tags_from_names(["inclusion", "open data"]))
+    lines = {line["model"]: line for line in selectors.merge_preview(keep=keep, drop=drop)}
+    assert lines["actors.organisation_tags"]["label"] == "mots-clés"
+    assert services.actors_merge(keep=keep, drop=drop, by=team) == {"moved": 1, "dropped": 1}
+    assert sorted(keep.tags.values_list("name", flat=True)) == ["inclusion", "open data"]

@@ -60,6 +60,18 @@ def memberships_pulse(request: HttpRequest, programmes: list) -> Section | None:
     )
 
 
+@hooks.register(hooks.TEAM_PULSE, order=41)
+def requests_pulse(request: HttpRequest, programmes: list) -> Section | None:
+    """Requests to join an organisation that wait for an answer, in one query."""
+    if not request.user.has_perm("actors.manage_actors"):
+        return None
+    return Section(
+        template="actors/team/_pulse_requests.html",
+        context={"waiting": selectors.affiliation_requests_waiting_count()},
+        slot=Slot.MAIN,
+    )
+
+
 @hooks.register(hooks.ME_SECTIONS, order=40)
 def requests_to_answer(request: HttpRequest, person: Person | None) -> Section | None:
     """What waits for me: people asking to join my organisations."""

@@ -346,12 +346,11 @@ def membership_list(
 
 
 def membership_pulse(*, today: dt.date | None = None) -> dict[str, int]:
-    """The dashboard's figures, in two queries: current memberships, those ending within 30
-    days and those lapsed within 90, not yet renewed; requests to join waiting."""
+    """The dashboard's figures, in one query: current memberships, those ending within 30
+    days and those lapsed within 90, not yet renewed."""
     today = today or timezone.localdate()
     qs = Membership.objects.annotate(renewed=_renewed_q())
-    waiting = AffiliationRequest.objects.filter(status=AffiliationRequestStatus.PENDING).count()
-    return {"requests": waiting} | qs.aggregate(
+    return qs.aggregate(
         current=Count("pk", filter=_period_q(MembershipPeriod.CURRENT, today)),
         due=Count("pk", filter=_period_q(MembershipPeriod.DUE, today) & Q(renewed=False)),
         lapsed=Count("pk", filter=_period_q(MembershipPeriod.LAPSED, today) & Q(renewed=False)),
@@ -371,6 +370,16 @@ def incoming_relations(model: type[models.Model]) -> list[models.ForeignObjectRe
     ]
 
 
+def _relation_label(model: type[models.Model]) -> str:
+    """A table's name for people: a many-to-many's own table is named after its field."""
+    owner = model._meta.auto_created
+    if owner:
+        for field in owner._meta.many_to_many:
+            if field.remote_field.through is model:
+                return str(field.verbose_name)
+    return str(model._meta.verbose_name_plural)
+
+
 def merge_preview(*, keep: Organisation | Person, drop: Organisation | Person) -> list[dict]:
     """What a merge would move from ``drop`` to ``keep``: one line per table with rows."""
     lines = []
@@ -381,19 +390,8 @@ def merge_preview(*, keep: Organisation | Person, drop: Organisation | Person) -
             lines.append(
                 {
                     "model": meta.label_lower,
-                    "label": meta.verbose_name_plural,
+                    "label": _relation_label(rel.related_model),
                     "field": rel.field.verbose_name,
-                    "count": count,
-                }
-            )
-    for field in type(drop)._meta.many_to_many:
-        count = getattr(drop, field.name).count()
-        if count and field.remote_field.through._meta.auto_created:
-            lines.append(
-                {
-                    "model": field.name,
-                    "label": field.verbose_name,
-                    "field": field.verbose_name,
                     "count": count,
                 }
             )
@@ -471,3 +469,7 @@ def organisation_join_state(*, organisation: Organisation, viewer: User) -> dict
         if answers
         else [],
     }
+
+
+def affiliation_requests_waiting_count() -> int:
+    return AffiliationRequest.objects.filter(status=AffiliationRequestStatus.PENDING).count()

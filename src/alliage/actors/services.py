@@ -351,9 +351,6 @@ def actors_merge(
             except IntegrityError:
                 manager.filter(pk=row.pk).delete()
                 dropped += 1
-    for field in model._meta.many_to_many:
-        if field.remote_field.through._meta.auto_created:
-            getattr(keep, field.name).add(*getattr(drop, field.name).all())
     summary = {"moved": moved, "dropped": dropped}
     label = str(drop)
     if model is Person:
