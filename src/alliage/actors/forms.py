@@ -135,7 +135,7 @@ class ContactForm(forms.Form):
 class OrganisationForm(forms.ModelForm):
     """An organisation's card, for the team (``is_listed`` too) or its own people."""
 
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Organisation
