@@ -299,3 +299,30 @@ def test_merging_keeps_the_tags_of_both(team) -> None:
     assert lines["actors.organisation_tags"]["label"] == "mots-clés"
     assert services.actors_merge(keep=keep, drop=drop, by=team) == {"moved": 1, "dropped": 1}
     assert sorted(keep.tags.values_list("name", flat=True)) == ["inclusion", "open data"]
+
+
+@pytest.mark.parametrize(
+    ("name", "method"),
+    [
+        ("team:actors:organisation-edit", "get"),
+        ("team:actors:organisation-edit", "post"),
+        ("team:actors:person-edit", "get"),
+        ("team:actors:person-edit", "post"),
+        ("team:actors:membership-edit", "get"),
+        ("team:actors:membership-renew", "post"),
+    ],
+)
+def test_someone_elses_ids_are_refused_to_non_team(client, name, method) -> None:
+    """IDOR: a coalition lead, with rights of their own, opens nothing of the team's by id."""
+    lead = CoalitionMemberFactory(role="lead").person
+    membership = MembershipFactory(organisation=AffiliationFactory(person=lead).organisation)
+    pk = {
+        "team:actors:organisation-edit": membership.organisation.pk,
+        "team:actors:person-edit": lead.pk,
+    }.get(name, membership.pk)
+    client.force_login(lead.user)
+    response = getattr(client, method)(reverse(name, kwargs={"pk": pk}), {"first_name": "X"})
+    assert response.status_code in (403, 404)
+    assert Membership.objects.filter(organisation=membership.organisation).count() == 1
+    lead.refresh_from_db()
+    assert lead.first_name != "X"
