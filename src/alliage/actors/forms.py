@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliage.core.models import User
 
-from .models import OrganisationKind, Person
+from .models import MembershipTier, Organisation, OrganisationKind, Person
 
 
 class DirectoryFilterForm(forms.Form):
@@ -126,4 +126,169 @@ class ContactForm(forms.Form):
         help_text=_(
             "Sent by e-mail with your address to reply to; their address stays hidden from you."
         ),
+    )
+
+
+# --- The team's back-office and a person's own organisation ------------------------------
+
+
+class OrganisationForm(forms.ModelForm):
+    """An organisation's card, for the team (``is_listed`` too) or its own people."""
+
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Organisation
+        fields = ("name", "kind", "city", "website", "description", "is_listed")
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, team: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not team:
+            del self.fields["is_listed"]
+
+    def _post_clean(self) -> None:
+        """The service validates and saves; the form only parses (no uniqueness query)."""
+
+    def data_for_service(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.fields}
+
+
+class OwnOrganisationForm(OrganisationForm):
+    """A person creates their organisation and says their role in it."""
+
+    role = forms.CharField(
+        label=_("Your role in it"),
+        max_length=120,
+        required=False,
+        help_text=_("For example: director, project manager, volunteer."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, team=False, **kwargs)
+
+    def data_for_service(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.fields if name != "role"}
+
+
+class TeamPersonForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    first_name = forms.CharField(label=_("First name"), max_length=80)
+    last_name = forms.CharField(label=_("Last name"), max_length=80)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        empty_label=_("None"),
+    )
+    role = forms.CharField(label=_("Role"), max_length=120, required=False)
+
+    def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if editing:
+            for name in ("email", "organisation", "role"):
+                del self.fields[name]
+
+
+class MembershipForm(forms.Form):
+    """A membership's holder (an organisation or a person, by e-mail), tier and period."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        empty_label="—",
+    )
+    person_email = forms.EmailField(label=_("Or a person (their e-mail address)"), required=False)
+    tier = forms.ChoiceField(label=_("Tier"), choices=MembershipTier.choices)
+    starts_on = forms.DateField(
+        label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(label=_("Ends on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        email = data.get("person_email")
+        data["person"] = None
+        if email:
+            data["person"] = Person.objects.filter(user__email__iexact=email).first()
+            if data["person"] is None:
+                self.add_error("person_email", _("No person has this e-mail address."))
+        if data.get("organisation") and email:
+            self.add_error("person_email", _("Choose an organisation or a person, not both."))
+        elif not data.get("organisation") and not email and not self.errors:
+            self.add_error("organisation", _("Choose an organisation or a person."))
+        return data
+
+
+class MembershipFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    tier = forms.ChoiceField(
+        label=_("Tier"), required=False, choices=[("", _("All tiers")), *MembershipTier.choices]
+    )
+    period = forms.ChoiceField(
+        label=_("Period"),
+        required=False,
+        choices=[
+            ("", _("All periods")),
+            ("current", _("Current")),
+            ("due", _("Renewal due (ends within 30 days)")),
+            ("lapsed", _("Lapsed within 90 days")),
+            ("future", _("Not started yet")),
+            ("past", _("Ended")),
+        ],
+    )
+
+    def filters(self) -> dict[str, str]:
+        if not self.is_valid():
+            return {}
+        return {k: v for k, v in self.cleaned_data.items() if v}
+
+
+class TeamSearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+
+
+class MergeForm(forms.Form):
+    """Two records of the same kind: the one kept, and its duplicate."""
+
+    keep = forms.ModelChoiceField(label=_("Keep"), queryset=Organisation.objects.none())
+    drop = forms.ModelChoiceField(
+        label=_("Duplicate to merge into it"), queryset=Organisation.objects.none()
+    )
+
+    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if kind == "people":
+            queryset = Person.objects.select_related("user").order_by("last_name", "first_name")
+            label = _person_choice_label
+        else:
+            queryset = Organisation.objects.order_by("name")
+            label = _organisation_choice_label
+        for name in ("keep", "drop"):
+            self.fields[name].queryset = queryset
+            self.fields[name].label_from_instance = label
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("keep") and data.get("keep") == data.get("drop"):
+            self.add_error("drop", _("Choose two different records."))
+        return data
+
+
+def _person_choice_label(person: Person) -> str:
+    return f"{person.full_name} <{person.user.email}>"
+
+
+def _organisation_choice_label(organisation: Organisation) -> str:
+    return f"{organisation.name} ({organisation.slug})"
+
+
+class JoinOrganisationForm(forms.Form):
+    role = forms.CharField(label=_("Your role in it"), max_length=120, required=False)
+    message = forms.CharField(
+        label=_("A word for its people"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

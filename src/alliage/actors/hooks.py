@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from alliage.core import hooks
+from alliage.core.hooks import NavItem, Section, Slot
 from alliage.core.opendata import register_queryset_exporter
 from alliage.core.personal_data import register_personal_data
 
+from . import selectors
 from .audit import AuditAction
 from .models import Organisation, Person
 from .selfdata import PERSONAL_DATA
@@ -33,3 +36,48 @@ register_queryset_exporter(
 
 
 hooks.register(hooks.AUDIT_ACTIONS, AuditAction)
+
+hooks.register(
+    hooks.TEAM_NAV, NavItem(label=_("Actors"), url_name="team:actors:actor-list"), order=40
+)
+hooks.register(
+    hooks.TEAM_NAV,
+    NavItem(label=_("Memberships"), url_name="team:actors:membership-list"),
+    order=45,
+)
+
+
+@hooks.register(hooks.TEAM_PULSE, order=40)
+def memberships_pulse(request: HttpRequest, programmes: list) -> Section | None:
+    """Memberships to renew and lapsed ones, in one query; nothing for a viewer who may not
+    manage actors."""
+    if not request.user.has_perm("actors.manage_actors"):
+        return None
+    return Section(
+        template="actors/team/_pulse.html",
+        context={"figures": selectors.membership_pulse()},
+        slot=Slot.MAIN,
+    )
+
+
+@hooks.register(hooks.TEAM_PULSE, order=41)
+def requests_pulse(request: HttpRequest, programmes: list) -> Section | None:
+    """Requests to join an organisation that wait for an answer, in one query."""
+    if not request.user.has_perm("actors.manage_actors"):
+        return None
+    return Section(
+        template="actors/team/_pulse_requests.html",
+        context={"waiting": selectors.affiliation_requests_waiting_count()},
+        slot=Slot.MAIN,
+    )
+
+
+@hooks.register(hooks.ME_SECTIONS, order=40)
+def requests_to_answer(request: HttpRequest, person: Person | None) -> Section | None:
+    """What waits for me: people asking to join my organisations."""
+    pending = list(selectors.affiliation_requests_to_answer(person=person)[:20])
+    if not pending:
+        return None
+    return Section(
+        template="actors/_me_requests.html", context={"requests": pending}, slot=Slot.WAITING
+    )

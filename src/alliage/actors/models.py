@@ -289,3 +289,65 @@ class ContactMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sender} → {self.recipient}"
+
+
+class AffiliationRequestStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class AffiliationRequest(models.Model):
+    """A person asks to join an organisation already in the directory; its people or the
+    programme team answer, and the person is told."""
+
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="affiliation_requests",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="affiliation_requests",
+    )
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    message = models.TextField(_("message"), blank=True, max_length=1000)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=AffiliationRequestStatus.choices,
+        default=AffiliationRequestStatus.PENDING,
+    )
+    created_at = models.DateTimeField(_("asked at"), auto_now_add=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("request to join an organisation")
+        verbose_name_plural = _("requests to join an organisation")
+        ordering = ("-created_at", "-id")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("person", "organisation"),
+                condition=Q(status="pending"),
+                name="actors_affiliationrequest_one_pending",
+            ),
+        )
+        indexes = (models.Index(fields=("status", "organisation")),)
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.organisation}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == AffiliationRequestStatus.PENDING

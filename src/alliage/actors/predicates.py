@@ -5,7 +5,7 @@ from __future__ import annotations
 from alliage.core.models import User
 from alliage.core.predicates import object_predicate
 
-from .models import Organisation, Person
+from .models import Affiliation, AffiliationRequest, Organisation, Person
 
 
 @object_predicate
@@ -31,3 +31,25 @@ def is_listed_organisation(user: User, organisation: Organisation) -> bool:
 def accepts_messages(user: User, person: Person) -> bool:
     """The person consented to be contacted by other actors, and their account is active."""
     return person.is_contactable and person.user.is_active
+
+
+@object_predicate
+def is_affiliated(user: User, organisation: Organisation) -> bool:
+    """The user's person is affiliated to the organisation."""
+    return user.is_authenticated and organisation.affiliations.filter(person__user=user).exists()
+
+
+@object_predicate
+def is_of_requested_organisation(user: User, request: AffiliationRequest) -> bool:
+    """The user is one of the people of the organisation a person asks to join."""
+    return (
+        user.is_authenticated
+        and Affiliation.objects.filter(
+            organisation_id=request.organisation_id, person__user=user
+        ).exists()
+    )
+
+
+@object_predicate
+def is_own_request(user: User, request: AffiliationRequest) -> bool:
+    return user.is_authenticated and request.person.user_id == user.pk

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from alliage.core.models import User
@@ -15,6 +16,8 @@ from alliage.core.predicates import is_on_a_team, memo
 from .models import (
     VISIBLE_FIELDS,
     Affiliation,
+    AffiliationRequest,
+    AffiliationRequestStatus,
     Membership,
     Organisation,
     Person,
@@ -233,3 +236,240 @@ def organisations_for_person(*, person: Person | None) -> QuerySet[Organisation]
     if person is None:
         return Organisation.objects.none()
     return Organisation.objects.filter(affiliations__person=person).order_by("name")
+
+
+# --- The team's back-office -------------------------------------------------------------
+
+RENEWAL_AHEAD_DAYS = 30
+LAPSED_WITHIN_DAYS = 90
+
+
+def team_organisation_list(*, q: str = "") -> QuerySet[Organisation]:
+    """Every organisation, listed or not, with how many people it has."""
+    qs = Organisation.objects.annotate(people_count=Count("affiliations", distinct=True))
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(slug__icontains=q) | Q(city__icontains=q))
+    return qs.order_by("name")
+
+
+def team_person_list(*, q: str = "") -> QuerySet[Person]:
+    """Every person, listed or not, with their account and organisations."""
+    qs = Person.objects.select_related("user").prefetch_related(
+        Prefetch("affiliations", Affiliation.objects.select_related("organisation"))
+    )
+    if q:
+        qs = qs.filter(
+            Q(first_name__icontains=q) | Q(last_name__icontains=q) | Q(user__email__icontains=q)
+        )
+    return qs.order_by("last_name", "first_name", "pk")
+
+
+def organisation_for_team(*, pk: int) -> Organisation:
+    return Organisation.objects.get(pk=pk)
+
+
+def person_for_team(*, pk: int) -> Person:
+    return Person.objects.select_related("user").get(pk=pk)
+
+
+def membership_for_team(*, pk: int) -> Membership:
+    return Membership.objects.select_related("organisation", "person").get(pk=pk)
+
+
+def organisation_by_key(*, key: str) -> Organisation | None:
+    """An organisation by its slug or, failing that, its name (any case)."""
+    key = " ".join(key.split())
+    if not key:
+        return None
+    return (
+        Organisation.objects.filter(slug=key).first()
+        or Organisation.objects.filter(name__iexact=key).first()
+    )
+
+
+def person_by_email(*, email: str) -> Person | None:
+    return Person.objects.filter(user__email__iexact=email.strip()).select_related("user").first()
+
+
+class MembershipPeriod:
+    CURRENT = "current"
+    DUE = "due"  # ending within RENEWAL_AHEAD_DAYS
+    LAPSED = "lapsed"  # ended within LAPSED_WITHIN_DAYS
+    PAST = "past"
+    FUTURE = "future"
+
+
+def _period_q(period: str, today: dt.date) -> Q:
+    ahead = today + dt.timedelta(days=RENEWAL_AHEAD_DAYS)
+    since = today - dt.timedelta(days=LAPSED_WITHIN_DAYS)
+    return {
+        MembershipPeriod.CURRENT: _current_membership(today),
+        MembershipPeriod.DUE: Q(ends_on__gte=today, ends_on__lte=ahead, starts_on__lte=today),
+        MembershipPeriod.LAPSED: Q(ends_on__lt=today, ends_on__gte=since),
+        MembershipPeriod.PAST: Q(ends_on__lt=today),
+        MembershipPeriod.FUTURE: Q(starts_on__gt=today),
+    }.get(period, Q())
+
+
+def _renewed_q() -> Exists:
+    """A later membership of the same holder exists: this one needs no renewal."""
+    later = Membership.objects.filter(starts_on__gt=OuterRef("ends_on")).filter(
+        Q(organisation=OuterRef("organisation"), organisation__isnull=False)
+        | Q(person=OuterRef("person"), person__isnull=False)
+    )
+    return Exists(later)
+
+
+def membership_list(
+    *, tier: str = "", period: str = "", q: str = "", today: dt.date | None = None
+) -> QuerySet[Membership]:
+    """Memberships by tier and period; ``due`` and ``lapsed`` leave out the ones already
+    renewed (a later membership of the same holder)."""
+    today = today or timezone.localdate()
+    qs = Membership.objects.select_related("organisation", "person__user").annotate(
+        renewed=_renewed_q()
+    )
+    if tier:
+        qs = qs.filter(tier=tier)
+    if period:
+        qs = qs.filter(_period_q(period, today))
+        if period in (MembershipPeriod.DUE, MembershipPeriod.LAPSED):
+            qs = qs.filter(renewed=False)
+    if q:
+        qs = qs.filter(
+            Q(organisation__name__icontains=q)
+            | Q(person__first_name__icontains=q)
+            | Q(person__last_name__icontains=q)
+            | Q(person__user__email__icontains=q)
+        )
+    return qs.order_by("ends_on", "pk")
+
+
+def membership_pulse(*, today: dt.date | None = None) -> dict[str, int]:
+    """The dashboard's figures, in one query: current memberships, those ending within 30
+    days and those lapsed within 90, not yet renewed."""
+    today = today or timezone.localdate()
+    qs = Membership.objects.annotate(renewed=_renewed_q())
+    return qs.aggregate(
+        current=Count("pk", filter=_period_q(MembershipPeriod.CURRENT, today)),
+        due=Count("pk", filter=_period_q(MembershipPeriod.DUE, today) & Q(renewed=False)),
+        lapsed=Count("pk", filter=_period_q(MembershipPeriod.LAPSED, today) & Q(renewed=False)),
+    )
+
+
+# --- Merging duplicates -----------------------------------------------------------------
+
+
+def incoming_relations(model: type[models.Model]) -> list[models.ForeignObjectRel]:
+    """Every foreign key of any installed app that points to ``model`` (the tables behind
+    many-to-many relations included): what follows the kept row when two are merged."""
+    return [
+        rel
+        for rel in model._meta.get_fields(include_hidden=True)
+        if rel.auto_created and not rel.concrete and (rel.one_to_many or rel.one_to_one)
+    ]
+
+
+def _relation_label(model: type[models.Model]) -> str:
+    """A table's name for people: a many-to-many's own table is named after its field."""
+    owner = model._meta.auto_created
+    if owner:
+        for field in owner._meta.many_to_many:
+            if field.remote_field.through is model:
+                return str(field.verbose_name)
+    return str(model._meta.verbose_name_plural)
+
+
+def merge_preview(*, keep: Organisation | Person, drop: Organisation | Person) -> list[dict]:
+    """What a merge would move from ``drop`` to ``keep``: one line per table with rows."""
+    lines = []
+    for rel in incoming_relations(type(drop)):
+        count = rel.related_model._base_manager.filter(**{rel.field.name: drop}).count()
+        if count:
+            meta = rel.related_model._meta
+            lines.append(
+                {
+                    "model": meta.label_lower,
+                    "label": _relation_label(rel.related_model),
+                    "field": rel.field.verbose_name,
+                    "count": count,
+                }
+            )
+    return lines
+
+
+# --- Requests to join an organisation ----------------------------------------------------
+
+
+def affiliation_request_detail(*, pk: int) -> AffiliationRequest:
+    return AffiliationRequest.objects.select_related("person__user", "organisation").get(pk=pk)
+
+
+def affiliation_requests_to_answer(*, person: Person | None) -> QuerySet[AffiliationRequest]:
+    """The pending requests to join the person's organisations."""
+    if person is None:
+        return AffiliationRequest.objects.none()
+    return (
+        AffiliationRequest.objects.filter(
+            status=AffiliationRequestStatus.PENDING,
+            organisation__affiliations__person=person,
+        )
+        .exclude(person=person)
+        .select_related("person", "organisation")
+        .order_by("created_at")
+    )
+
+
+def affiliation_requests_pending(*, organisation: Organisation) -> QuerySet[AffiliationRequest]:
+    return (
+        organisation.affiliation_requests.filter(status=AffiliationRequestStatus.PENDING)
+        .select_related("person")
+        .order_by("created_at")
+    )
+
+
+def affiliation_requests_waiting_for_team() -> QuerySet[AffiliationRequest]:
+    """All pending requests, oldest first: the team answers those nobody else did."""
+    return (
+        AffiliationRequest.objects.filter(status=AffiliationRequestStatus.PENDING)
+        .select_related("person", "organisation")
+        .order_by("created_at")
+    )
+
+
+def affiliation_request_of(*, person: Person | None, organisation: Organisation):
+    """The person's latest request to join this organisation, or None."""
+    if person is None:
+        return None
+    return person.affiliation_requests.filter(organisation=organisation).first()
+
+
+def affiliation_requests_of_person(*, person: Person | None) -> QuerySet[AffiliationRequest]:
+    if person is None:
+        return AffiliationRequest.objects.none()
+    return person.affiliation_requests.select_related("organisation")
+
+
+def organisation_join_state(*, organisation: Organisation, viewer: User) -> dict[str, Any]:
+    """What the organisation's page offers this viewer about joining it: to ask, the request
+    already sent, or (for its people and the team) the requests to answer."""
+    person = person_for_user(user=viewer)
+    is_affiliated = person is not None and organisation.affiliations.filter(person=person).exists()
+    latest = affiliation_request_of(person=person, organisation=organisation)
+    answers = viewer.has_perm("actors.manage_actors") or is_affiliated
+    return {
+        "is_affiliated": is_affiliated,
+        "can_edit": viewer.is_authenticated
+        and viewer.has_perm("actors.edit_organisation", organisation),
+        "my_request": latest if latest is not None and latest.is_pending else None,
+        "can_ask": viewer.is_authenticated
+        and not is_affiliated
+        and (latest is None or not latest.is_pending),
+        "to_answer": list(affiliation_requests_pending(organisation=organisation))
+        if answers
+        else [],
+    }
+
+
+def affiliation_requests_waiting_count() -> int:
+    return AffiliationRequest.objects.filter(status=AffiliationRequestStatus.PENDING).count()

@@ -17,6 +17,7 @@ from alliage.core.selfdata import admin_log_forget
 from .models import (
     VISIBLE_FIELDS,
     Affiliation,
+    AffiliationRequest,
     ContactMessage,
     Membership,
     Person,
@@ -96,6 +97,18 @@ def _contact_messages(user: User) -> Iterator[dict[str, Any]]:
         }
 
 
+def _affiliation_requests(user: User) -> Iterator[dict[str, Any]]:
+    for r in AffiliationRequest.objects.filter(person__user=user).select_related("organisation"):
+        yield {
+            "organisation": r.organisation.name,
+            "role": r.role,
+            "message": r.message,
+            "status": r.status,
+            "asked_at": r.created_at,
+            "answered_at": r.answered_at,
+        }
+
+
 def erase(user: User) -> None:
     """The profile is emptied and kept as an anonymous row, so that contributions elsewhere
     (submissions, reviews, canvas history) remain under an anonymous label; affiliations,
@@ -108,6 +121,7 @@ def erase(user: User) -> None:
     memberships = list(Membership.objects.filter(person=person))
     admin_log_forget([person, *affiliations, *memberships])
     ContactMessage.objects.filter(Q(sender=person) | Q(recipient=person)).delete()
+    AffiliationRequest.objects.filter(person=person).delete()
     Affiliation.objects.filter(person=person).delete()
     Membership.objects.filter(person=person).delete()
     person.tags.clear()
@@ -125,7 +139,13 @@ _VISIBILITY = _("who sees it: public (everyone), members (adhérents and the pro
 PERSONAL_DATA = PersonalData(
     app_label="actors",
     title=_("Profile, organisations and memberships"),
-    models=("actors.Person", "actors.Affiliation", "actors.Membership", "actors.ContactMessage"),
+    models=(
+        "actors.Person",
+        "actors.Affiliation",
+        "actors.AffiliationRequest",
+        "actors.Membership",
+        "actors.ContactMessage",
+    ),
     erase=erase,
     datasets=(
         Dataset(
@@ -180,6 +200,20 @@ PERSONAL_DATA = PersonalData(
                     "organisation_kind", _("Kind"), _("its kind (code: public_body, association…)")
                 ),
                 Field("role", _("Role"), _("your role there")),
+            ),
+        ),
+        Dataset(
+            key="affiliation_requests",
+            title=_("Requests to join an organisation"),
+            description=_("The organisations you asked to join, and their answers."),
+            export=_affiliation_requests,
+            fields=(
+                Field("organisation", _("Organisation"), _("the organisation's name")),
+                Field("role", _("Role"), _("the role you gave")),
+                Field("message", _("Message"), _("your word to its people")),
+                Field("status", _("Status"), _("pending, accepted or declined")),
+                Field("asked_at", _("Asked"), _("when you asked (ISO 8601, UTC)")),
+                Field("answered_at", _("Answered"), _("when it was answered (ISO 8601, UTC)")),
             ),
         ),
         Dataset(

@@ -7,18 +7,36 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
-from alliage.core.services import audit_record, permission_require, task_enqueue_after_commit
+from alliage.core.services import (
+    audit_record,
+    model_update,
+    permission_require,
+    task_enqueue_after_commit,
+)
+from alliage.core.slugs import slug_unique
 
 from . import selectors, tasks
 from .audit import AuditAction
-from .models import ContactMessage, Organisation, Person, Tag
+from .models import (
+    Affiliation,
+    AffiliationRequest,
+    AffiliationRequestStatus,
+    ContactMessage,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Tag,
+)
 
 # The flags that mirror a consent: selfdata records the receipt, then sets the flag here.
 CONSENT_FLAGS = frozenset({"is_listed", "is_suggestable", "is_contactable"})
@@ -147,3 +165,332 @@ def contact_send(*, recipient: Person, by: User, message: str) -> ContactMessage
     contact = ContactMessage.objects.create(sender=sender, recipient=recipient, body=message)
     task_enqueue_after_commit(tasks.contact_deliver, message_id=contact.pk)
     return contact
+
+
+# --- Organisations and people, by the team or by a person for themselves -----------------
+
+ORGANISATION_FIELDS = ("name", "kind", "city", "website", "description", "is_listed")
+RESERVED_SLUGS = ("new",)
+
+
+def _validate(instance: models.Model, exclude: tuple[str, ...] = ()) -> None:
+    """The model's own checks, raised as a BusinessError on the first field at fault."""
+    try:
+        instance.full_clean(exclude=list(exclude), validate_unique=False)
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise BusinessError(" ".join(messages), field=field) from error
+
+
+@transaction.atomic
+def organisation_create(
+    *,
+    by: User,
+    name: str,
+    kind: str = OrganisationKind.OTHER,
+    slug: str = "",
+    role: str = "",
+    affiliate: bool | None = None,
+    **fields: object,
+) -> Organisation:
+    """Create an organisation. The team may create any (``affiliate`` False by default); a
+    person creating their own becomes affiliated to it (with ``role``), so that they may act
+    on its behalf at once (calls, coalitions)."""
+    permission_require(by, "actors.create_organisation", None)
+    is_team = by.has_perm("actors.manage_actors")
+    if affiliate is None:
+        affiliate = not is_team
+    name = " ".join(name.split())
+    if not name:
+        raise BusinessError(_("Give the organisation a name."), field="name")
+    unknown = set(fields) - set(ORGANISATION_FIELDS)
+    if unknown:
+        raise ValueError(f"Not organisation fields: {sorted(unknown)}")
+    if not is_team:
+        fields.pop("is_listed", None)
+    if Organisation.objects.filter(name__iexact=name).exists():
+        raise BusinessError(
+            _("An organisation with this name already exists: ask to join it instead."),
+            field="name",
+        )
+    organisation = Organisation(name=name, kind=kind, **fields)
+    organisation.slug = slug or slug_unique(
+        Organisation.objects.all(), name, fallback="organisation", reserved=RESERVED_SLUGS
+    )
+    if slug and Organisation.objects.filter(slug=slug).exists():
+        raise BusinessError(_("Another organisation already has this slug."), field="slug")
+    _validate(organisation)
+    organisation.save()
+    if affiliate:
+        person = person_ensure(user=by)
+        Affiliation.objects.create(person=person, organisation=organisation, role=role[:120])
+    audit_record(action=AuditAction.ORGANISATION_CREATED, by=by, target=organisation, name=name)
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(*, organisation: Organisation, by: User, **fields: object) -> list[str]:
+    """Change an organisation's fields (the team, or its own people: they may not take it out
+    of the directory or put it back, which is the team's call); returns what changed."""
+    permission_require(by, "actors.edit_organisation", organisation)
+    unknown = set(fields) - set(ORGANISATION_FIELDS)
+    if unknown:
+        raise ValueError(f"Not organisation fields: {sorted(unknown)}")
+    if not by.has_perm("actors.manage_actors"):
+        fields.pop("is_listed", None)
+    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if "name" in fields:
+        fields["name"] = " ".join(str(fields["name"]).split())
+        if Organisation.objects.filter(name__iexact=fields["name"]).exclude(pk=locked.pk).exists():
+            raise BusinessError(_("Another organisation already has this name."), field="name")
+    probe = Organisation(**{**{f: getattr(locked, f) for f in ORGANISATION_FIELDS}, **fields})
+    probe.slug = locked.slug
+    _validate(probe)
+    changed = model_update(instance=locked, data=fields)
+    if changed:
+        audit_record(action=AuditAction.ORGANISATION_UPDATED, by=by, target=locked, fields=changed)
+    for name in changed:
+        setattr(organisation, name, getattr(locked, name))
+    return changed
+
+
+@transaction.atomic
+def person_create(
+    *,
+    by: User,
+    email: str,
+    first_name: str,
+    last_name: str,
+    organisation: Organisation | None = None,
+    role: str = "",
+) -> Person:
+    """The team creates a person (an account without a password, out of the directory until
+    they sign in and give their consents), affiliated to ``organisation`` if given. The
+    person sets a password through "forgotten password"."""
+    permission_require(by, "actors.manage_actors", None)
+    email = email.strip().lower()
+    if not email:
+        raise BusinessError(_("Enter an e-mail address."), field="email")
+    try:
+        EmailValidator()(email)
+    except ValidationError as error:
+        raise BusinessError(_("Enter a valid e-mail address."), field="email") from error
+    if User.objects.filter(email__iexact=email).exists():
+        raise BusinessError(_("An account already uses this e-mail address."), field="email")
+    person = Person(
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        is_listed=False,
+        is_suggestable=False,
+        is_contactable=False,
+    )
+    _validate(person, exclude=("user",))
+    user = User.objects.create_user(email=email, password=None)
+    person.user = user
+    person.save()
+    if organisation is not None:
+        Affiliation.objects.create(person=person, organisation=organisation, role=role[:120])
+    audit_record(action=AuditAction.PERSON_CREATED, by=by, target=person, email=email)
+    return person
+
+
+@transaction.atomic
+def person_update_by_team(
+    *, person: Person, by: User, first_name: str, last_name: str
+) -> list[str]:
+    """The team corrects a person's names (a typo, an import); what the person says of
+    themselves, and who sees it, stays theirs (``person_update``)."""
+    permission_require(by, "actors.manage_actors", None)
+    locked = Person.objects.select_for_update().get(pk=person.pk)
+    data = {"first_name": first_name.strip(), "last_name": last_name.strip()}
+    probe = Person(**data)
+    _validate(probe, exclude=("user",))
+    changed = model_update(instance=locked, data=data)
+    if changed:
+        audit_record(action=AuditAction.PERSON_UPDATED, by=by, target=locked, fields=changed)
+    return changed
+
+
+def affiliation_ensure(*, person: Person, organisation: Organisation, role: str = "") -> bool:
+    """Affiliate the person to the organisation if they are not yet; True when created."""
+    _affiliation, created = Affiliation.objects.get_or_create(
+        person=person, organisation=organisation, defaults={"role": role[:120]}
+    )
+    return created
+
+
+# --- Merging duplicates -----------------------------------------------------------------
+
+
+@transaction.atomic
+def actors_merge(
+    *, keep: Organisation | Person, drop: Organisation | Person, by: User
+) -> dict[str, int]:
+    """Merge a duplicate into the row kept, in one transaction: every row of every app that
+    points to the duplicate (affiliations, memberships, coalition memberships, submissions,
+    registrations, authorships…) now points to the one kept; a row that would then be a
+    duplicate itself (the same person affiliated twice, the same member twice) is dropped.
+    The duplicate is deleted; a merged person's account is deactivated (it can no longer sign
+    in as someone else). Returns how many rows moved and how many duplicates were dropped."""
+    permission_require(by, "actors.manage_actors", None)
+    model = type(keep)
+    if type(drop) is not model or model not in (Organisation, Person):
+        raise BusinessError(_("Only two organisations, or two people, can be merged."))
+    if keep.pk == drop.pk:
+        raise BusinessError(_("Choose two different records."), field="drop")
+    keep = model.objects.select_for_update().get(pk=keep.pk)
+    drop = model.objects.select_for_update().get(pk=drop.pk)
+    moved = dropped = 0
+    for rel in selectors.incoming_relations(model):
+        manager = rel.related_model._base_manager
+        for row in manager.filter(**{rel.field.name: drop}):
+            try:
+                with transaction.atomic():
+                    manager.filter(pk=row.pk).update(**{rel.field.name: keep})
+                moved += 1
+            except IntegrityError:
+                manager.filter(pk=row.pk).delete()
+                dropped += 1
+    summary = {"moved": moved, "dropped": dropped}
+    label = str(drop)
+    if model is Person:
+        user = drop.user
+        drop.delete()
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        action = AuditAction.PEOPLE_MERGED
+    else:
+        drop.delete()
+        action = AuditAction.ORGANISATIONS_MERGED
+    audit_record(action=action, by=by, target=keep, merged=label, **summary)
+    return summary
+
+
+# --- Memberships (adhésions) -------------------------------------------------------------
+
+
+@transaction.atomic
+def membership_save(
+    *,
+    by: User,
+    tier: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    organisation: Organisation | None = None,
+    person: Person | None = None,
+    membership: Membership | None = None,
+) -> Membership:
+    """Create a membership, or change one (``membership``): held by an organisation or by a
+    person, never both, for a period that ends after it starts."""
+    permission_require(by, "actors.manage_actors", None)
+    if (organisation is None) == (person is None):
+        raise BusinessError(
+            _("A membership is held by an organisation or by a person, not both."),
+            field="organisation",
+        )
+    if ends_on < starts_on:
+        raise BusinessError(_("The membership ends before it starts."), field="ends_on")
+    data = {
+        "organisation": organisation,
+        "person": person,
+        "tier": tier,
+        "starts_on": starts_on,
+        "ends_on": ends_on,
+    }
+    if membership is None:
+        membership = Membership(**data)
+        _validate(membership)
+        membership.save()
+        changed = list(data)
+    else:
+        membership = Membership.objects.select_for_update().get(pk=membership.pk)
+        _validate(Membership(**data))
+        changed = model_update(instance=membership, data=data)
+    if changed:
+        audit_record(action=AuditAction.MEMBERSHIP_SAVED, by=by, target=membership, fields=changed)
+    return membership
+
+
+@transaction.atomic
+def membership_renew(*, membership: Membership, by: User) -> Membership:
+    """A new membership of the same holder and tier, for as long as the last one, starting the
+    day after it ends (or today, for one lapsed long ago)."""
+    permission_require(by, "actors.manage_actors", None)
+    length = membership.ends_on - membership.starts_on
+    starts_on = max(membership.ends_on + dt.timedelta(days=1), timezone.localdate())
+    if Membership.objects.filter(
+        organisation=membership.organisation,
+        person=membership.person,
+        ends_on__gte=starts_on,
+    ).exists():
+        raise BusinessError(_("This membership has already been renewed."))
+    renewed = Membership.objects.create(
+        organisation=membership.organisation,
+        person=membership.person,
+        tier=membership.tier,
+        starts_on=starts_on,
+        ends_on=starts_on + length,
+    )
+    audit_record(
+        action=AuditAction.MEMBERSHIP_RENEWED, by=by, target=renewed, previous=membership.pk
+    )
+    return renewed
+
+
+# --- Asking to join an organisation -----------------------------------------------------
+
+
+@transaction.atomic
+def affiliation_request_create(
+    *, organisation: Organisation, by: User, role: str = "", message: str = ""
+) -> AffiliationRequest:
+    """A person asks to join an organisation of the directory; its people are told (each in
+    their language), and they or the programme team answer."""
+    permission_require(
+        by, "actors.ask_to_join", organisation, _("This organisation is not in the directory.")
+    )
+    person = person_ensure(user=by)
+    Person.objects.select_for_update().filter(pk=person.pk).first()
+    if person.affiliations.filter(organisation=organisation).exists():
+        raise BusinessError(_("You are already one of this organisation's people."))
+    if person.affiliation_requests.filter(
+        organisation=organisation, status=AffiliationRequestStatus.PENDING
+    ).exists():
+        raise BusinessError(_("You have already asked to join: your request waits for an answer."))
+    message = message.strip()
+    if len(message) > 1000:
+        raise BusinessError(_("Write 1000 characters at most."), field="message")
+    request = AffiliationRequest.objects.create(
+        person=person, organisation=organisation, role=role.strip()[:120], message=message
+    )
+    task_enqueue_after_commit(tasks.affiliation_request_notify, request_id=request.pk)
+    return request
+
+
+@transaction.atomic
+def affiliation_request_answer(
+    *, request: AffiliationRequest, by: User, accept: bool
+) -> AffiliationRequest:
+    """Accept (the person joins the organisation, with the role they gave) or decline; the
+    person is told by e-mail in their language."""
+    permission_require(by, "actors.answer_affiliation_request", request)
+    locked = AffiliationRequest.objects.select_for_update().get(pk=request.pk)
+    if not locked.is_pending:
+        raise BusinessError(_("This request has already been answered."))
+    locked.status = (
+        AffiliationRequestStatus.ACCEPTED if accept else AffiliationRequestStatus.DECLINED
+    )
+    locked.answered_at = timezone.now()
+    locked.answered_by = by
+    locked.save(update_fields=["status", "answered_at", "answered_by"])
+    if accept:
+        affiliation_ensure(person=locked.person, organisation=locked.organisation, role=locked.role)
+    audit_record(
+        action=AuditAction.AFFILIATION_REQUEST_ANSWERED,
+        by=by,
+        target=locked.organisation,
+        person=locked.person_id,
+        status=locked.status,
+    )
+    task_enqueue_after_commit(tasks.affiliation_answer_notify, request_id=locked.pk)
+    return locked

@@ -57,3 +57,69 @@ def contact_deliver(*, message_id: int, language: str = "fr") -> bool:
     contact.sent_at = timezone.now()
     contact.save(update_fields=["body", "sent_at"])
     return delivered
+
+
+def _send(*, user, template: str, context: dict) -> None:
+    """One e-mail in its recipient's language."""
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        subject = _one_line(render_to_string(f"actors/email/{template}_subject.txt", context))
+        body = render_to_string(f"actors/email/{template}.txt", context)
+    EmailMessage(subject=subject, body=body, to=[user.email]).send()
+
+
+@task()
+def affiliation_request_notify(*, request_id: int, language: str = "fr") -> int:
+    """Tell an organisation's people that someone asks to join it, each in their own
+    language (``language``, the asker's, is not theirs); returns how many."""
+    from .models import AffiliationRequest, Person
+
+    request = (
+        AffiliationRequest.objects.select_related("person", "organisation")
+        .filter(pk=request_id, status="pending")
+        .first()
+    )
+    if request is None:
+        return 0
+    base = settings.ALLIAGE_BASE_URL.rstrip("/")
+    people = Person.objects.filter(
+        affiliations__organisation=request.organisation, user__is_active=True
+    ).select_related("user")
+    sent = 0
+    for person in people:
+        _send(
+            user=person.user,
+            template="affiliation_request",
+            context={
+                "request": request,
+                "recipient": person,
+                "url": base + request.organisation.get_absolute_url(),
+            },
+        )
+        sent += 1
+    return sent
+
+
+@task()
+def affiliation_answer_notify(*, request_id: int, language: str = "fr") -> bool:
+    """Tell the person how their request to join was answered, in their language."""
+    from .models import AffiliationRequest
+
+    request = (
+        AffiliationRequest.objects.select_related("person__user", "organisation")
+        .filter(pk=request_id)
+        .exclude(status="pending")
+        .first()
+    )
+    if request is None or not request.person.user.is_active:
+        return False
+    base = settings.ALLIAGE_BASE_URL.rstrip("/")
+    _send(
+        user=request.person.user,
+        template="affiliation_answer",
+        context={
+            "request": request,
+            "accepted": request.status == "accepted",
+            "url": base + request.organisation.get_absolute_url(),
+        },
+    )
+    return True

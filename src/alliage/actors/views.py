@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -9,21 +11,37 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliage.core.errors import BusinessError
 from alliage.core.hooks import ACTOR_SECTIONS, sections
 from alliage.core.http import (
     access_or_404,
+    csv_cell,
     form_add_business_error,
     paginate,
     render_list,
     require_perm,
+    service_then_redirect,
 )
 
 from . import selectors, services
-from .forms import ContactForm, DirectoryFilterForm, ProfileForm, SignupForm
+from .forms import (
+    ContactForm,
+    DirectoryFilterForm,
+    JoinOrganisationForm,
+    MembershipFilterForm,
+    MembershipForm,
+    MergeForm,
+    OrganisationForm,
+    OwnOrganisationForm,
+    ProfileForm,
+    SignupForm,
+    TeamPersonForm,
+    TeamSearchForm,
+)
 from .models import Person
 
 
@@ -54,7 +72,14 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "actors/organisation_detail.html",
-        {"organisation": organisation, "sections": sections(ACTOR_SECTIONS, request, organisation)},
+        {
+            "organisation": organisation,
+            "sections": sections(ACTOR_SECTIONS, request, organisation),
+            "join": selectors.organisation_join_state(
+                organisation=organisation, viewer=request.user
+            ),
+            "join_form": JoinOrganisationForm(),
+        },
     )
 
 
@@ -74,6 +99,9 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "person": person,
             "is_me": person.user_id == request.user.pk,
             "can_contact": request.user.has_perm("actors.contact_person", person),
+            "my_requests": selectors.affiliation_requests_of_person(person=person)
+            if person.user_id == request.user.pk
+            else [],
             "sections": sections(ACTOR_SECTIONS, request, person),
         },
     )
@@ -151,3 +179,342 @@ def signup(request: HttpRequest) -> HttpResponse:
         )
         return redirect("actors:profile-edit")
     return render(request, "registration/signup.html", {"form": form})
+
+
+# --- The team's back-office (/team/actors/) ----------------------------------------------
+
+
+def _team_gate(request: HttpRequest) -> HttpResponse | None:
+    return require_perm(request, "actors.manage_actors")
+
+
+@require_GET
+def team_actors(request: HttpRequest) -> HttpResponse:
+    """Every organisation and person, listed or not, to create, edit and merge."""
+    if denied := _team_gate(request):
+        return denied
+    tab = "people" if request.GET.get("tab") == "people" else "organisations"
+    form = TeamSearchForm(request.GET or None)
+    q = form.cleaned_data["q"] if form.is_valid() else ""
+    if tab == "people":
+        queryset = selectors.team_person_list(q=q)
+    else:
+        queryset = selectors.team_organisation_list(q=q)
+    page = paginate(request, queryset, 50)
+    return render_list(
+        request, "actors/team/actors.html", {"form": form, "page": page, "tab": tab, "q": q}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def team_organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if denied := _team_gate(request):
+        return denied
+    organisation = (
+        access_or_404(request, selectors.organisation_for_team, "actors.manage_actors", pk=pk)
+        if pk is not None
+        else None
+    )
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if organisation is None:
+                organisation = services.organisation_create(
+                    by=request.user, **form.data_for_service()
+                )
+                messages.success(request, _("Organisation created."))
+            else:
+                services.organisation_update(
+                    organisation=organisation, by=request.user, **form.data_for_service()
+                )
+                messages.success(request, _("Organisation saved."))
+        except BusinessError as error:
+            form_add_business_error(form, error)
+        else:
+            return redirect("team:actors:actor-list")
+    return render(
+        request,
+        "actors/team/organisation_form.html",
+        {"form": form, "organisation": organisation},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def team_person_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if denied := _team_gate(request):
+        return denied
+    person = (
+        access_or_404(request, selectors.person_for_team, "actors.manage_actors", pk=pk)
+        if pk is not None
+        else None
+    )
+    initial = {"first_name": person.first_name, "last_name": person.last_name} if person else None
+    form = TeamPersonForm(request.POST or None, initial=initial, editing=person is not None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if person is None:
+                services.person_create(by=request.user, **data)
+                messages.success(request, _("Person created."))
+            else:
+                services.person_update_by_team(person=person, by=request.user, **data)
+                messages.success(request, _("Person saved."))
+        except BusinessError as error:
+            form_add_business_error(form, error)
+        else:
+            return redirect(reverse("team:actors:actor-list") + "?tab=people")
+    return render(request, "actors/team/person_form.html", {"form": form, "person": person})
+
+
+@require_http_methods(["GET", "POST"])
+def team_merge(request: HttpRequest, kind: str) -> HttpResponse:
+    """Merge two duplicates: choose them, see what will move, confirm."""
+    if denied := _team_gate(request):
+        return denied
+    if kind not in ("organisations", "people"):
+        raise Http404
+    data = (
+        request.POST
+        if request.method == "POST"
+        else (request.GET if "keep" in request.GET else None)
+    )
+    form = MergeForm(data, kind=kind)
+    preview = None
+    if form.is_valid():
+        keep, drop = form.cleaned_data["keep"], form.cleaned_data["drop"]
+        if request.method == "POST" and request.POST.get("confirm") == "1":
+            return service_then_redirect(
+                request,
+                lambda: services.actors_merge(keep=keep, drop=drop, by=request.user),
+                to=reverse("team:actors:actor-list") + ("?tab=people" if kind == "people" else ""),
+                success=lambda summary: (
+                    _("Merged: %(moved)s rows moved, %(dropped)s duplicates dropped.") % summary
+                ),
+            )
+        preview = selectors.merge_preview(keep=keep, drop=drop)
+    return render(
+        request,
+        "actors/team/merge.html",
+        {"form": form, "kind": kind, "preview": preview},
+    )
+
+
+@require_GET
+def team_memberships(request: HttpRequest) -> HttpResponse:
+    if denied := _team_gate(request):
+        return denied
+    form = MembershipFilterForm(request.GET or None)
+    page = paginate(request, selectors.membership_list(**form.filters()), 50)
+    return render_list(
+        request,
+        "actors/team/memberships.html",
+        {"form": form, "page": page, "query": request.GET.urlencode()},
+    )
+
+
+@require_GET
+def team_memberships_csv(request: HttpRequest) -> HttpResponse:
+    """The memberships of the current filter, as CSV (cells safe from formula injection)."""
+    if denied := _team_gate(request):
+        return denied
+    form = MembershipFilterForm(request.GET or None)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="memberships.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Organisation"),
+            _("Person"),
+            _("E-mail address"),
+            _("Tier"),
+            _("Starts on"),
+            _("Ends on"),
+        ]
+    )
+    for m in selectors.membership_list(**form.filters()).iterator():
+        writer.writerow(
+            [
+                csv_cell(m.organisation.name if m.organisation else ""),
+                csv_cell(m.person.full_name if m.person else ""),
+                csv_cell(m.person.user.email if m.person else ""),
+                csv_cell(str(m.get_tier_display())),
+                m.starts_on.isoformat(),
+                m.ends_on.isoformat(),
+            ]
+        )
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def team_membership_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if denied := _team_gate(request):
+        return denied
+    membership = (
+        access_or_404(request, selectors.membership_for_team, "actors.manage_actors", pk=pk)
+        if pk is not None
+        else None
+    )
+    initial = None
+    if membership is not None:
+        initial = {
+            "organisation": membership.organisation,
+            "person_email": membership.person.user.email if membership.person else "",
+            "tier": membership.tier,
+            "starts_on": membership.starts_on,
+            "ends_on": membership.ends_on,
+        }
+    form = MembershipForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.membership_save(
+                by=request.user,
+                membership=membership,
+                organisation=data["organisation"],
+                person=data["person"],
+                tier=data["tier"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+            )
+        except BusinessError as error:
+            form_add_business_error(form, error)
+        else:
+            messages.success(request, _("Membership saved."))
+            return redirect("team:actors:membership-list")
+    return render(
+        request, "actors/team/membership_form.html", {"form": form, "membership": membership}
+    )
+
+
+@require_POST
+def team_membership_renew(request: HttpRequest, pk: int) -> HttpResponse:
+    if denied := _team_gate(request):
+        return denied
+    membership = access_or_404(
+        request, selectors.membership_for_team, "actors.manage_actors", pk=pk
+    )
+    return service_then_redirect(
+        request,
+        lambda: services.membership_renew(membership=membership, by=request.user),
+        to=reverse("team:actors:membership-list") + "?period=due",
+        success=lambda renewed: (
+            _("Membership renewed until %(date)s.") % {"date": date_format(renewed.ends_on)}
+        ),
+    )
+
+
+# --- A person's own organisation -------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_create_own(request: HttpRequest) -> HttpResponse:
+    """A signed-in person creates their organisation and is affiliated to it at once."""
+    form = OwnOrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation = services.organisation_create(
+                by=request.user,
+                affiliate=True,
+                role=form.cleaned_data["role"],
+                **form.data_for_service(),
+            )
+        except BusinessError as error:
+            form_add_business_error(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "%(name)s is created, and you are one of its people: "
+                    "you may now act on its behalf."
+                )
+                % {"name": organisation.name},
+            )
+            return redirect(organisation)
+    return render(request, "actors/organisation_create.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit_own(request: HttpRequest, slug: str) -> HttpResponse:
+    """An organisation's people keep its card up to date."""
+    organisation = access_or_404(
+        request, selectors.organisation_listed, "actors.edit_organisation", slug=slug
+    )
+    form = OrganisationForm(request.POST or None, instance=organisation, team=False)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_update(
+                organisation=selectors.organisation_listed(slug=slug),
+                by=request.user,
+                **form.data_for_service(),
+            )
+        except BusinessError as error:
+            form_add_business_error(form, error)
+        else:
+            messages.success(request, _("Organisation saved."))
+            return redirect("actors:organisation-detail", slug=slug)
+    return render(
+        request, "actors/organisation_edit.html", {"form": form, "organisation": organisation}
+    )
+
+
+@login_required
+@require_POST
+def organisation_join(request: HttpRequest, slug: str) -> HttpResponse:
+    """Ask to join an organisation of the directory."""
+    organisation = access_or_404(
+        request, selectors.organisation_listed, "actors.see_organisation", slug=slug
+    )
+    form = JoinOrganisationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write 1000 characters at most."))
+        return redirect(organisation)
+    return service_then_redirect(
+        request,
+        lambda: services.affiliation_request_create(
+            organisation=organisation, by=request.user, **form.cleaned_data
+        ),
+        to=organisation,
+        success=_("Your request is sent: its people or the programme team will answer it."),
+    )
+
+
+@login_required
+@require_POST
+def affiliation_request_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """Accept or decline a request to join; back to where the answer was given."""
+    join_request = access_or_404(
+        request,
+        selectors.affiliation_request_detail,
+        "actors.see_affiliation_request",
+        pk=pk,
+    )
+    if denied := require_perm(request, "actors.answer_affiliation_request", join_request):
+        return denied
+    accept = request.POST.get("decision") == "accept"
+    back = (
+        reverse("team:actors:request-list")
+        if request.POST.get("from") == "team"
+        else join_request.organisation.get_absolute_url()
+    )
+    name = join_request.person.full_name
+    return service_then_redirect(
+        request,
+        lambda: services.affiliation_request_answer(
+            request=join_request, by=request.user, accept=accept
+        ),
+        to=back,
+        success=(_("%(name)s has joined.") if accept else _("Request of %(name)s declined."))
+        % {"name": name},
+    )
+
+
+@require_GET
+def team_requests(request: HttpRequest) -> HttpResponse:
+    """Requests to join an organisation that wait for an answer."""
+    if denied := _team_gate(request):
+        return denied
+    page = paginate(request, selectors.affiliation_requests_waiting_for_team(), 50)
+    return render(request, "actors/team/requests.html", {"page": page})

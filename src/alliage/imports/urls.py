@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views
 
 app_name = "imports"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("preview/", views.preview, name="preview"),
+    path("commit/", views.commit, name="commit"),
+    path("template/<slug:kind>.csv", views.template_file, name="template"),
+]
