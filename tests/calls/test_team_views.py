@@ -281,3 +281,10 @@ def test_autosave_keeps_the_answers(call, questions) -> None:
     assert answer.value == "Grenoble"
     page = client_for(person.user).get(f"/en/calls/{call.slug}/submit/").content.decode()
     assert 'value="Grenoble"' in page
+
+
+def test_the_api_gives_the_calls_questions(call, questions) -> None:
+    body = Client().get(f"/api/v1/calls/{call.slug}").json()
+    assert [q["label_fr"] for q in body["questions"]] == ["Territoire", "Milieux", "Budget"]
+    assert body["questions"][0]["required"] is True
+    assert body["questions"][1]["choices"] == ["Eau", "Air"]
