@@ -126,6 +126,8 @@ def test_the_form_builder_adds_moves_changes_and_removes_questions(team, call) -
     assert second.choices == ["Petite", "Grande"] and second.required
     client.post(url, {"action": "up", "question": second.pk})
     assert list(call.questions.values_list("pk", flat=True)) == [second.pk, first.pk]
+    shown = client.get(url).context["items"]  # the page's order too (counts drop Meta.ordering)
+    assert [q.pk for q, _form in shown] == [second.pk, first.pk]
     client.post(
         url,
         {"action": "update", "question": first.pk, f"q{first.pk}-kind": "long",

@@ -69,6 +69,9 @@ class CallForm(CallDatesMixin, forms.Form):
         choices=eligibility_choices,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Tick every kind of organisation the call is open to."),
+        error_messages={
+            "required": _("Tick at least one: every box ticked opens the call to everyone.")
+        },
     )
     eligibility = forms.CharField(
         label=_("Other eligibility conditions"),
@@ -96,6 +99,7 @@ class CallForm(CallDatesMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = programmes
         if creating:
+            self.fields["allowed_kinds"].initial = [c for c, _l in eligibility_choices()]
             self.fields["template"].choices = [
                 ("", _("An empty rubric")),
                 *((key, label) for key, (label, _items) in RUBRICS.items()),

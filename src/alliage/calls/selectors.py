@@ -272,12 +272,12 @@ def team_calls(*, viewer: User) -> QuerySet[Call]:
 
 def call_questions(*, call: Call) -> list[Question]:
     """The call's own questions, in order, each with how many proposals answered it."""
-    return list(call.questions.annotate(answer_count=Count("answers")))
+    return list(call.questions.annotate(answer_count=Count("answers")).order_by("position", "pk"))
 
 
 def call_criteria_scored(*, call: Call) -> list[Criterion]:
     """The rubric, each criterion with how many scores it has received."""
-    return list(call.criteria.annotate(score_count=Count("scores")))
+    return list(call.criteria.annotate(score_count=Count("scores")).order_by("position", "pk"))
 
 
 def call_reviewers(*, call: Call) -> list[User]:
@@ -369,3 +369,13 @@ def calls_in_progress(*, programmes: list[Any], now: Any = None) -> list[CallPul
 def account(*, pk: int) -> User | None:
     """An account by its id, with its person (None when there is none)."""
     return User.objects.select_related("person").filter(pk=pk).first()
+
+
+def call_answers(*, call: Call) -> tuple[list[Question], dict[int, dict[int, Answer]]]:
+    """The call's questions and every answer by submission then question, in two queries:
+    for the ranking and its CSV (one column a question)."""
+    questions = list(call.questions.all())
+    answers: dict[int, dict[int, Answer]] = {}
+    for answer in Answer.objects.filter(submission__call=call).select_related("question"):
+        answers.setdefault(answer.submission_id, {})[answer.question_id] = answer
+    return questions, answers
