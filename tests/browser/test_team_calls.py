@@ -149,3 +149,24 @@ def test_the_team_builds_a_call_and_a_lead_answers_it(live_server, browser) -> N
 
 def criteria_names(call: Call) -> list[str]:
     return list(call.criteria.values_list("name", flat=True))
+
+
+def test_questions_reorder_by_dragging(live_server, page) -> None:
+    from ..calls.factories import QuestionFactory
+    from ..factories import CallFactory
+
+    team = PersonFactory().user
+    call = CallFactory()
+    call.programme.team.add(team)
+    first, second, third = (
+        QuestionFactory(call=call, label_fr=label) for label in ("Un", "Deux", "Trois")
+    )
+    log_in(page, live_server.url, team.email, f"/team/calls/{call.slug}/questions/")
+    expect(page.locator("#reorder-help")).to_be_visible()
+    with page.expect_navigation():
+        page.locator(f"#question-{first.pk} .builder-row").drag_to(
+            page.locator(f"#question-{third.pk} .builder-row"),
+            target_position={"x": 10, "y": 40},
+        )
+    expect(page.locator(".builder-item").first).to_contain_text("Deux")
+    assert list(call.questions.values_list("pk", flat=True))[0] == second.pk

@@ -290,3 +290,20 @@ def test_the_api_gives_the_calls_questions(call, questions) -> None:
     assert [q["label_fr"] for q in body["questions"]] == ["Territoire", "Milieux", "Budget"]
     assert body["questions"][0]["required"] is True
     assert body["questions"][1]["choices"] == ["Eau", "Air"]
+
+
+def test_drag_and_drop_posts_the_whole_new_order(team, call) -> None:
+    a, b, c = (QuestionFactory(call=call) for _i in range(3))
+    url = f"/en/team/calls/{call.slug}/questions/"
+    client = client_for(team)
+    client.post(url, {"action": "reorder", "order": f"{c.pk},{a.pk},{b.pk}"})
+    assert list(call.questions.values_list("pk", flat=True)) == [c.pk, a.pk, b.pk]
+    response = client.post(url, {"action": "reorder", "order": f"{c.pk},{a.pk}"}, follow=True)
+    assert "every item" in response.content.decode()
+    assert list(call.questions.values_list("pk", flat=True)) == [c.pk, a.pk, b.pk]
+    page = client.get(url).content.decode()
+    assert "calls/builder.js" in page and 'data-pk="' in page
+    x, y = CriterionFactory(call=call), CriterionFactory(call=call)
+    client.post(f"/en/team/calls/{call.slug}/rubric/", {"action": "reorder",
+                                                          "order": f"{y.pk},{x.pk}"})  # fmt: skip
+    assert list(call.criteria.values_list("pk", flat=True)) == [y.pk, x.pk]

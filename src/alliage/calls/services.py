@@ -280,6 +280,30 @@ def question_move(*, question: Question, by: User, delta: int) -> None:
     _move(list(call.questions.all()), question.pk, 1 if delta > 0 else -1)
 
 
+def _reorder(rows: list[Any], order: list[int]) -> None:
+    """Put the rows in the order given (every one of them, once)."""
+    by_pk = {row.pk: row for row in rows}
+    if sorted(order) != sorted(by_pk):
+        raise BusinessError(_("The new order must list every item of the call once."))
+    _renumber([by_pk[pk] for pk in order])
+
+
+@transaction.atomic
+def questions_reorder(*, call: Call, by: User, order: list[int]) -> None:
+    """Put the call's questions in this order (the builder's drag and drop)."""
+    _check_programme(by, call)
+    Call.objects.select_for_update().get(pk=call.pk)
+    _reorder(list(call.questions.all()), order)
+
+
+@transaction.atomic
+def criteria_reorder(*, call: Call, by: User, order: list[int]) -> None:
+    """Put the call's criteria in this order (the rubric editor's drag and drop)."""
+    _check_programme(by, call)
+    Call.objects.select_for_update().get(pk=call.pk)
+    _reorder(list(call.criteria.all()), order)
+
+
 @transaction.atomic
 def question_delete(*, question: Question, by: User, confirm: bool = False) -> int:
     """Remove a question. Once proposals have answered it, only with ``confirm``: their

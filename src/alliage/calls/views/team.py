@@ -40,6 +40,12 @@ def _posted_pk(request: HttpRequest, name: str) -> int:
     return small_pk(int(raw)) if raw.isdigit() else 0
 
 
+def _order(request: HttpRequest) -> list[int]:
+    """The ids of a drag and drop's new order, as posted ("3,1,2")."""
+    parts = request.POST.get("order", "").split(",")[:200]
+    return [small_pk(int(p)) for p in parts if p.strip().isdigit()]
+
+
 def _render(request: HttpRequest, template: str, call: Call | None, **context: Any) -> HttpResponse:
     return render(
         request, f"calls/team/{template}", {"call": call, "CallStatus": CallStatus, **context}
@@ -109,6 +115,9 @@ def call_questions(request: HttpRequest, slug: str) -> HttpResponse:
         questions = {q.pk: q for q in call.questions.all()}
         question = questions.get(_posted_pk(request, "question"))
         try:
+            if action == "reorder":
+                services.questions_reorder(call=call, by=request.user, order=_order(request))
+                return redirect("team:calls:call-questions", slug=call.slug)
             if action == "add":
                 add_form = QuestionForm(request.POST, prefix="new")
                 if add_form.is_valid():
@@ -175,6 +184,9 @@ def call_rubric(request: HttpRequest, slug: str) -> HttpResponse:
         criteria = {c.pk: c for c in call.criteria.all()}
         criterion = criteria.get(_posted_pk(request, "criterion"))
         try:
+            if action == "reorder":
+                services.criteria_reorder(call=call, by=request.user, order=_order(request))
+                return redirect("team:calls:call-rubric", slug=call.slug)
             if action == "add":
                 add_form = CriterionForm(request.POST, prefix="new")
                 if add_form.is_valid():
