@@ -169,4 +169,4 @@ def test_questions_reorder_by_dragging(live_server, page) -> None:
             target_position={"x": 10, "y": 40},
         )
     expect(page.locator(".builder-item").first).to_contain_text("Deux")
-    assert list(call.questions.values_list("pk", flat=True))[0] == second.pk
+    assert call.questions.values_list("pk", flat=True).first() == second.pk
