@@ -307,3 +307,15 @@ def test_drag_and_drop_posts_the_whole_new_order(team, call) -> None:
     client.post(f"/en/team/calls/{call.slug}/rubric/", {"action": "reorder",
                                                           "order": f"{y.pk},{x.pk}"})  # fmt: skip
     assert list(call.criteria.values_list("pk", flat=True)) == [y.pk, x.pk]
+
+
+def test_a_sent_file_is_named_never_linked_to_the_media_storage(call, questions) -> None:
+    file_q = questions[2]
+    person = PersonFactory()
+    client = client_for(person.user)
+    client.post(
+        f"/en/calls/{call.slug}/submit/",
+        {"title": "P", "action": "save", f"q{file_q.pk}": SimpleUploadedFile("devis.pdf", PDF)},
+    )
+    page = client.get(f"/en/calls/{call.slug}/submit/").content.decode()
+    assert "devis" in page and "/media/" not in page

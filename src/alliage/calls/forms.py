@@ -73,6 +73,7 @@ class SubmissionForm(forms.ModelForm):
             self.fields[question.field_name] = field
             if question.pk in stored:
                 self.initial[question.field_name] = to_initial(stored[question.pk])
+                field.sent = stored[question.pk].display  # type: ignore[attr-defined]
 
     def base_fields_bound(self) -> list[forms.BoundField]:
         names = {q.field_name for q in self.questions}

@@ -48,7 +48,9 @@ def form_field(question: Question) -> forms.Field:
         return forms.DecimalField(max_digits=15, decimal_places=4, **common)
     if kind == QuestionKind.DATE:
         return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
-    return forms.FileField(**common)
+    # No "currently" link to the stored file: it is served with the proposal's permission
+    # check only (the form says what was sent).
+    return forms.FileField(widget=forms.FileInput, **common)
 
 
 def to_value(question: Question, cleaned: Any) -> Any:
