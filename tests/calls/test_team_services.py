@@ -65,6 +65,9 @@ def test_call_dates_out_of_order_are_refused_on_their_field(team, call) -> None:
     assert error.value.field == "decisions_expected_at"
     updated = services.call_update(call=call, by=team, **dates())
     assert updated.decisions_expected_at > updated.review_due_at > updated.closes_at
+    entry = AuditEntry.objects.get(action=AuditAction.CALL_UPDATED)
+    assert "decisions_expected_at" in str(entry.data)
+    services.call_update(call=updated, by=team, title=updated.title)  # nothing changed
     assert AuditEntry.objects.filter(action=AuditAction.CALL_UPDATED).count() == 1
 
 

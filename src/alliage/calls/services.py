@@ -142,14 +142,15 @@ def call_update(*, call: Call, by: User, **fields: Any) -> Call:
     _check_programme(by, call)
     locked = Call.objects.select_for_update().get(pk=call.pk)
     _check_known(fields, CALL_FIELDS)
+    changed = sorted(name for name, value in fields.items() if getattr(locked, name) != value)
     for name, value in fields.items():
         setattr(locked, name, value)
     _check_programme(by, locked)
     _check_dates(locked)
     locked.full_clean()
-    fields_changed = sorted(fields)
-    locked.save()
-    audit_record(action=AuditAction.CALL_UPDATED, by=by, target=locked, fields=fields_changed)
+    if changed:
+        locked.save()
+        audit_record(action=AuditAction.CALL_UPDATED, by=by, target=locked, fields=changed)
     return locked
 
 
