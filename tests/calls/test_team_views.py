@@ -319,3 +319,16 @@ def test_a_sent_file_is_named_never_linked_to_the_media_storage(call, questions)
     )
     page = client.get(f"/en/calls/{call.slug}/submit/").content.decode()
     assert "devis" in page and "/media/" not in page
+
+
+def test_the_answers_tag_renders_them_for_other_pages(call, questions) -> None:
+    from django.template import Context, Template
+    from django.utils import translation
+
+    submission = SubmissionFactory(call=call)
+    AnswerFactory(submission=submission, question=questions[0], value="Lyon")
+    with translation.override("en"):
+        html = Template("{% load calls_answers %}{% call_answers s %}").render(
+            Context({"s": submission})
+        )
+    assert "Area" in html and "Lyon" in html and "No answer" in html
