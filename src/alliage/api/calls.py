@@ -27,6 +27,16 @@ class CriterionOut(Schema):
     scale: int
 
 
+class QuestionOut(Schema):
+    kind: str = Field(description="short, long, choice, choices, number, date or file.")
+    label_fr: str
+    label_en: str = Field(description="Empty when the question has no English label.")
+    help_fr: str
+    help_en: str
+    required: bool
+    choices: list[str] = Field(description="For the choice kinds; empty otherwise.")
+
+
 class AcceptedProject(Schema):
     title: str
     organisation: str | None
@@ -48,7 +58,12 @@ class CallItem(Schema):
 class CallOut(CallItem):
     description: str
     eligibility: str
+    review_due_at: dt.datetime | None
+    decisions_expected_at: dt.datetime | None
     criteria: list[CriterionOut]
+    questions: list[QuestionOut] = Field(
+        description="The call's own questions, which every proposal answers, in order."
+    )
     accepted_projects: list[AcceptedProject]
 
 
@@ -76,6 +91,23 @@ def call_out(request: HttpRequest, call: Call) -> dict[str, Any]:
         **call_item_out(request, call),
         "description": call.description,
         "eligibility": call.eligibility,
+        "review_due_at": call.review_due_at,
+        "decisions_expected_at": call.decisions_expected_at,
+        "questions": [
+            {
+                name: getattr(q, name)
+                for name in (
+                    "kind",
+                    "label_fr",
+                    "label_en",
+                    "help_fr",
+                    "help_en",
+                    "required",
+                    "choices",
+                )
+            }
+            for q in call.questions.all()
+        ],
         "criteria": [
             {"name": c.name, "weight": float(c.weight), "scale": c.scale}
             for c in call.criteria.all()
@@ -116,7 +148,8 @@ def call_get(request: HttpRequest, response: HttpResponse, slug: str):
     # The list's own filter decides what the caller sees, so a call shows here exactly when
     # it shows in the list.
     call = get_object_or_404(
-        call_selectors.call_list(viewer=request.user).prefetch_related("criteria"), slug=slug
+        call_selectors.call_list(viewer=request.user).prefetch_related("criteria", "questions"),
+        slug=slug,
     )
     last_modified(response, call.updated_at)
     return call_out(request, call)

@@ -8,6 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 class AuditAction(models.TextChoices):
     CALL_CREATED = "call.created", _("Call created")
+    CALL_UPDATED = "call.updated", _("Call settings changed")
+    CALL_DUPLICATED = "call.duplicated", _("Call duplicated")
+    CALL_FORM_CHANGED = "call.form_changed", _("Call questions changed")
+    CALL_RUBRIC_CHANGED = "call.rubric_changed", _("Call rubric changed")
     CALL_REVIEWERS_ASSIGNED = "call.reviewers_assigned", _("Reviewers assigned")
     CALL_DECISIONS_PUBLISHED = "call.decisions_published", _("Decisions published")
     SUBMISSION_SUBMITTED = "submission.submitted", _("Proposal submitted")

@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation
 
-from .models import ASKABLE_FIELDS, Call, Decision, Submission
+from .models import ASKABLE_FIELDS, INDIVIDUALS, Call, Decision, QuestionKind, Submission
+from .questions import form_field as question_field
+from .questions import to_initial, to_value
 
 
 class SubmissionForm(forms.ModelForm):
@@ -35,10 +37,18 @@ class SubmissionForm(forms.ModelForm):
             "attachment": _("Optional: PDF, OpenDocument, Office, PNG or JPEG, 10 MB at most."),
         }
 
-    def __init__(self, *args: Any, call: Call, organisations: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        call: Call,
+        organisations: Any,
+        sending: bool = False,
+        answers: dict[int, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
-        if call.allowed_kinds:
+        if call.allowed_kinds and INDIVIDUALS not in call.allowed_kinds:
             self.fields["organisation"].required = True
             self.fields["organisation"].empty_label = None
         # A call asks for some parts only; drafts may be incomplete: the service checks
@@ -49,6 +59,43 @@ class SubmissionForm(forms.ModelForm):
         for name, field in self.fields.items():
             if name != "organisation":
                 field.required = False
+        # The call's own questions, after the parts every proposal has; a required one is
+        # required when the proposal is sent (a draft may leave it empty).
+        self.questions = list(call.questions.all())
+        stored = answers or {}
+        for question in self.questions:
+            field = question_field(question)
+            field.question = question  # type: ignore[attr-defined]
+            if sending and question.required:
+                field.required = True
+                if question.kind == QuestionKind.FILE and stored.get(question.pk):
+                    field.required = False  # sent before, kept
+            self.fields[question.field_name] = field
+            if question.pk in stored:
+                self.initial[question.field_name] = to_initial(stored[question.pk])
+                field.sent = stored[question.pk].display  # type: ignore[attr-defined]
+
+    def base_fields_bound(self) -> list[forms.BoundField]:
+        names = {q.field_name for q in self.questions}
+        return [self[name] for name in self.fields if name not in names]
+
+    def question_fields(self) -> list[forms.BoundField]:
+        return [self[q.field_name] for q in self.questions]
+
+    def answers(self) -> dict[int, Any]:
+        """The answers typed, for ``services.submission_save`` (files apart)."""
+        return {
+            q.pk: to_value(q, self.cleaned_data.get(q.field_name))
+            for q in self.questions
+            if q.kind != QuestionKind.FILE
+        }
+
+    def answer_files(self) -> dict[int, Any]:
+        return {
+            q.pk: self.cleaned_data[q.field_name]
+            for q in self.questions
+            if q.kind == QuestionKind.FILE and self.cleaned_data.get(q.field_name)
+        }
 
 
 class ReviewForm(forms.Form):

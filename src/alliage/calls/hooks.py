@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliage.coalitions.models import Coalition, Programme
 from alliage.core import hooks
-from alliage.core.hooks import Section
+from alliage.core.hooks import NavItem, Section
 from alliage.core.opendata import register_queryset_exporter
 from alliage.core.personal_data import register_personal_data
 
@@ -53,3 +53,15 @@ register_queryset_exporter(
 
 
 hooks.register(hooks.AUDIT_ACTIONS, AuditAction)
+hooks.register(hooks.TEAM_NAV, NavItem(label=_("Calls"), url_name="team:calls:call-list"), order=20)
+
+
+@hooks.register(hooks.TEAM_PULSE, order=20)
+def calls_pulse(request: HttpRequest, programmes: list[Programme]) -> Section | None:
+    """Calls in progress, per programme: proposals sent and drafts, reviews done and due."""
+    if not programmes:
+        return None
+    return Section(
+        template="calls/team/_pulse.html",
+        context={"pulses": selectors.calls_in_progress(programmes=programmes)},
+    )

@@ -8,8 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from alliage.actors.models import Organisation, Person
 from alliage.coalitions.models import Coalition, Programme
@@ -62,6 +62,7 @@ class Call(TimeStampedModel):
     opens_at = models.DateTimeField(_("opens at"))
     closes_at = models.DateTimeField(_("closes at"))
     review_due_at = models.DateTimeField(_("reviews due"), null=True, blank=True)
+    decisions_expected_at = models.DateTimeField(_("decisions expected"), null=True, blank=True)
     visibility = models.CharField(
         _("visibility"),
         max_length=10,
@@ -139,6 +140,64 @@ class Criterion(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# In ``Call.allowed_kinds``, beside organisation kinds: people may answer in their own name.
+INDIVIDUALS = "individual"
+
+
+class QuestionKind(models.TextChoices):
+    SHORT = "short", _("Short text")
+    LONG = "long", _("Long text")
+    CHOICE = "choice", _("One choice")
+    CHOICES = "choices", _("Several choices")
+    NUMBER = "number", _("Number")
+    DATE = "date", _("Date")
+    FILE = "file", _("File")
+
+
+CHOICE_KINDS = (QuestionKind.CHOICE, QuestionKind.CHOICES)
+
+
+class Question(models.Model):
+    """A question of the call's own, beside the parts every proposal has; its label and help
+    are shown in the reader's language, in French when there is no English."""
+
+    call = models.ForeignKey(
+        Call, verbose_name=_("call"), on_delete=models.CASCADE, related_name="questions"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=QuestionKind.choices)
+    label_fr = models.CharField(_("label (French)"), max_length=300)
+    label_en = models.CharField(_("label (English)"), max_length=300, blank=True)
+    help_fr = models.CharField(_("help text (French)"), max_length=500, blank=True)
+    help_en = models.CharField(_("help text (English)"), max_length=500, blank=True)
+    required = models.BooleanField(_("required"), default=False)
+    choices = models.JSONField(_("choices"), default=list, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ("position", "id")
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        if get_language() == "en" and self.label_en:
+            return self.label_en
+        return self.label_fr
+
+    @property
+    def help(self) -> str:
+        if get_language() == "en" and self.help_en:
+            return self.help_en
+        return self.help_fr
+
+    @property
+    def field_name(self) -> str:
+        return f"q{self.pk}"
 
 
 class SubmissionStatus(models.TextChoices):
@@ -292,3 +351,54 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.value}"
+
+
+def answer_path(instance: Answer, filename: str) -> str:
+    submission = instance.submission
+    return f"calls/{submission.call_id}/{submission.pk}/q{instance.question_id}/{filename}"
+
+
+class Answer(models.Model):
+    """A proposal's answer to one of the call's questions: ``value`` holds text, a number, an
+    ISO date or a list of choices; ``file`` the file of a file question."""
+
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("submission"), on_delete=models.CASCADE, related_name="answers"
+    )
+    question = models.ForeignKey(
+        Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="answers"
+    )
+    value = models.JSONField(_("answer"), null=True, blank=True)
+    file = models.FileField(_("file"), upload_to=answer_path, blank=True, max_length=300)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = (
+            models.UniqueConstraint(fields=("submission", "question"), name="calls_answer_once"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.display}"
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.file and self.value in (None, "", [])
+
+    @property
+    def as_date(self) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(self.value) if isinstance(self.value, str) else None
+        except ValueError:
+            return None
+
+    @property
+    def display(self) -> str:
+        """The answer as text, for pages and exports."""
+        if self.question.kind == QuestionKind.FILE:
+            return self.file.name.rsplit("/", 1)[-1] if self.file else ""
+        if isinstance(self.value, list):
+            return ", ".join(str(v) for v in self.value)
+        if self.value is None:
+            return ""
+        return str(self.value)

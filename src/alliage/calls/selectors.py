@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
@@ -14,11 +15,14 @@ from alliage.coalitions.predicates import team_programme_ids
 from alliage.core.models import User
 
 from .models import (
+    Answer,
     Assignment,
     Call,
     CallVisibility,
     Criterion,
     Decision,
+    Question,
+    QuestionKind,
     Score,
     Submission,
     SubmissionStatus,
@@ -246,3 +250,132 @@ def review_scores(*, submission: Submission) -> list[Assignment]:
         .select_related("reviewer__person")
         .prefetch_related("scores__criterion")
     )
+
+
+# --- Building calls (the team's /team/calls/) and the proposals' answers ---
+
+PICKER_LIMIT = 8
+
+
+def team_calls(*, viewer: User) -> QuerySet[Call]:
+    """The calls of the programmes the viewer runs (all for a superuser), each with its
+    proposals sent and drafts, newest closing first."""
+    calls = Call.objects.select_related("programme")
+    if not viewer.is_superuser:
+        calls = calls.filter(programme_id__in=team_programme_ids(viewer))
+    return calls.annotate(
+        sent_count=Count("submissions", filter=Q(submissions__status=SubmissionStatus.SUBMITTED)),
+        draft_count=Count("submissions", filter=Q(submissions__status=SubmissionStatus.DRAFT)),
+        question_count=Count("questions", distinct=True),
+    ).order_by("-closes_at", "-pk")
+
+
+def call_questions(*, call: Call) -> list[Question]:
+    """The call's own questions, in order, each with how many proposals answered it."""
+    return list(call.questions.annotate(answer_count=Count("answers")).order_by("position", "pk"))
+
+
+def call_criteria_scored(*, call: Call) -> list[Criterion]:
+    """The rubric, each criterion with how many scores it has received."""
+    return list(call.criteria.annotate(score_count=Count("scores")).order_by("position", "pk"))
+
+
+def call_reviewers(*, call: Call) -> list[User]:
+    return list(call.reviewers.select_related("person").order_by("person__last_name", "email"))
+
+
+def reviewer_candidates(*, call: Call, q: str) -> list[User]:
+    """Active accounts matching every word of ``q`` in their name or e-mail address, not yet in
+    the call's pool; a few only (the picker narrows as one types)."""
+    q = q.strip()[:100]
+    if len(q) < 2:
+        return []
+    users = User.objects.filter(is_active=True).exclude(pk__in=call.reviewers.values("pk"))
+    for word in q.split()[:4]:
+        users = users.filter(
+            Q(email__icontains=word)
+            | Q(person__first_name__icontains=word)
+            | Q(person__last_name__icontains=word)
+        )
+    return list(users.select_related("person").order_by("email")[:PICKER_LIMIT])
+
+
+def submission_answers(*, submission: Submission) -> dict[int, Answer]:
+    """The submission's answers by question id."""
+    return {a.question_id: a for a in submission.answers.select_related("question")}
+
+
+def answers_shown(*, submission: Submission) -> list[tuple[Question, Answer | None]]:
+    """Every question of the call, in order, with the submission's answer (None if none):
+    what the proposal, review and ranking pages show (``calls/_answers.html``)."""
+    stored = {a.question_id: a for a in submission.answers.all()}
+    return [(q, stored.get(q.pk)) for q in submission.call.questions.all()]
+
+
+def answer_file(*, submission: Submission, question_id: int) -> Answer | None:
+    """The file answering one of the submission's file questions, if one was sent."""
+    answer = (
+        submission.answers.select_related("question")
+        .filter(question_id=question_id, question__kind=QuestionKind.FILE)
+        .first()
+    )
+    return answer if answer is not None and answer.file else None
+
+
+@dataclass
+class CallPulse:
+    call: Call
+    sent: int
+    drafts: int
+    reviews_done: int
+    reviews_due: int
+
+
+def calls_in_progress(*, programmes: list[Any], now: Any = None) -> list[CallPulse]:
+    """For the team's dashboard: the calls of these programmes not yet decided and already
+    open, with their proposals sent and drafts and their reviews done and assigned; two
+    queries whatever the number of calls."""
+    now = now or timezone.now()
+    calls = list(
+        Call.objects.select_related("programme")
+        .filter(programme__in=programmes, decided_at__isnull=True, opens_at__lte=now)
+        .annotate(
+            sent=Count("submissions", filter=Q(submissions__status=SubmissionStatus.SUBMITTED)),
+            drafts=Count("submissions", filter=Q(submissions__status=SubmissionStatus.DRAFT)),
+        )
+        .order_by("programme__name", "closes_at")
+    )
+    reviews = {
+        row["submission__call"]: row
+        for row in Assignment.objects.filter(
+            submission__call__in=[c.pk for c in calls],
+            submission__status=SubmissionStatus.SUBMITTED,
+        )
+        .values("submission__call")
+        .annotate(done=Count("pk", filter=Q(submitted_at__isnull=False)), total=Count("pk"))
+    }
+    return [
+        CallPulse(
+            call=c,
+            sent=c.sent,
+            drafts=c.drafts,
+            reviews_done=reviews.get(c.pk, {}).get("done", 0),
+            reviews_due=reviews.get(c.pk, {}).get("total", 0),
+        )
+        for c in calls
+    ]
+
+
+def account(*, pk: int) -> User | None:
+    """An account by its id, with its person (None when there is none)."""
+    return User.objects.select_related("person").filter(pk=pk).first()
+
+
+def call_answers(*, call: Call) -> tuple[list[Question], dict[int, dict[int, Answer]]]:
+    """The call's questions and every answer by submission then question, in two queries:
+    for the ranking and its CSV (one column a question)."""
+    questions = list(call.questions.all())
+    answers: dict[int, dict[int, Answer]] = {}
+    for answer in Answer.objects.filter(submission__call=call).select_related("question"):
+        answers.setdefault(answer.submission_id, {})[answer.question_id] = answer
+    return questions, answers

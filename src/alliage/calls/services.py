@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -28,24 +29,31 @@ from . import tasks
 from .assignment import plan_assignments
 from .audit import AuditAction
 from .models import (
+    CHOICE_KINDS,
+    INDIVIDUALS,
+    Answer,
     Assignment,
     Call,
     CallStatus,
+    CallVisibility,
     Conflict,
     Criterion,
     Decision,
+    Question,
+    QuestionKind,
     Score,
     Submission,
     SubmissionStatus,
 )
 from .predicates import assignment_of, conflicted, reviewer_facts_forget
+from .questions import check_value as check_answer
 from .rubrics import RUBRICS
 
 TEXT_FIELDS = ("title", "summary", "diagnostic", "impact", "partners_sought")
 
 
 # Call slugs that would shadow the app's own URLs (``/calls/me/``, ``/calls/reviews/``).
-RESERVED_SLUGS = ("me", "reviews", "submissions")
+RESERVED_SLUGS = ("me", "reviews", "submissions", "new")
 
 
 def _notify(submission: Submission, kind: tasks.Notice) -> None:
@@ -66,6 +74,7 @@ def call_create(*, by: User, template: str = "", **fields: Any) -> Call:
         reserved=RESERVED_SLUGS,
         max_length=90,
     )
+    _check_dates(call)
     call.full_clean()
     call.save()
     if template:
@@ -86,6 +95,320 @@ def criteria_from_template(*, call: Call, template: str) -> list[Criterion]:
     )
 
 
+# --- Building a call (the team's /team/calls/): settings, questions, rubric, reviewers ---
+
+CALL_FIELDS = (
+    "programme", "kind", "title", "description", "eligibility", "allowed_kinds", "asks",
+    "opens_at", "closes_at", "review_due_at", "decisions_expected_at", "visibility",
+    "reviewers_per_submission",
+)  # fmt: skip
+
+
+def _check_dates(call: Call) -> None:
+    """Opening, closing, reviews due, decisions expected: in that order, each optional one
+    after the one before it."""
+    if call.opens_at and call.closes_at and call.closes_at <= call.opens_at:
+        raise BusinessError(_("The call must close after it opens."), field="closes_at")
+    if call.review_due_at and call.closes_at and call.review_due_at <= call.closes_at:
+        raise BusinessError(
+            _("Reviews are due after the call closes: pick a later date."), field="review_due_at"
+        )
+    after = call.review_due_at or call.closes_at
+    if call.decisions_expected_at and after and call.decisions_expected_at < after:
+        raise BusinessError(
+            _("Decisions are expected once the call has closed and its reviews are in."),
+            field="decisions_expected_at",
+        )
+
+
+def _check_known(fields: Mapping[str, Any], known: tuple[str, ...]) -> None:
+    unknown = sorted(set(fields) - set(known))
+    if unknown:
+        raise BusinessError(
+            _("These settings do not exist: %(names)s.") % {"names": ", ".join(unknown)}
+        )
+
+
+def _check_programme(by: User, call: Call) -> None:
+    permission_require(
+        by, "calls.manage_call", call, _("Only the programme's team can set up its calls.")
+    )
+
+
+@transaction.atomic
+def call_update(*, call: Call, by: User, **fields: Any) -> Call:
+    """The team changes a call's settings and dates (never its programme to one they do not
+    run: the permission is checked before and after)."""
+    _check_programme(by, call)
+    locked = Call.objects.select_for_update().get(pk=call.pk)
+    _check_known(fields, CALL_FIELDS)
+    changed = sorted(name for name, value in fields.items() if getattr(locked, name) != value)
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    _check_programme(by, locked)
+    _check_dates(locked)
+    locked.full_clean()
+    if changed:
+        locked.save()
+        audit_record(action=AuditAction.CALL_UPDATED, by=by, target=locked, fields=changed)
+    return locked
+
+
+@transaction.atomic
+def call_duplicate(
+    *,
+    call: Call,
+    by: User,
+    title: str,
+    opens_at: dt.datetime,
+    closes_at: dt.datetime,
+    review_due_at: dt.datetime | None = None,
+    decisions_expected_at: dt.datetime | None = None,
+) -> Call:
+    """A new call like this one: its questions, rubric, eligibility, reviewers and settings,
+    with the new dates; never its proposals. It starts as the team's draft."""
+    _check_programme(by, call)
+    copy = Call(
+        programme=call.programme,
+        kind=call.kind,
+        title=title,
+        description=call.description,
+        eligibility=call.eligibility,
+        allowed_kinds=list(call.allowed_kinds),
+        asks=list(call.asks),
+        opens_at=opens_at,
+        closes_at=closes_at,
+        review_due_at=review_due_at,
+        decisions_expected_at=decisions_expected_at,
+        visibility=CallVisibility.TEAM,
+        reviewers_per_submission=call.reviewers_per_submission,
+    )
+    _check_dates(copy)
+    copy.slug = slug_unique(
+        Call.objects.all(), title, fallback="appel", reserved=RESERVED_SLUGS, max_length=90
+    )
+    copy.full_clean()
+    copy.save()
+    Question.objects.bulk_create(
+        Question(
+            call=copy,
+            kind=q.kind,
+            label_fr=q.label_fr,
+            label_en=q.label_en,
+            help_fr=q.help_fr,
+            help_en=q.help_en,
+            required=q.required,
+            choices=list(q.choices),
+            position=q.position,
+        )
+        for q in call.questions.all()
+    )
+    Criterion.objects.bulk_create(
+        Criterion(
+            call=copy,
+            name=c.name,
+            guidance=c.guidance,
+            weight=c.weight,
+            scale=c.scale,
+            position=c.position,
+        )
+        for c in call.criteria.all()
+    )
+    copy.reviewers.set(call.reviewers.all())
+    audit_record(action=AuditAction.CALL_DUPLICATED, by=by, target=copy, source=call.pk)
+    return copy
+
+
+def _renumber(rows: list[Any]) -> None:
+    for i, row in enumerate(rows):
+        if row.position != i:
+            row.position = i
+            row.save(update_fields=["position"])
+
+
+def _move(rows: list[Any], pk: int, delta: int) -> None:
+    """Move the row one place up (-1) or down (+1), then number them all 0, 1, 2…"""
+    index = next((i for i, row in enumerate(rows) if row.pk == pk), None)
+    if index is None:
+        raise BusinessError(_("This item is not part of this call."))
+    target = index + delta
+    if 0 <= target < len(rows):
+        rows[index], rows[target] = rows[target], rows[index]
+    _renumber(rows)
+
+
+QUESTION_FIELDS = ("kind", "label_fr", "label_en", "help_fr", "help_en", "required", "choices")
+
+
+@transaction.atomic
+def question_save(
+    *, call: Call, by: User, question: Question | None = None, **fields: Any
+) -> Question:
+    """Add a question at the end of the call's form, or change one. A choice question needs
+    two choices at least; a question already answered keeps its kind."""
+    _check_programme(by, call)
+    Call.objects.select_for_update().get(pk=call.pk)
+    if question is not None and question.call_id != call.pk:
+        raise BusinessError(_("This item is not part of this call."))
+    _check_known(fields, QUESTION_FIELDS)
+    if question is None:
+        question = Question(call=call, position=call.questions.count())
+    elif "kind" in fields and fields["kind"] != question.kind and question.answers.exists():
+        raise BusinessError(
+            _("Proposals have answered this question: its kind can no longer change."),
+            field="kind",
+        )
+    for name, value in fields.items():
+        setattr(question, name, value)
+    if not question.label_fr.strip():
+        raise BusinessError(_("Give the question its French label."), field="label_fr")
+    if question.kind in CHOICE_KINDS:
+        if len(question.choices) < 2:
+            raise BusinessError(_("Give at least two choices, one a line."), field="choices")
+    else:
+        question.choices = []
+    question.full_clean()
+    question.save()
+    audit_record(action=AuditAction.CALL_FORM_CHANGED, by=by, target=call, question=question.pk)
+    return question
+
+
+@transaction.atomic
+def question_move(*, question: Question, by: User, delta: int) -> None:
+    call = question.call
+    _check_programme(by, call)
+    Call.objects.select_for_update().get(pk=call.pk)
+    _move(list(call.questions.all()), question.pk, 1 if delta > 0 else -1)
+
+
+def _reorder(rows: list[Any], order: list[int]) -> None:
+    """Put the rows in the order given (every one of them, once)."""
+    by_pk = {row.pk: row for row in rows}
+    if sorted(order) != sorted(by_pk):
+        raise BusinessError(_("The new order must list every item of the call once."))
+    _renumber([by_pk[pk] for pk in order])
+
+
+@transaction.atomic
+def questions_reorder(*, call: Call, by: User, order: list[int]) -> None:
+    """Put the call's questions in this order (the builder's drag and drop)."""
+    _check_programme(by, call)
+    Call.objects.select_for_update().get(pk=call.pk)
+    _reorder(list(call.questions.all()), order)
+
+
+@transaction.atomic
+def criteria_reorder(*, call: Call, by: User, order: list[int]) -> None:
+    """Put the call's criteria in this order (the rubric editor's drag and drop)."""
+    _check_programme(by, call)
+    Call.objects.select_for_update().get(pk=call.pk)
+    _reorder(list(call.criteria.all()), order)
+
+
+@transaction.atomic
+def question_delete(*, question: Question, by: User, confirm: bool = False) -> int:
+    """Remove a question. Once proposals have answered it, only with ``confirm``: their
+    answers go with it (the number removed is returned and audited)."""
+    call = question.call
+    _check_programme(by, call)
+    Call.objects.select_for_update().get(pk=call.pk)
+    answered = question.answers.count()
+    if answered and not confirm:
+        raise BusinessError(
+            ngettext(
+                "%(n)s proposal has answered this question: confirm to remove it with its answer.",
+                "%(n)s proposals have answered this question: confirm to remove it with their "
+                "answers.",
+                answered,
+            )
+            % {"n": answered}
+        )
+    label = question.label_fr
+    question.delete()
+    _renumber(list(call.questions.all()))
+    audit_record(
+        action=AuditAction.CALL_FORM_CHANGED, by=by, target=call, removed=label, answers=answered
+    )
+    return answered
+
+
+CRITERION_FIELDS = ("name", "guidance", "weight", "scale")
+
+
+@transaction.atomic
+def criterion_save(
+    *, call: Call, by: User, criterion: Criterion | None = None, **fields: Any
+) -> Criterion:
+    """Add a criterion at the end of the rubric, or change one; once reviews have scored it,
+    its scale no longer changes (the scores would lose their meaning)."""
+    _check_programme(by, call)
+    Call.objects.select_for_update().get(pk=call.pk)
+    if criterion is not None and criterion.call_id != call.pk:
+        raise BusinessError(_("This item is not part of this call."))
+    _check_known(fields, CRITERION_FIELDS)
+    if criterion is None:
+        criterion = Criterion(call=call, position=call.criteria.count())
+    elif "scale" in fields and fields["scale"] != criterion.scale and criterion.scores.exists():
+        raise BusinessError(
+            _("Reviews have scored this criterion: its scale can no longer change."),
+            field="scale",
+        )
+    for name, value in fields.items():
+        setattr(criterion, name, value)
+    criterion.full_clean()
+    criterion.save()
+    audit_record(action=AuditAction.CALL_RUBRIC_CHANGED, by=by, target=call, criterion=criterion.pk)
+    return criterion
+
+
+@transaction.atomic
+def criterion_move(*, criterion: Criterion, by: User, delta: int) -> None:
+    call = criterion.call
+    _check_programme(by, call)
+    Call.objects.select_for_update().get(pk=call.pk)
+    _move(list(call.criteria.all()), criterion.pk, 1 if delta > 0 else -1)
+
+
+@transaction.atomic
+def criterion_delete(*, criterion: Criterion, by: User) -> None:
+    """Remove a criterion nobody has scored yet; a scored one stays (reviews rest on it)."""
+    call = criterion.call
+    _check_programme(by, call)
+    Call.objects.select_for_update().get(pk=call.pk)
+    if criterion.scores.exists():
+        raise BusinessError(_("Reviews have scored this criterion: it can no longer be removed."))
+    name = criterion.name
+    criterion.delete()
+    _renumber(list(call.criteria.all()))
+    audit_record(action=AuditAction.CALL_RUBRIC_CHANGED, by=by, target=call, removed=name)
+
+
+@transaction.atomic
+def rubric_from_template(*, call: Call, by: User, template: str) -> list[Criterion]:
+    """Add a shipped rubric's criteria after the call's own."""
+    _check_programme(by, call)
+    Call.objects.select_for_update().get(pk=call.pk)
+    created = criteria_from_template(call=call, template=template)
+    audit_record(action=AuditAction.CALL_RUBRIC_CHANGED, by=by, target=call, template=template)
+    return created
+
+
+@transaction.atomic
+def call_reviewer_add(*, call: Call, by: User, reviewer: User) -> None:
+    """Add someone to the call's reviewer pool (the pool's audit is the m2m signal's)."""
+    _check_programme(by, call)
+    if not reviewer.is_active:
+        raise BusinessError(_("This account is closed: it cannot review."))
+    call.reviewers.add(reviewer)
+
+
+@transaction.atomic
+def call_reviewer_remove(*, call: Call, by: User, reviewer: User) -> None:
+    """Take someone out of the pool; the proposals already assigned to them stay theirs."""
+    _check_programme(by, call)
+    call.reviewers.remove(reviewer)
+
+
 def _closed_message(call: Call) -> str:
     when = date_format(timezone.localtime(call.closes_at), "DATETIME_FORMAT")
     if call.status == CallStatus.UPCOMING:
@@ -98,6 +421,8 @@ def _check_kind(call: Call, organisation: Organisation | None) -> None:
     """A call may be open to some kinds of organisation only."""
     if call.allowed_kinds:
         if organisation is None:
+            if INDIVIDUALS in call.allowed_kinds:
+                return
             raise BusinessError(
                 _("This call is for organisations: choose the one you submit for."),
                 field="organisation",
@@ -119,9 +444,13 @@ def submission_save(
     organisation: Organisation | None = None,
     attachment: UploadedFile | None = None,
     now: dt.datetime | None = None,
+    answers: Mapping[int, Any] | None = None,
+    answer_files: Mapping[int, UploadedFile] | None = None,
 ) -> Submission:
     """Create or update the user's submission to an open call (the draft is saved as they
-    type). One live submission per person and call: a second tab edits the same one."""
+    type). One live submission per person and call: a second tab edits the same one.
+    ``answers`` maps the call's question ids to their values (see ``questions.check_value``;
+    None empties an answer), ``answer_files`` the file questions' ids to their uploads."""
     permission_require(by, "calls.submit_to_call", call)
     now = now or timezone.now()
     if call.status_at(now) != CallStatus.OPEN:
@@ -157,10 +486,49 @@ def submission_save(
     if attachment is not None:
         validate_document(attachment)
         submission.attachment = attachment
+    submission.save()
+    if answers or answer_files:
+        _answers_save(submission, answers or {}, answer_files or {})
     if submission.status == SubmissionStatus.SUBMITTED:
         _require_complete(submission)  # a sent proposal may improve, not empty itself
-    submission.save()
     return submission
+
+
+def _answers_save(
+    submission: Submission, answers: Mapping[int, Any], files: Mapping[int, UploadedFile]
+) -> None:
+    """Store the answers to the call's questions; a bad one is refused on its field."""
+    questions = {q.pk: q for q in submission.call.questions.all()}
+    unknown = (set(answers) | set(files)) - set(questions)
+    if unknown:
+        raise BusinessError(_("These questions do not belong to this call."))
+    existing = {a.question_id: a for a in submission.answers.all()}
+    for pk, raw in answers.items():
+        question = questions[pk]
+        if question.kind == QuestionKind.FILE:
+            continue  # a file comes as a file; an empty value keeps the one sent before
+        try:
+            value = check_answer(question, raw)
+        except ValueError as bad:
+            raise BusinessError(str(bad.args[0]), field=question.field_name) from bad
+        answer = existing.get(pk)
+        if answer is None:
+            if value is not None:
+                Answer.objects.create(submission=submission, question=question, value=value)
+        elif answer.value != value:
+            answer.value = value
+            answer.save(update_fields=["value"])
+    for pk, upload in files.items():
+        question = questions[pk]
+        if question.kind != QuestionKind.FILE:
+            raise BusinessError(_("Only a file question takes a file."), field=question.field_name)
+        try:
+            validate_document(upload)
+        except ValidationError as bad:
+            raise BusinessError(" ".join(bad.messages), field=question.field_name) from bad
+        answer = existing.get(pk) or Answer(submission=submission, question=question)
+        answer.file = upload
+        answer.save()
 
 
 def _require_complete(submission: Submission) -> None:
@@ -169,6 +537,10 @@ def _require_complete(submission: Submission) -> None:
         str(Submission._meta.get_field(f).verbose_name)
         for f in ("title", "summary", *submission.call.asks)
         if not getattr(submission, f)
+    ]
+    answered = {a.question_id for a in submission.answers.all() if not a.is_empty}
+    missing += [
+        q.label for q in submission.call.questions.all() if q.required and q.pk not in answered
     ]
     if missing:
         raise BusinessError(

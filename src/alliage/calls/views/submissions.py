@@ -18,15 +18,17 @@ from alliage.core.http import (
     form_add_business_error,
     require_perm,
     service_then_redirect,
+    small_pk,
 )
 
 from .. import selectors, services
 from ..forms import DecisionForm, SubmissionForm
 from ..models import Call, CallStatus, Submission, SubmissionStatus
+from ..services import TEXT_FIELDS
 
 
 def _submission_form(
-    request: HttpRequest, call: Call, submission: Submission | None
+    request: HttpRequest, call: Call, submission: Submission | None, *, sending: bool = False
 ) -> SubmissionForm:
     return SubmissionForm(
         request.POST or None,
@@ -34,17 +36,25 @@ def _submission_form(
         instance=submission,
         call=call,
         organisations=selectors.submission_organisations(viewer=request.user),
+        sending=sending,
+        answers=selectors.submission_answers(submission=submission) if submission else None,
     )
 
 
 def _save(request: HttpRequest, call: Call, form: SubmissionForm) -> Submission:
-    data = {k: v for k, v in form.cleaned_data.items() if k not in ("organisation", "attachment")}
+    data = {
+        k: v
+        for k, v in form.cleaned_data.items()
+        if k not in ("organisation", "attachment") and k in TEXT_FIELDS
+    }
     return services.submission_save(
         call=call,
         by=request.user,
         data=data,
         organisation=form.cleaned_data.get("organisation"),
         attachment=request.FILES.get("attachment"),
+        answers=form.answers(),
+        answer_files=form.answer_files(),
     )
 
 
@@ -55,7 +65,8 @@ def submission_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if denied := require_perm(request, "calls.submit_to_call", call):
         return denied
     submission = selectors.my_submission(call=call, viewer=request.user)
-    form = _submission_form(request, call, submission)
+    sending = request.method == "POST" and request.POST.get("action") == "submit"
+    form = _submission_form(request, call, submission, sending=sending)
     if request.method == "POST" and form.is_valid():
         try:
             submission = _save(request, call, form)
@@ -129,6 +140,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else None
         ),
         "call_open": submission.call.status == CallStatus.OPEN,
+        "answers": selectors.answers_shown(submission=submission),
     }
     if can_manage:
         context["assignments"] = selectors.submission_assignments(submission=submission)
@@ -143,6 +155,14 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def submission_attachment(request: HttpRequest, pk: int) -> FileResponse:
     submission = access_or_404(request, selectors.submission_detail, "calls.see_submission", pk=pk)
+    question = request.GET.get("question", "")
+    if question:  # a file question's answer, under the same permission as the attachment
+        answer = selectors.answer_file(
+            submission=submission, question_id=small_pk(int(question)) if question.isdigit() else 0
+        )
+        if answer is None:
+            raise Http404
+        return file_response(answer.file)
     if not submission.attachment:
         raise Http404
     return file_response(submission.attachment)
