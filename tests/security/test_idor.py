@@ -27,6 +27,8 @@ from ..factories import (
     CoalitionMemberFactory,
     IndicatorFactory,
     MeasurementFactory,
+    MembershipFactory,
+    OrganisationFactory,
     PersonFactory,
     ProgrammeFactory,
     PublicationFactory,
@@ -188,7 +190,28 @@ CASES = (
          lambda w, e: {"value": "1", "measured_on": "2025-01-01", "source": "x"}, api=True),
     Case("password_reset_confirm", "anonymous", "GET",
          lambda w, e: {"uidb64": w.tokens["uid"], "token": "1-forged"}, refused=(200,)),
+    # The team's actors pages: any programme's team runs the directory, so "someone else's" is
+    # an account on no team.
+    Case("team:actors:organisation-edit", "lead", "GET",
+         lambda w, e: {"pk": OrganisationFactory().pk}),
+    Case("team:actors:person-edit", "adherent", "GET", lambda w, e: {"pk": e.unlisted.pk}),
+    Case("team:actors:membership-edit", "lead", "GET",
+         lambda w, e: {"pk": MembershipFactory(person=e.unlisted).pk}),
+    Case("team:actors:membership-renew", "adherent", "POST",
+         lambda w, e: {"pk": MembershipFactory(person=e.unlisted).pk}),
+    Case("actors:affiliation-request-answer", "conflicted", "POST",
+         lambda w, e: {"pk": _affiliation_request().pk}, lambda w, e: {"decision": "accept"}),
 )  # fmt: skip
+
+
+def _affiliation_request() -> Any:
+    """A request to join an organisation the attacker does not belong to."""
+    from alliage.actors.models import AffiliationRequest
+
+    return AffiliationRequest.objects.create(
+        person=PersonFactory(), organisation=OrganisationFactory()
+    )
+
 
 ID_PARAMETER = re.compile(r"<(?:(?:int|str|path):)?(?!slug>)(\w+)>")
 
