@@ -331,45 +331,40 @@ def expertise_affinity(
     exclude: Collection[tuple[int, int]] = (),
 ) -> dict[tuple[int, int], float]:
     """How well each reviewer's profile (their person's bio, intentions, capabilities and
-    tags, as the matching index holds it) matches each proposal's text: the matching engine's
-    score, by ``(reviewer_id, submission_id)``. Reviewers without a person, or absent from the
-    index, score nothing; ``exclude`` pairs are skipped. One index query per proposal over the
-    reviewers' rows only, so the cost grows with proposals times reviewers, not with the corpus."""
-    from alliage.matching import store
-    from alliage.matching.documents import submission_document
+    tags, as the matching index reads a person) matches each proposal, by
+    ``(reviewer_id, submission_id)``: the matching engine's score of the proposal's indexed row
+    for the profile as the query (about the share of the profile found in the proposal).
+    Reviewers need not be in the index themselves (the team's reviewers often do not consent
+    to be *suggested*; their profile only serves the assignment the team asks for). Reviewers
+    without a person or a profile score nothing; ``exclude`` pairs are skipped. One scoring per
+    reviewer over the call's proposals only: the cost does not grow with the corpus."""
+    from alliage.actors.models import Person
+    from alliage.matching import documents, store
 
     if not submission_ids or not reviewer_ids:
         return {}
-    people = dict(
-        User.objects.filter(pk__in=reviewer_ids, person__isnull=False).values_list(
-            "pk", "person__pk"
-        )
-    )
-    keys = {user_id: f"person:{person_id}" for user_id, person_id in people.items()}
+    keys = {f"submission:{pk}": pk for pk in submission_ids}
     index = store.index_get()
-    missing = [key for key in keys.values() if key not in index]
-    if missing:  # changed a moment ago: the background update has not run yet
+    missing = [key for key in keys if key not in index]
+    if missing:  # sent a moment ago: the background update has not run yet
         index = store.index_update(missing)
     index.refresh()
-    reviewer_rows = [
-        (user_id, index.rows[key]) for user_id, key in sorted(keys.items()) if key in index.rows
-    ]
-    if not reviewer_rows:
+    indexed = sorted((index.rows[key], pk) for key, pk in keys.items() if key in index.rows)
+    if not indexed:
         return {}
-    rows = np.array([row for _user, row in reviewer_rows], dtype=np.int64)
+    rows = np.array([row for row, _pk in indexed], dtype=np.int64)
     excluded = set(exclude)
     affinity: dict[tuple[int, int], float] = {}
-    for submission in Submission.objects.filter(pk__in=submission_ids).select_related(
-        "organisation"
-    ):
-        document = submission_document(submission)
-        query = index.query(document.text, tags=document.tags)
+    people = documents.people(Person.objects.filter(user_id__in=reviewer_ids)).order_by("pk")
+    for person in people:
+        profile = documents.person_document(person)
+        query = index.query(profile.text, tags=profile.tags)
         if not query.bag.weights:
             continue
         scores = index.scorer.score(query, rows)
-        for (user_id, _row), score in zip(reviewer_rows, scores.tolist(), strict=True):
-            if score > 0 and (user_id, submission.pk) not in excluded:
-                affinity[(user_id, submission.pk)] = round(float(score), 6)
+        for (_row, submission_id), score in zip(indexed, scores.tolist(), strict=True):
+            if score > 0 and (person.user_id, submission_id) not in excluded:
+                affinity[(person.user_id, submission_id)] = round(float(score), 6)
     return affinity
 
 

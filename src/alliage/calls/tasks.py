@@ -64,7 +64,7 @@ def _reviewer_mail(
     from .models import Assignment, Call, SubmissionStatus
 
     call = Call.objects.filter(pk=call_id).first()
-    reviewer = User.objects.filter(pk=reviewer_id, is_active=True).first()
+    reviewer = User.objects.filter(pk=reviewer_id, is_active=True).select_related("person").first()
     if call is None or reviewer is None or not reviewer.email:
         return False
     pending = Assignment.objects.filter(
@@ -79,7 +79,7 @@ def _reviewer_mail(
         context = {
             "call": call,
             "reviewer": reviewer,
-            "name": reviewer.first_name,
+            "name": getattr(getattr(reviewer, "person", None), "first_name", ""),
             "pending": pending,
             "due": call.review_due_at,
             "url": settings.ALLIAGE_BASE_URL.rstrip("/") + reverse("calls:reviewer-queue"),

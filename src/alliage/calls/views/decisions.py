@@ -123,6 +123,7 @@ def decision_form(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "reviews": selectors.review_scores(submission=submission),
             "is_open": submission.call.status in (CallStatus.UPCOMING, CallStatus.OPEN),
+            "kept": draft is not None,  # refused: the form stays, with what was typed
         },
     )
 
