@@ -267,3 +267,30 @@ def test_remind_now_is_refused_once_nothing_is_left() -> None:
     url = "/en" + reverse("calls:reviewer-remind", args=[call.slug])
     response = client_for(team).post(url, {"reviewer": french.pk}, follow=True)
     assert "no review left to write" in response.content.decode()
+
+
+# --- A person's own space --------------------------------------------------------------------
+
+
+def test_me_sections_reviews_to_do_and_my_proposals(rf) -> None:
+    from alliage.calls.hooks import my_reviews_section, my_submissions_section
+    from alliage.core.hooks import Slot
+
+    call, (french, _english), team = review_call(2)
+    services.assignments_auto(call=call, by=team)
+    request = rf.get("/me/")
+    request.user = french
+    waiting = my_reviews_section(request, french.person)
+    assert waiting.slot == Slot.WAITING
+    assert waiting.context["rows"] == [
+        {"title": call.title, "count": 2, "due": call.review_due_at, "late": False}
+    ]
+    assert my_submissions_section(request, french.person) is None  # no proposal of theirs
+    draft = SubmissionFactory(call=CallFactory(), person=french.person, status="draft")
+    mine = my_submissions_section(request, french.person)
+    assert mine.slot == Slot.MAIN
+    assert mine.context["items"][0]["url"] == reverse(
+        "calls:submission-edit", args=[draft.call.slug]
+    )
+    request.user = team
+    assert my_reviews_section(request, None) is None

@@ -46,6 +46,8 @@ def ranking(request: HttpRequest, slug: str) -> HttpResponse:
             "criteria": criteria,
             "reviewers": selectors.call_reviewer_count(call=call),
             "pending": selectors.call_pending_reviewers(call=call),
+            # decisions are made once the call has closed, until they are published
+            "can_decide": call.status == CallStatus.CLOSED,
         },
     )
 
