@@ -294,3 +294,12 @@ def test_me_sections_reviews_to_do_and_my_proposals(rf) -> None:
     )
     request.user = team
     assert my_reviews_section(request, None) is None
+
+
+def test_an_unreadable_index_still_assigns_balanced(monkeypatch) -> None:
+    def broken(*args, **kwargs):
+        raise OSError("index file unreadable")
+
+    monkeypatch.setattr(services, "expertise_affinity", broken)
+    call, _reviewers, team = review_call(3)
+    assert services.assignments_auto(call=call, by=team) == (6, [])

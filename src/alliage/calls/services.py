@@ -4,6 +4,7 @@ it is given, writes in one transaction, records the audit entry and queues the e
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Collection, Mapping
 from typing import Any
 
@@ -42,6 +43,8 @@ from .models import (
 )
 from .predicates import assignment_of, conflicted, reviewer_facts_forget
 from .rubrics import RUBRICS
+
+logger = logging.getLogger(__name__)
 
 TEXT_FIELDS = ("title", "summary", "diagnostic", "impact", "partners_sought")
 
@@ -307,7 +310,7 @@ def assignments_auto(*, call: Call, by: User, expertise: bool = True) -> tuple[i
         conflicts=conflicts,
         existing=existing,
         affinity=(
-            expertise_affinity(submission_ids, reviewer_ids, exclude=conflicts | existing)
+            _expertise_or_none(submission_ids, reviewer_ids, exclude=conflicts | existing)
             if expertise
             else None
         ),
@@ -323,6 +326,18 @@ def assignments_auto(*, call: Call, by: User, expertise: bool = True) -> tuple[i
         action=AuditAction.CALL_REVIEWERS_ASSIGNED, by=by, target=call, count=len(plan.pairs)
     )
     return len(plan.pairs), list(plan.short)
+
+
+def _expertise_or_none(
+    submission_ids: list[int], reviewer_ids: list[int], exclude: Collection[tuple[int, int]]
+) -> dict[tuple[int, int], float] | None:
+    """Expertise only breaks ties: an unreadable matching index must not stop the team from
+    assigning reviewers, who then get the balanced assignment without it."""
+    try:
+        return expertise_affinity(submission_ids, reviewer_ids, exclude=exclude)
+    except (OSError, ValueError):
+        logger.exception("Matching index unavailable: reviewers assigned without expertise")
+        return None
 
 
 def expertise_affinity(
