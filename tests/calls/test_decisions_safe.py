@@ -142,3 +142,17 @@ def test_the_ranking_links_to_the_confirmation_not_a_bare_post() -> None:
     body = team.get(en("calls:ranking", call.slug)).content.decode()
     assert f'href="{en("calls:publish-confirm", call.slug)}"' in body
     assert f'action="{en("calls:publish-decisions", call.slug)}"' not in body
+
+
+def test_the_decision_page_shows_the_reviews_with_their_comments() -> None:
+    call, submission, team = setup()
+    Assignment.objects.create(
+        submission=submission,
+        reviewer=PersonFactory().user,
+        submitted_at=dt.datetime.now(tz=dt.UTC),
+        comment="Partenaires solides.",
+    )
+    url = en("calls:decision-form", call.slug, query=f"?proposal={submission.pk}")
+    body = team.get(url).content.decode()
+    assert "Partenaires solides." in body and "No review has been submitted" not in body
+    assert body.count('type="radio" name="decision"') == 3 and " checked" not in body
