@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 __all__ = ["AssignmentPlan", "plan_assignments"]
@@ -63,6 +63,7 @@ def plan_assignments(
     per_submission: int,
     conflicts: Collection[tuple[int, int]] = (),
     existing: Collection[tuple[int, int]] = (),
+    affinity: Mapping[tuple[int, int], float] | None = None,
 ) -> AssignmentPlan:
     """Plan the new reviewer assignments for a call.
 
@@ -81,6 +82,13 @@ def plan_assignments(
     a listed submission's reviewers even if the reviewer is not listed (the assignment exists),
     and towards a listed reviewer's load even if the submission is not listed (it is still work).
     An existing pair that is also a conflict is kept and counted, never duplicated.
+
+    ``affinity`` (optional) scores ``(reviewer_id, submission_id)`` pairs, higher for a better
+    match of expertise (missing pairs score 0). It only breaks ties: among the assignments that
+    meet 1-3, the plan then moves work between reviewers without changing the sorted vector of
+    loads (a new pair handed to a reviewer one lighter, or two reviewers of equal load
+    exchanging a pair each) while that raises the total affinity (see :func:`_prefer_expertise`).
+    Guarantees 1-4 still hold.
     """
     if per_submission < 0:
         raise ValueError("per_submission must be zero or more")
@@ -106,6 +114,8 @@ def plan_assignments(
 
     held = _greedy(submission_ids, allowed, demand, on, load)
     _rebalance(reviewer_ids, allowed, on, load, held)
+    if affinity:
+        _prefer_expertise(reviewer_ids, allowed, on, load, held, affinity)
 
     pairs = tuple(sorted((r, s) for r in reviewer_ids for s in held[r]))
     short = tuple(s for s in submission_ids if len(on[s]) < per_submission)
@@ -216,3 +226,84 @@ def _unwind(came_from: dict[int, tuple[int, int] | None], end: int) -> list[tupl
         receiver = giver
     chain.reverse()
     return chain
+
+
+# Local search rounds of :func:`_prefer_expertise`; each round only applies improving moves, so
+# the bound only caps the time on large calls (a few rounds reach a local optimum in practice).
+EXPERTISE_ROUNDS = 20
+EPSILON = 1e-9
+
+
+def _prefer_expertise(
+    reviewer_ids: list[int],
+    allowed: dict[int, tuple[int, ...]],
+    on: dict[int, set[int]],
+    load: dict[int, int],
+    held: dict[int, set[int]],
+    affinity: Mapping[tuple[int, int], float],
+) -> None:
+    """Raise the total affinity of the new pairs by moves that keep the balance exactly.
+
+    Two moves leave the multiset of loads (so the maximum and the sum of squares) unchanged:
+
+    * *hand over*: a reviewer at load ``l`` gives a new pair to an allowed reviewer at
+      ``l - 1`` not on it (their loads swap);
+    * *exchange*: two reviewers of equal load swap one new pair each, each allowed on and not
+      already on the other's.
+
+    Only strictly improving moves are made, the best first for each pair, in id order, so the
+    result is deterministic and the search ends. Updates ``on``, ``load`` and ``held``.
+    """
+
+    def gain_of(r: int, s: int) -> float:
+        return affinity.get((r, s), 0.0)
+
+    for _round in range(EXPERTISE_ROUNDS):
+        improved = False
+        for giver in reviewer_ids:
+            for submission in sorted(held[giver]):
+                if submission not in held[giver]:  # moved away earlier in this loop
+                    continue
+                here = gain_of(giver, submission)
+                best: tuple[float, int, int | None] | None = None
+                for receiver in allowed[submission]:
+                    if receiver == giver or receiver in on[submission]:
+                        continue
+                    if load[receiver] == load[giver] - 1:
+                        gain = gain_of(receiver, submission) - here
+                        if gain > EPSILON and (best is None or gain > best[0] + EPSILON):
+                            best = (gain, receiver, None)
+                    elif load[receiver] == load[giver]:
+                        for back in sorted(held[receiver]):
+                            if back == submission or giver in on[back]:
+                                continue
+                            if giver not in allowed[back]:
+                                continue
+                            gain = (
+                                gain_of(receiver, submission)
+                                - here
+                                + gain_of(giver, back)
+                                - gain_of(receiver, back)
+                            )
+                            if gain > EPSILON and (best is None or gain > best[0] + EPSILON):
+                                best = (gain, receiver, back)
+                if best is None:
+                    continue
+                _gain, receiver, back = best
+                _move(giver, submission, receiver, on, held)
+                if back is None:
+                    load[giver] -= 1
+                    load[receiver] += 1
+                else:
+                    _move(receiver, back, giver, on, held)
+                improved = True
+        if not improved:
+            return
+
+
+def _move(giver: int, submission: int, receiver: int, on: dict[int, set[int]],
+          held: dict[int, set[int]]) -> None:  # fmt: skip
+    held[giver].remove(submission)
+    on[submission].remove(giver)
+    held[receiver].add(submission)
+    on[submission].add(receiver)

@@ -17,4 +17,5 @@ class AuditAction(models.TextChoices):
     SUBMISSION_SUBMITTED = "submission.submitted", _("Proposal submitted")
     SUBMISSION_DECIDED = "submission.decided", _("Decision on a proposal")
     REVIEW_SUBMITTED = "review.submitted", _("Review submitted")
+    REVIEW_REMINDED = "review.reminded", _("Reminder sent")  # to a reviewer, by the team
     REVIEW_CONFLICT_DECLARED = "review.conflict_declared", _("Conflict of interest declared")

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliage.coalitions.models import Coalition, Programme
 from alliage.core import hooks
-from alliage.core.hooks import NavItem, Section
+from alliage.core.hooks import NavItem, Section, Slot
 from alliage.core.opendata import register_queryset_exporter
 from alliage.core.personal_data import register_personal_data
 
@@ -65,3 +66,40 @@ def calls_pulse(request: HttpRequest, programmes: list[Programme]) -> Section | 
         template="calls/team/_pulse.html",
         context={"pulses": selectors.calls_in_progress(programmes=programmes)},
     )
+
+
+@hooks.register(hooks.ME_SECTIONS, order=20)
+def my_reviews_section(request: HttpRequest, person: object) -> Section | None:
+    """ "Reviews to do", by call with their due date, in what waits for the signed-in person."""
+    rows = selectors.reviews_waiting(viewer=request.user)
+    if not rows:
+        return None
+    return Section(template="calls/_me_reviews.html", context={"rows": rows}, slot=Slot.WAITING)
+
+
+@hooks.register(hooks.ME_SECTIONS, order=20)
+def my_submissions_section(request: HttpRequest, person: object) -> Section | None:
+    """ "My proposals and drafts": the person's submissions to calls, latest first."""
+    if person is None or not request.user.is_authenticated:
+        return None
+    submissions = list(selectors.submissions_of(viewer=request.user)[:6])
+    if not submissions:
+        return None
+    items = [
+        {
+            "submission": s,
+            # a draft is continued where it is written; a sent one is read on its page
+            "url": (
+                reverse("calls:submission-edit", kwargs={"slug": s.call.slug})
+                if s.status == SubmissionStatus.DRAFT
+                else s.get_absolute_url()
+            ),
+            "state": (
+                s.get_decision_display()
+                if s.decision and s.call.decided_at
+                else s.get_status_display()
+            ),
+        }
+        for s in submissions
+    ]
+    return Section(template="calls/_me_submissions.html", context={"items": items}, slot=Slot.MAIN)

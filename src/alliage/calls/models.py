@@ -402,3 +402,35 @@ class Answer(models.Model):
         if self.value is None:
             return ""
         return str(self.value)
+
+
+class ReviewReminder(models.Model):
+    """A reminder sent to a reviewer about a call's reviews, claimed before it is sent: the
+    unique ``(call, reviewer, kind)`` row makes each reminder go out once, however many runs of
+    ``alliage send_reminders`` overlap. ``kind`` is ``soon`` (before the due date), ``late-N``
+    (the N-th after it) or ``manual-YYYY-MM-DD`` (the team's "remind now", once a day)."""
+
+    call = models.ForeignKey(
+        Call, verbose_name=_("call"), on_delete=models.CASCADE, related_name="review_reminders"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind"), max_length=30)
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("review reminder")
+        verbose_name_plural = _("review reminders")
+        ordering = ("-sent_at", "-id")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("call", "reviewer", "kind"), name="calls_review_reminder_once"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} / {self.call} / {self.kind}"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from alliage.actors.models import Organisation
@@ -23,6 +24,7 @@ from .models import (
     Decision,
     Question,
     QuestionKind,
+    ReviewReminder,
     Score,
     Submission,
     SubmissionStatus,
@@ -155,7 +157,12 @@ def reviewer_queue(*, viewer: User) -> QuerySet[Assignment]:
     return (
         Assignment.objects.filter(reviewer=viewer, submission__status=SubmissionStatus.SUBMITTED)
         .select_related("submission__call__programme", "submission__organisation")
-        .order_by("submitted_at", "submission__call__closes_at", "id")
+        .order_by(
+            F("submitted_at").asc(nulls_first=True),
+            F("submission__call__review_due_at").asc(nulls_last=True),
+            "submission__call__closes_at",
+            "id",
+        )
     )
 
 
@@ -379,3 +386,143 @@ def call_answers(*, call: Call) -> tuple[list[Question], dict[int, dict[int, Ans
     for answer in Answer.objects.filter(submission__call=call).select_related("question"):
         answers.setdefault(answer.submission_id, {})[answer.question_id] = answer
     return questions, answers
+
+
+@dataclass(frozen=True)
+class PendingReviewer:
+    """A reviewer with reviews left to write on a call, for the team."""
+
+    reviewer: User
+    due: int  # reviews left
+    days_late: int  # 0 while the due date has not passed
+    reminded_today: bool
+
+    @property
+    def is_late(self) -> bool:
+        return self.days_late > 0
+
+
+def call_pending_reviewers(*, call: Call, now: dt.datetime | None = None) -> list[PendingReviewer]:
+    """The call's reviewers who still have reviews to write, latest first (most reviews left
+    first within a day): two queries whatever the number of reviewers."""
+    now = now or timezone.now()
+    counts = dict(
+        Assignment.objects.filter(
+            submission__call=call,
+            submission__status=SubmissionStatus.SUBMITTED,
+            submitted_at__isnull=True,
+        )
+        .values_list("reviewer_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    if not counts:
+        return []
+    reminded = set(
+        ReviewReminder.objects.filter(
+            call=call,
+            reviewer_id__in=counts,
+            kind=f"manual-{timezone.localdate(now).isoformat()}",
+        ).values_list("reviewer_id", flat=True)
+    )
+    days_late = 0
+    if call.review_due_at is not None and now > call.review_due_at:
+        days_late = (now - call.review_due_at).days + 1  # late by the hour is a day late
+    reviewers = User.objects.filter(pk__in=counts).select_related("person")
+    rows = [
+        PendingReviewer(
+            reviewer=user,
+            due=counts[user.pk],
+            days_late=days_late,
+            reminded_today=user.pk in reminded,
+        )
+        for user in reviewers
+    ]
+    return sorted(rows, key=lambda r: (-r.due, str(r.reviewer.person or r.reviewer.email)))
+
+
+def reviews_waiting(*, viewer: User) -> list[dict[str, object]]:
+    """The viewer's reviews left to write, by call, soonest due first: what "/me/" shows.
+    One query."""
+    if not viewer.is_authenticated:
+        return []
+    rows = (
+        Assignment.objects.filter(
+            reviewer=viewer,
+            submitted_at__isnull=True,
+            submission__status=SubmissionStatus.SUBMITTED,
+            submission__call__decided_at__isnull=True,
+        )
+        .values("submission__call_id", "submission__call__title", "submission__call__review_due_at")
+        .annotate(n=Count("id"))
+        .order_by("submission__call__review_due_at", "submission__call_id")
+    )
+    now = timezone.now()
+    return [
+        {
+            "title": row["submission__call__title"],
+            "count": row["n"],
+            "due": row["submission__call__review_due_at"],
+            "late": row["submission__call__review_due_at"] is not None
+            and row["submission__call__review_due_at"] < now,
+        }
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True)
+class DecisionSummary:
+    accepted: int
+    waitlisted: int
+    rejected: int
+    undecided: int
+    unreviewed: int  # submitted proposals without a single submitted review
+
+    @property
+    def total(self) -> int:
+        return self.accepted + self.waitlisted + self.rejected + self.undecided
+
+
+def decision_summary(*, call: Call) -> DecisionSummary:
+    """What publishing the call's decisions would announce; one query."""
+    figures = call.submissions.filter(status=SubmissionStatus.SUBMITTED).aggregate(
+        accepted=Count("pk", filter=Q(decision=Decision.ACCEPTED), distinct=True),
+        waitlisted=Count("pk", filter=Q(decision=Decision.WAITLISTED), distinct=True),
+        rejected=Count("pk", filter=Q(decision=Decision.REJECTED), distinct=True),
+        undecided=Count("pk", filter=Q(decision=""), distinct=True),
+        unreviewed=Count(
+            "pk",
+            filter=~Q(pk__in=Assignment.objects.filter(
+                submission__call=call, submitted_at__isnull=False
+            ).values("submission_id")),
+            distinct=True,
+        ),
+    )  # fmt: skip
+    return DecisionSummary(**figures)
+
+
+def assignment_score_rows(*, assignment: Assignment) -> list[tuple[Criterion, int | None]]:
+    """Each criterion of the call's rubric with the reviewer's score (None if unscored), in
+    order: a sent review, read again."""
+    scores = assignment_scores(assignment=assignment)
+    return [(c, scores.get(c.pk)) for c in assignment.submission.call.criteria.all()]
+
+
+def call_assigned_reviewer(*, call: Call, pk: int) -> User | None:
+    """A reviewer with an assignment on the call; None for anyone else."""
+    return (
+        User.objects.filter(pk=pk, pk__in=Assignment.objects.filter(
+            submission__call=call).values("reviewer_id"))
+        .select_related("person")
+        .first()
+    )  # fmt: skip
+
+
+def call_submission(*, call: Call, pk: int) -> Submission | None:
+    """The call's sent proposal with this id, with what its decision page shows; None for a
+    proposal of another call, a draft or a withdrawn one."""
+    return (
+        call.submissions.filter(pk=pk, status=SubmissionStatus.SUBMITTED)
+        .select_related("call__programme", "person", "organisation", "coalition")
+        .first()
+    )

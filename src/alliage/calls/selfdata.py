@@ -13,7 +13,7 @@ from alliage.core.models import User
 from alliage.core.personal_data import Dataset, Field, PersonalData
 from alliage.core.selfdata import admin_log_forget
 
-from .models import Assignment, Call, Conflict, Submission, SubmissionStatus
+from .models import Assignment, Call, Conflict, ReviewReminder, Submission, SubmissionStatus
 
 
 def _file_name(name: str) -> str:
@@ -68,6 +68,15 @@ def _conflicts(user: User) -> Iterator[dict[str, Any]]:
         }
 
 
+def _reminders(user: User) -> Iterator[dict[str, Any]]:
+    for r in (
+        ReviewReminder.objects.filter(reviewer=user)
+        .select_related("call")
+        .order_by("sent_at", "id")
+    ):
+        yield {"call": r.call.title, "kind": r.kind, "sent_at": r.sent_at}
+
+
 def _pools(user: User) -> Iterator[dict[str, Any]]:
     for call in Call.objects.filter(reviewers=user).order_by("closes_at"):
         yield {"call": call.title}
@@ -88,7 +97,7 @@ def erase(user: User) -> None:
     """Submitted (and withdrawn) proposals stay, under the account's anonymous label, with
     their attachment renamed; drafts are deleted. Submitted reviews and their scores stay
     (they count in the ranking); unfinished reviews, declared conflicts and places in reviewer
-    pools are deleted."""
+    pools are deleted, as are the reminders sent about reviews."""
     drafts = list(Submission.objects.filter(person__user=user, status=SubmissionStatus.DRAFT))
     for draft in drafts:
         if draft.attachment:
@@ -101,6 +110,7 @@ def erase(user: User) -> None:
     admin_log_forget([*assignments, *conflicts])
     Assignment.objects.filter(reviewer=user, submitted_at__isnull=True).delete()
     Conflict.objects.filter(reviewer=user).delete()
+    ReviewReminder.objects.filter(reviewer=user).delete()
     for call in Call.objects.filter(reviewers=user):
         call.reviewers.remove(user)
 
@@ -108,7 +118,13 @@ def erase(user: User) -> None:
 PERSONAL_DATA = PersonalData(
     app_label="calls",
     title=_("Calls"),
-    models=("calls.Submission", "calls.Assignment", "calls.Conflict", "calls.Call"),
+    models=(
+        "calls.Submission",
+        "calls.Assignment",
+        "calls.Conflict",
+        "calls.Call",
+        "calls.ReviewReminder",
+    ),
     erase=erase,
     datasets=(
         Dataset(
@@ -179,6 +195,21 @@ PERSONAL_DATA = PersonalData(
                 Field("call", _("Call"), _("the call's title")),
                 Field("submission", _("Proposal"), _("the proposal's title")),
                 Field("reason", _("Reason"), _("the reason you gave")),
+            ),
+        ),
+        Dataset(
+            key="review_reminders",
+            title=_("Review reminders"),
+            description=_("The reminders about your reviews that were e-mailed to you."),
+            export=_reminders,
+            fields=(
+                Field("call", _("Call"), _("the call's title")),
+                Field(
+                    "kind",
+                    _("Kind"),
+                    _("soon (before the due date), late-1 to late-3 (after it), or manual-DATE"),
+                ),
+                Field("sent_at", _("Sent"), _("when it was sent (ISO 8601, UTC)")),
             ),
         ),
         Dataset(

@@ -4,9 +4,11 @@ it is given, writes in one transaction, records the audit entry and queues the e
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import logging
+from collections.abc import Collection, Mapping
 from typing import Any
 
+import numpy as np
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -41,6 +43,7 @@ from .models import (
     Decision,
     Question,
     QuestionKind,
+    ReviewReminder,
     Score,
     Submission,
     SubmissionStatus,
@@ -48,6 +51,8 @@ from .models import (
 from .predicates import assignment_of, conflicted, reviewer_facts_forget
 from .questions import check_value as check_answer
 from .rubrics import RUBRICS
+
+logger = logging.getLogger(__name__)
 
 TEXT_FIELDS = ("title", "summary", "diagnostic", "impact", "partners_sought")
 
@@ -613,10 +618,19 @@ def assignment_create(*, submission: Submission, reviewer: User, by: User) -> As
             _("%(reviewer)s has a conflict of interest with this submission.")
             % {"reviewer": reviewer}
         )
-    assignment, _created = Assignment.objects.get_or_create(
-        submission=submission, reviewer=reviewer
-    )
+    assignment, created = Assignment.objects.get_or_create(submission=submission, reviewer=reviewer)
+    if created:
+        _notify_reviewers(submission.call_id, {reviewer.pk: 1})
     return assignment
+
+
+def _notify_reviewers(call_id: int, counts: Mapping[int, int]) -> None:
+    """One e-mail per reviewer for what one assignment run gave them, once it is committed
+    (never for a rolled-back run), in the reviewer's language (the task reads it)."""
+    for reviewer_id, count in sorted(counts.items()):
+        task_enqueue_after_commit(
+            tasks.reviewer_assigned_notify, call_id=call_id, reviewer_id=reviewer_id, count=count
+        )
 
 
 def conflict_pairs(call: Call, reviewer_ids: list[int]) -> set[tuple[int, int]]:
@@ -644,8 +658,10 @@ def conflict_pairs(call: Call, reviewer_ids: list[int]) -> set[tuple[int, int]]:
 
 
 @transaction.atomic
-def assignments_auto(*, call: Call, by: User) -> tuple[int, list[int]]:
-    """Give every submitted submission its reviewers: balanced load, never a conflict.
+def assignments_auto(*, call: Call, by: User, expertise: bool = True) -> tuple[int, list[int]]:
+    """Give every submitted submission its reviewers: balanced load, never a conflict, and
+    among the balanced assignments the one whose reviewers' profiles best match the proposals
+    (``expertise``). Each reviewer gets one e-mail for what this run gave them.
     Returns the number of new assignments and the submissions left short of reviewers."""
     permission_require(by, "calls.manage_call", call)
     Call.objects.select_for_update().get(pk=call.pk)
@@ -658,20 +674,85 @@ def assignments_auto(*, call: Call, by: User) -> tuple[int, list[int]]:
             submission__call=call, submission__status=SubmissionStatus.SUBMITTED
         ).values_list("reviewer_id", "submission_id")
     )
+    conflicts = conflict_pairs(call, reviewer_ids)
     plan = plan_assignments(
         submissions=submission_ids,
         reviewers=reviewer_ids,
         per_submission=call.reviewers_per_submission,
-        conflicts=conflict_pairs(call, reviewer_ids),
+        conflicts=conflicts,
         existing=existing,
+        affinity=(
+            _expertise_or_none(submission_ids, reviewer_ids, exclude=conflicts | existing)
+            if expertise
+            else None
+        ),
     )
     Assignment.objects.bulk_create(
         Assignment(reviewer_id=r, submission_id=s) for r, s in plan.pairs
     )
+    counts: dict[int, int] = {}
+    for reviewer_id, _submission_id in plan.pairs:
+        counts[reviewer_id] = counts.get(reviewer_id, 0) + 1
+    _notify_reviewers(call.pk, counts)
     audit_record(
         action=AuditAction.CALL_REVIEWERS_ASSIGNED, by=by, target=call, count=len(plan.pairs)
     )
     return len(plan.pairs), list(plan.short)
+
+
+def _expertise_or_none(
+    submission_ids: list[int], reviewer_ids: list[int], exclude: Collection[tuple[int, int]]
+) -> dict[tuple[int, int], float] | None:
+    """Expertise only breaks ties: an unreadable matching index must not stop the team from
+    assigning reviewers, who then get the balanced assignment without it."""
+    try:
+        return expertise_affinity(submission_ids, reviewer_ids, exclude=exclude)
+    except (OSError, ValueError):
+        logger.exception("Matching index unavailable: reviewers assigned without expertise")
+        return None
+
+
+def expertise_affinity(
+    submission_ids: list[int],
+    reviewer_ids: list[int],
+    exclude: Collection[tuple[int, int]] = (),
+) -> dict[tuple[int, int], float]:
+    """How well each reviewer's profile (their person's bio, intentions, capabilities and
+    tags, as the matching index reads a person) matches each proposal, by
+    ``(reviewer_id, submission_id)``: the matching engine's score of the proposal's indexed row
+    for the profile as the query (about the share of the profile found in the proposal).
+    Reviewers need not be in the index themselves (the team's reviewers often do not consent
+    to be *suggested*; their profile only serves the assignment the team asks for). Reviewers
+    without a person or a profile score nothing; ``exclude`` pairs are skipped. One scoring per
+    reviewer over the call's proposals only: the cost does not grow with the corpus."""
+    from alliage.actors.models import Person
+    from alliage.matching import documents, store
+
+    if not submission_ids or not reviewer_ids:
+        return {}
+    keys = {f"submission:{pk}": pk for pk in submission_ids}
+    index = store.index_get()
+    missing = [key for key in keys if key not in index]
+    if missing:  # sent a moment ago: the background update has not run yet
+        index = store.index_update(missing)
+    index.refresh()
+    indexed = sorted((index.rows[key], pk) for key, pk in keys.items() if key in index.rows)
+    if not indexed:
+        return {}
+    rows = np.array([row for row, _pk in indexed], dtype=np.int64)
+    excluded = set(exclude)
+    affinity: dict[tuple[int, int], float] = {}
+    people = documents.people(Person.objects.filter(user_id__in=reviewer_ids)).order_by("pk")
+    for person in people:
+        profile = documents.person_document(person)
+        query = index.query(profile.text, tags=profile.tags)
+        if not query.bag.weights:
+            continue
+        scores = index.scorer.score(query, rows)
+        for (_row, submission_id), score in zip(indexed, scores.tolist(), strict=True):
+            if score > 0 and (person.user_id, submission_id) not in excluded:
+                affinity[(person.user_id, submission_id)] = round(float(score), 6)
+    return affinity
 
 
 @transaction.atomic
@@ -795,3 +876,92 @@ def call_publish_decisions(*, call: Call, by: User) -> Call:
             _notify(submission, tasks.Notice.DECIDED)
     audit_record(action=AuditAction.CALL_DECISIONS_PUBLISHED, by=by, target=locked)
     return locked
+
+
+# Reviewers hear before the due date, then after it every few days, a bounded number of times.
+REMIND_BEFORE = dt.timedelta(days=3)
+REMIND_LATE_EVERY = dt.timedelta(days=3)
+REMIND_LATE_TIMES = 3
+
+
+def reminder_stage(due: dt.datetime, now: dt.datetime) -> str | None:
+    """The reminder a reviewer with reviews left should have had by ``now``: ``soon`` in the
+    three days before the due date, then ``late-1`` from the due date, ``late-2`` three days
+    later, ``late-3`` three days after that; None before, and once the last is past its turn
+    (the team can still remind by hand)."""
+    if now < due - REMIND_BEFORE:
+        return None
+    if now < due:
+        return "soon"
+    stage = int((now - due) / REMIND_LATE_EVERY) + 1
+    return f"late-{stage}" if stage <= REMIND_LATE_TIMES else None
+
+
+def _claim_reminder(call_id: int, reviewer_id: int, kind: str) -> bool:
+    """Record the reminder before sending it: the unique row is the claim, so two runs (or two
+    clicks) never send it twice. True when this caller won the claim."""
+    try:
+        with transaction.atomic():
+            ReviewReminder.objects.create(call_id=call_id, reviewer_id=reviewer_id, kind=kind)
+    except IntegrityError:
+        return False
+    return True
+
+
+@transaction.atomic
+def review_reminders_enqueue(*, now: dt.datetime | None = None) -> int:
+    """Queue the reminders due at ``now`` to the reviewers who still have reviews to write
+    (``alliage send_reminders`` runs this hourly). Each reviewer gets at most the current stage
+    of a call's reminders (a stage missed while the command did not run is skipped, never sent
+    late in a burst), each once. Returns how many were queued."""
+    now = now or timezone.now()
+    window_start = now - REMIND_LATE_EVERY * REMIND_LATE_TIMES
+    pending = (
+        Assignment.objects.filter(
+            submitted_at__isnull=True,
+            submission__status=SubmissionStatus.SUBMITTED,
+            submission__call__decided_at__isnull=True,
+            submission__call__review_due_at__isnull=False,
+            submission__call__review_due_at__gt=window_start,
+            submission__call__review_due_at__lte=now + REMIND_BEFORE,
+        )
+        .values_list("submission__call_id", "submission__call__review_due_at", "reviewer_id")
+        .distinct()
+        .order_by("submission__call_id", "reviewer_id")
+    )
+    queued = 0
+    for call_id, due, reviewer_id in pending:
+        kind = reminder_stage(due, now)
+        if kind is None or not _claim_reminder(call_id, reviewer_id, kind):
+            continue
+        task_enqueue_after_commit(
+            tasks.review_reminder_send, call_id=call_id, reviewer_id=reviewer_id, kind=kind
+        )
+        queued += 1
+    return queued
+
+
+@transaction.atomic
+def reviewer_remind_now(*, call: Call, reviewer: User, by: User) -> bool:
+    """The team reminds a late reviewer by hand: at most once a day per reviewer and call,
+    audited. False (nothing sent) when already reminded today; refused when the reviewer has
+    nothing left to review on the call."""
+    permission_require(by, "calls.manage_call", call)
+    left = Assignment.objects.filter(
+        reviewer=reviewer,
+        submission__call=call,
+        submission__status=SubmissionStatus.SUBMITTED,
+        submitted_at__isnull=True,
+    ).exists()
+    if not left:
+        raise BusinessError(_("This reviewer has no review left to write on this call."))
+    if call.decided_at is not None:
+        raise BusinessError(_("The decisions of this call are published: reviews are over."))
+    today = timezone.localdate()
+    if not _claim_reminder(call.pk, reviewer.pk, f"manual-{today.isoformat()}"):
+        return False
+    task_enqueue_after_commit(
+        tasks.review_reminder_send, call_id=call.pk, reviewer_id=reviewer.pk, kind="manual"
+    )
+    audit_record(action=AuditAction.REVIEW_REMINDED, by=by, target=call, reviewer=reviewer.pk)
+    return True

@@ -41,3 +41,81 @@ def submission_notify(*, submission_id: int, kind: str, language: str = "fr") ->
         body = render_to_string(f"calls/email/{notice}.txt", context)
     send_mail(subject, body, None, [submission.person.user.email])
     return True
+
+
+class ReviewNotice(StrEnum):
+    """The e-mails a reviewer receives; each value names its templates, as ``Notice``."""
+
+    ASSIGNED = "review_assigned"
+    REMINDER = "review_reminder"
+    LATE = "review_late"
+
+
+def _reviewer_mail(
+    notice: ReviewNotice, *, call_id: int, reviewer_id: int, **extra: object
+) -> bool:
+    """Render and send a reviewer's e-mail in *their* language (``User.language``), whatever
+    the language of the request or run that queued it. Nothing is sent when the reviewer has
+    nothing left to review on the call (they finished in the meantime)."""
+    from django.urls import reverse
+
+    from alliage.core.models import User
+
+    from .models import Assignment, Call, SubmissionStatus
+
+    call = Call.objects.filter(pk=call_id).first()
+    reviewer = User.objects.filter(pk=reviewer_id, is_active=True).select_related("person").first()
+    if call is None or reviewer is None or not reviewer.email:
+        return False
+    pending = Assignment.objects.filter(
+        reviewer=reviewer,
+        submission__call=call,
+        submission__status=SubmissionStatus.SUBMITTED,
+        submitted_at__isnull=True,
+    ).count()
+    if pending == 0:
+        return False
+    with translation.override(reviewer.language or "fr"):
+        context = {
+            "call": call,
+            "reviewer": reviewer,
+            "name": getattr(getattr(reviewer, "person", None), "first_name", ""),
+            "pending": pending,
+            "due": call.review_due_at,
+            "url": settings.ALLIAGE_BASE_URL.rstrip("/") + reverse("calls:reviewer-queue"),
+            **extra,
+        }
+        subject = " ".join(render_to_string(f"calls/email/{notice}_subject.txt", context).split())
+        body = render_to_string(f"calls/email/{notice}.txt", context)
+    send_mail(subject, body, None, [reviewer.email])
+    return True
+
+
+@task()
+def reviewer_assigned_notify(
+    *, call_id: int, reviewer_id: int, count: int, language: str = "fr"
+) -> bool:
+    """Tell a reviewer that ``count`` proposals of the call were just given to them (one
+    e-mail per assignment run). ``language`` (the request's) is ignored: the reviewer's own
+    language is used."""
+    return _reviewer_mail(
+        ReviewNotice.ASSIGNED, call_id=call_id, reviewer_id=reviewer_id, count=count
+    )
+
+
+@task()
+def review_reminder_send(
+    *, call_id: int, reviewer_id: int, kind: str, language: str = "fr"
+) -> bool:
+    """A reminder claimed by ``services.review_reminders_enqueue`` or the team's "remind now":
+    before the due date (``soon``), or once it has passed (``late-N``, ``manual-…``)."""
+    from django.utils import timezone
+
+    from .models import Call
+
+    late = kind.startswith("late")
+    if kind == "manual":  # the team's "remind now": late only once the due date has passed
+        due = Call.objects.filter(pk=call_id).values_list("review_due_at", flat=True).first()
+        late = due is not None and due <= timezone.now()
+    notice = ReviewNotice.LATE if late else ReviewNotice.REMINDER
+    return _reviewer_mail(notice, call_id=call_id, reviewer_id=reviewer_id, kind=kind)

@@ -23,4 +23,7 @@ urlpatterns = [
     path("<slug:slug>/ranking/", views.ranking, name="ranking"),
     path("<slug:slug>/assign/", views.assign_auto, name="assign-auto"),
     path("<slug:slug>/publish/", views.publish_decisions, name="publish-decisions"),
+    path("<slug:slug>/decision/", views.decision_form, name="decision-form"),
+    path("<slug:slug>/publish/confirm/", views.publish_confirm, name="publish-confirm"),
+    path("<slug:slug>/remind/", views.reviewer_remind, name="reviewer-remind"),
 ]

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from .calls import call_detail, call_list
-from .decisions import decide, publish_decisions, ranking
-from .reviews import assign_auto, assign_reviewer, conflict_declare, review_form, reviewer_queue
+from .decisions import decide, decision_form, publish_confirm, publish_decisions, ranking
+from .reviews import (
+    assign_auto,
+    assign_reviewer,
+    conflict_declare,
+    review_form,
+    reviewer_queue,
+    reviewer_remind,
+)
 from .submissions import (
     my_submissions,
     submission_attachment,
@@ -21,11 +28,14 @@ __all__ = [
     "call_list",
     "conflict_declare",
     "decide",
+    "decision_form",
     "my_submissions",
+    "publish_confirm",
     "publish_decisions",
     "ranking",
     "review_form",
     "reviewer_queue",
+    "reviewer_remind",
     "submission_attachment",
     "submission_autosave",
     "submission_detail",

@@ -27,6 +27,7 @@ def call_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
     call = access_or_404(request, selectors.call_detail, "calls.see_call", slug=slug)
+    can_manage = request.user.has_perm("calls.manage_call", call)
     return render(
         request,
         "calls/call_detail.html",
@@ -38,7 +39,8 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "accepted": (
                 selectors.accepted_projects(call=call) if call.decided_at is not None else []
             ),
-            "can_manage": request.user.has_perm("calls.manage_call", call),
+            "can_manage": can_manage,
+            "pending": selectors.call_pending_reviewers(call=call) if can_manage else [],
             "kind_labels": dict(OrganisationKind.choices),
         },
     )

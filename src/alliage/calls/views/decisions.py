@@ -6,17 +6,24 @@ from __future__ import annotations
 import csv
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from alliage.core.http import access_or_404, csv_cell, require_perm, service_then_redirect
+from alliage.core.errors import BusinessError
+from alliage.core.http import (
+    access_or_404,
+    csv_cell,
+    require_perm,
+    service_then_redirect,
+    small_pk,
+)
 
 from .. import selectors, services
 from ..forms import DecisionForm
-from ..models import Call, Criterion
+from ..models import Call, CallStatus, Criterion, Submission
 
 
 @require_GET
@@ -38,6 +45,9 @@ def ranking(request: HttpRequest, slug: str) -> HttpResponse:
             "sort": sort,
             "criteria": criteria,
             "reviewers": selectors.call_reviewer_count(call=call),
+            "pending": selectors.call_pending_reviewers(call=call),
+            # decisions are made once the call has closed, until they are published
+            "can_decide": call.status == CallStatus.CLOSED,
         },
     )
 
@@ -73,33 +83,110 @@ def _ranking_csv(
     return response
 
 
+def _draft_key(submission: Submission) -> str:
+    return f"calls:decision-draft:{submission.pk}"
+
+
+@require_GET
+def decision_form(request: HttpRequest, slug: str) -> HttpResponse:
+    """The decision on one proposal of the call (``?proposal=<id>``), with what the reviewers
+    said: no outcome chosen in advance, a warning when nobody has reviewed it, and what was
+    typed kept after a refusal. A proposal of another call is a 404, whoever asks."""
+    call = access_or_404(request, selectors.call_detail, "calls.see_call", slug=slug)
+    if denied := require_perm(request, "calls.manage_call", call):
+        return denied
+    if "proposal" not in request.GET:  # which one? the ranking lists them
+        return redirect("calls:ranking", slug=call.slug)
+    try:
+        pk = small_pk(int(request.GET["proposal"]))
+    except ValueError:
+        pk = 0
+    submission = selectors.call_submission(call=call, pk=pk)
+    if submission is None:
+        raise Http404
+    if denied := require_perm(request, "calls.decide_submission", submission):
+        return denied
+    draft = request.session.pop(_draft_key(submission), None)
+    if draft is not None:  # a refusal a moment ago: what was typed, and why
+        form = DecisionForm(draft["data"])
+        if form.is_valid() and draft.get("error"):
+            field = draft.get("field")
+            form.add_error(field if field in form.fields else None, draft["error"])
+    else:
+        form = DecisionForm(
+            initial={"decision": submission.decision, "message": submission.decision_message}
+        )
+    return render(
+        request,
+        "calls/decision_form.html",
+        {
+            "submission": submission,
+            "call": submission.call,
+            "form": form,
+            "reviews": selectors.review_scores(submission=submission),
+            "is_open": submission.call.status in (CallStatus.UPCOMING, CallStatus.OPEN),
+            "kept": draft is not None,  # refused: the form stays, with what was typed
+        },
+    )
+
+
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a decision; refused, back to the decision page with what was typed."""
     submission = access_or_404(request, selectors.submission_detail, "calls.see_submission", pk=pk)
     if denied := require_perm(request, "calls.decide_submission", submission):
         return denied
     form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a decision."))
-        return redirect(submission)
-    return service_then_redirect(
+    refusal: BusinessError | None = None
+    if form.is_valid():
+        try:
+            services.decision_record(
+                submission=submission,
+                by=request.user,
+                decision=form.cleaned_data["decision"],
+                message=form.cleaned_data["message"],
+            )
+        except BusinessError as error:
+            refusal = error
+        else:
+            messages.success(request, _("The decision is recorded."))
+            return redirect(submission)
+    request.session[_draft_key(submission)] = {
+        "data": {
+            "decision": request.POST.get("decision", "")[:20],
+            "message": request.POST.get("message", "")[:5000],
+        },
+        "error": str(refusal.message) if refusal else "",
+        "field": refusal.field if refusal else None,
+    }
+    messages.error(request, _("The decision is not recorded: see why below."))
+    return redirect(
+        reverse("calls:decision-form", kwargs={"slug": submission.call.slug})
+        + f"?proposal={submission.pk}"
+    )
+
+
+@require_GET
+def publish_confirm(request: HttpRequest, slug: str) -> HttpResponse:
+    """What publishing will do, to confirm: the outcomes, who hears, what stays undecided."""
+    call = access_or_404(request, selectors.call_detail, "calls.see_call", slug=slug)
+    if denied := require_perm(request, "calls.manage_call", call):
+        return denied
+    return render(
         request,
-        lambda: services.decision_record(
-            submission=submission,
-            by=request.user,
-            decision=form.cleaned_data["decision"],
-            message=form.cleaned_data["message"],
-        ),
-        to=submission,
-        success=_("The decision is recorded."),
+        "calls/decision_publish_confirm.html",
+        {"call": call, "summary": selectors.decision_summary(call=call)},
     )
 
 
 @require_POST
 def publish_decisions(request: HttpRequest, slug: str) -> HttpResponse:
+    """Publish, once confirmed on the confirmation page; without it, to that page."""
     call = access_or_404(request, selectors.call_detail, "calls.see_call", slug=slug)
     if denied := require_perm(request, "calls.manage_call", call):
         return denied
+    if request.POST.get("confirm") != "yes":
+        return redirect("calls:publish-confirm", slug=call.slug)
     return service_then_redirect(
         request,
         lambda: services.call_publish_decisions(call=call, by=request.user),

@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -30,16 +32,29 @@ def reviewer_queue(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "calls/reviewer_queue.html",
-        {"assignments": selectors.reviewer_queue(viewer=request.user)},
+        {"assignments": selectors.reviewer_queue(viewer=request.user), "now": timezone.now()},
     )
 
 
 @require_http_methods(["GET", "POST"])
 def review_form(request: HttpRequest, pk: int) -> HttpResponse:
     submission = access_or_404(request, selectors.submission_detail, "calls.see_submission", pk=pk)
+    assignment = selectors.reviewer_assignment(submission=submission, viewer=request.user)
+    if assignment is not None and assignment.submitted_at is not None:
+        if request.method == "POST":
+            messages.error(request, _("This review has been submitted and can no longer change."))
+            return redirect("calls:review-form", pk=submission.pk)
+        return render(  # a sent review stays readable by its reviewer
+            request,
+            "calls/review_detail.html",
+            {
+                "submission": submission,
+                "assignment": assignment,
+                "scores": selectors.assignment_score_rows(assignment=assignment),
+            },
+        )
     if denied := require_perm(request, "calls.review_submission", submission):
         return denied
-    assignment = selectors.reviewer_assignment(submission=submission, viewer=request.user)
     if assignment is None:  # superusers pass every rule, but only reviewers have a review
         raise Http404
     initial: dict[str, object] = {
@@ -75,8 +90,9 @@ def review_form(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "calls/review_form.html",
-        {"submission": submission, "form": form, "assignment": assignment},
-    )
+        {"submission": submission, "call": submission.call, "form": form,
+         "assignment": assignment},
+    )  # fmt: skip
 
 
 @require_POST
@@ -134,3 +150,36 @@ def assign_auto(request: HttpRequest, slug: str) -> HttpResponse:
             % {"n": len(short)},
         )
     return redirect("calls:ranking", slug=call.slug)
+
+
+@require_POST
+def reviewer_remind(request: HttpRequest, slug: str) -> HttpResponse:
+    """The team reminds a reviewer who has reviews left (audited, once a day at most)."""
+    call = access_or_404(request, selectors.call_detail, "calls.see_call", slug=slug)
+    if denied := require_perm(request, "calls.manage_call", call):
+        return denied
+    try:
+        reviewer_id = small_pk(int(request.POST.get("reviewer", "")))
+    except ValueError:
+        reviewer_id = 0
+    reviewer = selectors.call_assigned_reviewer(call=call, pk=reviewer_id)
+    back = request.POST.get("next", "")
+    to = back if back in _REMIND_BACK else "calls:ranking"
+    if reviewer is None:
+        messages.error(request, _("Choose a reviewer of this call."))
+        return redirect(to, slug=call.slug)
+    return service_then_redirect(
+        request,
+        lambda: services.reviewer_remind_now(call=call, reviewer=reviewer, by=request.user),
+        to=reverse(to, kwargs={"slug": call.slug}),
+        success=lambda sent: (
+            _("%(reviewer)s is reminded by e-mail.") % {"reviewer": reviewer.person or reviewer}
+            if sent
+            else _("%(reviewer)s was already reminded today.")
+            % {"reviewer": reviewer.person or reviewer}
+        ),
+    )
+
+
+# Where "remind now" may send the team back to (a URL name taking the call's slug).
+_REMIND_BACK = ("calls:ranking", "calls:call-detail")
