@@ -196,9 +196,9 @@ CASES = (
          lambda w, e: {"pk": OrganisationFactory().pk}),
     Case("team:actors:person-edit", "adherent", "GET", lambda w, e: {"pk": e.unlisted.pk}),
     Case("team:actors:membership-edit", "lead", "GET",
-         lambda w, e: {"pk": MembershipFactory(person=e.unlisted).pk}),
+         lambda w, e: {"pk": MembershipFactory().pk}),
     Case("team:actors:membership-renew", "adherent", "POST",
-         lambda w, e: {"pk": MembershipFactory(person=e.unlisted).pk}),
+         lambda w, e: {"pk": MembershipFactory().pk}),
     Case("actors:affiliation-request-answer", "conflicted", "POST",
          lambda w, e: {"pk": _affiliation_request().pk}, lambda w, e: {"decision": "accept"}),
 )  # fmt: skip
