@@ -15,9 +15,12 @@ register = template.Library()
 @register.inclusion_tag("team/_nav.html", takes_context=True)
 def team_nav(context: dict[str, Any]) -> dict[str, Any]:
     path = context["request"].path
-    items = []
-    for item in get_hooks(TEAM_NAV):
-        url = reverse(item.url_name)
-        items.append({"label": item.label, "url": url, "current": path.startswith(url)})
+    items = [{"label": item.label, "url": reverse(item.url_name)} for item in get_hooks(TEAM_NAV)]
+    # The current entry is the one whose address is the longest start of this page's: on
+    # /team/actors/memberships/ that is "Memberships", not also "Actors".
+    matching = [item for item in items if path.startswith(item["url"])]
+    current = max(matching, key=lambda item: len(item["url"]), default=None)
+    for item in items:
+        item["current"] = item is current
     dashboard = reverse("team:dashboard")
     return {"items": items, "dashboard": dashboard, "on_dashboard": path == dashboard}
