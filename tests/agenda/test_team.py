@@ -368,7 +368,7 @@ def test_edit_an_occurrence_detaches_it_and_the_list_shows_fill(client) -> None:
     listing = client.get(reverse("team:agenda:event-list")).content.decode()
     assert "1 / 20" in listing and "Petit-déjeuner des membres" in listing
     data = {
-        **{k: v for k, v in EventForm_initial(event).items() if v is not None},
+        **{k: v for k, v in event_form_initial(event).items() if v is not None},
         "title": "Petit-déjeuner de rentrée",
     }
     response = client.post(reverse("team:agenda:event-edit", args=[event.slug]), data)
@@ -377,7 +377,7 @@ def test_edit_an_occurrence_detaches_it_and_the_list_shows_fill(client) -> None:
     assert event.title == "Petit-déjeuner de rentrée" and event.detached
 
 
-def EventForm_initial(event):
+def event_form_initial(event):
     from alliage.agenda.forms import EventForm
 
     initial = EventForm.initial_from(event)
