@@ -270,11 +270,20 @@ class SeriesForm(_EventFieldsForm):
                 self.add_error("until", _("The last date must come after the first."))
         return data
 
+    RECURRENCE_FIELDS = (
+        "frequency", "interval", "weekdays", "position", "first_day", "time", "ends", "count",
+        "until", "timezone",
+    )  # fmt: skip
+
     def built(self) -> recurrence.Recurrence | None:
-        """The recurrence the valid form describes (None while the form has errors)."""
-        if not self.is_valid():
+        """The recurrence the form describes, as soon as its own fields are valid (the rest of
+        the form may still have errors: the preview shows it anyway)."""
+        self.is_valid()
+        if any(name in self.errors for name in self.RECURRENCE_FIELDS):
             return None
         d = self.cleaned_data
+        if not all(d.get(name) for name in ("frequency", "weekdays", "first_day", "time")):
+            return None
         return recurrence.Recurrence(
             frequency=d["frequency"],
             first_day=d["first_day"],

@@ -3,11 +3,13 @@ editing, duplicating and cancelling an event, inviting people, and series built 
 
 from __future__ import annotations
 
+import zoneinfo
 from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.forms.utils import ErrorDict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,7 +27,7 @@ from alliage.core.http import (
     small_pk,
 )
 
-from .. import selectors, services
+from .. import recurrence, selectors, services
 from ..forms import EventForm, PeopleSearchForm, SeriesForm
 from ..models import Event
 
@@ -197,11 +199,18 @@ def _invite_change(request: HttpRequest, event: Event) -> HttpResponse:
 def _series_page(request: HttpRequest, form: SeriesForm, series: Any, mode: str) -> HttpResponse:
     """The series form; a valid form also shows its sentence and its next dates (the
     preview), in the reader's language and in the series' time zone."""
-    preview = None
-    if form.is_bound and (rec := form.built()) is not None:
-        tz = form.tz
-        starts = rec.starts(tz, PREVIEW_DATES)
+    preview, rec, tz = None, None, None
+    if form.is_bound:
+        rec, tz = form.built(), form.tz
+    elif series is not None:
+        tz = zoneinfo.ZoneInfo(series.timezone)
+        rec = recurrence.parse(series.rrule, series.first_start, tz)
+    if rec is not None:
+        now = timezone.now()
+        starts = [s for s in rec.starts(tz, 200) if s > now][:PREVIEW_DATES]
         preview = {"sentence": rec.sentence(), "starts": starts, "tz": tz}
+    if form.is_bound and "save" not in request.POST:
+        form._errors = ErrorDict()  # a preview is no attempt to save: no errors shown yet
     context = {
         "form": form,
         "series": series,
