@@ -75,7 +75,7 @@ class Recurrence:
         time = formats.time_format(self.time, "TIME_FORMAT")
         names = dict(WEEKDAY_CHOICES)
         if self.frequency == WEEKLY:
-            days = _(", ").join(str(names[d]) for d in DAY_CODES if d in self.weekdays)
+            days = ", ".join(str(names[d]) for d in DAY_CODES if d in self.weekdays)
             if self.interval == 1:
                 text = _("Every week on %(days)s at %(time)s") % {"days": days, "time": time}
             else:
