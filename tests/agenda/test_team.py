@@ -477,3 +477,16 @@ def test_adherent_sees_a_members_occurrence() -> None:
     first = series.occurrences.order_by("starts_at").first()
     assert adherent.user.has_perm("agenda.register_event", first)
     assert not PersonFactory().user.has_perm("agenda.register_event", first)
+
+
+def test_extend_series_creates_the_dates_that_come_within_a_year() -> None:
+    from django.core.management import call_command
+
+    programme = ProgrammeFactory()
+    rule = "FREQ=WEEKLY;BYDAY=TH"  # no end: only a year is created at a time
+    series = services.series_create(by=team_of(programme), **series_fields(programme, rrule=rule))
+    count = series.occurrences.count()
+    assert 50 <= count <= 54
+    series.occurrences.order_by("-starts_at").first().delete()
+    call_command("extend_series", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert series.occurrences.count() == count

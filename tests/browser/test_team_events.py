@@ -79,3 +79,15 @@ def test_team_builds_a_monthly_breakfast_series_and_an_adherent_registers(
     page.get_by_role("button", name="Register").click()
     assert "You are registered" in page.locator("body").inner_text()
     assert Registration.objects.get(event=first, person=adherent).status == "confirmed"
+
+
+def test_time_zone_search_narrows_the_zones(live_server, page) -> None:
+    programme = ProgrammeFactory()
+    team = PersonFactory().user
+    programme.team.add(team)
+    log_in(page, live_server.url, team.email, "/en/team/events/new/")
+    zones = page.get_by_role("combobox", name="Time zone")
+    assert zones.input_value() == "Europe/Paris"
+    page.get_by_role("searchbox", name="Search a time zone").fill("montreal")
+    assert zones.input_value() == "America/Montreal"
+    assert zones.locator("option").count() == 2  # the match, and the zone chosen before

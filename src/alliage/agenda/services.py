@@ -293,6 +293,10 @@ def series_generate(*, series: Series, by: User, until: dt.datetime) -> list[Eve
     own) are left as they are."""
     probe = Event(programme=series.programme)
     _require_manager(by, probe)
+    return _generate(series, until)
+
+
+def _generate(series: Series, until: dt.datetime) -> list[Event]:
     try:
         starts = _occurrence_starts(series, until)
     except (ValueError, TypeError) as error:
@@ -301,15 +305,7 @@ def series_generate(*, series: Series, by: User, until: dt.datetime) -> list[Eve
         ) from error
     existing = set(series.occurrences.values_list("starts_at", flat=True))
     created = []
-    shared = {
-        f.name: getattr(series, f.name)
-        for f in Series._meta.concrete_fields
-        if f.name
-        in {
-            "programme", "coalition", "kind", "title", "description", "timezone", "place",
-            "online_url", "online_url_public", "capacity", "audience",
-        }
-    }  # fmt: skip
+    shared = {name: getattr(series, name) for name in SHARED_FIELDS}
     for start in starts:
         if start in existing:
             continue
@@ -324,6 +320,16 @@ def series_generate(*, series: Series, by: User, until: dt.datetime) -> list[Eve
             )
         )
     return created
+
+
+@transaction.atomic
+def series_extend_all() -> int:
+    """The scheduled job: every series gets its occurrences up to a year ahead, as time
+    passes (a rule without end, or ending far, is never expanded all at once)."""
+    return sum(
+        len(_generate(series, _horizon(series)))
+        for series in Series.objects.select_for_update().order_by("pk")
+    )
 
 
 def _can_register(by: User, event: Event) -> None:
