@@ -490,3 +490,14 @@ def test_extend_series_creates_the_dates_that_come_within_a_year() -> None:
     series.occurrences.order_by("-starts_at").first().delete()
     call_command("extend_series", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert series.occurrences.count() == count
+
+
+def test_an_event_moves_only_to_a_programme_its_editor_runs() -> None:
+    event = EventFactory()
+    team = team_of(event.programme)
+    with pytest.raises(PermissionRefused):
+        services.event_update(event=event, by=team, programme=ProgrammeFactory())
+    mine = ProgrammeFactory()
+    mine.team.add(team)
+    fresh = type(team).objects.get(pk=team.pk)  # what it runs is read once per user object
+    assert services.event_update(event=event, by=fresh, programme=mine).programme == mine

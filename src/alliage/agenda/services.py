@@ -109,6 +109,8 @@ def event_update(*, event: Event, by: User, **fields: Any) -> Event:
     """Change an event (one occurrence of a series stays its own). Calendars see the change
     because the SEQUENCE grows whenever what they show changes."""
     _require_manager(by, event)
+    if "programme" in fields and fields["programme"].pk != event.programme_id:
+        _require_manager(by, Event(programme=fields["programme"]))  # moved to one they run
     locked = Event.objects.select_for_update().get(pk=event.pk)
     if locked.series_id and set(fields) - {"status"}:
         fields = {**fields, "detached": True}  # it no longer follows its series' changes
