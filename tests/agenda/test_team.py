@@ -501,3 +501,35 @@ def test_an_event_moves_only_to_a_programme_its_editor_runs() -> None:
     mine.team.add(team)
     fresh = type(team).objects.get(pk=team.pk)  # what it runs is read once per user object
     assert services.event_update(event=event, by=fresh, programme=mine).programme == mine
+
+
+def test_postpone_tells_everyone_and_a_new_date_puts_it_back(
+    client, django_capture_on_commit_callbacks
+) -> None:
+    event = EventFactory(title="Assemblée")
+    team = team_of(event.programme)
+    english = PersonFactory()
+    english.user.language = "en"
+    english.user.save()
+    services.registration_create(event=event, by=english.user)
+    mail.outbox.clear()
+    client.force_login(team)
+    url = reverse("team:agenda:event-postpone", args=[event.slug])
+    assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    event.refresh_from_db()
+    assert event.status == "postponed"
+    assert [m.subject for m in mail.outbox] == ["Postponed: Assemblée"]
+    assert AuditEntry.objects.filter(action="event.postponed").exists()
+    data = event_form_initial(event)
+    data["starts_at"] = (event.starts_at.astimezone(event.tz) + dt.timedelta(days=30)).strftime(
+        "%Y-%m-%dT%H:%M"
+    )
+    data["ends_at"] = (event.ends_at.astimezone(event.tz) + dt.timedelta(days=30)).strftime(
+        "%Y-%m-%dT%H:%M"
+    )
+    data = {k: v for k, v in data.items() if v is not None}
+    client.post(reverse("team:agenda:event-edit", args=[event.slug]), data)
+    event.refresh_from_db()
+    assert event.status == "scheduled"

@@ -10,6 +10,7 @@ class AuditAction(models.TextChoices):
     EVENT_CREATED = "event.created", _("Event created")
     EVENT_CHANGED = "event.changed", _("Event changed")
     EVENT_CANCELLED = "event.cancelled", _("Event cancelled")
+    EVENT_POSTPONED = "event.postponed", _("Event postponed")
     EVENT_INVITED = "event.invited", _("Person invited to an event")
     EVENT_UNINVITED = "event.uninvited", _("Invitation to an event withdrawn")
     SERIES_CREATED = "series.created", _("Series of events created")

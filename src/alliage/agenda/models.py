@@ -207,6 +207,7 @@ class RegistrationNotice(models.TextChoices):
     WAITLISTED = "waitlisted", "On the waiting list"
     PROMOTED = "promoted", "Seat freed for someone waiting"
     EVENT_CANCELLED = "event_cancelled", "Event cancelled"
+    EVENT_POSTPONED = "event_postponed", "Event postponed"
     REMINDER = "reminder", "Day-before reminder"
 
 

@@ -154,6 +154,23 @@ def event_cancel(*, event: Event, by: User) -> Event:
 
 
 @transaction.atomic
+def event_postpone(*, event: Event, by: User) -> Event:
+    """Postpone an event to a date still to be set: calendars show it tentative, nobody more
+    registers, and everyone registered or waiting is told in their own language. Giving it a
+    new start later puts it back on schedule (``event_update`` with ``status``)."""
+    _require_manager(by, event)
+    if not Event.objects.filter(pk=event.pk, status=EventStatus.SCHEDULED).exists():
+        raise BusinessError(_("Only a scheduled event can be postponed."))
+    locked = event_update(event=event, by=by, status=EventStatus.POSTPONED)
+    told = 0
+    for registration in locked.registrations.exclude(status=RegistrationStatus.CANCELLED):
+        _notify(registration, RegistrationNotice.EVENT_POSTPONED)
+        told += 1
+    audit_record(action=AuditAction.EVENT_POSTPONED, by=by, target=locked, told=told)
+    return locked
+
+
+@transaction.atomic
 def event_duplicate(*, source: Event, by: User, **fields: Any) -> Event:
     """A new event made from another (its invitation list copied), with ``fields`` changed:
     usually the date. It belongs to no series."""

@@ -15,5 +15,6 @@ urlpatterns = [
     path("<slug:slug>/edit/", views.event_edit, name="event-edit"),
     path("<slug:slug>/duplicate/", views.event_duplicate, name="event-duplicate"),
     path("<slug:slug>/cancel/", views.event_cancel, name="event-cancel"),
+    path("<slug:slug>/postpone/", views.event_postpone, name="event-postpone"),
     path("<slug:slug>/invited/", views.event_invited, name="event-invited"),
 ]

@@ -75,6 +75,7 @@ ROWS: tuple[Row, ...] = (
     Row("team:agenda:event-edit", kw=event, get=MANAGE, post=MANAGE_POST, data=event_data),
     Row("team:agenda:event-duplicate", kw=event, get=MANAGE, post=MANAGE_POST, data=event_data),
     Row("team:agenda:event-cancel", kw=event, get=MANAGE, post=MANAGE_POST),
+    Row("team:agenda:event-postpone", kw=event, get=MANAGE, post=MANAGE_POST),
     Row("team:agenda:event-invited", kw=event, get=MANAGE, post=MANAGE_POST, data=a_person),
     Row("team:agenda:series-create", get=AREA, post="l" + "d" * 6 + "rr", data=series_data),
     Row("team:agenda:series-edit", kw=series, get=MANAGE, post=MANAGE_POST, data=series_data),

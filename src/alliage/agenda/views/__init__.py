@@ -13,6 +13,7 @@ from .team import (
     event_edit,
     event_invited,
     event_list,
+    event_postpone,
     series_create,
     series_edit,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "event_ics",
     "event_invited",
     "event_list",
+    "event_postpone",
     "event_register",
     "event_unregister",
     "my_registrations",

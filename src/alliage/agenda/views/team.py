@@ -29,7 +29,7 @@ from alliage.core.http import (
 
 from .. import recurrence, selectors, services
 from ..forms import EventForm, PeopleSearchForm, SeriesForm
-from ..models import Event
+from ..models import Event, EventStatus
 
 PREVIEW_DATES = 6
 
@@ -115,8 +115,11 @@ def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         form = EventForm(request.POST, programmes=programmes)
         if form.is_valid():
+            fields = form.fields_for_service()
+            if event.status == EventStatus.POSTPONED and fields["starts_at"] != event.starts_at:
+                fields["status"] = EventStatus.SCHEDULED  # a new date: back on schedule
             try:
-                services.event_update(event=event, by=request.user, **form.fields_for_service())
+                services.event_update(event=event, by=request.user, **fields)
             except (BusinessError, ValidationError) as error:
                 form_add_business_error(form, error)
             else:
@@ -141,6 +144,27 @@ def event_cancel(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "agenda/team/event_cancel.html",
+        {"event": event, "seats": selectors.event_seats(event=event)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def event_postpone(request: HttpRequest, slug: str) -> HttpResponse:
+    """GET asks for confirmation (and says who will be told); POST postpones."""
+    event = _managed_event(request, slug)
+    if request.method == "POST":
+        return service_then_redirect(
+            request,
+            lambda: services.event_postpone(event=event, by=request.user),
+            to="team:agenda:event-list",
+            success=_(
+                "The event is postponed; the people registered or waiting are told. "
+                "Give it a new date to put it back on schedule."
+            ),
+        )
+    return render(
+        request,
+        "agenda/team/event_postpone.html",
         {"event": event, "seats": selectors.event_seats(event=event)},
     )
 
@@ -266,6 +290,7 @@ __all__ = [
     "event_edit",
     "event_invited",
     "event_list",
+    "event_postpone",
     "series_create",
     "series_edit",
 ]
