@@ -533,3 +533,15 @@ def test_postpone_tells_everyone_and_a_new_date_puts_it_back(
     client.post(reverse("team:agenda:event-edit", args=[event.slug]), data)
     event.refresh_from_db()
     assert event.status == "scheduled"
+
+
+def test_a_rule_the_builder_cannot_show_is_said_so(client) -> None:
+    programme = ProgrammeFactory()
+    team = team_of(programme)
+    series = services.series_create(
+        by=team, **series_fields(programme, rrule="FREQ=MONTHLY;BYDAY=2TU,4TU;COUNT=4")
+    )
+    client.force_login(team)
+    page = client.get(reverse("team:agenda:series-edit", args=[series.slug]))
+    assert not page.context["rule_in_words"]
+    assert "FREQ=MONTHLY;BYDAY=2TU,4TU;COUNT=4" in page.content.decode()

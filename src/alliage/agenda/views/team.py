@@ -240,6 +240,7 @@ def _series_page(request: HttpRequest, form: SeriesForm, series: Any, mode: str)
         "series": series,
         "mode": mode,
         "preview": preview,
+        "rule_in_words": series is None or form.is_bound or rec is not None,
         "occurrences": list(selectors.series_occurrences(series=series)) if series else [],
         "now": timezone.now(),
     }
