@@ -47,7 +47,7 @@ def first_tuesdays(**kw) -> recurrence.Recurrence:
         "first_day": dt.date(2027, 1, 1),
         "time": dt.time(8, 30),
         "weekdays": ("TU",),
-        "position": 1,
+        "positions": (1,),
         "count": 6,
     }
     return recurrence.Recurrence(**{**values, **kw})
@@ -91,7 +91,7 @@ def test_a_stored_rule_reads_back_into_the_builder() -> None:
     rec = first_tuesdays()
     first = rec.starts(PARIS, 1)[0]
     assert recurrence.parse(rec.rrule, first, PARIS) == recurrence.Recurrence(
-        recurrence.MONTHLY, dt.date(2027, 1, 5), dt.time(8, 30), ("TU",), 1, 1, None, 6
+        recurrence.MONTHLY, dt.date(2027, 1, 5), dt.time(8, 30), ("TU",), 1, (1,), None, 6
     )
     assert recurrence.parse("FREQ=DAILY;BYHOUR=8", first, PARIS) is None
 
@@ -260,7 +260,7 @@ def series_post(programme, **kw):
         "frequency": "monthly",
         "interval": "1",
         "weekdays": ["TU"],
-        "position": "1",
+        "positions": ["1"],
         "first_day": "2027-01-01",
         "time": "08:30",
         "duration_minutes": "90",
@@ -538,10 +538,17 @@ def test_postpone_tells_everyone_and_a_new_date_puts_it_back(
 def test_a_rule_the_builder_cannot_show_is_said_so(client) -> None:
     programme = ProgrammeFactory()
     team = team_of(programme)
-    series = services.series_create(
-        by=team, **series_fields(programme, rrule="FREQ=MONTHLY;BYDAY=2TU,4TU;COUNT=4")
-    )
+    series = services.series_create(by=team, **series_fields(programme, rrule="FREQ=DAILY;COUNT=4"))
     client.force_login(team)
     page = client.get(reverse("team:agenda:series-edit", args=[series.slug]))
     assert not page.context["rule_in_words"]
-    assert "FREQ=MONTHLY;BYDAY=2TU,4TU;COUNT=4" in page.content.decode()
+    assert "FREQ=DAILY;COUNT=4" in page.content.decode()
+
+
+def test_second_and_fourth_tuesday_reads_back_in_words() -> None:
+    first = dt.datetime(2027, 1, 12, 8, 30, tzinfo=PARIS)
+    rec = recurrence.parse("FREQ=MONTHLY;BYDAY=2TU,4TU", first, PARIS)
+    assert rec is not None and rec.rrule == "FREQ=MONTHLY;BYDAY=2TU,4TU"
+    assert [s.day for s in rec.starts(PARIS, 4)] == [12, 26, 9, 23]
+    with translation.override("en"):
+        assert rec.sentence() == "Every second and fourth Tuesday of the month at 8:30 a.m."

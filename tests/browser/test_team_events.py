@@ -48,7 +48,7 @@ def test_team_builds_a_monthly_breakfast_series_and_an_adherent_registers(
     page.get_by_label("Title").fill("Petit-déjeuner des membres")
     page.get_by_label("Repeats").select_option("monthly")
     page.get_by_label("Tuesday").check()
-    page.get_by_label("Which one in the month").select_option("1")
+    assert page.get_by_role("checkbox", name="first").is_checked()  # the default
     page.locator("#id_first_day").fill(start.isoformat())
     page.locator("#id_time").fill("08:30")
     page.get_by_role("spinbutton", name="Number of times").fill("6")

@@ -213,13 +213,14 @@ class SeriesForm(_EventFieldsForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Weekly: one or more days. Monthly: one day."),
     )
-    position = forms.TypedChoiceField(
-        label=_("Which one in the month"),
+    positions = forms.TypedMultipleChoiceField(
+        label=_("Which ones in the month"),
         choices=recurrence.POSITIONS,
         coerce=int,
-        initial=1,
+        initial=[1],
         required=False,
-        help_text=_("Monthly only: the first Tuesday, the last Friday…"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Monthly only: the first Tuesday, the second and fourth Friday…"),
     )
     first_day = forms.DateField(
         label=_("From"),
@@ -248,7 +249,7 @@ class SeriesForm(_EventFieldsForm):
     )
 
     field_order = (
-        "programme", "kind", "title", "frequency", "interval", "weekdays", "position",
+        "programme", "kind", "title", "frequency", "interval", "weekdays", "positions",
         "first_day", "time", "duration_minutes", "ends", "count", "until", "timezone",
     )  # fmt: skip
 
@@ -258,8 +259,8 @@ class SeriesForm(_EventFieldsForm):
         if frequency == recurrence.MONTHLY:
             if len(days) > 1:
                 self.add_error("weekdays", _("A monthly series falls on one day of the week."))
-            if not data.get("position"):
-                self.add_error("position", _("Choose which one in the month."))
+            if not data.get("positions"):
+                self.add_error("positions", _("Choose which ones in the month."))
         ends = data.get("ends")
         if ends == "count" and not data.get("count"):
             self.add_error("count", _("Say how many times."))
@@ -271,7 +272,7 @@ class SeriesForm(_EventFieldsForm):
         return data
 
     RECURRENCE_FIELDS = (
-        "frequency", "interval", "weekdays", "position", "first_day", "time", "ends", "count",
+        "frequency", "interval", "weekdays", "positions", "first_day", "time", "ends", "count",
         "until", "timezone",
     )  # fmt: skip
 
@@ -290,7 +291,7 @@ class SeriesForm(_EventFieldsForm):
             time=d["time"],
             weekdays=tuple(d["weekdays"]),
             interval=d["interval"],
-            position=d.get("position") or 1,
+            positions=tuple(d.get("positions") or (1,)),
             until=d["until"] if d["ends"] == "until" else None,
             count=d["count"] if d["ends"] == "count" else None,
         )
@@ -332,7 +333,7 @@ class SeriesForm(_EventFieldsForm):
                 frequency=rec.frequency,
                 interval=rec.interval,
                 weekdays=list(rec.weekdays),
-                position=rec.position,
+                positions=list(rec.positions),
                 first_day=rec.first_day,
                 time=rec.time,
                 ends="count" if rec.count else "until",

@@ -30,14 +30,15 @@ WEEKDAY_CHOICES = tuple((code, WEEKDAYS[i]) for i, code in enumerate(DAY_CODES))
 @dataclass(frozen=True)
 class Recurrence:
     """A recurrence as the team builds it. ``weekdays`` are RRULE day codes; a monthly
-    recurrence uses the first of them with ``position`` (1 to 4, or -1 for the last)."""
+    recurrence uses the first of them with ``positions`` (1 to 4, or -1 for the last: the
+    second and fourth Tuesday are positions 2 and 4)."""
 
     frequency: str
     first_day: dt.date
     time: dt.time
     weekdays: tuple[str, ...]
     interval: int = 1
-    position: int = 1
+    positions: tuple[int, ...] = (1,)
     until: dt.date | None = None
     count: int | None = None
 
@@ -49,7 +50,8 @@ class Recurrence:
         if self.frequency == WEEKLY:
             parts.append("BYDAY=" + ",".join(d for d in DAY_CODES if d in self.weekdays))
         else:
-            parts.append(f"BYDAY={self.position}{self.weekdays[0]}")
+            order = [p for p, _label in POSITIONS if p in self.positions]
+            parts.append("BYDAY=" + ",".join(f"{p}{self.weekdays[0]}" for p in order))
         if self.count:
             parts.append(f"COUNT={self.count}")
         elif self.until:
@@ -86,7 +88,7 @@ class Recurrence:
                 }
         else:
             values = {
-                "position": str(dict(POSITIONS)[self.position]),
+                "position": _and([str(label) for p, label in POSITIONS if p in self.positions]),
                 "day": str(names[self.weekdays[0]]),
                 "time": time,
                 "n": self.interval,
@@ -102,6 +104,13 @@ class Recurrence:
         elif self.until:
             text += _(", until %(date)s") % {"date": formats.date_format(self.until, "DATE_FORMAT")}
         return text
+
+
+def _and(words: list[str]) -> str:
+    """ "first", "first and third", "first, second and fourth", in the active language."""
+    if len(words) < 2:
+        return "".join(words)
+    return _("%(some)s and %(last)s") % {"some": ", ".join(words[:-1]), "last": words[-1]}
 
 
 def parse(rule: str, first_start: dt.datetime, tz: zoneinfo.ZoneInfo) -> Recurrence | None:
@@ -125,18 +134,19 @@ def parse(rule: str, first_start: dt.datetime, tz: zoneinfo.ZoneInfo) -> Recurre
         days = items["BYDAY"].split(",")
         if items["FREQ"] == "WEEKLY" and all(d in DAY_CODES for d in days):
             return Recurrence(
-                WEEKLY, local.date(), local.time(), tuple(days), interval, 1, until, count
+                WEEKLY, local.date(), local.time(), tuple(days), interval, (1,), until, count
             )
-        if items["FREQ"] == "MONTHLY" and len(days) == 1 and days[0][-2:] in DAY_CODES:
-            position = int(days[0][:-2])
-            if position in dict(POSITIONS):
+        weekday = {d[-2:] for d in days}
+        if items["FREQ"] == "MONTHLY" and len(weekday) == 1 and weekday <= set(DAY_CODES):
+            positions = tuple(int(d[:-2]) for d in days)
+            if set(positions) <= set(dict(POSITIONS)):
                 return Recurrence(
                     MONTHLY,
                     local.date(),
                     local.time(),
-                    (days[0][-2:],),
+                    tuple(weekday),
                     interval,
-                    position,
+                    positions,
                     until,
                     count,
                 )

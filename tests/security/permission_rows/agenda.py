@@ -53,7 +53,7 @@ def series_data(w: World) -> dict[str, Any]:
         "frequency": "monthly",
         "interval": "1",
         "weekdays": ["TU"],
-        "position": "1",
+        "positions": ["1"],
         "first_day": "2030-01-01",
         "time": "08:30",
         "duration_minutes": "90",
