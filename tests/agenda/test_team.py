@@ -552,3 +552,20 @@ def test_second_and_fourth_tuesday_reads_back_in_words() -> None:
     assert [s.day for s in rec.starts(PARIS, 4)] == [12, 26, 9, 23]
     with translation.override("en"):
         assert rec.sentence() == "Every second and fourth Tuesday of the month at 8:30 a.m."
+
+
+def test_a_series_without_end_is_edited_as_such(client) -> None:
+    programme = ProgrammeFactory()
+    team = team_of(programme)
+    series = services.series_create(
+        by=team, **series_fields(programme, rrule="FREQ=MONTHLY;BYDAY=2TU,4TU")
+    )
+    client.force_login(team)
+    url = reverse("team:agenda:series-edit", args=[series.slug])
+    initial = client.get(url).context["form"].initial
+    assert initial["ends"] == "never" and initial["positions"] == [2, 4]
+    data = series_post(programme, save="1", ends="never", count="", positions=["2", "4"])
+    data["first_day"] = initial["first_day"].isoformat()
+    assert client.post(url, data).status_code == 302
+    series.refresh_from_db()
+    assert series.rrule == "FREQ=MONTHLY;BYDAY=2TU,4TU"

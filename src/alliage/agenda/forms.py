@@ -235,7 +235,11 @@ class SeriesForm(_EventFieldsForm):
     )
     ends = forms.ChoiceField(
         label=_("Ends"),
-        choices=(("count", _("After a number of times")), ("until", _("On a date"))),
+        choices=(
+            ("count", _("After a number of times")),
+            ("until", _("On a date")),
+            ("never", _("Never (its dates exist a year ahead)")),
+        ),
         initial="count",
         widget=forms.RadioSelect,
     )
@@ -336,7 +340,7 @@ class SeriesForm(_EventFieldsForm):
                 positions=list(rec.positions),
                 first_day=rec.first_day,
                 time=rec.time,
-                ends="count" if rec.count else "until",
+                ends="count" if rec.count else "until" if rec.until else "never",
                 count=rec.count,
                 until=rec.until,
             )
