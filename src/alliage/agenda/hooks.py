@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from alliage.actors.models import Organisation, Person
 from alliage.coalitions.models import Coalition, Programme
 from alliage.core import hooks
-from alliage.core.hooks import Section
+from alliage.core.hooks import NavItem, Section, Slot
 from alliage.core.opendata import register_queryset_exporter
 from alliage.core.personal_data import register_personal_data
 
@@ -67,3 +67,43 @@ register_queryset_exporter(
 
 
 hooks.register(hooks.AUDIT_ACTIONS, AuditAction)
+hooks.register(
+    hooks.TEAM_NAV, NavItem(label=_("Events"), url_name="team:agenda:event-list"), order=30
+)
+
+
+@hooks.register(hooks.TEAM_PULSE, order=30)
+def events_pulse(request: HttpRequest, programmes: list[Programme]) -> Section | None:
+    """The next 60 days of the programmes' events, each with its fill rate and waiting list
+    (two queries, whatever the number of events)."""
+    if not programmes:
+        return None
+    data = selectors.pulse_events(programme_ids=[p.pk for p in programmes])
+    return Section(
+        template="agenda/team/_pulse.html",
+        context={**data, "days": selectors.PULSE_DAYS},
+        slot=Slot.MAIN,
+    )
+
+
+@hooks.register(hooks.ME_SECTIONS, order=30)
+def my_registrations_section(request: HttpRequest, person: Person | None) -> Section | None:
+    """My seats at the events to come."""
+    if person is None:
+        return None
+    return Section(
+        template="agenda/_me_registrations.html",
+        context={"rows": selectors.my_upcoming(person=person, waiting=False)},
+        slot=Slot.MAIN,
+    )
+
+
+@hooks.register(hooks.ME_SECTIONS, order=30)
+def my_waiting_section(request: HttpRequest, person: Person | None) -> Section | None:
+    """My places on waiting lists: shown only when there are some."""
+    if person is None:
+        return None
+    rows = selectors.my_upcoming(person=person, waiting=True)
+    if not rows:
+        return None
+    return Section(template="agenda/_me_waiting.html", context={"rows": rows}, slot=Slot.WAITING)

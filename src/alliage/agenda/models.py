@@ -122,6 +122,11 @@ class Event(EventFields):
     invited = models.ManyToManyField(
         Person, verbose_name=_("invited people"), blank=True, related_name="invitations"
     )
+    detached = models.BooleanField(
+        _("edited on its own"),
+        default=False,
+        help_text=_("An occurrence changed by itself no longer follows its series' changes."),
+    )
 
     class Meta:
         verbose_name = _("event")
@@ -160,6 +165,14 @@ class Event(EventFields):
     def is_public(self) -> bool:
         return self.audience == Audience.PUBLIC
 
+    @property
+    def fill_tenths(self) -> int:
+        """How full, 0 to 10, from the ``seats_taken`` a team selector counts."""
+        taken = getattr(self, "seats_taken", 0)
+        if not self.capacity:
+            return 0
+        return min(10, round(10 * taken / self.capacity))
+
     def clean(self) -> None:
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must come after the start.")})
@@ -194,6 +207,7 @@ class RegistrationNotice(models.TextChoices):
     WAITLISTED = "waitlisted", "On the waiting list"
     PROMOTED = "promoted", "Seat freed for someone waiting"
     EVENT_CANCELLED = "event_cancelled", "Event cancelled"
+    EVENT_POSTPONED = "event_postponed", "Event postponed"
     REMINDER = "reminder", "Day-before reminder"
 
 

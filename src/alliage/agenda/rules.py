@@ -27,3 +27,4 @@ rules.add_perm("agenda.see_event", in_audience | has_any_registration | can_mana
 rules.add_perm("agenda.register_event", is_signed_in & (in_audience | can_manage))
 rules.add_perm("agenda.see_online_link", has_public_link | is_registered | can_manage)
 rules.add_perm("agenda.manage_event", can_manage)
+rules.add_perm("agenda.manage_series", can_manage)

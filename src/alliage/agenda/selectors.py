@@ -28,6 +28,7 @@ from .models import (
     EventStatus,
     Registration,
     RegistrationStatus,
+    Series,
 )
 
 RECENT = dt.timedelta(days=60)
@@ -381,4 +382,114 @@ def event_visible_to(*, slug: str, viewer: User) -> Event:
         .select_related("programme", "coalition")
         .distinct()
         .get(slug=slug)
+    )
+
+
+# The team's side --------------------------------------------------------------------------
+
+PULSE_DAYS = 60
+
+
+def _with_counts(qs: QuerySet[Event]) -> QuerySet[Event]:
+    """Each event with its seats taken and its waiting list, counted in the same query."""
+    return qs.annotate(
+        seats_taken=Count("registrations", filter=Q(registrations__status__in=HELD)),
+        waiting=Count(
+            "registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)
+        ),
+    )
+
+
+def team_events(*, user: User, when: str = "upcoming", programme: str = "") -> QuerySet[Event]:
+    """The events of the programmes the user runs (every one for a superuser), with their fill
+    rate and waiting list: upcoming soonest first, or past latest first."""
+    qs = Event.objects.all()
+    if not user.is_superuser:
+        qs = qs.filter(programme_id__in=team_programme_ids(user))
+    if programme:
+        qs = qs.filter(programme__slug=programme)
+    now = timezone.now()
+    qs = _with_counts(qs.select_related("programme", "coalition", "series"))
+    if when == "past":
+        return qs.filter(ends_at__lt=now).order_by("-starts_at", "-id")
+    return qs.filter(ends_at__gte=now).order_by("starts_at", "id")
+
+
+def team_series(*, user: User) -> QuerySet[Series]:
+    """The series of the programmes the user runs, with their number of upcoming dates."""
+    qs = Series.objects.all()
+    if not user.is_superuser:
+        qs = qs.filter(programme_id__in=team_programme_ids(user))
+    return (
+        qs.select_related("programme")
+        .annotate(
+            upcoming=Count(
+                "occurrences",
+                filter=Q(occurrences__starts_at__gte=timezone.now())
+                & ~Q(occurrences__status=EventStatus.CANCELLED),
+            )
+        )
+        .order_by("title", "id")
+    )
+
+
+def pulse_events(*, programme_ids: list[int], limit: int = 8) -> dict[str, Any]:
+    """The next ``PULSE_DAYS`` days of the programmes' events for the dashboard: the first
+    ``limit`` with their counts, and how many there are in all (two queries, whatever the
+    number of events)."""
+    now = timezone.now()
+    qs = Event.objects.filter(
+        programme_id__in=programme_ids,
+        starts_at__gte=now,
+        starts_at__lt=now + dt.timedelta(days=PULSE_DAYS),
+    )
+    return {
+        "events": list(_with_counts(qs).order_by("starts_at", "id")[:limit]),
+        "total": qs.count(),
+    }
+
+
+def series_detail(*, slug: str) -> Series:
+    """One series by its slug (``Series.DoesNotExist`` if none)."""
+    return Series.objects.select_related("programme", "coalition").get(slug=slug)
+
+
+def series_occurrences(*, series: Series) -> QuerySet[Event]:
+    return _with_counts(series.occurrences.all()).order_by("starts_at", "id")
+
+
+def people_search(*, q: str, limit: int = 8) -> list[Person]:
+    """People whose name or e-mail holds every word typed, for the invitation picker."""
+    words = q.split()[:4]
+    if not words or len(q.strip()) < 2:
+        return []
+    qs = Person.objects.select_related("user")
+    for word in words:
+        word = word[:60]
+        qs = qs.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(user__email__icontains=word)
+        )
+    return list(qs.order_by("last_name", "first_name", "id")[:limit])
+
+
+def person_by_pk(*, pk: int) -> Person:
+    return Person.objects.select_related("user").get(pk=pk)
+
+
+def invited_people(*, event: Event) -> list[Person]:
+    return list(event.invited.select_related("user").order_by("last_name", "first_name"))
+
+
+def my_upcoming(*, person: Person, waiting: bool) -> list[Registration]:
+    """A person's upcoming seats (or, with ``waiting``, their waiting-list places)."""
+    statuses = (RegistrationStatus.WAITLISTED,) if waiting else HELD
+    return list(
+        Registration.objects.filter(
+            person=person, status__in=statuses, event__ends_at__gte=timezone.now()
+        )
+        .exclude(event__status=EventStatus.CANCELLED)
+        .select_related("event")
+        .order_by("event__starts_at")[:10]
     )

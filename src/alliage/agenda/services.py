@@ -50,10 +50,17 @@ CALENDAR_FIELDS = frozenset(
 )
 
 
+def _language_of(person_id: int) -> str:
+    language = User.objects.filter(person__pk=person_id).values_list("language", flat=True)
+    return language.first() or settings.LANGUAGE_CODE
+
+
 def _notify(registration: Registration, notice: RegistrationNotice) -> None:
-    task_enqueue_after_commit(
-        tasks.registration_notify, registration_id=registration.pk, kind=notice
-    )
+    """Queue the e-mail, to go out in its recipient's own language (``User.language``)."""
+    with translation.override(_language_of(registration.person_id)):
+        task_enqueue_after_commit(
+            tasks.registration_notify, registration_id=registration.pk, kind=notice
+        )
 
 
 def event_slug(title: str, start: dt.datetime) -> str:
@@ -67,11 +74,29 @@ def _require_manager(by: User, event: Event) -> None:
     permission_require(by, "agenda.manage_event", event, _("Only the programme team can do this."))
 
 
+def _require_where(obj: Event | Series) -> None:
+    """An event happens somewhere: a place, an online link, or both."""
+    if not (obj.place or "").strip() and not (obj.online_url or "").strip():
+        raise BusinessError(
+            _("Give a place (an address), an online link, or both: people must know where to go."),
+            field="place",
+        )
+
+
+def _require_coalition_of_programme(obj: Event | Series) -> None:
+    if obj.coalition_id and obj.coalition.programme_id != obj.programme_id:
+        raise BusinessError(
+            _("This coalition is not one of the programme's coalitions."), field="coalition"
+        )
+
+
 @transaction.atomic
 def event_create(*, by: User, **fields: Any) -> Event:
     """The programme team schedules an event."""
     event = Event(**fields)
     _require_manager(by, event)
+    _require_where(event)
+    _require_coalition_of_programme(event)
     event.slug = event_slug(event.title, event.starts_at.astimezone(event.tz))
     event.full_clean()
     event.save()
@@ -84,12 +109,25 @@ def event_update(*, event: Event, by: User, **fields: Any) -> Event:
     """Change an event (one occurrence of a series stays its own). Calendars see the change
     because the SEQUENCE grows whenever what they show changes."""
     _require_manager(by, event)
+    if "programme" in fields and fields["programme"].pk != event.programme_id:
+        _require_manager(by, Event(programme=fields["programme"]))  # moved to one they run
     locked = Event.objects.select_for_update().get(pk=event.pk)
+    if locked.series_id and set(fields) - {"status"}:
+        fields = {**fields, "detached": True}  # it no longer follows its series' changes
+    return _event_change(locked, by, fields)
+
+
+def _event_change(locked: Event, by: User, fields: dict[str, Any]) -> Event:
+    """Validate then write the changes of a locked event (its manager checked)."""
     proposed = copy.copy(locked)  # validated whole before anything is written
     for name, value in fields.items():
         setattr(proposed, name, value)
     proposed.full_clean()
-    changed = set(model_update(instance=locked, data=fields))
+    if {"place", "online_url"} & set(fields):
+        _require_where(proposed)
+    if {"coalition", "programme"} & set(fields):
+        _require_coalition_of_programme(proposed)
+    changed = set(model_update(instance=locked, data=fields)) - {"detached"}
     if changed & CALENDAR_FIELDS:
         model_update(instance=locked, data={"sequence": locked.sequence + 1})
     if changed:
@@ -101,10 +139,160 @@ def event_update(*, event: Event, by: User, **fields: Any) -> Event:
 
 @transaction.atomic
 def event_cancel(*, event: Event, by: User) -> Event:
-    """Cancel an event: calendars show it cancelled and everyone registered is told."""
+    """Cancel an event: calendars show it cancelled and everyone registered or waiting is told
+    by e-mail, in their own language. Cancelling twice tells nobody twice."""
+    _require_manager(by, event)
+    if Event.objects.filter(pk=event.pk, status=EventStatus.CANCELLED).exists():
+        raise BusinessError(_("This event is already cancelled."))
     locked = event_update(event=event, by=by, status=EventStatus.CANCELLED)
+    told = 0
     for registration in locked.registrations.exclude(status=RegistrationStatus.CANCELLED):
         _notify(registration, RegistrationNotice.EVENT_CANCELLED)
+        told += 1
+    audit_record(action=AuditAction.EVENT_CANCELLED, by=by, target=locked, told=told)
+    return locked
+
+
+@transaction.atomic
+def event_postpone(*, event: Event, by: User) -> Event:
+    """Postpone an event to a date still to be set: calendars show it tentative, nobody more
+    registers, and everyone registered or waiting is told in their own language. Giving it a
+    new start later puts it back on schedule (``event_update`` with ``status``)."""
+    _require_manager(by, event)
+    if not Event.objects.filter(pk=event.pk, status=EventStatus.SCHEDULED).exists():
+        raise BusinessError(_("Only a scheduled event can be postponed."))
+    locked = event_update(event=event, by=by, status=EventStatus.POSTPONED)
+    told = 0
+    for registration in locked.registrations.exclude(status=RegistrationStatus.CANCELLED):
+        _notify(registration, RegistrationNotice.EVENT_POSTPONED)
+        told += 1
+    audit_record(action=AuditAction.EVENT_POSTPONED, by=by, target=locked, told=told)
+    return locked
+
+
+@transaction.atomic
+def event_duplicate(*, source: Event, by: User, **fields: Any) -> Event:
+    """A new event made from another (its invitation list copied), with ``fields`` changed:
+    usually the date. It belongs to no series."""
+    _require_manager(by, source)
+    shared = {name: getattr(source, name) for name in SHARED_FIELDS}
+    shared.update(starts_at=source.starts_at, ends_at=source.ends_at)
+    event = event_create(by=by, **{**shared, **fields})
+    event.invited.set(source.invited.all())
+    return event
+
+
+@transaction.atomic
+def event_invite(*, event: Event, by: User, person: Person) -> bool:
+    """Put someone on the event's invitation list; False if they already were."""
+    _require_manager(by, event)
+    if event.invited.filter(pk=person.pk).exists():
+        return False
+    event.invited.add(person)
+    audit_record(action=AuditAction.EVENT_INVITED, by=by, target=event, person=person.pk)
+    return True
+
+
+@transaction.atomic
+def event_uninvite(*, event: Event, by: User, person: Person) -> bool:
+    """Take someone off the invitation list; False if they were not on it."""
+    _require_manager(by, event)
+    if not event.invited.filter(pk=person.pk).exists():
+        return False
+    event.invited.remove(person)
+    audit_record(action=AuditAction.EVENT_UNINVITED, by=by, target=event, person=person.pk)
+    return True
+
+
+# How far ahead a series' occurrences exist (registrations need them as events).
+SERIES_HORIZON = dt.timedelta(days=366)
+SHARED_FIELDS = (
+    "programme", "coalition", "kind", "title", "description", "timezone", "place",
+    "online_url", "online_url_public", "capacity", "audience",
+)  # fmt: skip
+
+
+def series_slug(title: str) -> str:
+    return slug_unique(Series.objects.all(), title, fallback="serie")
+
+
+def _check_rule(series: Series) -> list[dt.datetime]:
+    try:
+        starts = _occurrence_starts(series, series.first_start + SERIES_HORIZON)
+    except (ValueError, TypeError) as error:
+        raise BusinessError(
+            _("The recurrence rule is not valid: %(error)s") % {"error": error}, field="rrule"
+        ) from error
+    if not starts:
+        raise BusinessError(_("This recurrence gives no date."), field="rrule")
+    return starts
+
+
+@transaction.atomic
+def series_create(*, by: User, **fields: Any) -> Series:
+    """The team creates a recurring series; its occurrences for the coming year are created
+    with it. ``first_start`` should be the first date the rule gives."""
+    series = Series(**fields)
+    _require_manager(by, Event(programme=series.programme))
+    _require_where(series)
+    _require_coalition_of_programme(series)
+    series.slug = series_slug(series.title)
+    series.full_clean()
+    _check_rule(series)
+    series.save()
+    audit_record(action=AuditAction.SERIES_CREATED, by=by, target=series)
+    series_generate(series=series, by=by, until=_horizon(series))
+    return series
+
+
+def _horizon(series: Series) -> dt.datetime:
+    return max(timezone.now(), series.first_start) + SERIES_HORIZON
+
+
+@transaction.atomic
+def series_update(*, series: Series, by: User, **fields: Any) -> Series:
+    """Change a series and keep its future occurrences in step: those not edited on their own
+    take the new fields and dates; a date the rule no longer gives is removed (or, if people
+    registered, cancelled and they are told); new dates get an occurrence. Past occurrences
+    stay as they were."""
+    _require_manager(by, Event(programme=series.programme))
+    locked = Series.objects.select_for_update().get(pk=series.pk)
+    proposed = copy.copy(locked)
+    for name, value in fields.items():
+        setattr(proposed, name, value)
+    if "programme" in fields and fields["programme"] != locked.programme:
+        _require_manager(by, Event(programme=proposed.programme))
+    proposed.full_clean()
+    _require_where(proposed)
+    _require_coalition_of_programme(proposed)
+    _check_rule(proposed)
+    changed = model_update(instance=locked, data=fields)
+    if not changed:
+        return locked
+    audit_record(action=AuditAction.SERIES_CHANGED, by=by, target=locked, fields=sorted(changed))
+    now = timezone.now()
+    wanted = [s for s in _occurrence_starts(locked, _horizon(locked)) if s > now]
+    future = locked.occurrences.select_for_update().filter(starts_at__gt=now)
+    detached_starts = {e.starts_at for e in future if e.detached}
+    followers = sorted((e for e in future if not e.detached), key=lambda e: e.starts_at)
+    wanted = [s for s in wanted if s not in detached_starts]
+    wanted_set = set(wanted)
+    keep = [e for e in followers if e.starts_at in wanted_set]
+    loose = [e for e in followers if e.starts_at not in wanted_set]
+    free = [s for s in wanted if s not in {e.starts_at for e in keep}]
+    shared = {name: getattr(locked, name) for name in SHARED_FIELDS}
+    duration = dt.timedelta(minutes=locked.duration_minutes)
+    # Moved occurrences keep their registrations: pair the old dates with the new in order.
+    moves = [(e, e.starts_at) for e in keep] + list(zip(loose, free, strict=False))
+    for event, start in moves:
+        _event_change(event, by, {**shared, "starts_at": start, "ends_at": start + duration})
+    for event in loose[len(free) :]:
+        if event.registrations.exclude(status=RegistrationStatus.CANCELLED).exists():
+            if not event.is_cancelled:
+                event_cancel(event=event, by=by)
+        else:
+            event.delete()
+    series_generate(series=locked, by=by, until=_horizon(locked))
     return locked
 
 
@@ -124,6 +312,10 @@ def series_generate(*, series: Series, by: User, until: dt.datetime) -> list[Eve
     own) are left as they are."""
     probe = Event(programme=series.programme)
     _require_manager(by, probe)
+    return _generate(series, until)
+
+
+def _generate(series: Series, until: dt.datetime) -> list[Event]:
     try:
         starts = _occurrence_starts(series, until)
     except (ValueError, TypeError) as error:
@@ -132,15 +324,7 @@ def series_generate(*, series: Series, by: User, until: dt.datetime) -> list[Eve
         ) from error
     existing = set(series.occurrences.values_list("starts_at", flat=True))
     created = []
-    shared = {
-        f.name: getattr(series, f.name)
-        for f in Series._meta.concrete_fields
-        if f.name
-        in {
-            "programme", "coalition", "kind", "title", "description", "timezone", "place",
-            "online_url", "online_url_public", "capacity", "audience",
-        }
-    }  # fmt: skip
+    shared = {name: getattr(series, name) for name in SHARED_FIELDS}
     for start in starts:
         if start in existing:
             continue
@@ -155,6 +339,16 @@ def series_generate(*, series: Series, by: User, until: dt.datetime) -> list[Eve
             )
         )
     return created
+
+
+@transaction.atomic
+def series_extend_all() -> int:
+    """The scheduled job: every series gets its occurrences up to a year ahead, as time
+    passes (a rule without end, or ending far, is never expanded all at once)."""
+    return sum(
+        len(_generate(series, _horizon(series)))
+        for series in Series.objects.select_for_update().order_by("pk")
+    )
 
 
 def _can_register(by: User, event: Event) -> None:
@@ -309,12 +503,11 @@ def reminders_enqueue(*, now: dt.datetime | None = None) -> int:
             event__status=EventStatus.SCHEDULED,
             event__starts_at__gt=now,
             event__starts_at__lte=now + dt.timedelta(hours=24),
-        ).values_list("pk", flat=True)
+        ).values_list("pk", "person__user__language")
     )
-    # No request asks for these: they go out in the site's language, since neither the
-    # account nor the person stores one of their own.
-    with translation.override(settings.LANGUAGE_CODE):
-        for pk in due:
+    # Each reminder goes out in its recipient's language.
+    for pk, language in due:
+        with translation.override(language or settings.LANGUAGE_CODE):
             task_enqueue_after_commit(
                 tasks.registration_notify, registration_id=pk, kind=RegistrationNotice.REMINDER
             )
