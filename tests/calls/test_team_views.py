@@ -332,3 +332,37 @@ def test_the_answers_tag_renders_them_for_other_pages(call, questions) -> None:
             Context({"s": submission})
         )
     assert "Area" in html and "Lyon" in html and "No answer" in html
+
+
+def test_the_ranking_and_its_csv_show_the_answers_to_the_calls_questions(client) -> None:
+    """Issue 12: the proposals' answers to the call's own questions appear on the ranking and
+    as one CSV column per question."""
+    import csv as csv_module
+    import io
+
+    from django.urls import reverse
+
+    from alliage.calls.models import Answer, Question, QuestionKind, Submission
+
+    from ..factories import CallFactory, PersonFactory
+
+    call = CallFactory()
+    team = PersonFactory().user
+    call.programme.team.add(team)
+    question = Question.objects.create(
+        call=call, kind=QuestionKind.SHORT, label_fr="Territoire visé", position=1
+    )
+    submission = Submission.objects.create(
+        call=call, person=PersonFactory(), title="Capteurs partagés", summary="x",
+        status="submitted",
+    )  # fmt: skip
+    Answer.objects.create(submission=submission, question=question, value="Lyon et sa région")
+    client.force_login(team)
+    url = reverse("calls:ranking", args=[call.slug])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Territoire visé" in page.content.decode()
+    assert "Lyon et sa région" in page.content.decode()
+    rows = list(csv_module.reader(io.StringIO(client.get(url + "?format=csv").content.decode())))
+    column = rows[0].index("Territoire visé")
+    assert rows[1][column] == "Lyon et sa région"

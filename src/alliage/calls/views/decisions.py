@@ -23,7 +23,7 @@ from alliage.core.http import (
 
 from .. import selectors, services
 from ..forms import DecisionForm
-from ..models import Call, CallStatus, Criterion, Submission
+from ..models import Answer, Call, CallStatus, Criterion, Question, Submission
 
 
 @require_GET
@@ -34,8 +34,9 @@ def ranking(request: HttpRequest, slug: str) -> HttpResponse:
     sort = request.GET.get("sort", "score")
     rows = selectors.call_ranking(call=call, sort=sort)
     criteria = selectors.call_criteria(call=call)
+    questions, answers = selectors.call_answers(call=call)
     if request.GET.get("format") == "csv":
-        return _ranking_csv(call, criteria, rows)
+        return _ranking_csv(call, criteria, rows, questions, answers)
     return render(
         request,
         "calls/ranking.html",
@@ -46,6 +47,15 @@ def ranking(request: HttpRequest, slug: str) -> HttpResponse:
             "criteria": criteria,
             "reviewers": selectors.call_reviewer_count(call=call),
             "pending": selectors.call_pending_reviewers(call=call),
+            # each proposal's answers to the call's own questions, in the questions' order
+            "answers": {
+                row.submission.pk: [
+                    (q, answers.get(row.submission.pk, {}).get(q.pk)) for q in questions
+                ]
+                for row in rows
+            }
+            if questions
+            else {},
             # decisions are made once the call has closed, until they are published
             "can_decide": call.status == CallStatus.CLOSED,
         },
@@ -53,7 +63,11 @@ def ranking(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _ranking_csv(
-    call: Call, criteria: list[Criterion], rows: list[selectors.RankingRow]
+    call: Call,
+    criteria: list[Criterion],
+    rows: list[selectors.RankingRow],
+    questions: list[Question],
+    answers: dict[int, dict[int, Answer]],
 ) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{call.slug}-classement.csv"'
@@ -64,6 +78,7 @@ def _ranking_csv(
     mean, spread = _("mean"), _("spread")
     for c in criteria:
         header += [f"{c.name} — {mean}", f"{c.name} — {spread}"]
+    header += [str(q.label) for q in questions]
     writer.writerow([csv_cell(h) for h in header])
     for rank, row in enumerate(rows, start=1):
         line = [
@@ -79,6 +94,8 @@ def _ranking_csv(
                 "" if stats.mean is None else round(stats.mean, 2),
                 "" if stats.spread is None else round(stats.spread, 2),
             ]
+        given = answers.get(row.submission.pk, {})
+        line += [csv_cell(given[q.pk].display) if q.pk in given else "" for q in questions]
         writer.writerow(line)
     return response
 
