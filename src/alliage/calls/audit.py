@@ -14,6 +14,7 @@ class AuditAction(models.TextChoices):
     CALL_RUBRIC_CHANGED = "call.rubric_changed", _("Call rubric changed")
     CALL_REVIEWERS_ASSIGNED = "call.reviewers_assigned", _("Reviewers assigned")
     CALL_DECISIONS_PUBLISHED = "call.decisions_published", _("Decisions published")
+    CALL_PROPOSALS_INVITED = "call.proposals_invited", _("Retained proposals invited")
     SUBMISSION_SUBMITTED = "submission.submitted", _("Proposal submitted")
     SUBMISSION_DECIDED = "submission.decided", _("Decision on a proposal")
     REVIEW_SUBMITTED = "review.submitted", _("Review submitted")

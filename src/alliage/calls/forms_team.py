@@ -88,16 +88,34 @@ class CallForm(CallDatesMixin, forms.Form):
     reviewers_per_submission = forms.IntegerField(
         label=_("Reviewers per proposal"), min_value=1, max_value=20, initial=2
     )
+    idea_stage = forms.ModelChoiceField(
+        label=_("Idea stage"),
+        queryset=None,
+        required=False,
+        empty_label=_("None: a call on its own"),
+        help_text=_("The call for ideas whose retained proposals are invited to answer this one."),
+    )
     template = forms.ChoiceField(label=_("Start the rubric from"), required=False)
     field_order = (
         "programme", "title", "kind", "description", "allowed_kinds", "eligibility", "asks",
         "opens_at", "closes_at", "review_due_at", "decisions_expected_at", "visibility",
-        "reviewers_per_submission", "template",
+        "reviewers_per_submission", "idea_stage", "template",
     )  # fmt: skip
 
-    def __init__(self, *args: Any, programmes: Any, creating: bool, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        programmes: Any,
+        creating: bool,
+        idea_stages: Any = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = programmes
+        if idea_stages is None:
+            del self.fields["idea_stage"]
+        else:
+            self.fields["idea_stage"].queryset = idea_stages
         if creating:
             self.fields["allowed_kinds"].initial = [c for c, _l in eligibility_choices()]
             self.fields["template"].choices = [
@@ -112,7 +130,7 @@ class CallForm(CallDatesMixin, forms.Form):
         initial = {name: getattr(call, name) for name in (
             "programme", "title", "kind", "description", "eligibility", "asks", "visibility",
             "reviewers_per_submission", "opens_at", "closes_at", "review_due_at",
-            "decisions_expected_at",
+            "decisions_expected_at", "idea_stage",
         )}  # fmt: skip
         initial["allowed_kinds"] = call.allowed_kinds or [c for c, _l in eligibility_choices()]
         return initial

@@ -78,6 +78,15 @@ class Call(TimeStampedModel):
     reviewers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("reviewers"), blank=True, related_name="+"
     )
+    idea_stage = models.ForeignKey(
+        "self",
+        verbose_name=_("idea stage"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="project_stages",
+        help_text=_("The call for ideas whose retained proposals are invited to this one."),
+    )
 
     class Meta:
         verbose_name = _("call")
@@ -252,12 +261,25 @@ class Submission(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="submission",
     )
+    invited_from = models.ForeignKey(
+        "self",
+        verbose_name=_("invited from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="invitations",
+    )
 
     class Meta:
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
         ordering = ("-submitted_at", "-id")
         constraints = (
+            models.UniqueConstraint(
+                fields=("call", "invited_from"),
+                condition=Q(invited_from__isnull=False),
+                name="calls_invited_once",
+            ),
             models.UniqueConstraint(
                 fields=("call", "person"),
                 condition=~Q(status=SubmissionStatus.WITHDRAWN),

@@ -19,6 +19,7 @@ from .models import (
 
 ASSIGNMENT = "calls.assignment_of"
 CONFLICTED = "calls.conflicted"
+INVITED = "calls.invited"
 
 
 def _call_of(obj: Call | Submission) -> Call:
@@ -35,6 +36,22 @@ def is_call_team(user: User, obj: Call | Submission) -> bool:
 def is_public_call(user: User, call: Call) -> bool:
     """A public call is seen by everyone; a team call is the programme team's draft."""
     return call.visibility == CallVisibility.PUBLIC
+
+
+@object_predicate
+def is_invited(user: User, call: Call) -> bool:
+    """Invited from the idea stage: the person holds a proposal in this call carried over
+    from a retained idea, so they reach the call (and send it) even while it is the team's
+    draft. Nobody else gains anything from it."""
+    if not user.is_authenticated or not isinstance(call, Call):
+        return False
+    return memo(
+        call,
+        (INVITED, user.pk),
+        lambda: Submission.objects.filter(
+            call=call, person__user_id=user.pk, invited_from__isnull=False
+        ).exists(),
+    )
 
 
 @object_predicate

@@ -12,6 +12,7 @@ from .predicates import (
     is_call_team,
     is_conflicted,
     is_in_review,
+    is_invited,
     is_public_call,
     is_published_acceptance,
     is_submitter,
@@ -20,8 +21,8 @@ from .predicates import (
 can_manage = is_call_team | is_admin
 is_clean_reviewer = is_assigned_reviewer & ~is_conflicted
 
-rules.add_perm("calls.see_call", is_public_call | can_manage)
-rules.add_perm("calls.submit_to_call", is_signed_in & (is_public_call | can_manage))
+rules.add_perm("calls.see_call", is_public_call | can_manage | is_invited)
+rules.add_perm("calls.submit_to_call", is_signed_in & (is_public_call | can_manage | is_invited))
 rules.add_perm("calls.manage_call", can_manage)
 rules.add_perm(
     "calls.see_submission",

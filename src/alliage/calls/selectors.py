@@ -37,12 +37,18 @@ DISAGREEMENT = 0.5
 
 def call_visible_q(viewer: User) -> Q:
     """The calls the viewer may see, as a filter (``calls.see_call`` for a list): public
-    calls, and every call of the programmes whose team they are on."""
+    calls, every call of the programmes whose team they are on, and the project stages they
+    are invited to (``predicates.is_invited``)."""
     if viewer.is_authenticated and viewer.is_superuser:
         return Q()
     visible = Q(visibility=CallVisibility.PUBLIC)
     if viewer.is_authenticated:
         visible |= Q(programme_id__in=team_programme_ids(viewer))
+        visible |= Q(
+            pk__in=Submission.objects.filter(
+                person__user_id=viewer.pk, invited_from__isnull=False
+            ).values("call_id")
+        )
     return visible
 
 
@@ -526,3 +532,38 @@ def call_submission(*, call: Call, pk: int) -> Submission | None:
         .select_related("call__programme", "person", "organisation", "coalition")
         .first()
     )
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """A retained proposal of an idea stage and, once invited, its draft in the project stage."""
+
+    origin: Submission
+    draft: Submission | None
+
+
+def idea_stage_invitations(*, call: Call, project: Call) -> list[Invitation]:
+    """The idea call's retained proposals (accepted, sent) with their draft in ``project``
+    when they were already invited."""
+    drafts = {
+        s.invited_from_id: s
+        for s in Submission.objects.filter(call=project, invited_from__call=call)
+    }
+    retained = (
+        Submission.objects.filter(
+            call=call, status=SubmissionStatus.SUBMITTED, decision=Decision.ACCEPTED
+        )
+        .select_related("person", "organisation")
+        .order_by("title", "pk")
+    )
+    return [Invitation(origin=s, draft=drafts.get(s.pk)) for s in retained]
+
+
+def idea_stage_choices(*, call: Call) -> QuerySet[Call]:
+    """The calls a project stage may follow: the other calls of its programme."""
+    return Call.objects.filter(programme_id=call.programme_id).exclude(pk=call.pk)
+
+
+def call_project_stages(*, call: Call) -> list[Call]:
+    """The project stages that name this call as their idea stage."""
+    return list(call.project_stages.order_by("opens_at", "pk"))

@@ -105,7 +105,7 @@ def criteria_from_template(*, call: Call, template: str) -> list[Criterion]:
 CALL_FIELDS = (
     "programme", "kind", "title", "description", "eligibility", "allowed_kinds", "asks",
     "opens_at", "closes_at", "review_due_at", "decisions_expected_at", "visibility",
-    "reviewers_per_submission",
+    "reviewers_per_submission", "idea_stage",
 )  # fmt: skip
 
 
@@ -140,6 +140,17 @@ def _check_programme(by: User, call: Call) -> None:
     )
 
 
+def _check_idea_stage(call: Call) -> None:
+    """A project stage follows an idea call of the same programme, never itself."""
+    stage = call.idea_stage
+    if stage is None:
+        return
+    if stage.pk == call.pk or stage.programme_id != call.programme_id:
+        raise BusinessError(
+            _("The idea stage must be another call of the same programme."), field="idea_stage"
+        )
+
+
 @transaction.atomic
 def call_update(*, call: Call, by: User, **fields: Any) -> Call:
     """The team changes a call's settings and dates (never its programme to one they do not
@@ -152,6 +163,7 @@ def call_update(*, call: Call, by: User, **fields: Any) -> Call:
         setattr(locked, name, value)
     _check_programme(by, locked)
     _check_dates(locked)
+    _check_idea_stage(locked)
     locked.full_clean()
     if changed:
         locked.save()
@@ -965,3 +977,63 @@ def reviewer_remind_now(*, call: Call, reviewer: User, by: User) -> bool:
     )
     audit_record(action=AuditAction.REVIEW_REMINDED, by=by, target=call, reviewer=reviewer.pk)
     return True
+
+
+INVITED_FIELDS = ("title", "summary", "diagnostic", "impact", "partners_sought")
+
+
+@transaction.atomic
+def call_invite_retained(*, call: Call, project: Call, by: User) -> int:
+    """The team invites the idea call's retained proposals (accepted, once the decisions are
+    published) to the project stage: each gets a draft there for the same person and
+    organisation, with its text carried over, and its author an e-mail with the link to
+    continue it. A proposal is invited once; running it again invites only the new ones.
+    Returns how many were invited."""
+    permission_require(
+        by, "calls.manage_call", call, _("Only the programme's team can invite its proposals.")
+    )
+    permission_require(
+        by, "calls.manage_call", project, _("Only the programme's team can invite its proposals.")
+    )
+    locked = Call.objects.select_for_update().get(pk=project.pk)
+    if locked.idea_stage_id != call.pk:
+        raise BusinessError(_("This call is not a project stage of this idea call."))
+    if call.decided_at is None:
+        raise BusinessError(_("Proposals are invited once the decisions are published."))
+    if locked.status in (CallStatus.CLOSED, CallStatus.DECIDED):
+        raise BusinessError(_("The project stage has closed: nobody can be invited to it."))
+    live = set(
+        Submission.objects.filter(call=locked)
+        .exclude(status=SubmissionStatus.WITHDRAWN)
+        .values_list("person_id", flat=True)
+    )
+    invited = set(
+        Submission.objects.filter(call=locked, invited_from__isnull=False).values_list(
+            "invited_from_id", flat=True
+        )
+    )
+    retained = call.submissions.filter(
+        status=SubmissionStatus.SUBMITTED, decision=Decision.ACCEPTED
+    ).order_by("pk")
+    count = 0
+    for origin in retained:
+        if origin.pk in invited or origin.person_id in live:
+            continue  # invited before, or already answering the project stage
+        draft = Submission.objects.create(
+            call=locked,
+            person_id=origin.person_id,
+            organisation_id=origin.organisation_id,
+            invited_from=origin,
+            **{name: getattr(origin, name) for name in INVITED_FIELDS},
+        )
+        live.add(origin.person_id)
+        task_enqueue_after_commit(tasks.invitation_notify, submission_id=draft.pk)
+        count += 1
+    audit_record(
+        action=AuditAction.CALL_PROPOSALS_INVITED,
+        by=by,
+        target=call,
+        project=locked.pk,
+        count=count,
+    )
+    return count

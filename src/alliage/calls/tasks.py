@@ -43,6 +43,37 @@ def submission_notify(*, submission_id: int, kind: str, language: str = "fr") ->
     return True
 
 
+@task()
+def invitation_notify(*, submission_id: int, language: str = "fr") -> bool:
+    """Tell the author of a retained idea that their draft awaits them in the project stage,
+    in *their* language (``User.language``): ``language`` (the team's request's) is ignored."""
+    from django.urls import reverse
+
+    from .models import Submission
+
+    submission = (
+        Submission.objects.select_related("call", "person__user", "invited_from__call")
+        .filter(pk=submission_id, status="draft")
+        .first()
+    )
+    if submission is None or not submission.person.user.email:
+        return False
+    user = submission.person.user
+    with translation.override(user.language or "fr"):
+        context = {
+            "submission": submission,
+            "call": submission.call,
+            "origin": submission.invited_from,
+            "person": submission.person,
+            "url": settings.ALLIAGE_BASE_URL.rstrip("/")
+            + reverse("calls:submission-edit", kwargs={"slug": submission.call.slug}),
+        }
+        subject = " ".join(render_to_string("calls/email/invited_subject.txt", context).split())
+        body = render_to_string("calls/email/invited.txt", context)
+    send_mail(subject, body, None, [user.email])
+    return True
+
+
 class ReviewNotice(StrEnum):
     """The e-mails a reviewer receives; each value names its templates, as ``Notice``."""
 

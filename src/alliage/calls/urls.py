@@ -25,5 +25,7 @@ urlpatterns = [
     path("<slug:slug>/publish/", views.publish_decisions, name="publish-decisions"),
     path("<slug:slug>/decision/", views.decision_form, name="decision-form"),
     path("<slug:slug>/publish/confirm/", views.publish_confirm, name="publish-confirm"),
+    path("<slug:slug>/invite/", views.invite_retained, name="invite-retained"),
+    path("<slug:slug>/invite/confirm/", views.invite_confirm, name="invite-confirm"),
     path("<slug:slug>/remind/", views.reviewer_remind, name="reviewer-remind"),
 ]

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from ..permission_table import TEAM, TEAM_POST, Row, call
+from ..permission_table import POST_ONLY, TEAM, TEAM_POST, Row, call
 from ..world import World
 
 # anonymous · person · adherent · member · lead · reviewer · conflicted · team · admin
@@ -45,4 +45,12 @@ ROWS: tuple[Row, ...] = (
     Row("team:calls:reviewer-search", kw=call, get=TEAM),
     Row("team:calls:call-duplicate", kw=call, get=TEAM, post=TEAM_POST,
         data=lambda w: {"title": "Copie", "opens_at": _when(1), "closes_at": _when(40)}),
+)  # fmt: skip
+
+ROWS += (
+    # The idea stage's team action: confirmation page, then the POST (refused, back to it,
+    # while the world's call has no project stage; tests/calls/test_two_stage.py covers it).
+    Row("calls:invite-confirm", kw=call, get=TEAM, post="m" * 9),
+    Row("calls:invite-retained", kw=call, get=POST_ONLY, post=TEAM_POST,
+        data=lambda w: {"confirm": "yes"}),
 )  # fmt: skip

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from .calls import call_detail, call_list
-from .decisions import decide, decision_form, publish_confirm, publish_decisions, ranking
+from .decisions import (
+    decide,
+    decision_form,
+    invite_confirm,
+    invite_retained,
+    publish_confirm,
+    publish_decisions,
+    ranking,
+)
 from .reviews import (
     assign_auto,
     assign_reviewer,
@@ -29,6 +37,8 @@ __all__ = [
     "conflict_declare",
     "decide",
     "decision_form",
+    "invite_confirm",
+    "invite_retained",
     "my_submissions",
     "publish_confirm",
     "publish_decisions",

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from alliage.core.errors import BusinessError
@@ -209,4 +210,68 @@ def publish_decisions(request: HttpRequest, slug: str) -> HttpResponse:
         lambda: services.call_publish_decisions(call=call, by=request.user),
         to=reverse("calls:ranking", kwargs={"slug": call.slug}),
         success=_("The decisions are published and the submitters told."),
+    )
+
+
+def _project_stage(call: Call, posted: str | None) -> Call | None:
+    """The project stage chosen (``project=<id>``), or the only one; None when unknown."""
+    stages = selectors.call_project_stages(call=call)
+    if posted is None:
+        return stages[0] if len(stages) == 1 else None
+    try:
+        pk = small_pk(int(posted))
+    except ValueError:
+        return None
+    return next((stage for stage in stages if stage.pk == pk), None)
+
+
+@require_GET
+def invite_confirm(request: HttpRequest, slug: str) -> HttpResponse:
+    """What inviting the retained proposals to a project stage will do, to confirm: who is
+    invited, who already was."""
+    call = access_or_404(request, selectors.call_detail, "calls.see_call", slug=slug)
+    if denied := require_perm(request, "calls.manage_call", call):
+        return denied
+    stages = selectors.call_project_stages(call=call)
+    project = _project_stage(call, request.GET.get("project"))
+    invitations = selectors.idea_stage_invitations(call=call, project=project) if project else []
+    return render(
+        request,
+        "calls/invite_confirm.html",
+        {
+            "call": call,
+            "stages": stages,
+            "project": project,
+            "invitations": invitations,
+            "to_invite": sum(1 for i in invitations if i.draft is None),
+        },
+    )
+
+
+@require_POST
+def invite_retained(request: HttpRequest, slug: str) -> HttpResponse:
+    """Invite, once confirmed on the confirmation page; without it, to that page."""
+    call = access_or_404(request, selectors.call_detail, "calls.see_call", slug=slug)
+    if denied := require_perm(request, "calls.manage_call", call):
+        return denied
+    project = _project_stage(call, request.POST.get("project"))
+    confirm = reverse("calls:invite-confirm", kwargs={"slug": call.slug})
+    if request.POST.get("confirm") != "yes" or project is None:
+        return redirect(confirm)
+
+    def invite() -> int:
+        return services.call_invite_retained(call=call, project=project, by=request.user)
+
+    return service_then_redirect(
+        request,
+        invite,
+        to=f"{confirm}?project={project.pk}",
+        success=lambda n: (
+            ngettext(
+                "%(n)s proposal is invited and its author told.",
+                "%(n)s proposals are invited and their authors told.",
+                n,
+            )
+            % {"n": n}
+        ),
     )

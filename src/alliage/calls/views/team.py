@@ -91,6 +91,7 @@ def call_edit(request: HttpRequest, slug: str) -> HttpResponse:
         initial=CallForm.initial_for(call),
         programmes=programmes_run_by(user=request.user),
         creating=False,
+        idea_stages=selectors.idea_stage_choices(call=call),
     )
     if request.method == "POST" and form.is_valid():
         try:
