@@ -102,7 +102,7 @@ def affiliation_request_notify(*, request_id: int, language: str = "fr") -> int:
 @task()
 def affiliation_answer_notify(*, request_id: int, language: str = "fr") -> bool:
     """Tell the person how their request to join was answered, in their language."""
-    from .models import AffiliationRequest
+    from .models import AffiliationRequest, AffiliationRequestStatus
 
     request = (
         AffiliationRequest.objects.select_related("person__user", "organisation")
@@ -118,7 +118,7 @@ def affiliation_answer_notify(*, request_id: int, language: str = "fr") -> bool:
         template="affiliation_answer",
         context={
             "request": request,
-            "accepted": request.status == "accepted",
+            "accepted": request.status == AffiliationRequestStatus.ACCEPTED,
             "url": base + request.organisation.get_absolute_url(),
         },
     )

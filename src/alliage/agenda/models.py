@@ -166,6 +166,14 @@ class Event(EventFields):
         return self.audience == Audience.PUBLIC
 
     @property
+    def is_postponed(self) -> bool:
+        return self.status == EventStatus.POSTPONED
+
+    @property
+    def is_on_invitation(self) -> bool:
+        return self.audience == Audience.INVITATION
+
+    @property
     def fill_tenths(self) -> int:
         """How full, 0 to 10, from the ``seats_taken`` a team selector counts."""
         taken = getattr(self, "seats_taken", 0)
