@@ -140,6 +140,13 @@ def _check_programme(by: User, call: Call) -> None:
     )
 
 
+def _setup_lock(by: User, call: Call) -> Call:
+    """The team setting up a call: check they run its programme, then lock the call's row so
+    two editors of its form or rubric never interleave (call inside the transaction)."""
+    _check_programme(by, call)
+    return Call.objects.select_for_update().get(pk=call.pk)
+
+
 def _check_idea_stage(call: Call) -> None:
     """A project stage follows an idea call of the same programme, never itself."""
     stage = call.idea_stage
@@ -155,8 +162,7 @@ def _check_idea_stage(call: Call) -> None:
 def call_update(*, call: Call, by: User, **fields: Any) -> Call:
     """The team changes a call's settings and dates (never its programme to one they do not
     run: the permission is checked before and after)."""
-    _check_programme(by, call)
-    locked = Call.objects.select_for_update().get(pk=call.pk)
+    locked = _setup_lock(by, call)
     _check_known(fields, CALL_FIELDS)
     changed = sorted(name for name, value in fields.items() if getattr(locked, name) != value)
     for name, value in fields.items():
@@ -263,8 +269,7 @@ def question_save(
 ) -> Question:
     """Add a question at the end of the call's form, or change one. A choice question needs
     two choices at least; a question already answered keeps its kind."""
-    _check_programme(by, call)
-    Call.objects.select_for_update().get(pk=call.pk)
+    _setup_lock(by, call)
     if question is not None and question.call_id != call.pk:
         raise BusinessError(_("This item is not part of this call."))
     _check_known(fields, QUESTION_FIELDS)
@@ -293,8 +298,7 @@ def question_save(
 @transaction.atomic
 def question_move(*, question: Question, by: User, delta: int) -> None:
     call = question.call
-    _check_programme(by, call)
-    Call.objects.select_for_update().get(pk=call.pk)
+    _setup_lock(by, call)
     _move(list(call.questions.all()), question.pk, 1 if delta > 0 else -1)
 
 
@@ -309,16 +313,14 @@ def _reorder(rows: list[Any], order: list[int]) -> None:
 @transaction.atomic
 def questions_reorder(*, call: Call, by: User, order: list[int]) -> None:
     """Put the call's questions in this order (the builder's drag and drop)."""
-    _check_programme(by, call)
-    Call.objects.select_for_update().get(pk=call.pk)
+    _setup_lock(by, call)
     _reorder(list(call.questions.all()), order)
 
 
 @transaction.atomic
 def criteria_reorder(*, call: Call, by: User, order: list[int]) -> None:
     """Put the call's criteria in this order (the rubric editor's drag and drop)."""
-    _check_programme(by, call)
-    Call.objects.select_for_update().get(pk=call.pk)
+    _setup_lock(by, call)
     _reorder(list(call.criteria.all()), order)
 
 
@@ -327,8 +329,7 @@ def question_delete(*, question: Question, by: User, confirm: bool = False) -> i
     """Remove a question. Once proposals have answered it, only with ``confirm``: their
     answers go with it (the number removed is returned and audited)."""
     call = question.call
-    _check_programme(by, call)
-    Call.objects.select_for_update().get(pk=call.pk)
+    _setup_lock(by, call)
     answered = question.answers.count()
     if answered and not confirm:
         raise BusinessError(
@@ -358,8 +359,7 @@ def criterion_save(
 ) -> Criterion:
     """Add a criterion at the end of the rubric, or change one; once reviews have scored it,
     its scale no longer changes (the scores would lose their meaning)."""
-    _check_programme(by, call)
-    Call.objects.select_for_update().get(pk=call.pk)
+    _setup_lock(by, call)
     if criterion is not None and criterion.call_id != call.pk:
         raise BusinessError(_("This item is not part of this call."))
     _check_known(fields, CRITERION_FIELDS)
@@ -381,8 +381,7 @@ def criterion_save(
 @transaction.atomic
 def criterion_move(*, criterion: Criterion, by: User, delta: int) -> None:
     call = criterion.call
-    _check_programme(by, call)
-    Call.objects.select_for_update().get(pk=call.pk)
+    _setup_lock(by, call)
     _move(list(call.criteria.all()), criterion.pk, 1 if delta > 0 else -1)
 
 
@@ -390,8 +389,7 @@ def criterion_move(*, criterion: Criterion, by: User, delta: int) -> None:
 def criterion_delete(*, criterion: Criterion, by: User) -> None:
     """Remove a criterion nobody has scored yet; a scored one stays (reviews rest on it)."""
     call = criterion.call
-    _check_programme(by, call)
-    Call.objects.select_for_update().get(pk=call.pk)
+    _setup_lock(by, call)
     if criterion.scores.exists():
         raise BusinessError(_("Reviews have scored this criterion: it can no longer be removed."))
     name = criterion.name
@@ -403,8 +401,7 @@ def criterion_delete(*, criterion: Criterion, by: User) -> None:
 @transaction.atomic
 def rubric_from_template(*, call: Call, by: User, template: str) -> list[Criterion]:
     """Add a shipped rubric's criteria after the call's own."""
-    _check_programme(by, call)
-    Call.objects.select_for_update().get(pk=call.pk)
+    _setup_lock(by, call)
     created = criteria_from_template(call=call, template=template)
     audit_record(action=AuditAction.CALL_RUBRIC_CHANGED, by=by, target=call, template=template)
     return created
