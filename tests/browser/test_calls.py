@@ -22,6 +22,7 @@ def test_draft_autosaves_then_is_sent(live_server, page) -> None:
     assert "Clôture le" in page.locator("main").inner_text()
 
     page.get_by_role("link", name="Déposer une proposition").click()
+    page.wait_for_load_state()  # htmx listens from the page's load on: typing earlier is missed
     page.get_by_label("Titre").fill("Des critères de sobriété pour les achats publics")
     page.locator("#autosave").get_by_text("Brouillon enregistré").wait_for()
     assert Submission.objects.get().status == SubmissionStatus.DRAFT
