@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from ..factories import PASSWORD, EventFactory, PersonFactory
 
@@ -22,13 +23,13 @@ def test_register_then_join_the_waiting_list(live_server, page) -> None:
 
     page.goto(live_server.url + "/agenda/")
     page.get_by_role("link", name="Reset Day de décembre").click()
-    assert page.locator('script[type="application/ld+json"]').count() == 1
+    expect(page.locator('script[type="application/ld+json"]')).to_have_count(1)
 
     log_in(first)
     page.get_by_role("button", name="S'inscrire").click()
-    assert "Vous êtes inscrit" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Vous êtes inscrit")
 
     page.get_by_role("button", name="Se déconnecter").click()
     log_in(second)
     page.get_by_role("button", name="Rejoindre la liste d'attente").click()
-    assert "en position 1 sur la liste d'attente" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("en position 1 sur la liste d'attente")

@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from alliage.calls.models import Assignment
 from alliage.coalitions.models import Coalition
@@ -83,7 +84,7 @@ def test_reviewers_are_run_and_decisions_are_safe(live_server, page, browser) ->
         reviewer_page.get_by_text("Your review is submitted").wait_for()
         # The sent review reads again.
         reviewer_page.get_by_role("link", name="Read my review").click()
-        assert f"{score}/5" in reviewer_page.locator("main").inner_text()
+        expect(reviewer_page.locator("main")).to_contain_text(f"{score}/5")
         context.close()
     assert Assignment.objects.filter(submitted_at__isnull=False).count() == 2
 
@@ -93,7 +94,7 @@ def test_reviewers_are_run_and_decisions_are_safe(live_server, page, browser) ->
     page.goto(f"{base}/en/calls/{call.slug}/ranking/")
     page.get_by_role("link", name="Decide").click()
     radios = page.locator("input[type=radio][name=decision]")
-    assert radios.count() == 3
+    expect(radios).to_have_count(3)  # retried: the click only waits for the navigation to commit
     assert all(not radios.nth(i).is_checked() for i in range(3))
     page.get_by_label("Message to the submitter").fill("Bienvenue dans le programme.")
     page.get_by_role("button", name="Record the decision").click()  # no outcome chosen

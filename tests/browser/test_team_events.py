@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from alliage.agenda.models import Registration, Series
 
@@ -66,7 +67,7 @@ def test_team_builds_a_monthly_breakfast_series_and_an_adherent_registers(
     assert not Series.objects.exists()  # a preview saves nothing
 
     page.get_by_role("button", name="Create the series").click()
-    assert "The series is created with its dates." in page.locator("body").inner_text()
+    expect(page.locator("body")).to_contain_text("The series is created with its dates.")
     series = Series.objects.get()
     assert series.rrule == "FREQ=MONTHLY;BYDAY=1TU;COUNT=6"
     first = series.occurrences.order_by("starts_at").first()
@@ -77,7 +78,7 @@ def test_team_builds_a_monthly_breakfast_series_and_an_adherent_registers(
     page.get_by_role("button", name="Log out").click()
     log_in(page, base, adherent.user.email, f"/en{first.get_absolute_url()}")
     page.get_by_role("button", name="Register").click()
-    assert "You are registered" in page.locator("body").inner_text()
+    expect(page.locator("body")).to_contain_text("You are registered")
     assert Registration.objects.get(event=first, person=adherent).status == "confirmed"
 
 
