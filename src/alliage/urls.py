@@ -11,6 +11,10 @@ from alliage.actors import views as actor_views
 from alliage.api.urls import api_urlpatterns, page_urlpatterns
 from alliage.core import views as core_views
 
+# A database outage anywhere (even in a middleware) answers 503; other errors a page that
+# promises a report only when error reporting is configured.
+handler500 = "alliage.core.outage.server_error"
+
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     *api_urlpatterns,

@@ -12,6 +12,9 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+import alliage
+from alliage.core.reporting import admins_parse, sentry_init
+
 SRC_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = Path(os.environ.get("ALLIAGE_HOME", Path.cwd())).resolve()
 VAR_DIR = Path(os.environ.get("ALLIAGE_VAR_DIR", BASE_DIR / "var"))
@@ -101,6 +104,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "alliage.core.outage.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "alliage.api.middleware.ApiConditionalGetMiddleware",
     "alliage.core.middleware.RejectNulMiddleware",
@@ -217,11 +221,44 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Error reporting: mail to ALLIAGE_ADMINS, and Sentry when ALLIAGE_SENTRY_DSN is set and the
+# optional sentry-sdk is installed. The 500 page says "the team has been told" only then.
+ADMINS = admins_parse(os.environ.get("ALLIAGE_ADMINS", ""))
+SERVER_EMAIL = os.environ.get("ALLIAGE_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+ALLIAGE_SENTRY_ENABLED = sentry_init(
+    os.environ.get("ALLIAGE_SENTRY_DSN", ""),
+    environment=os.environ.get("ALLIAGE_SENTRY_ENVIRONMENT", "production"),
+    release=alliage.__version__,
+)
+# While the database is down, pages answer 503 with this Retry-After.
+ALLIAGE_RETRY_AFTER_SECONDS = int(os.environ.get("ALLIAGE_RETRY_AFTER_SECONDS", "30"))
+
+# The same error is logged (and mailed) once per ALLIAGE_LOG_REPEAT_SECONDS, with the number of
+# repeats it stood for, so that an outage does not write a traceback per request.
+LOG_LEVEL = os.environ.get("ALLIAGE_LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("ALLIAGE_LOG_LEVEL", "WARNING")},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "repeats": {
+            "()": "alliage.core.logfilters.RepeatFilter",
+            "seconds": int(os.environ.get("ALLIAGE_LOG_REPEAT_SECONDS", "60")),
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["repeats"]},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "repeats"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": LOG_LEVEL},
+        "alliage": {"handlers": ["mail_admins"], "level": LOG_LEVEL},
+    },
 }
 
 ALLIAGE_PAGE_SIZE = 20
