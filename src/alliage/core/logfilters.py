@@ -18,7 +18,8 @@ _DECISION = "_alliage_repeat_decision"
 
 class RepeatFilter(logging.Filter):
     """Records are "the same" when they share logger, level, message template and exception
-    type (the path or the connection's details may differ). Several handlers may share one
+    type, or the ``repeat_key`` a caller gives in ``extra`` (the path or the connection's
+    details may differ). Several handlers may share one
     instance: a record is judged once and every handler follows that judgement."""
 
     def __init__(self, seconds: float = 60, clock: Callable[[], float] = time.monotonic) -> None:
@@ -32,7 +33,8 @@ class RepeatFilter(logging.Filter):
     @staticmethod
     def _key(record: logging.LogRecord) -> tuple:
         exc_type = record.exc_info[0].__name__ if record.exc_info and record.exc_info[0] else ""
-        return (record.name, record.levelno, str(record.msg), exc_type)
+        extra = str(getattr(record, "repeat_key", ""))
+        return (record.name, record.levelno, str(record.msg), exc_type, extra)
 
     def filter(self, record: logging.LogRecord) -> bool:
         decision = getattr(record, _DECISION, None)

@@ -58,7 +58,10 @@ def database_unavailable(request: HttpRequest, error: BaseException) -> HttpResp
     """503 with Retry-After: problem details for the API, the maintenance page elsewhere.
     The error itself goes to the log only (rate-limited), never into the response."""
     logger.error(
-        "Database unavailable: %s: %s", type(error).__name__, error, extra={"request": request}
+        "Database unavailable: %s: %s",
+        type(error).__name__,
+        error,
+        extra={"request": request, "repeat_key": type(error).__name__},
     )
     retry_after = str(settings.ALLIAGE_RETRY_AFTER_SECONDS)
     if request.path.startswith(API_PREFIX):
