@@ -34,6 +34,10 @@ def demo_serve(*, host: str, port: str, workers: int, threads: int) -> None:
                 "proc_name": "alliage-demo",
             }.items():
                 self.cfg.set(name, value)
+            # Recent gunicorn opens a control socket in the home directory, which two demos
+            # (or a demo and the tests) would share; the demo does not need it.
+            if "control_socket_disable" in self.cfg.settings:
+                self.cfg.set("control_socket_disable", True)
 
         def load(self) -> Any:
             return get_wsgi_application()
