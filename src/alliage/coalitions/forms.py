@@ -8,7 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation, OrganisationKind
 
-from .models import Coalition, CoalitionStatus, MemberRole, MilestoneStatus, Programme
+from .models import (
+    CANVAS_SHORT_TEXT_MAX,
+    Coalition,
+    CoalitionStatus,
+    MemberRole,
+    MilestoneStatus,
+    Programme,
+)
 from .services import CANVAS_FIELDS, MilestoneData
 
 TEXTAREA_SHORT = forms.Textarea(attrs={"rows": 3})
@@ -34,12 +41,30 @@ class CoalitionFilterForm(forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if v}
 
 
+class CanvasTextField(forms.CharField):
+    """A canvas text with its line breaks as the page counted them: a browser's ``maxlength``
+    counts one character per line break but sends two (CR LF), so a text the page accepted
+    would otherwise be refused as too long."""
+
+    def to_python(self, value: Any) -> str:
+        text = super().to_python(value)
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+CANVAS_TEXTS = tuple(
+    name
+    for name in CANVAS_FIELDS
+    if Coalition._meta.get_field(name).get_internal_type() == "TextField"
+)
+
+
 class CanvasForm(forms.ModelForm):
     base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Coalition
         fields = CANVAS_FIELDS
+        field_classes = dict.fromkeys(CANVAS_TEXTS, CanvasTextField)
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2}),
             "diagnostic": TEXTAREA_LONG,
@@ -129,8 +154,11 @@ class ProposeForm(forms.Form):
     summary = forms.CharField(
         label=_("Summary"), max_length=400, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    impact_statement = forms.CharField(
-        label=_("Targeted impact"), required=False, widget=TEXTAREA_SHORT
+    impact_statement = CanvasTextField(
+        label=_("Targeted impact"),
+        required=False,
+        max_length=CANVAS_SHORT_TEXT_MAX,
+        widget=TEXTAREA_SHORT,
     )
     organisation = forms.ModelChoiceField(
         label=_("On behalf of"),

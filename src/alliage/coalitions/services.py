@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -23,6 +24,7 @@ from alliage.core.services import audit_record, permission_require
 from alliage.core.slugs import slug_unique
 
 from .audit import AuditAction
+from .diff import change_diff
 from .models import (
     CanvasChange,
     Coalition,
@@ -122,6 +124,16 @@ def milestones_as_stored(milestones: Sequence[MilestoneData | Milestone]) -> str
 RESERVED_SLUGS = frozenset({"new"})
 
 
+def _validate(coalition: Coalition, *, exclude: Sequence[str] = ()) -> None:
+    """The model's own checks (lengths above all), as a BusinessError on the first field at
+    fault, so the form shows it beside the field and the API answers 422."""
+    try:
+        coalition.full_clean(exclude=list(exclude), validate_unique=False)
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise BusinessError(" ".join(messages), field=field) from error
+
+
 def coalition_slug(title: str) -> str:
     """A free slug for a new coalition (calls and matching create coalitions too)."""
     return slug_unique(
@@ -147,9 +159,8 @@ def coalition_propose(
     if not by.has_perm("coalitions.propose_coalition", programme):
         raise PermissionRefused(_("Sign in to propose a coalition."))
     person = acting_person(user=by, organisation=organisation)
-    coalition = Coalition.objects.create(
+    coalition = Coalition(
         programme=programme,
-        slug=coalition_slug(slug or title),
         title=title,
         summary=summary,
         diagnostic=diagnostic,
@@ -157,6 +168,9 @@ def coalition_propose(
         status=CoalitionStatus.IDEA,
         is_published=False,
     )
+    _validate(coalition, exclude=("programme", "slug"))
+    coalition.slug = coalition_slug(slug or title)
+    coalition.save()
     CoalitionMember.objects.create(
         coalition=coalition, person=person, organisation=organisation, role=MemberRole.LEAD
     )
@@ -244,11 +258,17 @@ def coalition_update_canvas(
         stored["milestones"] = path
     if not stored:
         return []
-    locked.full_clean(exclude=["programme", "slug", "status"])
+    _validate(locked, exclude=("programme", "slug", "status"))
     locked.save()  # a new path alone is a change of the canvas too: it moves updated_at
     changes = CanvasChange.objects.bulk_create(
         CanvasChange(
-            coalition=locked, by=by, revision=revision, field=field, before=before, after=after
+            coalition=locked,
+            by=by,
+            revision=revision,
+            field=field,
+            before=before,
+            after=after,
+            diff=change_diff(field, before, after),
         )
         for field, (before, after) in stored.items()
     )
