@@ -7,6 +7,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation, OrganisationKind
+from alliage.core.text import OneLineField
 
 from .models import (
     CANVAS_SHORT_TEXT_MAX,
@@ -64,7 +65,7 @@ class CanvasForm(forms.ModelForm):
     class Meta:
         model = Coalition
         fields = CANVAS_FIELDS
-        field_classes = dict.fromkeys(CANVAS_TEXTS, CanvasTextField)
+        field_classes = {**dict.fromkeys(CANVAS_TEXTS, CanvasTextField), "title": OneLineField}
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2}),
             "diagnostic": TEXTAREA_LONG,
@@ -91,7 +92,7 @@ class CanvasForm(forms.ModelForm):
 
 
 class MilestoneForm(forms.Form):
-    title = forms.CharField(label=_("Milestone"), max_length=200, required=False)
+    title = OneLineField(label=_("Milestone"), max_length=200, required=False)
     due_date = forms.DateField(
         label=_("Due date"),
         required=False,
@@ -150,7 +151,7 @@ class ProposeForm(forms.Form):
     programme = forms.ModelChoiceField(
         label=_("Programme"), queryset=Programme.objects.filter(archived_at__isnull=True)
     )
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = OneLineField(label=_("Title"), max_length=200)
     summary = forms.CharField(
         label=_("Summary"), max_length=400, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -181,6 +182,7 @@ class ProgrammeForm(forms.ModelForm):
     class Meta:
         model = Programme
         fields = ("name", "kind", "tagline", "description", "starts_on", "ends_on")
+        field_classes = {"name": OneLineField, "tagline": OneLineField}
         widgets = {
             "description": TEXTAREA_LONG,
             "starts_on": DATE,

@@ -22,6 +22,7 @@ from alliage.core.models import User
 from alliage.core.predicates import memo_forget
 from alliage.core.services import audit_record, permission_require
 from alliage.core.slugs import slug_unique
+from alliage.core.text import one_line, one_line_fields
 
 from .audit import AuditAction
 from .diff import change_diff
@@ -161,7 +162,7 @@ def coalition_propose(
     person = acting_person(user=by, organisation=organisation)
     coalition = Coalition(
         programme=programme,
-        title=title,
+        title=one_line(title),
         summary=summary,
         diagnostic=diagnostic,
         impact_statement=impact_statement,
@@ -217,6 +218,10 @@ def _milestones_replace(
 ) -> tuple[str, str] | None:
     """Replace the path of milestones when it differs (positions follow the given order);
     the path before and after as stored in the history, or None when nothing changed."""
+    milestones = [
+        MilestoneData(title=one_line(m.title), due_date=m.due_date, status=m.status)
+        for m in milestones
+    ]
     before = milestones_as_stored(list(coalition.milestones.all()))
     after = milestones_as_stored(milestones)
     if before == after:
@@ -248,7 +253,7 @@ def coalition_update_canvas(
     _require(by, "coalitions.edit_coalition", coalition)
     locked = _lock(coalition)
     revision = _stale_check(locked, base_revision)
-    diff = _canvas_diff(locked, data)
+    diff = _canvas_diff(locked, one_line_fields(data, "title"))
     # Set, not saved yet: the whole canvas is validated below, before anything is saved.
     # (``model_update`` would save each change before that validation.)
     for field, (_before, after) in diff.items():
@@ -481,7 +486,9 @@ def programme_create(*, by: User, data: Mapping[str, Any]) -> Programme:
     permission_require(
         by, "coalitions.create_programme", None, _("You are not allowed to create a programme.")
     )
-    values = {field: data[field] for field in PROGRAMME_FIELDS if field in data}
+    values = one_line_fields(
+        {field: data[field] for field in PROGRAMME_FIELDS if field in data}, "name", "tagline"
+    )
     _programme_dates_check(values)
     last = Programme.objects.aggregate(last=Max("position"))["last"]
     programme = Programme(
@@ -515,7 +522,9 @@ def _require_programme(user: User, programme: Programme) -> None:
 def programme_update(*, programme: Programme, by: User, data: Mapping[str, Any]) -> list[str]:
     """The programme's team changes its name, kind, texts or dates (its address stays)."""
     _require_programme(by, programme)
-    values = {field: data[field] for field in PROGRAMME_FIELDS if field in data}
+    values = one_line_fields(
+        {field: data[field] for field in PROGRAMME_FIELDS if field in data}, "name", "tagline"
+    )
     _programme_dates_check(values)
     locked = Programme.objects.select_for_update().get(pk=programme.pk)
     for field, value in values.items():
