@@ -15,7 +15,7 @@ from ..factories import CoalitionFactory, EventFactory, PublicationFactory
 
 pytestmark = pytest.mark.django_db
 
-INJECTION = "ICSx\r\nBEGIN:VEVENT\r\nSUMMARY:INJECTED-EVENT\r\nEND:VEVENT\x0b\x00\u2028"
+INJECTION = "ICSx\r\nBEGIN:VEVENT\r\nSUMMARY:INJECTED-EVENT\r\nEND:VEVENT\x0b\x1b\u2028"
 
 
 def parsed(response) -> Calendar:
@@ -56,7 +56,7 @@ def test_every_calendar_feed_survives_a_stored_title(url: str) -> None:
 def test_the_library_feeds_survive_control_characters() -> None:
     publication = PublicationFactory()
     Publication.objects.filter(pk=publication.pk).update(
-        title="Cahier\r\nINJECTÉ\x0b", summary="Un résumé\x00 sur\r\ndeux lignes."
+        title="Cahier\r\nINJECTÉ\x0b", summary="Un résumé\x1b sur\r\ndeux lignes."
     )
     for url in ("/library/feed.rss", "/library/feed.atom"):
         response = Client().get(url)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, ProhibitNullCharactersValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -21,12 +21,13 @@ CANVAS_SHORT_TEXT_MAX = 10_000
 
 
 def canvas_text(verbose_name: str, max_length: int) -> models.TextField:
-    """A canvas text, refused past ``max_length`` characters by forms and ``full_clean``."""
+    """A canvas text, refused past ``max_length`` characters by forms and ``full_clean``
+    (and with a NUL character, which PostgreSQL cannot store)."""
     return models.TextField(
         verbose_name,
         blank=True,
         max_length=max_length,
-        validators=[MaxLengthValidator(max_length)],
+        validators=[MaxLengthValidator(max_length), ProhibitNullCharactersValidator()],
     )
 
 

@@ -105,3 +105,16 @@ def test_the_service_refuses_a_text_over_the_limit_for_every_caller(cast: Cast) 
             title="Trop long",
             diagnostic="x" * (CANVAS_LONG_TEXT_MAX + 1),
         )
+
+
+def test_the_service_refuses_a_nul_character(cast: Cast) -> None:
+    """PostgreSQL cannot store one: the model's check answers first, never a 500."""
+    from alliage.coalitions import services
+    from alliage.core.errors import BusinessError
+
+    with pytest.raises(BusinessError) as refused:
+        services.coalition_update_canvas(
+            coalition=cast.coalition, by=cast.lead, data={"diagnostic": "avant\u0000après"}
+        )
+    assert refused.value.field == "diagnostic"
+    assert not CanvasChange.objects.exists()

@@ -36,52 +36,52 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='coalition',
             name='diagnostic',
-            field=models.TextField(blank=True, max_length=20000, validators=[django.core.validators.MaxLengthValidator(20000)], verbose_name='diagnostic'),
+            field=models.TextField(blank=True, max_length=20000, validators=[django.core.validators.MaxLengthValidator(20000), django.core.validators.ProhibitNullCharactersValidator()], verbose_name='diagnostic'),
         ),
         migrations.AlterField(
             model_name='coalition',
             name='evaluation',
-            field=models.TextField(blank=True, max_length=20000, validators=[django.core.validators.MaxLengthValidator(20000)], verbose_name='evaluation'),
+            field=models.TextField(blank=True, max_length=20000, validators=[django.core.validators.MaxLengthValidator(20000), django.core.validators.ProhibitNullCharactersValidator()], verbose_name='evaluation'),
         ),
         migrations.AlterField(
             model_name='coalition',
             name='impact_statement',
-            field=models.TextField(blank=True, max_length=10000, validators=[django.core.validators.MaxLengthValidator(10000)], verbose_name='targeted impact'),
+            field=models.TextField(blank=True, max_length=10000, validators=[django.core.validators.MaxLengthValidator(10000), django.core.validators.ProhibitNullCharactersValidator()], verbose_name='targeted impact'),
         ),
         migrations.AlterField(
             model_name='coalition',
             name='levers',
-            field=models.TextField(blank=True, max_length=20000, validators=[django.core.validators.MaxLengthValidator(20000)], verbose_name='levers'),
+            field=models.TextField(blank=True, max_length=20000, validators=[django.core.validators.MaxLengthValidator(20000), django.core.validators.ProhibitNullCharactersValidator()], verbose_name='levers'),
         ),
         migrations.AlterField(
             model_name='coalition',
             name='members_notes',
-            field=models.TextField(blank=True, max_length=20000, validators=[django.core.validators.MaxLengthValidator(20000)], verbose_name="members' notes"),
+            field=models.TextField(blank=True, max_length=20000, validators=[django.core.validators.MaxLengthValidator(20000), django.core.validators.ProhibitNullCharactersValidator()], verbose_name="members' notes"),
         ),
         migrations.AlterField(
             model_name='coalition',
             name='seeking',
-            field=models.TextField(blank=True, max_length=10000, validators=[django.core.validators.MaxLengthValidator(10000)], verbose_name='what we are looking for'),
+            field=models.TextField(blank=True, max_length=10000, validators=[django.core.validators.MaxLengthValidator(10000), django.core.validators.ProhibitNullCharactersValidator()], verbose_name='what we are looking for'),
         ),
         migrations.AlterField(
             model_name='coalition',
             name='swot_opportunities',
-            field=models.TextField(blank=True, max_length=10000, validators=[django.core.validators.MaxLengthValidator(10000)], verbose_name='opportunities'),
+            field=models.TextField(blank=True, max_length=10000, validators=[django.core.validators.MaxLengthValidator(10000), django.core.validators.ProhibitNullCharactersValidator()], verbose_name='opportunities'),
         ),
         migrations.AlterField(
             model_name='coalition',
             name='swot_strengths',
-            field=models.TextField(blank=True, max_length=10000, validators=[django.core.validators.MaxLengthValidator(10000)], verbose_name='strengths'),
+            field=models.TextField(blank=True, max_length=10000, validators=[django.core.validators.MaxLengthValidator(10000), django.core.validators.ProhibitNullCharactersValidator()], verbose_name='strengths'),
         ),
         migrations.AlterField(
             model_name='coalition',
             name='swot_threats',
-            field=models.TextField(blank=True, max_length=10000, validators=[django.core.validators.MaxLengthValidator(10000)], verbose_name='threats'),
+            field=models.TextField(blank=True, max_length=10000, validators=[django.core.validators.MaxLengthValidator(10000), django.core.validators.ProhibitNullCharactersValidator()], verbose_name='threats'),
         ),
         migrations.AlterField(
             model_name='coalition',
             name='swot_weaknesses',
-            field=models.TextField(blank=True, max_length=10000, validators=[django.core.validators.MaxLengthValidator(10000)], verbose_name='weaknesses'),
+            field=models.TextField(blank=True, max_length=10000, validators=[django.core.validators.MaxLengthValidator(10000), django.core.validators.ProhibitNullCharactersValidator()], verbose_name='weaknesses'),
         ),
         migrations.RunPython(store_old_diffs, migrations.RunPython.noop, elidable=True),
     ]
