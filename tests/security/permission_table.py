@@ -253,8 +253,7 @@ ROWS: tuple[Row, ...] = (
     Row("selfdata:my-audit", get=SIGNED_IN),
     Row("selfdata:account-delete", get=SIGNED_IN, post="l" + "o" * 8,
         data=lambda w: {"password": "not the password", "confirm": "on"}),
-    Row("selfdata:audit-log", get=TEAM),
-    Row("selfdata:inactive-accounts", get=TEAM),
+    # selfdata:audit-log and selfdata:inactive-accounts: permission_rows/team.py
     # API: token pages, documentation, endpoints (bearer tokens, no session)
     Row("api-tokens", get=SIGNED_IN, post="l" + "o" * 8,
         data=lambda w: {"name": "Mon script", "scope": "read"}),

@@ -20,6 +20,7 @@ from alliage.core.hooks import ACTOR_SECTIONS, sections
 from alliage.core.http import (
     access_or_404,
     csv_cell,
+    csv_response,
     form_add_business_error,
     paginate,
     render_list,
@@ -318,9 +319,7 @@ def team_memberships_csv(request: HttpRequest) -> HttpResponse:
     if denied := _team_gate(request):
         return denied
     form = MembershipFilterForm(request.GET or None)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="memberships.csv"'
-    response.write("\ufeff")
+    response = csv_response("memberships.csv")
     writer = csv.writer(response)
     writer.writerow(
         [

@@ -23,6 +23,7 @@ from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 
 from alliage.agenda.models import Event, EventStatus
+from alliage.core.text import one_line, plain_text
 
 PRODID = "-//Alliage//Agenda//FR"
 DEFAULT_TIMEZONE = "Europe/Paris"
@@ -55,10 +56,10 @@ def calendar_for(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", one_line(name))
     calendar.add("x-wr-timezone", DEFAULT_TIMEZONE)
     if description:
-        calendar.add("x-wr-caldesc", description)
+        calendar.add("x-wr-caldesc", plain_text(description))
 
     host = urlsplit(base_url).hostname or "localhost"
     base_url = base_url.rstrip("/")
@@ -95,7 +96,9 @@ def calendar_for(
 
 
 def _vevent(event: Event, *, host: str, base_url: str, private: bool) -> VEvent:
-    """One VEVENT; its UID must never change for the life of the event."""
+    """One VEVENT; its UID must never change for the life of the event. Every text is made
+    writable first (``core.text``): a stored title with a line break, whoever wrote it, must
+    not break the feed of everyone who follows it."""
     url = base_url + event.get_absolute_url()
     online_url = event.online_url if event.online_url_public or private else ""
 
@@ -108,15 +111,15 @@ def _vevent(event: Event, *, host: str, base_url: str, private: bool) -> VEvent:
     # Local wall-clock times with TZID, not UTC: see the module docstring.
     vevent.add("dtstart", event.starts_at.astimezone(event.tz))
     vevent.add("dtend", event.ends_at.astimezone(event.tz))
-    vevent.add("summary", event.title)
+    vevent.add("summary", one_line(event.title))
     paragraphs = [
-        event.description.strip(),
+        plain_text(event.description).strip(),
         gettext("Online: %(url)s") % {"url": online_url} if online_url else "",
         url,
     ]
     vevent.add("description", "\n\n".join(p for p in paragraphs if p))
-    vevent.add("url", url)
-    if location := event.place or online_url:
+    vevent.add("url", one_line(url))
+    if location := one_line(event.place or online_url):
         vevent.add("location", location)
     vevent.add("status", STATUSES.get(event.status, "CONFIRMED"))
     return vevent

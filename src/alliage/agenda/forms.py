@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alliage.coalitions.models import Coalition, Programme
+from alliage.core.text import OneLineField
 
 from . import recurrence
 from .models import Audience, EventKind
@@ -76,7 +77,7 @@ class _EventFieldsForm(forms.Form):
 
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none())
     kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = OneLineField(label=_("Title"), max_length=200)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )

@@ -4,6 +4,7 @@ events)."""
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -12,13 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from alliage.actors.models import Organisation, Person
 from alliage.coalitions.models import Coalition, Programme
 from alliage.core import hooks
+from alliage.core.audit import audit_targets_q
 from alliage.core.hooks import NavItem, Section, Slot
 from alliage.core.opendata import register_queryset_exporter
 from alliage.core.personal_data import register_personal_data
 
 from . import selectors
 from .audit import AuditAction
-from .models import Audience, Event
+from .models import Audience, Event, Series
 from .selfdata import PERSONAL_DATA
 
 register_personal_data(PERSONAL_DATA)
@@ -107,3 +109,11 @@ def my_waiting_section(request: HttpRequest, person: Person | None) -> Section |
     if not rows:
         return None
     return Section(template="agenda/_me_waiting.html", context={"rows": rows}, slot=Slot.WAITING)
+
+
+@hooks.register(hooks.AUDIT_SCOPE)
+def audit_about_events(programme_ids: frozenset[int]) -> Q:
+    """A programme's team reads what was done to its events and series."""
+    return audit_targets_q(Event.objects.filter(programme__in=programme_ids)) | audit_targets_q(
+        Series.objects.filter(programme__in=programme_ids)
+    )

@@ -30,6 +30,7 @@ from alliage.core.services import (
     task_enqueue_after_commit,
 )
 from alliage.core.slugs import slug_unique
+from alliage.core.text import one_line_fields
 
 from . import selectors, tasks
 from .audit import AuditAction
@@ -93,7 +94,7 @@ def _require_coalition_of_programme(obj: Event | Series) -> None:
 @transaction.atomic
 def event_create(*, by: User, **fields: Any) -> Event:
     """The programme team schedules an event."""
-    event = Event(**fields)
+    event = Event(**one_line_fields(fields, "title"))
     _require_manager(by, event)
     _require_where(event)
     _require_coalition_of_programme(event)
@@ -109,6 +110,7 @@ def event_update(*, event: Event, by: User, **fields: Any) -> Event:
     """Change an event (one occurrence of a series stays its own). Calendars see the change
     because the SEQUENCE grows whenever what they show changes."""
     _require_manager(by, event)
+    fields = one_line_fields(fields, "title")
     if "programme" in fields and fields["programme"].pk != event.programme_id:
         _require_manager(by, Event(programme=fields["programme"]))  # moved to one they run
     locked = Event.objects.select_for_update().get(pk=event.pk)
@@ -232,7 +234,7 @@ def _check_rule(series: Series) -> list[dt.datetime]:
 def series_create(*, by: User, **fields: Any) -> Series:
     """The team creates a recurring series; its occurrences for the coming year are created
     with it. ``first_start`` should be the first date the rule gives."""
-    series = Series(**fields)
+    series = Series(**one_line_fields(fields, "title"))
     _require_manager(by, Event(programme=series.programme))
     _require_where(series)
     _require_coalition_of_programme(series)
@@ -258,7 +260,7 @@ def series_update(*, series: Series, by: User, **fields: Any) -> Series:
     _require_manager(by, Event(programme=series.programme))
     locked = Series.objects.select_for_update().get(pk=series.pk)
     proposed = copy.copy(locked)
-    for name, value in fields.items():
+    for name, value in one_line_fields(fields, "title").items():
         setattr(proposed, name, value)
     if "programme" in fields and fields["programme"] != locked.programme:
         _require_manager(by, Event(programme=proposed.programme))

@@ -12,7 +12,12 @@ from ninja import Field, Query, Schema
 
 from alliage.coalitions import selectors as coalition_selectors
 from alliage.coalitions import services as coalition_services
-from alliage.coalitions.models import Coalition, CoalitionStatus
+from alliage.coalitions.models import (
+    CANVAS_LONG_TEXT_MAX,
+    CANVAS_SHORT_TEXT_MAX,
+    Coalition,
+    CoalitionStatus,
+)
 from alliage.core.errors import BusinessError
 
 from .common import WRITE, Page, Paging, domain_router, last_modified, paginate
@@ -87,17 +92,17 @@ class CanvasIn(Schema):
 
     title: str | None = Field(None, min_length=1, max_length=200)
     summary: str | None = Field(None, max_length=400)
-    diagnostic: str | None = Field(None, max_length=50_000)
-    swot_strengths: str | None = Field(None, max_length=10_000)
-    swot_weaknesses: str | None = Field(None, max_length=10_000)
-    swot_opportunities: str | None = Field(None, max_length=10_000)
-    swot_threats: str | None = Field(None, max_length=10_000)
-    impact_statement: str | None = Field(None, max_length=10_000)
+    diagnostic: str | None = Field(None, max_length=CANVAS_LONG_TEXT_MAX)
+    swot_strengths: str | None = Field(None, max_length=CANVAS_SHORT_TEXT_MAX)
+    swot_weaknesses: str | None = Field(None, max_length=CANVAS_SHORT_TEXT_MAX)
+    swot_opportunities: str | None = Field(None, max_length=CANVAS_SHORT_TEXT_MAX)
+    swot_threats: str | None = Field(None, max_length=CANVAS_SHORT_TEXT_MAX)
+    impact_statement: str | None = Field(None, max_length=CANVAS_SHORT_TEXT_MAX)
     target_date: dt.date | None = None
-    levers: str | None = Field(None, max_length=50_000)
-    seeking: str | None = Field(None, max_length=10_000)
-    evaluation: str | None = Field(None, max_length=50_000)
-    members_notes: str | None = Field(None, max_length=50_000)
+    levers: str | None = Field(None, max_length=CANVAS_LONG_TEXT_MAX)
+    seeking: str | None = Field(None, max_length=CANVAS_SHORT_TEXT_MAX)
+    evaluation: str | None = Field(None, max_length=CANVAS_LONG_TEXT_MAX)
+    members_notes: str | None = Field(None, max_length=CANVAS_LONG_TEXT_MAX)
     base_revision: int | None = Field(
         None, ge=0, description="The revision you read; refused with 409 if it moved since."
     )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliage.core.errors import BusinessError
-from alliage.core.http import form_add_business_error
+from alliage.core.http import form_add_business_error, never_stored
 
 from . import selectors, services
 from .api import api
@@ -59,6 +59,7 @@ def docs(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@never_stored  # the page shows a new token's secret, once
 def tokens(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     created = None

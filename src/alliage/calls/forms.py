@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation
+from alliage.core.text import OneLineField
 
 from .models import ASKABLE_FIELDS, INDIVIDUALS, Call, Decision, QuestionKind, Submission
 from .questions import form_field as question_field
@@ -24,6 +25,7 @@ class SubmissionForm(forms.ModelForm):
         model = Submission
         fields = ("organisation", "title", "summary", "diagnostic", "impact", "partners_sought",
                   "attachment")  # fmt: skip
+        field_classes = {"title": OneLineField}
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
             "diagnostic": forms.Textarea(attrs={"rows": 6}),

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import OrganisationKind
+from alliage.core.text import OneLineField
 
 from .models import ASKABLE_FIELDS, INDIVIDUALS, CallKind, CallVisibility, QuestionKind
 from .questions import parse_choices
@@ -56,7 +57,7 @@ class CallForm(CallDatesMixin, forms.Form):
     """A call's settings: what it is, for whom, when, and what every proposal contains."""
 
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=None, empty_label=None)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = OneLineField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=CallKind.choices)
     description = forms.CharField(
         label=_("Description"),
@@ -202,7 +203,7 @@ class TemplateForm(forms.Form):
 
 
 class DuplicateForm(CallDatesMixin, forms.Form):
-    title = forms.CharField(label=_("Title of the new call"), max_length=200)
+    title = OneLineField(label=_("Title of the new call"), max_length=200)
     field_order = ("title", "opens_at", "closes_at", "review_due_at", "decisions_expected_at")
 
 

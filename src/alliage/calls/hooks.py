@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliage.coalitions.models import Coalition, Programme
 from alliage.core import hooks
+from alliage.core.audit import audit_targets_q
 from alliage.core.hooks import NavItem, Section, Slot
 from alliage.core.opendata import register_queryset_exporter
 from alliage.core.personal_data import register_personal_data
@@ -103,3 +105,11 @@ def my_submissions_section(request: HttpRequest, person: object) -> Section | No
         for s in submissions
     ]
     return Section(template="calls/_me_submissions.html", context={"items": items}, slot=Slot.MAIN)
+
+
+@hooks.register(hooks.AUDIT_SCOPE)
+def audit_about_calls(programme_ids: frozenset[int]) -> Q:
+    """A programme's team reads what was done to its calls and their submissions."""
+    return audit_targets_q(Call.objects.filter(programme__in=programme_ids)) | audit_targets_q(
+        Submission.objects.filter(call__programme__in=programme_ids)
+    )

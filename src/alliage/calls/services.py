@@ -25,6 +25,7 @@ from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require, task_enqueue_after_commit
 from alliage.core.slugs import slug_unique
+from alliage.core.text import one_line, one_line_fields
 from alliage.core.uploads import validate_document
 
 from . import tasks
@@ -70,7 +71,7 @@ def call_create(*, by: User, template: str = "", **fields: Any) -> Call:
     """The programme team opens a call, optionally starting its rubric from a template.
     Without a slug of its own, the call gets one from its title, made unique (two calls may
     share a title)."""
-    call = Call(**fields)
+    call = Call(**one_line_fields(fields, "title"))
     permission_require(by, "calls.manage_call", call, _("Only the programme team can open a call."))
     call.slug = call.slug or slug_unique(
         Call.objects.all(),
@@ -164,6 +165,7 @@ def call_update(*, call: Call, by: User, **fields: Any) -> Call:
     run: the permission is checked before and after)."""
     locked = _setup_lock(by, call)
     _check_known(fields, CALL_FIELDS)
+    fields = one_line_fields(fields, "title")
     changed = sorted(name for name, value in fields.items() if getattr(locked, name) != value)
     for name, value in fields.items():
         setattr(locked, name, value)
@@ -191,6 +193,7 @@ def call_duplicate(
     """A new call like this one: its questions, rubric, eligibility, reviewers and settings,
     with the new dates; never its proposals. It starts as the team's draft."""
     _check_programme(by, call)
+    title = one_line(title)
     copy = Call(
         programme=call.programme,
         kind=call.kind,
@@ -466,6 +469,7 @@ def submission_save(
     ``answers`` maps the call's question ids to their values (see ``questions.check_value``;
     None empties an answer), ``answer_files`` the file questions' ids to their uploads."""
     permission_require(by, "calls.submit_to_call", call)
+    data = one_line_fields(data, "title")
     now = now or timezone.now()
     if call.status_at(now) != CallStatus.OPEN:
         raise BusinessError(_closed_message(call))

@@ -92,6 +92,7 @@ class JoinRequestAdmin(admin.ModelAdmin):
 @admin.register(CanvasChange)
 class CanvasChangeAdmin(admin.ModelAdmin):
     list_display = ("coalition", "revision", "field", "by", "at")
+    exclude = ("diff",)  # the history page's rendering of before → after, not a record
     list_select_related = ("coalition", "by")
     list_filter = ("field",)
 

@@ -7,8 +7,16 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation, OrganisationKind
+from alliage.core.text import OneLineField
 
-from .models import Coalition, CoalitionStatus, MemberRole, MilestoneStatus, Programme
+from .models import (
+    CANVAS_SHORT_TEXT_MAX,
+    Coalition,
+    CoalitionStatus,
+    MemberRole,
+    MilestoneStatus,
+    Programme,
+)
 from .services import CANVAS_FIELDS, MilestoneData
 
 TEXTAREA_SHORT = forms.Textarea(attrs={"rows": 3})
@@ -34,12 +42,30 @@ class CoalitionFilterForm(forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if v}
 
 
+class CanvasTextField(forms.CharField):
+    """A canvas text with its line breaks as the page counted them: a browser's ``maxlength``
+    counts one character per line break but sends two (CR LF), so a text the page accepted
+    would otherwise be refused as too long."""
+
+    def to_python(self, value: Any) -> str:
+        text = super().to_python(value)
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+CANVAS_TEXTS = tuple(
+    name
+    for name in CANVAS_FIELDS
+    if Coalition._meta.get_field(name).get_internal_type() == "TextField"
+)
+
+
 class CanvasForm(forms.ModelForm):
     base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Coalition
         fields = CANVAS_FIELDS
+        field_classes = {**dict.fromkeys(CANVAS_TEXTS, CanvasTextField), "title": OneLineField}
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2}),
             "diagnostic": TEXTAREA_LONG,
@@ -66,7 +92,7 @@ class CanvasForm(forms.ModelForm):
 
 
 class MilestoneForm(forms.Form):
-    title = forms.CharField(label=_("Milestone"), max_length=200, required=False)
+    title = OneLineField(label=_("Milestone"), max_length=200, required=False)
     due_date = forms.DateField(
         label=_("Due date"),
         required=False,
@@ -125,12 +151,15 @@ class ProposeForm(forms.Form):
     programme = forms.ModelChoiceField(
         label=_("Programme"), queryset=Programme.objects.filter(archived_at__isnull=True)
     )
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = OneLineField(label=_("Title"), max_length=200)
     summary = forms.CharField(
         label=_("Summary"), max_length=400, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    impact_statement = forms.CharField(
-        label=_("Targeted impact"), required=False, widget=TEXTAREA_SHORT
+    impact_statement = CanvasTextField(
+        label=_("Targeted impact"),
+        required=False,
+        max_length=CANVAS_SHORT_TEXT_MAX,
+        widget=TEXTAREA_SHORT,
     )
     organisation = forms.ModelChoiceField(
         label=_("On behalf of"),
@@ -153,6 +182,7 @@ class ProgrammeForm(forms.ModelForm):
     class Meta:
         model = Programme
         fields = ("name", "kind", "tagline", "description", "starts_on", "ends_on")
+        field_classes = {"name": OneLineField, "tagline": OneLineField}
         widgets = {
             "description": TEXTAREA_LONG,
             "starts_on": DATE,

@@ -4,12 +4,14 @@ and their path)."""
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation, Person
 from alliage.core import hooks
+from alliage.core.audit import audit_targets_q
 from alliage.core.hooks import NavItem, Section, Slot
 from alliage.core.models import User
 from alliage.core.opendata import register_queryset_exporter
@@ -119,4 +121,12 @@ def my_coalitions(request: HttpRequest, person: Person | None) -> Section:
     rows = selectors.coalitions_of_person(person=person, viewer=request.user) if person else []
     return Section(
         template="coalitions/me/_coalitions.html", slot=Slot.MAIN, context={"rows": rows}
+    )
+
+
+@hooks.register(hooks.AUDIT_SCOPE)
+def audit_about_programmes(programme_ids: frozenset[int]) -> Q:
+    """A programme's team reads what was done to its programmes and their coalitions."""
+    return audit_targets_q(Programme.objects.filter(pk__in=programme_ids)) | audit_targets_q(
+        Coalition.objects.filter(programme__in=programme_ids)
     )

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator, ProhibitNullCharactersValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -8,6 +9,26 @@ from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation, Person
 from alliage.core.models import TimeStampedModel
+
+# The longest canvas texts, in characters. A long text (the diagnostic, the levers, the
+# evaluation, the members' notes) holds about 3,000 words, some six printed pages, where the
+# demo's run to about 1,000 characters; a short one (a SWOT quadrant, the targeted impact, what
+# the coalition looks for) is a paragraph or a list. The forms (with ``maxlength`` in the page),
+# the API's schema and the services use these numbers, and the history's diff stays bounded
+# whatever the texts hold (``coalitions.diff``).
+CANVAS_LONG_TEXT_MAX = 20_000
+CANVAS_SHORT_TEXT_MAX = 10_000
+
+
+def canvas_text(verbose_name: str, max_length: int) -> models.TextField:
+    """A canvas text, refused past ``max_length`` characters by forms and ``full_clean``
+    (and with a NUL character, which PostgreSQL cannot store)."""
+    return models.TextField(
+        verbose_name,
+        blank=True,
+        max_length=max_length,
+        validators=[MaxLengthValidator(max_length), ProhibitNullCharactersValidator()],
+    )
 
 
 class ProgrammeKind(models.TextChoices):
@@ -91,17 +112,17 @@ class Coalition(TimeStampedModel):
     is_published = models.BooleanField(
         _("published"), default=True, help_text=_("Published coalitions are visible to everyone.")
     )
-    diagnostic = models.TextField(_("diagnostic"), blank=True)
-    swot_strengths = models.TextField(_("strengths"), blank=True)
-    swot_weaknesses = models.TextField(_("weaknesses"), blank=True)
-    swot_opportunities = models.TextField(_("opportunities"), blank=True)
-    swot_threats = models.TextField(_("threats"), blank=True)
-    impact_statement = models.TextField(_("targeted impact"), blank=True)
+    diagnostic = canvas_text(_("diagnostic"), CANVAS_LONG_TEXT_MAX)
+    swot_strengths = canvas_text(_("strengths"), CANVAS_SHORT_TEXT_MAX)
+    swot_weaknesses = canvas_text(_("weaknesses"), CANVAS_SHORT_TEXT_MAX)
+    swot_opportunities = canvas_text(_("opportunities"), CANVAS_SHORT_TEXT_MAX)
+    swot_threats = canvas_text(_("threats"), CANVAS_SHORT_TEXT_MAX)
+    impact_statement = canvas_text(_("targeted impact"), CANVAS_SHORT_TEXT_MAX)
     target_date = models.DateField(_("target date"), null=True, blank=True)
-    levers = models.TextField(_("levers"), blank=True)
-    seeking = models.TextField(_("what we are looking for"), blank=True)
-    evaluation = models.TextField(_("evaluation"), blank=True)
-    members_notes = models.TextField(_("members' notes"), blank=True)
+    levers = canvas_text(_("levers"), CANVAS_LONG_TEXT_MAX)
+    seeking = canvas_text(_("what we are looking for"), CANVAS_SHORT_TEXT_MAX)
+    evaluation = canvas_text(_("evaluation"), CANVAS_LONG_TEXT_MAX)
+    members_notes = canvas_text(_("members' notes"), CANVAS_LONG_TEXT_MAX)
 
     objects = CoalitionQuerySet.as_manager()
 
@@ -287,6 +308,12 @@ class CanvasChange(models.Model):
     field = models.CharField(_("field"), max_length=40)
     before = models.TextField(_("before"), blank=True)
     after = models.TextField(_("after"), blank=True)
+    diff = models.JSONField(
+        _("diff"),
+        null=True,
+        blank=True,
+        help_text=_("Computed once when saved; empty for values shown in the reader's language."),
+    )
 
     class Meta:
         verbose_name = _("canvas change")

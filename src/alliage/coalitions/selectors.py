@@ -6,9 +6,7 @@ The visibility filter mirrors ``rules.can_view``: rules check one object, lists 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from alliage.actors.models import Organisation, Person
 from alliage.core.models import User
 from alliage.core.search import text_search
 
+from .diff import DiffPiece, Level, TextDiff, text_diff
 from .heterogeneity import Heterogeneity, heterogeneity_of
 from .models import (
     CanvasChange,
@@ -235,20 +234,13 @@ def programme_status_counts(*, programme: Programme, viewer: User) -> list[tuple
 
 # History -----------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"\s+|[^\s]+")
-
-
-@dataclass(frozen=True)
-class DiffPiece:
-    op: str  # "same", "removed" or "added"
-    text: str
-
 
 @dataclass(frozen=True)
 class FieldChange:
     field: str
     label: str
     pieces: tuple[DiffPiece, ...]
+    level: str = Level.WORDS
 
 
 @dataclass(frozen=True)
@@ -257,21 +249,6 @@ class Revision:
     at: object
     by: str
     changes: tuple[FieldChange, ...]
-
-
-def text_diff(before: str, after: str) -> tuple[DiffPiece, ...]:
-    """A word-level diff: unchanged runs, removed runs and added runs, in reading order."""
-    a, b = _TOKEN.findall(before), _TOKEN.findall(after)
-    pieces: list[DiffPiece] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            pieces.append(DiffPiece("same", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            pieces.append(DiffPiece("removed", "".join(a[i1:i2])))
-        if j2 > j1:
-            pieces.append(DiffPiece("added", "".join(b[j1:j2])))
-    return tuple(pieces)
 
 
 def display_value(field: str, stored: str) -> str:
@@ -325,6 +302,19 @@ def coalition_history(
     if not include_private:
         changes = changes.exclude(field="members_notes")
     revisions_out = []
+
+    def field_change(c: CanvasChange) -> FieldChange:
+        # Texts carry the diff made when they were saved; only the short values shown in the
+        # reader's language are compared here (bounded all the same).
+        diff = (
+            TextDiff.from_stored(c.diff)
+            if c.diff is not None
+            else text_diff(display_value(c.field, c.before), display_value(c.field, c.after))
+        )
+        return FieldChange(
+            field=c.field, label=field_label(c.field), pieces=diff.pieces, level=diff.level
+        )
+
     for number, group in groupby(changes, key=lambda c: c.revision):
         items = list(group)
         first = items[0]
@@ -334,16 +324,7 @@ def coalition_history(
                 number=number,
                 at=first.at,
                 by=str(author) if author else "—",
-                changes=tuple(
-                    FieldChange(
-                        field=c.field,
-                        label=field_label(c.field),
-                        pieces=text_diff(
-                            display_value(c.field, c.before), display_value(c.field, c.after)
-                        ),
-                    )
-                    for c in items
-                ),
+                changes=tuple(field_change(c) for c in items),
             )
         )
     return revisions_out

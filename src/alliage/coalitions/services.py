@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -21,8 +22,10 @@ from alliage.core.models import User
 from alliage.core.predicates import memo_forget
 from alliage.core.services import audit_record, permission_require
 from alliage.core.slugs import slug_unique
+from alliage.core.text import one_line, one_line_fields
 
 from .audit import AuditAction
+from .diff import change_diff
 from .models import (
     CanvasChange,
     Coalition,
@@ -122,6 +125,16 @@ def milestones_as_stored(milestones: Sequence[MilestoneData | Milestone]) -> str
 RESERVED_SLUGS = frozenset({"new"})
 
 
+def _validate(coalition: Coalition, *, exclude: Sequence[str] = ()) -> None:
+    """The model's own checks (lengths above all), as a BusinessError on the first field at
+    fault, so the form shows it beside the field and the API answers 422."""
+    try:
+        coalition.full_clean(exclude=list(exclude), validate_unique=False)
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise BusinessError(" ".join(messages), field=field) from error
+
+
 def coalition_slug(title: str) -> str:
     """A free slug for a new coalition (calls and matching create coalitions too)."""
     return slug_unique(
@@ -147,16 +160,18 @@ def coalition_propose(
     if not by.has_perm("coalitions.propose_coalition", programme):
         raise PermissionRefused(_("Sign in to propose a coalition."))
     person = acting_person(user=by, organisation=organisation)
-    coalition = Coalition.objects.create(
+    coalition = Coalition(
         programme=programme,
-        slug=coalition_slug(slug or title),
-        title=title,
+        title=one_line(title),
         summary=summary,
         diagnostic=diagnostic,
         impact_statement=impact_statement,
         status=CoalitionStatus.IDEA,
         is_published=False,
     )
+    _validate(coalition, exclude=("programme", "slug"))
+    coalition.slug = coalition_slug(slug or title)
+    coalition.save()
     CoalitionMember.objects.create(
         coalition=coalition, person=person, organisation=organisation, role=MemberRole.LEAD
     )
@@ -203,6 +218,10 @@ def _milestones_replace(
 ) -> tuple[str, str] | None:
     """Replace the path of milestones when it differs (positions follow the given order);
     the path before and after as stored in the history, or None when nothing changed."""
+    milestones = [
+        MilestoneData(title=one_line(m.title), due_date=m.due_date, status=m.status)
+        for m in milestones
+    ]
     before = milestones_as_stored(list(coalition.milestones.all()))
     after = milestones_as_stored(milestones)
     if before == after:
@@ -234,7 +253,7 @@ def coalition_update_canvas(
     _require(by, "coalitions.edit_coalition", coalition)
     locked = _lock(coalition)
     revision = _stale_check(locked, base_revision)
-    diff = _canvas_diff(locked, data)
+    diff = _canvas_diff(locked, one_line_fields(data, "title"))
     # Set, not saved yet: the whole canvas is validated below, before anything is saved.
     # (``model_update`` would save each change before that validation.)
     for field, (_before, after) in diff.items():
@@ -244,11 +263,17 @@ def coalition_update_canvas(
         stored["milestones"] = path
     if not stored:
         return []
-    locked.full_clean(exclude=["programme", "slug", "status"])
+    _validate(locked, exclude=("programme", "slug", "status"))
     locked.save()  # a new path alone is a change of the canvas too: it moves updated_at
     changes = CanvasChange.objects.bulk_create(
         CanvasChange(
-            coalition=locked, by=by, revision=revision, field=field, before=before, after=after
+            coalition=locked,
+            by=by,
+            revision=revision,
+            field=field,
+            before=before,
+            after=after,
+            diff=change_diff(field, before, after),
         )
         for field, (before, after) in stored.items()
     )
@@ -461,7 +486,9 @@ def programme_create(*, by: User, data: Mapping[str, Any]) -> Programme:
     permission_require(
         by, "coalitions.create_programme", None, _("You are not allowed to create a programme.")
     )
-    values = {field: data[field] for field in PROGRAMME_FIELDS if field in data}
+    values = one_line_fields(
+        {field: data[field] for field in PROGRAMME_FIELDS if field in data}, "name", "tagline"
+    )
     _programme_dates_check(values)
     last = Programme.objects.aggregate(last=Max("position"))["last"]
     programme = Programme(
@@ -495,7 +522,9 @@ def _require_programme(user: User, programme: Programme) -> None:
 def programme_update(*, programme: Programme, by: User, data: Mapping[str, Any]) -> list[str]:
     """The programme's team changes its name, kind, texts or dates (its address stays)."""
     _require_programme(by, programme)
-    values = {field: data[field] for field in PROGRAMME_FIELDS if field in data}
+    values = one_line_fields(
+        {field: data[field] for field in PROGRAMME_FIELDS if field in data}, "name", "tagline"
+    )
     _programme_dates_check(values)
     locked = Programme.objects.select_for_update().get(pk=programme.pk)
     for field, value in values.items():

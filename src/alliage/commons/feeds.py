@@ -15,13 +15,15 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from alliage.coalitions.models import Programme
+from alliage.core.text import one_line, plain_text
 
 from . import selectors
 from .models import Publication, PublicationKind
 
 
 class LibraryFeed(Feed):
-    """The latest publications of the library."""
+    """The latest publications of the library. Stored texts are made writable first: XML
+    refuses control characters, and one title must not break the feed for every reader."""
 
     feed_type = Rss201rev2Feed
     kind = ""
@@ -31,7 +33,7 @@ class LibraryFeed(Feed):
         return None
 
     def title(self, obj: Programme | None) -> str:
-        name = settings.SITE_NAME if obj is None else f"{settings.SITE_NAME} — {obj.name}"
+        name = settings.SITE_NAME if obj is None else f"{settings.SITE_NAME} — {one_line(obj.name)}"
         if self.kind == PublicationKind.ARTICLE:
             return _("%(name)s: articles") % {"name": name}
         return _("%(name)s: library") % {"name": name}
@@ -51,10 +53,10 @@ class LibraryFeed(Feed):
         return selectors.feed_publications(kind=self.kind, programme=obj)
 
     def item_title(self, item: Publication) -> str:
-        return item.title
+        return one_line(item.title)
 
     def item_description(self, item: Publication) -> str:
-        return item.summary
+        return plain_text(item.summary)
 
     def item_link(self, item: Publication) -> str:
         return item.get_absolute_url()
@@ -67,7 +69,8 @@ class LibraryFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item: Publication) -> str:
-        return ", ".join(str(a) for a in selectors.authors(item)) or settings.SITE_NAME
+        authors = ", ".join(one_line(str(a)) for a in selectors.authors(item))
+        return authors or settings.SITE_NAME
 
     def item_categories(self, item: Publication) -> list[str]:
         return [str(item.get_kind_display())]

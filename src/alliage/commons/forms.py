@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation, Person
 from alliage.coalitions.models import Coalition, Programme
+from alliage.core.text import OneLineField
 from alliage.core.uploads import validate_document
 
 from .licences import LICENCE_CHOICES
@@ -52,6 +53,7 @@ class PublicationForm(forms.ModelForm):
         fields = ("kind", "title", "slug", "summary", "body", "programme", "coalitions",
                   "author_organisations", "author_people", "published_on", "licence", "status",
                   "cover_alt", "temporal_start", "temporal_end", "spatial")  # fmt: skip
+        field_classes = {"title": OneLineField}
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 14}),
@@ -152,7 +154,7 @@ class PublicationFileForm(forms.Form):
 
 
 class ResourceForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = OneLineField(label=_("Title"), max_length=200)
     file = forms.FileField(
         label=_("File"),
         required=False,
@@ -203,6 +205,7 @@ class ReuseForm(forms.ModelForm):
     class Meta:
         model = Reuse
         fields = ("title", "url", "kind", "description")
+        field_classes = {"title": OneLineField}
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
             "description": _("What you made, for whom, and how it uses the publication."),

@@ -3,17 +3,20 @@ personal data and its open data (see ``exports.py``)."""
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
 
 from alliage.actors.models import Organisation, Person
 from alliage.coalitions.models import Coalition, Programme
 from alliage.core import hooks
+from alliage.core.audit import audit_targets_q
 from alliage.core.hooks import Section, Slot
 from alliage.core.personal_data import register_personal_data
 
 from . import exports, selectors
 from .audit import AuditAction
+from .models import Publication, Reuse
 from .selfdata import PERSONAL_DATA
 
 register_personal_data(PERSONAL_DATA)
@@ -66,3 +69,11 @@ def waiting_panel(request: HttpRequest, programmes: list[Programme]) -> Section 
 
 
 hooks.register(hooks.AUDIT_ACTIONS, AuditAction)
+
+
+@hooks.register(hooks.AUDIT_SCOPE)
+def audit_about_publications(programme_ids: frozenset[int]) -> Q:
+    """A programme's team reads what was done to its publications and their reuses."""
+    return audit_targets_q(
+        Publication.objects.filter(programme__in=programme_ids)
+    ) | audit_targets_q(Reuse.objects.filter(publication__programme__in=programme_ids))

@@ -31,6 +31,7 @@ from alliage.core.services import (
     task_enqueue_after_commit,
 )
 from alliage.core.slugs import slug_unique
+from alliage.core.text import one_line, one_line_fields
 from alliage.core.uploads import validate_document
 
 from . import archive, tasks
@@ -140,7 +141,7 @@ def publication_create(
     unknown = set(fields) - set(PUBLICATION_FIELDS)
     if unknown:
         raise BusinessError(_("These fields cannot be set here: %s") % ", ".join(sorted(unknown)))
-    publication = Publication(**fields)
+    publication = Publication(**one_line_fields(fields, "title"))
     _require_editor(by, publication)
     publication.slug = publication.slug or publication_slug(publication.title)
     if publication.slug in RESERVED_SLUGS:
@@ -182,7 +183,7 @@ def publication_update(
     was_published = locked.is_published
     # The publication as the change leaves it, checked whole before anything is written.
     draft = copy.deepcopy(locked)
-    for name, value in fields.items():
+    for name, value in one_line_fields(fields, "title").items():
         setattr(draft, name, value)
     _require_editor(by, draft)  # the programme it moves to must be the editor's too
     if draft.slug in RESERVED_SLUGS:
@@ -277,6 +278,7 @@ def resource_add(
     _require_editor(by, publication)
     if not publication.is_dataset:
         raise BusinessError(_("Only datasets have resources."))
+    title = one_line(title)
     if (upload is None) == (not url):
         raise BusinessError(_("Send a file or give a link, not both."), field="file")
     Publication.objects.select_for_update().get(pk=publication.pk)
@@ -320,6 +322,7 @@ def reuse_declare(
     )
     if not publication.is_published:
         raise BusinessError(_("Only a published publication can be reused."))
+    title = one_line(title)
     try:
         with transaction.atomic():
             reuse = Reuse.objects.create(

@@ -5,9 +5,13 @@ without one."""
 
 from __future__ import annotations
 
-from django.db import models
+from collections.abc import Iterable
 
-from .hooks import AUDIT_ACTIONS, get_hooks
+from django.db import models
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
+
+from .hooks import AUDIT_ACTIONS, AUDIT_SCOPE, get_hooks
 
 
 def audit_action_classes() -> list[type[models.TextChoices]]:
@@ -21,3 +25,21 @@ def action_label(code: str) -> str:
         if code in actions.values:
             return str(actions(code).label)
     return code
+
+
+def audit_targets_q(targets: QuerySet[models.Model]) -> Q:
+    """The audit entries about the objects of ``targets`` (an app's ``AUDIT_SCOPE`` hook)."""
+    return Q(
+        target_type=targets.model._meta.label_lower,
+        target_id__in=targets.annotate(audit_pk=Cast("pk", CharField())).values("audit_pk"),
+    )
+
+
+def audit_scope_q(programme_ids: Iterable[int]) -> Q:
+    """The entries about objects of these programmes, as each app declares them; log-ins,
+    accounts and people belong to no programme, so they are never in it."""
+    ids = frozenset(programme_ids)
+    scope = Q(pk__in=[])
+    for about in get_hooks(AUDIT_SCOPE):
+        scope |= about(ids)
+    return scope

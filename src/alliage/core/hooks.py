@@ -27,13 +27,25 @@ ACTOR_SECTIONS = "actor_sections"  # (request, organisation or person) -> Sectio
 PAGE_SECTIONS = "page_sections"  # (request, programme or coalition) -> Section | None
 TEAM_CHECK = "team_check"  # (user) -> bool: belongs to some programme's team
 AUDIT_ACTIONS = "audit_actions"  # an AuditAction TextChoices class (not a function)
+# (programme ids) -> Q on AuditEntry: the entries about this app's objects in those programmes,
+# what a programme's team reads of the audit log
+AUDIT_SCOPE = "audit_scope"
 # The programme team's area (/team/): its menu, and the panels of its dashboard.
 TEAM_NAV = "team_nav"  # a NavItem
 TEAM_PULSE = "team_pulse"  # (request, programmes) -> Section | None, a constant number of queries
 # A signed-in person's own space (/me/): what waits for them, their coalitions, proposals…
 ME_SECTIONS = "me_sections"  # (request, person or None) -> Section | None
 NAMES = frozenset(
-    {ACTOR_SECTIONS, PAGE_SECTIONS, TEAM_CHECK, AUDIT_ACTIONS, TEAM_NAV, TEAM_PULSE, ME_SECTIONS}
+    {
+        ACTOR_SECTIONS,
+        PAGE_SECTIONS,
+        TEAM_CHECK,
+        AUDIT_ACTIONS,
+        AUDIT_SCOPE,
+        TEAM_NAV,
+        TEAM_PULSE,
+        ME_SECTIONS,
+    }
 )
 
 _hooks: dict[str, list[tuple[int, int, Any]]] = defaultdict(list)

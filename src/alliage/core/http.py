@@ -7,12 +7,15 @@
 - ``form_add_business_error``: a service's refusal onto the form's field.
 - ``render_list``: a filtered list, whole or just its results for htmx.
 - ``small_pk``, ``file_response``, ``paginate``, ``csv_cell``.
+- ``never_stored`` (a view, a response) and ``csv_response``: what shows names, e-mails or a
+  secret is kept by no cache, shared or the browser's.
 """
 
 from __future__ import annotations
 
 import mimetypes
 from collections.abc import Callable
+from functools import wraps
 from typing import Any, TypeVar
 
 from django.contrib import messages
@@ -22,7 +25,9 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_cache_control
 from django_htmx.middleware import HtmxDetails
 
 from .errors import BusinessError
@@ -111,11 +116,42 @@ def render_list(request: HttpRequest, template: str, context: dict[str, Any]) ->
     return render(request, template, context)
 
 
+def never_stored(view_or_response: Any) -> Any:
+    """``Cache-Control: private, no-store`` on a response, or on every response of a view:
+    for pages and files that show people's names and e-mails, or a secret shown once."""
+    if isinstance(view_or_response, HttpResponseBase):
+        patch_cache_control(view_or_response, private=True, no_store=True)
+        return view_or_response
+    view = view_or_response
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return never_stored(view(request, *args, **kwargs))
+
+    return wrapper
+
+
+def csv_response(filename: str, *, bom: bool = True) -> HttpResponse:
+    """An empty CSV download to write rows into, never stored by a cache; the byte order mark
+    makes spreadsheet software read the accents right."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    if bom:
+        response.write("\ufeff")
+    return never_stored(response)
+
+
 def file_response(
-    field: FieldFile, *, filename: str | None = None, content_type: str | None = None
+    field: FieldFile,
+    *,
+    filename: str | None = None,
+    content_type: str | None = None,
+    public: bool = False,
 ) -> FileResponse:
     """A stored file, served safely: images inline, anything else downloaded, the type never
-    sniffed by the browser; a missing file is a 404."""
+    sniffed by the browser; a missing file is a 404. Unless it is ``public`` (open data), no
+    cache keeps it: an attachment may hold names and e-mails."""
     filename = filename or field.name.rsplit("/", 1)[-1]
     content_type = content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
     try:
@@ -129,7 +165,7 @@ def file_response(
         content_type=content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return response if public else never_stored(response)
 
 
 def paginate(request: HttpRequest, queryset: QuerySet[Any], per_page: int) -> Page[Any]:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliage.core.errors import BusinessError
-from alliage.core.http import form_add_business_error, require_perm
+from alliage.core.http import form_add_business_error, never_stored, require_perm
 
 from . import services, staging
 from .forms import CommitForm, UploadForm
@@ -39,6 +39,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@never_stored  # every row's names and e-mails
 def preview(request: HttpRequest) -> HttpResponse:
     """Run the whole import and roll it back: what each row would do, and what is wrong."""
     if denied := _gate(request):
@@ -84,6 +85,7 @@ def _preview_page(
 
 
 @require_POST
+@never_stored
 def commit(request: HttpRequest) -> HttpResponse:
     """Import the previewed file, all or nothing."""
     if denied := _gate(request):

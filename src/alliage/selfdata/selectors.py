@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from alliage.actors.models import Person
 from alliage.actors.selectors import person_for_user
+from alliage.coalitions.selectors import programmes_run_by
+from alliage.core.audit import audit_scope_q
 from alliage.core.models import AuditEntry, User
 
 from .consents import PURPOSES, PurposeText
@@ -85,16 +87,28 @@ def audit_about(*, user: User) -> QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(audit_about_q(user)).select_related("actor__person")
 
 
+def audit_visible_to(*, viewer: User) -> QuerySet[AuditEntry]:
+    """The whole log for a platform admin; for a programme's team, the entries about its
+    programmes' objects (never log-ins, accounts or people, which belong to no programme)."""
+    entries = AuditEntry.objects.all()
+    if viewer.has_perm("selfdata.view_whole_audit_log"):
+        return entries
+    programme_ids = programmes_run_by(user=viewer).values_list("pk", flat=True)
+    return entries.filter(audit_scope_q(programme_ids))
+
+
 def audit_list(
     *,
+    viewer: User,
     action: str = "",
     actor: str = "",
     target_type: str = "",
     since: dt.date | None = None,
     until: dt.date | None = None,
 ) -> QuerySet[AuditEntry]:
-    """The whole log, newest first, filtered; dates are whole days in the site's time zone."""
-    entries = AuditEntry.objects.select_related("actor__person")
+    """The log the viewer may read, newest first, filtered; dates are whole days in the site's
+    time zone."""
+    entries = audit_visible_to(viewer=viewer).select_related("actor__person")
     if action:
         entries = entries.filter(action__startswith=action)
     if actor:
@@ -115,14 +129,14 @@ def audit_list(
     return entries.order_by("-at", "-id")
 
 
-def audit_actions() -> list[str]:
-    return sorted(set(AuditEntry.objects.values_list("action", flat=True).distinct()))
+def audit_actions(*, viewer: User) -> list[str]:
+    entries = audit_visible_to(viewer=viewer)
+    return sorted(set(entries.values_list("action", flat=True).distinct()))
 
 
-def audit_target_types() -> list[str]:
-    return sorted(
-        set(AuditEntry.objects.exclude(target_type="").values_list("target_type", flat=True))
-    )
+def audit_target_types(*, viewer: User) -> list[str]:
+    entries = audit_visible_to(viewer=viewer).exclude(target_type="")
+    return sorted(set(entries.values_list("target_type", flat=True)))
 
 
 def export_current(*, user: User) -> DataExport | None:

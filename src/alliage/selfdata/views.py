@@ -190,17 +190,25 @@ def account_delete(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def audit_log(request: HttpRequest) -> HttpResponse:
-    """The whole audit log, for the programme team and the staff."""
+    """The audit log: the whole of it for platform admins, its programmes' part for a team."""
     if denied := require_perm(request, "selfdata.view_audit_log"):
         return denied
     form = AuditFilterForm(
         request.GET or None,
-        actions=selectors.audit_actions(),
-        target_types=selectors.audit_target_types(),
+        actions=selectors.audit_actions(viewer=request.user),
+        target_types=selectors.audit_target_types(viewer=request.user),
     )
-    page = paginate(request, selectors.audit_list(**form.filters()), 50)
+    page = paginate(request, selectors.audit_list(viewer=request.user, **form.filters()), 50)
     _labelled(page.object_list)
-    return render(request, "selfdata/audit_list.html", {"form": form, "page": page})
+    return render(
+        request,
+        "selfdata/audit_list.html",
+        {
+            "form": form,
+            "page": page,
+            "whole": request.user.has_perm("selfdata.view_whole_audit_log"),
+        },
+    )
 
 
 @require_GET

@@ -31,4 +31,10 @@ ROWS: tuple[Row, ...] = (
     Row("team:programmes:join-request-list", get=TEAM),
     Row("team:indicators:attention-list", get=TEAM),
     Row("myspace:home", get="l" + "o" * 8),
+    # The audit log: a team reads its programmes' part (tests/security/test_audit_scope.py),
+    # a platform admin the whole; the inactive accounts are the platform admins' only.
+    Row("selfdata:audit-log", get=TEAM),
+    Row("selfdata:audit-log", get=TEAM, variant="log-ins",
+        data=lambda w: {"action": "auth.login_failed"}),
+    Row("selfdata:inactive-accounts", get="ldddddddo"),
 )  # fmt: skip

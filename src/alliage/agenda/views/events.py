@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from alliage.core.http import (
     access_or_404,
     csv_cell,
+    csv_response,
     require_perm,
     service_then_redirect,
     small_pk,
@@ -157,9 +158,7 @@ def _attendance_mark(request: HttpRequest, event: Event) -> HttpResponse:
 
 
 def _attendees_csv(event: Event, rows: Any) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}-participants.csv"'
-    response.write("\ufeff")  # spreadsheet software reads the accents right
+    response = csv_response(f"{event.slug}-participants.csv")
     writer = csv.writer(response)
     writer.writerow(
         [

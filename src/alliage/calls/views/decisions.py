@@ -17,6 +17,7 @@ from alliage.core.errors import BusinessError
 from alliage.core.http import (
     access_or_404,
     csv_cell,
+    csv_response,
     require_perm,
     service_then_redirect,
     small_pk,
@@ -70,9 +71,7 @@ def _ranking_csv(
     questions: list[Question],
     answers: dict[int, dict[int, Answer]],
 ) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{call.slug}-classement.csv"'
-    response.write("\ufeff")
+    response = csv_response(f"{call.slug}-classement.csv")
     writer = csv.writer(response)
     header = [_("Rank"), _("Title"), _("Organisation"), _("Weighted score (%)"), _("Reviews"),
               _("Disagreement")]  # fmt: skip

@@ -69,7 +69,7 @@ def _latest_or_404() -> OpenDataArchive:
 def opendata_archive(request: HttpRequest) -> FileResponse:
     latest = _latest_or_404()
     response = file_response(
-        latest.file, filename="alliage-opendata.zip", content_type="application/zip"
+        latest.file, filename="alliage-opendata.zip", content_type="application/zip", public=True
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response

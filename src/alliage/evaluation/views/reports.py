@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from alliage.coalitions import selectors as coalition_selectors
 from alliage.coalitions.models import CoalitionStatus
-from alliage.core.http import csv_cell
+from alliage.core.http import csv_cell, csv_response
 
 from .. import charts, selectors
 from ..models import Indicator
@@ -116,8 +116,7 @@ def _plain(value: Decimal) -> str:
 
 def _csv(filename: str, indicators: list[Indicator]) -> HttpResponse:
     """One row per measurement, and one per indicator that has none yet."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response = csv_response(filename, bom=False)
     writer = csv.writer(response)
     writer.writerow(CSV_HEADER)
     for indicator in indicators:
