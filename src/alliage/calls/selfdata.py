@@ -25,6 +25,8 @@ def _submissions(user: User) -> Iterator[dict[str, Any]]:
         "call", "organisation"
     )
     for s in submissions.order_by("created_at", "id"):
+        # The team's decision is the person's once the call's decisions are published (F2).
+        published = s.call.decided_at is not None
         yield {
             "call": s.call.title,
             "title": s.title,
@@ -36,9 +38,9 @@ def _submissions(user: User) -> Iterator[dict[str, Any]]:
             "partners_sought": s.partners_sought,
             "attachment": _file_name(s.attachment.name),
             "submitted_at": s.submitted_at,
-            "decision": s.decision,
-            "decision_message": s.decision_message,
-            "decided_at": s.decided_at,
+            "decision": s.decision if published else "",
+            "decision_message": s.decision_message if published else "",
+            "decided_at": s.decided_at if published else None,
         }
 
 
@@ -155,7 +157,9 @@ PERSONAL_DATA = PersonalData(
                 ),
                 Field("submitted_at", _("Submitted"), _("when you sent it (ISO 8601, UTC)")),
                 Field(
-                    "decision", _("Decision"), _("accepted, waitlisted or rejected, once decided")
+                    "decision",
+                    _("Decision"),
+                    _("accepted, waitlisted or rejected, once the decisions are published"),
                 ),
                 Field(
                     "decision_message",

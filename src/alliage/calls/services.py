@@ -812,8 +812,10 @@ def review_save(
 def decision_record(
     *, submission: Submission, by: User, decision: str, message: str = ""
 ) -> Submission:
-    """Accept, waitlist or reject. Accepting creates the coalition once: forming, its canvas
-    prefilled from the submission, the submitter as lead, linked back to the submission."""
+    """Accept, waitlist or reject, until the call's decisions are published. Nothing of it
+    reaches the submitter before then: no e-mail, and no coalition yet (an accepted proposal
+    becomes one when the decisions are published, ``call_publish_decisions``), so a decision
+    changed before publication leaves nothing behind."""
     permission_require(by, "calls.decide_submission", submission)
     locked = (
         Submission.objects.select_for_update()
@@ -831,38 +833,57 @@ def decision_record(
     locked.decision = decision
     locked.decision_message = message
     locked.decided_at = timezone.now()
-    if decision == Decision.ACCEPTED and locked.coalition_id is None:
+    locked.save()
+    audit_record(action=AuditAction.SUBMISSION_DECIDED, by=by, target=locked, decision=decision)
+    return locked
+
+
+@transaction.atomic
+def accepted_coalitions_create(*, call: Call) -> int:
+    """Each accepted proposal of the call becomes its coalition, once: public, forming, its
+    canvas prefilled from the proposal, the submitter as lead, linked back to the proposal.
+    Run when the decisions are published, never before (F2: a coalition born at the decision
+    told its lead the outcome, and its lead could publish it). Returns how many were made."""
+    accepted = (
+        Submission.objects.select_for_update()
+        .select_related("call__programme", "person", "organisation")
+        .filter(call=call, status=SubmissionStatus.SUBMITTED, decision=Decision.ACCEPTED)
+        .order_by("pk")
+    )
+    made = 0
+    for submission in accepted:
+        if submission.coalition_id is not None:
+            Coalition.objects.filter(pk=submission.coalition_id).update(is_published=True)
+            continue
         coalition = Coalition.objects.create(
-            programme=locked.call.programme,
-            slug=coalition_slug(locked.title),
-            title=locked.title,
-            summary=locked.summary[:400],
+            programme=call.programme,
+            slug=coalition_slug(submission.title),
+            title=submission.title,
+            summary=submission.summary[:400],
             status=CoalitionStatus.FORMING,
-            is_published=False,  # made public with the call's decisions
-            diagnostic=locked.diagnostic,
-            impact_statement=locked.impact,
-            seeking=locked.partners_sought,
+            is_published=True,
+            diagnostic=submission.diagnostic,
+            impact_statement=submission.impact,
+            seeking=submission.partners_sought,
         )
         CoalitionMember.objects.create(
             coalition=coalition,
-            person=locked.person,
-            organisation=locked.organisation,
+            person=submission.person,
+            organisation=submission.organisation,
             role=MemberRole.LEAD,
         )
-        locked.coalition = coalition
-    locked.save()
-    audit_record(action=AuditAction.SUBMISSION_DECIDED, by=by, target=locked, decision=decision)
-    if locked.call.decided_at is not None:
-        _notify(locked, tasks.Notice.DECIDED)
-    return locked
+        submission.coalition = coalition
+        submission.save(update_fields=["coalition", "updated_at"])
+        made += 1
+    return made
 
 
 @transaction.atomic
 def call_publish_decisions(*, call: Call, by: User) -> Call:
     """Publish the call's decisions: the call is decided, every submitter hears the outcome,
-    and the accepted projects become public."""
+    and the accepted projects become public coalitions."""
     permission_require(by, "calls.manage_call", call)
-    locked = Call.objects.select_for_update().get(pk=call.pk)
+    locked = Call.objects.select_for_update().select_related("programme").get(pk=call.pk)
     if timezone.now() < locked.closes_at:
         raise BusinessError(_("Decisions can be published once the call has closed."))
     undecided = locked.submissions.filter(status=SubmissionStatus.SUBMITTED, decision="").count()
@@ -878,9 +899,7 @@ def call_publish_decisions(*, call: Call, by: User) -> Call:
     if locked.decided_at is None:
         locked.decided_at = timezone.now()
         locked.save(update_fields=["decided_at", "updated_at"])
-        Coalition.objects.filter(
-            submission__call=locked, submission__decision=Decision.ACCEPTED
-        ).update(is_published=True)
+        accepted_coalitions_create(call=locked)
         for submission in locked.submissions.filter(status=SubmissionStatus.SUBMITTED):
             _notify(submission, tasks.Notice.DECIDED)
     audit_record(action=AuditAction.CALL_DECISIONS_PUBLISHED, by=by, target=locked)
