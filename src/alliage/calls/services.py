@@ -12,6 +12,7 @@ import numpy as np
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -25,7 +26,12 @@ from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require, task_enqueue_after_commit
 from alliage.core.slugs import slug_unique
-from alliage.core.uploads import validate_document
+from alliage.core.uploads import (
+    delete_after_commit,
+    display_name,
+    pdf_has_active_content,
+    validate_document,
+)
 
 from . import tasks
 from .assignment import plan_assignments
@@ -449,6 +455,26 @@ def _check_kind(call: Call, organisation: Organisation | None) -> None:
             )
 
 
+class FileNotStored(BusinessError):
+    """The disk refused a file (full, read-only): the caller may save the text alone."""
+
+
+def _store(
+    field_file: FieldFile, upload: UploadedFile, kind: str, *, field: str, written: list[str]
+) -> None:
+    """Write the upload under a random name (``models.attachment_path``); a full or
+    read-only disk is the person's error on the file's field, never a 500 (R5). The storage
+    writes whole files or none (``core.storage``)."""
+    try:
+        field_file.save(f"file.{kind}", upload, save=False)
+    except OSError as error:
+        logger.error("an upload could not be stored", exc_info=True)
+        raise FileNotStored(
+            _("The file could not be stored; your text is kept, please try again."), field=field
+        ) from error
+    written.append(field_file.name)
+
+
 @transaction.atomic
 def submission_save(
     *,
@@ -464,7 +490,9 @@ def submission_save(
     """Create or update the user's submission to an open call (the draft is saved as they
     type). One live submission per person and call: a second tab edits the same one.
     ``answers`` maps the call's question ids to their values (see ``questions.check_value``;
-    None empties an answer), ``answer_files`` the file questions' ids to their uploads."""
+    None empties an answer), ``answer_files`` the file questions' ids to their uploads.
+    A file replaced is deleted once the change commits (F4); a file written by a save that
+    fails is deleted at once."""
     permission_require(by, "calls.submit_to_call", call)
     now = now or timezone.now()
     if call.status_at(now) != CallStatus.OPEN:
@@ -497,21 +525,38 @@ def submission_save(
         if name in data:
             setattr(submission, name, data[name])
     submission.organisation = organisation
-    if attachment is not None:
-        validate_document(attachment)
-        submission.attachment = attachment
-    submission.save()
-    if answers or answer_files:
-        _answers_save(submission, answers or {}, answer_files or {})
-    if submission.status == SubmissionStatus.SUBMITTED:
-        _require_complete(submission)  # a sent proposal may improve, not empty itself
+    written: list[str] = []
+    replaced: list[str] = []
+    try:
+        if attachment is not None:
+            kind = validate_document(attachment)
+            active = kind == "pdf" and pdf_has_active_content(attachment)
+            old = submission.attachment.name
+            _store(submission.attachment, attachment, kind, field="attachment", written=written)
+            submission.attachment_name = display_name(attachment.name or "")
+            submission.attachment_active = active
+            replaced.append(old)
+        submission.save()
+        if answers or answer_files:
+            replaced += _answers_save(submission, answers or {}, answer_files or {}, written)
+        if submission.status == SubmissionStatus.SUBMITTED:
+            _require_complete(submission)  # a sent proposal may improve, not empty itself
+    except BaseException:
+        for name in written:  # the rows that would point to them are rolled back
+            submission.attachment.storage.delete(name)
+        raise
+    delete_after_commit(submission.attachment.storage, *replaced)
     return submission
 
 
 def _answers_save(
-    submission: Submission, answers: Mapping[int, Any], files: Mapping[int, UploadedFile]
-) -> None:
-    """Store the answers to the call's questions; a bad one is refused on its field."""
+    submission: Submission,
+    answers: Mapping[int, Any],
+    files: Mapping[int, UploadedFile],
+    written: list[str],
+) -> list[str]:
+    """Store the answers to the call's questions; a bad one is refused on its field.
+    Returns the names of the files that new ones replaced."""
     questions = {q.pk: q for q in submission.call.questions.all()}
     unknown = (set(answers) | set(files)) - set(questions)
     if unknown:
@@ -532,17 +577,22 @@ def _answers_save(
         elif answer.value != value:
             answer.value = value
             answer.save(update_fields=["value"])
+    replaced = []
     for pk, upload in files.items():
         question = questions[pk]
         if question.kind != QuestionKind.FILE:
             raise BusinessError(_("Only a file question takes a file."), field=question.field_name)
         try:
-            validate_document(upload)
+            kind = validate_document(upload)
         except ValidationError as bad:
             raise BusinessError(" ".join(bad.messages), field=question.field_name) from bad
         answer = existing.get(pk) or Answer(submission=submission, question=question)
-        answer.file = upload
+        replaced.append(answer.file.name)
+        answer.file_active = kind == "pdf" and pdf_has_active_content(upload)
+        _store(answer.file, upload, kind, field=question.field_name, written=written)
+        answer.file_name = display_name(upload.name or "")
         answer.save()
+    return replaced
 
 
 def _require_complete(submission: Submission) -> None:
