@@ -230,3 +230,26 @@ def test_a_pdf_with_active_content_is_flagged_to_its_readers(media) -> None:
         warning
         not in client_for(team).get(f"/en/calls/submissions/{submission.pk}/").content.decode()
     )
+
+
+def test_erasure_survives_a_file_already_lost(media) -> None:
+    call = CallFactory(asks=["attachment"])
+    person = PersonFactory()
+    post(client_for(person.user), call, attachment=SimpleUploadedFile("cv.pdf", pdf()),
+         action="submit")  # fmt: skip
+    for path in files_in(media):
+        path.unlink()
+    account_erase(user=person.user, by=None)
+    assert Submission.objects.get().attachment.name == ""
+
+
+def test_odd_given_names_are_kept_and_served_by_their_content(media) -> None:
+    call = CallFactory(asks=["attachment"])
+    client = client_for(PersonFactory().user)
+    long_name = "d" * 240 + ".pdf"
+    assert post(client, call, attachment=SimpleUploadedFile(long_name, pdf())).status_code == 302
+    submission = Submission.objects.get()
+    assert submission.attachment_name.endswith(".pdf") and len(submission.attachment_name) == 150
+    post(client, call, attachment=SimpleUploadedFile(".pdf", pdf()))
+    response = client.get(f"/en/calls/submissions/{submission.pk}/attachment/")
+    assert response["Content-Type"] == "application/pdf"

@@ -97,8 +97,12 @@ def _neutral_file(field_file: FieldFile, fallback: str) -> tuple[str, str]:
     name, to delete once the erasure commits, and the neutral name to show."""
     old = field_file.name
     extension = old.rsplit(".", 1)[-1].lower() if "." in old else "bin"
-    with field_file.storage.open(old, "rb") as source:
-        field_file.save(f"{fallback}.{extension}", ContentFile(source.read()), save=False)
+    try:
+        with field_file.storage.open(old, "rb") as source:
+            field_file.save(f"{fallback}.{extension}", ContentFile(source.read()), save=False)
+    except FileNotFoundError:  # lost already: the row no longer points to it
+        field_file.name = ""
+        return old, ""
     return old, f"{fallback}.{extension}"
 
 
