@@ -895,7 +895,7 @@ def accepted_coalitions_create(*, call: Call) -> int:
     Run when the decisions are published, never before (F2: a coalition born at the decision
     told its lead the outcome, and its lead could publish it). Returns how many were made."""
     accepted = (
-        Submission.objects.select_for_update()
+        Submission.objects.select_for_update(of=("self",))
         .select_related("call__programme", "person", "organisation")
         .filter(call=call, status=SubmissionStatus.SUBMITTED, decision=Decision.ACCEPTED)
         .order_by("pk")
