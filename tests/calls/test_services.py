@@ -256,7 +256,7 @@ def test_a_review_needs_every_score_and_stays_in_range_then_locks() -> None:
         )  # fmt: skip
 
 
-def test_accepting_creates_exactly_one_coalition_from_the_submission(committed) -> None:
+def test_publishing_makes_exactly_one_coalition_of_each_accepted_proposal(committed) -> None:
     person = PersonFactory()
     organisation = AffiliationFactory(person=person).organisation
     submission = SubmissionFactory(
@@ -267,7 +267,10 @@ def test_accepting_creates_exactly_one_coalition_from_the_submission(committed) 
     submission.call.programme.team.add(team)
     services.decision_record(submission=submission, by=team, decision="accepted", message="Bravo")
     services.decision_record(submission=submission, by=team, decision="accepted")
-    assert Coalition.objects.count() == 1
+    assert not Coalition.objects.exists()  # nothing of the decision shows before publication
+    mail.outbox.clear()
+    committed(services.call_publish_decisions, call=submission.call, by=team)
+    assert [m.to for m in mail.outbox] == [[person.user.email]]
     coalition = Coalition.objects.get()
     assert (coalition.status, coalition.title) == ("forming", "Sobriété des parcs publics")
     assert coalition.diagnostic == submission.diagnostic
@@ -275,16 +278,13 @@ def test_accepting_creates_exactly_one_coalition_from_the_submission(committed) 
     assert coalition.seeking == "Des collectivités pilotes."
     lead = coalition.members.get()
     assert (lead.person, lead.organisation, lead.role) == (person, organisation, "lead")
-    assert not coalition.is_published  # private until the decisions are published
+    assert coalition.is_published
     submission.refresh_from_db()
     assert submission.coalition == coalition
-    mail.outbox.clear()
-    committed(services.call_publish_decisions, call=submission.call, by=team)
-    assert [m.to for m in mail.outbox] == [[person.user.email]]
-    coalition.refresh_from_db()
-    assert coalition.is_published
     with pytest.raises(BusinessError):
         services.decision_record(submission=submission, by=team, decision="rejected")
+    services.call_publish_decisions(call=submission.call, by=team)
+    assert Coalition.objects.count() == 1
 
 
 def test_no_decision_while_the_call_is_open() -> None:

@@ -169,9 +169,10 @@ def test_accepted_projects_are_public_once_decided() -> None:
     services.decision_record(submission=submission, by=team, decision="accepted")
     submission.refresh_from_db()
     assert Client().get(submission.get_absolute_url()).status_code == 404
-    assert Client().get(submission.coalition.get_absolute_url()).status_code == 404
+    assert submission.coalition is None  # born when the decisions are published
     call = submission.call
     services.call_publish_decisions(call=call, by=team)
+    submission.refresh_from_db()
     assert Client().get(submission.coalition.get_absolute_url()).status_code == 200
     assert Client().get(submission.get_absolute_url()).status_code == 200
     assert "Projet retenu" in Client().get(call.get_absolute_url()).content.decode()
@@ -195,7 +196,7 @@ def test_ranking_csv_and_team_only() -> None:
     assert [r.submission.title for r in page.context["rows"]] == ["=P2", "=P4"]
 
 
-def test_decision_through_the_page_creates_the_coalition() -> None:
+def test_decision_through_the_page_is_recorded_without_a_coalition_yet() -> None:
     submission = SubmissionFactory(call=closed_call())
     team = UserFactory()
     submission.call.programme.team.add(team)
@@ -203,7 +204,7 @@ def test_decision_through_the_page_creates_the_coalition() -> None:
     assert client_for(submission.person.user).post(url, {"decision": "accepted"}).status_code == 403
     client_for(team).post(url, {"decision": "accepted", "message": "Bienvenue"})
     submission.refresh_from_db()
-    assert submission.coalition is not None and submission.coalition.status == "forming"
+    assert submission.decision == "accepted" and submission.coalition is None
 
 
 def test_a_junk_reviewer_id_is_refused_without_error() -> None:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliage.core.errors import BusinessError
 
-from . import services
+from . import selectors, services
 from .models import Assignment, Call, Conflict, Criterion, Submission
 from .rubrics import RUBRICS
 
@@ -51,6 +51,10 @@ class SubmissionAdmin(admin.ModelAdmin):
     list_select_related = ("call", "organisation")
     readonly_fields = ("call", "person", "status", "submitted_at", "decision", "decided_at",
                        "coalition")  # fmt: skip
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Submission]:
+        # A draft never sent is its author's alone (calls.see_submission), here too.
+        return super().get_queryset(request).filter(selectors.sent_q())
 
 
 @admin.register(Assignment)

@@ -61,6 +61,9 @@ class SubmissionForm(forms.ModelForm):
         for name, field in self.fields.items():
             if name != "organisation":
                 field.required = False
+        if "attachment" in self.fields:
+            # Stored under a random name: the name given may be long (it is kept shortened).
+            self.fields["attachment"].max_length = None
         # The call's own questions, after the parts every proposal has; a required one is
         # required when the proposal is sent (a draft may leave it empty).
         self.questions = list(call.questions.all())

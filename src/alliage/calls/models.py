@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from alliage.actors.models import Organisation, Person
 from alliage.coalitions.models import Coalition, Programme
 from alliage.core.models import TimeStampedModel
+from alliage.core.uploads import stored_name
 
 
 class CallKind(models.TextChoices):
@@ -222,7 +223,9 @@ class Decision(models.TextChoices):
 
 
 def attachment_path(instance: Submission, filename: str) -> str:
-    return f"calls/{instance.call_id}/{instance.pk or 'new'}/{filename}"
+    """Stored under a random name: people name files after themselves, and the file may
+    outlive their account; the name they gave is ``attachment_name``."""
+    return f"calls/{instance.call_id}/{instance.pk or 'new'}/{stored_name(filename)}"
 
 
 class Submission(TimeStampedModel):
@@ -246,6 +249,14 @@ class Submission(TimeStampedModel):
     impact = models.TextField(_("targeted impact"), blank=True)
     partners_sought = models.TextField(_("partners sought"), blank=True)
     attachment = models.FileField(_("attachment"), upload_to=attachment_path, blank=True)
+    attachment_name = models.CharField(
+        _("attachment's name"), max_length=150, blank=True, help_text=_("as it was sent")
+    )
+    attachment_active = models.BooleanField(
+        _("attachment with active content"),
+        default=False,
+        help_text=_("A PDF with scripts, actions or embedded files."),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=SubmissionStatus.choices, default=SubmissionStatus.DRAFT
     )
@@ -292,6 +303,13 @@ class Submission(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("calls:submission-detail", kwargs={"pk": self.pk})
+
+    @property
+    def attachment_filename(self) -> str:
+        """The attachment's name as it was sent (its stored name says nothing)."""
+        if not self.attachment:
+            return ""
+        return self.attachment_name or self.attachment.name.rsplit("/", 1)[-1]
 
 
 class Conflict(models.Model):
@@ -376,8 +394,12 @@ class Score(models.Model):
 
 
 def answer_path(instance: Answer, filename: str) -> str:
+    """A random name, as ``attachment_path``; the name given is ``file_name``."""
     submission = instance.submission
-    return f"calls/{submission.call_id}/{submission.pk}/q{instance.question_id}/{filename}"
+    return (
+        f"calls/{submission.call_id}/{submission.pk}/q{instance.question_id}/"
+        f"{stored_name(filename)}"
+    )
 
 
 class Answer(models.Model):
@@ -392,6 +414,14 @@ class Answer(models.Model):
     )
     value = models.JSONField(_("answer"), null=True, blank=True)
     file = models.FileField(_("file"), upload_to=answer_path, blank=True, max_length=300)
+    file_name = models.CharField(
+        _("file's name"), max_length=150, blank=True, help_text=_("as it was sent")
+    )
+    file_active = models.BooleanField(
+        _("file with active content"),
+        default=False,
+        help_text=_("A PDF with scripts, actions or embedded files."),
+    )
 
     class Meta:
         verbose_name = _("answer")
@@ -418,7 +448,7 @@ class Answer(models.Model):
     def display(self) -> str:
         """The answer as text, for pages and exports."""
         if self.question.kind == QuestionKind.FILE:
-            return self.file.name.rsplit("/", 1)[-1] if self.file else ""
+            return (self.file_name or self.file.name.rsplit("/", 1)[-1]) if self.file else ""
         if isinstance(self.value, list):
             return ", ".join(str(v) for v in self.value)
         if self.value is None:

@@ -73,6 +73,15 @@ def assignment_of(user: User, submission: Submission) -> Assignment | None:
 
 
 @object_predicate
+def is_sent(user: User, submission: Submission) -> bool:
+    """A proposal its author has sent (and may since have withdrawn). A draft never sent is
+    its author's alone: neither the team, nor a reviewer, nor an administrator reads it."""
+    return submission.status == SubmissionStatus.SUBMITTED or (
+        submission.status == SubmissionStatus.WITHDRAWN and submission.submitted_at is not None
+    )
+
+
+@object_predicate
 def is_assigned_reviewer(user: User, submission: Submission) -> bool:
     """Asked to review this submission."""
     return assignment_of(user, submission) is not None

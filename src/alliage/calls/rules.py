@@ -15,6 +15,7 @@ from .predicates import (
     is_invited,
     is_public_call,
     is_published_acceptance,
+    is_sent,
     is_submitter,
 )
 
@@ -26,7 +27,7 @@ rules.add_perm("calls.submit_to_call", is_signed_in & (is_public_call | can_mana
 rules.add_perm("calls.manage_call", can_manage)
 rules.add_perm(
     "calls.see_submission",
-    is_submitter | is_clean_reviewer | can_manage | is_published_acceptance,
+    is_submitter | (is_sent & (is_clean_reviewer | can_manage)) | is_published_acceptance,
 )
 rules.add_perm("calls.edit_submission", is_submitter)
 rules.add_perm("calls.review_submission", is_clean_reviewer & is_in_review & ~has_reviewed)

@@ -111,6 +111,14 @@ def submission_organisations(*, viewer: User) -> QuerySet[Organisation]:
     return organisations_for_person(person=person)
 
 
+def sent_q() -> Q:
+    """The proposals their authors have sent (and may since have withdrawn): what anyone but
+    the author may see, the list form of ``predicates.is_sent``."""
+    return Q(status=SubmissionStatus.SUBMITTED) | Q(
+        status=SubmissionStatus.WITHDRAWN, submitted_at__isnull=False
+    )
+
+
 def submission_detail(*, pk: int) -> Submission:
     """One submission with what its page shows; ``Submission.DoesNotExist`` when there is
     none. Who may see it is ``calls.see_submission``'s question."""

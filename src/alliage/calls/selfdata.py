@@ -7,17 +7,24 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 
 from alliage.core.models import User
 from alliage.core.personal_data import Dataset, Field, PersonalData
 from alliage.core.selfdata import admin_log_forget
+from alliage.core.uploads import delete_after_commit
 
-from .models import Assignment, Call, Conflict, ReviewReminder, Submission, SubmissionStatus
-
-
-def _file_name(name: str) -> str:
-    return name.rsplit("/", 1)[-1] if name else ""
+from .models import (
+    Answer,
+    Assignment,
+    Call,
+    Conflict,
+    ReviewReminder,
+    Submission,
+    SubmissionStatus,
+)
 
 
 def _submissions(user: User) -> Iterator[dict[str, Any]]:
@@ -25,6 +32,8 @@ def _submissions(user: User) -> Iterator[dict[str, Any]]:
         "call", "organisation"
     )
     for s in submissions.order_by("created_at", "id"):
+        # The team's decision is the person's once the call's decisions are published (F2).
+        published = s.call.decided_at is not None
         yield {
             "call": s.call.title,
             "title": s.title,
@@ -34,11 +43,11 @@ def _submissions(user: User) -> Iterator[dict[str, Any]]:
             "diagnostic": s.diagnostic,
             "impact": s.impact,
             "partners_sought": s.partners_sought,
-            "attachment": _file_name(s.attachment.name),
+            "attachment": s.attachment_filename,
             "submitted_at": s.submitted_at,
-            "decision": s.decision,
-            "decision_message": s.decision_message,
-            "decided_at": s.decided_at,
+            "decision": s.decision if published else "",
+            "decision_message": s.decision_message if published else "",
+            "decided_at": s.decided_at if published else None,
         }
 
 
@@ -82,29 +91,68 @@ def _pools(user: User) -> Iterator[dict[str, Any]]:
         yield {"call": call.title}
 
 
-def _neutral_attachment(submission: Submission) -> None:
-    """The file's name may carry the person's name: it is renamed, its content kept."""
-    old = submission.attachment.name
+def _neutral_file(field_file: FieldFile, fallback: str) -> tuple[str, str]:
+    """A file kept with a sent proposal, stored again under a random name (a file stored
+    before names were random carries the one the person gave it); returns the old stored
+    name, to delete once the erasure commits, and the neutral name to show."""
+    old = field_file.name
     extension = old.rsplit(".", 1)[-1].lower() if "." in old else "bin"
-    storage = submission.attachment.storage
-    with storage.open(old, "rb") as source:
-        content = source.read()
-    submission.attachment.save(f"attachment.{extension}", ContentFile(content), save=True)
-    storage.delete(old)
+    try:
+        with field_file.storage.open(old, "rb") as source:
+            field_file.save(f"{fallback}.{extension}", ContentFile(source.read()), save=False)
+    except FileNotFoundError:  # lost already: the row no longer points to it
+        field_file.name = ""
+        return old, ""
+    return old, f"{fallback}.{extension}"
+
+
+def _left_behind(submission: Submission, storage: Storage) -> list[str]:
+    """Files in the proposal's folder that it no longer points to: versions replaced before
+    replaced files were deleted, under the names the person gave them."""
+    folder = f"calls/{submission.call_id}/{submission.pk}"
+    kept = {submission.attachment.name} | set(
+        submission.answers.exclude(file="").values_list("file", flat=True)
+    )
+    found: list[str] = []
+
+    def walk(path: str) -> None:
+        try:
+            folders, files = storage.listdir(path)
+        except (FileNotFoundError, NotADirectoryError):
+            return
+        found.extend(f"{path}/{name}" for name in files if f"{path}/{name}" not in kept)
+        for name in folders:
+            walk(f"{path}/{name}")
+
+    walk(folder)
+    return found
 
 
 def erase(user: User) -> None:
     """Submitted (and withdrawn) proposals stay, under the account's anonymous label, with
-    their attachment renamed; drafts are deleted. Submitted reviews and their scores stay
-    (they count in the ranking); unfinished reviews, declared conflicts and places in reviewer
-    pools are deleted, as are the reminders sent about reviews."""
+    their files stored again under random names and shown as "attachment.pdf"; drafts are
+    deleted with their files. Submitted reviews and their scores stay (they count in the
+    ranking); unfinished reviews, declared conflicts and places in reviewer pools are
+    deleted, as are the reminders sent about reviews. Files go once the erasure commits."""
+    storage = Submission._meta.get_field("attachment").storage
+    gone: list[str] = []
+    for submission in Submission.objects.filter(person__user=user):
+        gone += _left_behind(submission, storage)
     drafts = list(Submission.objects.filter(person__user=user, status=SubmissionStatus.DRAFT))
-    for draft in drafts:
-        if draft.attachment:
-            draft.attachment.delete(save=False)
+    gone += [d.attachment.name for d in drafts if d.attachment]
+    gone += (
+        Answer.objects.filter(submission__in=drafts).exclude(file="").values_list("file", flat=True)
+    )
     Submission.objects.filter(pk__in=[d.pk for d in drafts]).delete()
     for submission in Submission.objects.filter(person__user=user).exclude(attachment=""):
-        _neutral_attachment(submission)
+        old, submission.attachment_name = _neutral_file(submission.attachment, "attachment")
+        submission.save(update_fields=["attachment", "attachment_name", "updated_at"])
+        gone.append(old)
+    for answer in Answer.objects.filter(submission__person__user=user).exclude(file=""):
+        old, answer.file_name = _neutral_file(answer.file, "answer")
+        answer.save(update_fields=["file", "file_name"])
+        gone.append(old)
+    delete_after_commit(storage, *gone)
     assignments = list(Assignment.objects.filter(reviewer=user))
     conflicts = list(Conflict.objects.filter(reviewer=user))
     admin_log_forget([*assignments, *conflicts])
@@ -155,7 +203,9 @@ PERSONAL_DATA = PersonalData(
                 ),
                 Field("submitted_at", _("Submitted"), _("when you sent it (ISO 8601, UTC)")),
                 Field(
-                    "decision", _("Decision"), _("accepted, waitlisted or rejected, once decided")
+                    "decision",
+                    _("Decision"),
+                    _("accepted, waitlisted or rejected, once the decisions are published"),
                 ),
                 Field(
                     "decision_message",

@@ -12,6 +12,7 @@ import numpy as np
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -27,6 +28,12 @@ from alliage.core.services import audit_record, permission_require, task_enqueue
 from alliage.core.slugs import slug_unique
 from alliage.core.text import one_line, one_line_fields
 from alliage.core.uploads import validate_document
+from alliage.core.uploads import (
+    delete_after_commit,
+    display_name,
+    pdf_has_active_content,
+    validate_document,
+)
 
 from . import tasks
 from .assignment import plan_assignments
@@ -452,6 +459,26 @@ def _check_kind(call: Call, organisation: Organisation | None) -> None:
             )
 
 
+class FileNotStored(BusinessError):
+    """The disk refused a file (full, read-only): the caller may save the text alone."""
+
+
+def _store(
+    field_file: FieldFile, upload: UploadedFile, kind: str, *, field: str, written: list[str]
+) -> None:
+    """Write the upload under a random name (``models.attachment_path``); a full or
+    read-only disk is the person's error on the file's field, never a 500 (R5). The storage
+    writes whole files or none (``core.storage``)."""
+    try:
+        field_file.save(f"file.{kind}", upload, save=False)
+    except OSError as error:
+        logger.error("an upload could not be stored", exc_info=True)
+        raise FileNotStored(
+            _("The file could not be stored; your text is kept, please try again."), field=field
+        ) from error
+    written.append(field_file.name)
+
+
 @transaction.atomic
 def submission_save(
     *,
@@ -467,7 +494,9 @@ def submission_save(
     """Create or update the user's submission to an open call (the draft is saved as they
     type). One live submission per person and call: a second tab edits the same one.
     ``answers`` maps the call's question ids to their values (see ``questions.check_value``;
-    None empties an answer), ``answer_files`` the file questions' ids to their uploads."""
+    None empties an answer), ``answer_files`` the file questions' ids to their uploads.
+    A file replaced is deleted once the change commits (F4); a file written by a save that
+    fails is deleted at once."""
     permission_require(by, "calls.submit_to_call", call)
     data = one_line_fields(data, "title")
     now = now or timezone.now()
@@ -501,21 +530,38 @@ def submission_save(
         if name in data:
             setattr(submission, name, data[name])
     submission.organisation = organisation
-    if attachment is not None:
-        validate_document(attachment)
-        submission.attachment = attachment
-    submission.save()
-    if answers or answer_files:
-        _answers_save(submission, answers or {}, answer_files or {})
-    if submission.status == SubmissionStatus.SUBMITTED:
-        _require_complete(submission)  # a sent proposal may improve, not empty itself
+    written: list[str] = []
+    replaced: list[str] = []
+    try:
+        if attachment is not None:
+            kind = validate_document(attachment)
+            active = kind == "pdf" and pdf_has_active_content(attachment)
+            old = submission.attachment.name
+            _store(submission.attachment, attachment, kind, field="attachment", written=written)
+            submission.attachment_name = display_name(attachment.name or "")
+            submission.attachment_active = active
+            replaced.append(old)
+        submission.save()
+        if answers or answer_files:
+            replaced += _answers_save(submission, answers or {}, answer_files or {}, written)
+        if submission.status == SubmissionStatus.SUBMITTED:
+            _require_complete(submission)  # a sent proposal may improve, not empty itself
+    except BaseException:
+        for name in written:  # the rows that would point to them are rolled back
+            submission.attachment.storage.delete(name)
+        raise
+    delete_after_commit(submission.attachment.storage, *replaced)
     return submission
 
 
 def _answers_save(
-    submission: Submission, answers: Mapping[int, Any], files: Mapping[int, UploadedFile]
-) -> None:
-    """Store the answers to the call's questions; a bad one is refused on its field."""
+    submission: Submission,
+    answers: Mapping[int, Any],
+    files: Mapping[int, UploadedFile],
+    written: list[str],
+) -> list[str]:
+    """Store the answers to the call's questions; a bad one is refused on its field.
+    Returns the names of the files that new ones replaced."""
     questions = {q.pk: q for q in submission.call.questions.all()}
     unknown = (set(answers) | set(files)) - set(questions)
     if unknown:
@@ -536,17 +582,22 @@ def _answers_save(
         elif answer.value != value:
             answer.value = value
             answer.save(update_fields=["value"])
+    replaced = []
     for pk, upload in files.items():
         question = questions[pk]
         if question.kind != QuestionKind.FILE:
             raise BusinessError(_("Only a file question takes a file."), field=question.field_name)
         try:
-            validate_document(upload)
+            kind = validate_document(upload)
         except ValidationError as bad:
             raise BusinessError(" ".join(bad.messages), field=question.field_name) from bad
         answer = existing.get(pk) or Answer(submission=submission, question=question)
-        answer.file = upload
+        replaced.append(answer.file.name)
+        answer.file_active = kind == "pdf" and pdf_has_active_content(upload)
+        _store(answer.file, upload, kind, field=question.field_name, written=written)
+        answer.file_name = display_name(upload.name or "")
         answer.save()
+    return replaced
 
 
 def _require_complete(submission: Submission) -> None:
@@ -816,8 +867,10 @@ def review_save(
 def decision_record(
     *, submission: Submission, by: User, decision: str, message: str = ""
 ) -> Submission:
-    """Accept, waitlist or reject. Accepting creates the coalition once: forming, its canvas
-    prefilled from the submission, the submitter as lead, linked back to the submission."""
+    """Accept, waitlist or reject, until the call's decisions are published. Nothing of it
+    reaches the submitter before then: no e-mail, and no coalition yet (an accepted proposal
+    becomes one when the decisions are published, ``call_publish_decisions``), so a decision
+    changed before publication leaves nothing behind."""
     permission_require(by, "calls.decide_submission", submission)
     locked = (
         Submission.objects.select_for_update()
@@ -835,38 +888,57 @@ def decision_record(
     locked.decision = decision
     locked.decision_message = message
     locked.decided_at = timezone.now()
-    if decision == Decision.ACCEPTED and locked.coalition_id is None:
+    locked.save()
+    audit_record(action=AuditAction.SUBMISSION_DECIDED, by=by, target=locked, decision=decision)
+    return locked
+
+
+@transaction.atomic
+def accepted_coalitions_create(*, call: Call) -> int:
+    """Each accepted proposal of the call becomes its coalition, once: public, forming, its
+    canvas prefilled from the proposal, the submitter as lead, linked back to the proposal.
+    Run when the decisions are published, never before (F2: a coalition born at the decision
+    told its lead the outcome, and its lead could publish it). Returns how many were made."""
+    accepted = (
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("call__programme", "person", "organisation")
+        .filter(call=call, status=SubmissionStatus.SUBMITTED, decision=Decision.ACCEPTED)
+        .order_by("pk")
+    )
+    made = 0
+    for submission in accepted:
+        if submission.coalition_id is not None:
+            Coalition.objects.filter(pk=submission.coalition_id).update(is_published=True)
+            continue
         coalition = Coalition.objects.create(
-            programme=locked.call.programme,
-            slug=coalition_slug(locked.title),
-            title=locked.title,
-            summary=locked.summary[:400],
+            programme=call.programme,
+            slug=coalition_slug(submission.title),
+            title=submission.title,
+            summary=submission.summary[:400],
             status=CoalitionStatus.FORMING,
-            is_published=False,  # made public with the call's decisions
-            diagnostic=locked.diagnostic,
-            impact_statement=locked.impact,
-            seeking=locked.partners_sought,
+            is_published=True,
+            diagnostic=submission.diagnostic,
+            impact_statement=submission.impact,
+            seeking=submission.partners_sought,
         )
         CoalitionMember.objects.create(
             coalition=coalition,
-            person=locked.person,
-            organisation=locked.organisation,
+            person=submission.person,
+            organisation=submission.organisation,
             role=MemberRole.LEAD,
         )
-        locked.coalition = coalition
-    locked.save()
-    audit_record(action=AuditAction.SUBMISSION_DECIDED, by=by, target=locked, decision=decision)
-    if locked.call.decided_at is not None:
-        _notify(locked, tasks.Notice.DECIDED)
-    return locked
+        submission.coalition = coalition
+        submission.save(update_fields=["coalition", "updated_at"])
+        made += 1
+    return made
 
 
 @transaction.atomic
 def call_publish_decisions(*, call: Call, by: User) -> Call:
     """Publish the call's decisions: the call is decided, every submitter hears the outcome,
-    and the accepted projects become public."""
+    and the accepted projects become public coalitions."""
     permission_require(by, "calls.manage_call", call)
-    locked = Call.objects.select_for_update().get(pk=call.pk)
+    locked = Call.objects.select_for_update().select_related("programme").get(pk=call.pk)
     if timezone.now() < locked.closes_at:
         raise BusinessError(_("Decisions can be published once the call has closed."))
     undecided = locked.submissions.filter(status=SubmissionStatus.SUBMITTED, decision="").count()
@@ -882,9 +954,7 @@ def call_publish_decisions(*, call: Call, by: User) -> Call:
     if locked.decided_at is None:
         locked.decided_at = timezone.now()
         locked.save(update_fields=["decided_at", "updated_at"])
-        Coalition.objects.filter(
-            submission__call=locked, submission__decision=Decision.ACCEPTED
-        ).update(is_published=True)
+        accepted_coalitions_create(call=locked)
         for submission in locked.submissions.filter(status=SubmissionStatus.SUBMITTED):
             _notify(submission, tasks.Notice.DECIDED)
     audit_record(action=AuditAction.CALL_DECISIONS_PUBLISHED, by=by, target=locked)

@@ -21,7 +21,8 @@ class Notice(StrEnum):
 
 @task()
 def submission_notify(*, submission_id: int, kind: str, language: str = "fr") -> bool:
-    """Send the submitter the ``kind`` e-mail (a ``Notice``) in the request's language."""
+    """Send the submitter the ``kind`` e-mail (a ``Notice``) in their language (``User.language``,
+    else ``language``). A decision is never told before the call's decisions are published."""
     from .models import Submission
 
     notice = Notice(kind)  # an unknown kind is a ValueError
@@ -30,7 +31,9 @@ def submission_notify(*, submission_id: int, kind: str, language: str = "fr") ->
     )
     if submission is None:
         return False
-    with translation.override(language):
+    if notice == Notice.DECIDED and submission.call.decided_at is None:
+        return False
+    with translation.override(submission.person.user.language or language):
         context = {
             "submission": submission,
             "call": submission.call,

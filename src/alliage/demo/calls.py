@@ -11,8 +11,12 @@ from django.utils import timezone
 
 from alliage.actors.models import Person
 from alliage.calls.models import Assignment, Call, Score, Submission
-from alliage.calls.services import criteria_from_template, decision_record
-from alliage.coalitions.models import Coalition, Programme
+from alliage.calls.services import (
+    accepted_coalitions_create,
+    criteria_from_template,
+    decision_record,
+)
+from alliage.coalitions.models import Programme
 from alliage.core.models import User
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -212,9 +216,7 @@ def calls_load(
     # Published a month after the close (as call_publish_decisions does, without the e-mails).
     f4.decided_at = f4.closes_at + dt.timedelta(days=30)
     f4.save(update_fields=["decided_at"])
-    Coalition.objects.filter(submission__call=f4, submission__decision="accepted").update(
-        is_published=True
-    )
+    accepted_coalitions_create(call=f4)
     return 2
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import mimetypes
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -41,7 +44,10 @@ def _submission_form(
     )
 
 
-def _save(request: HttpRequest, call: Call, form: SubmissionForm) -> Submission:
+def _save(
+    request: HttpRequest, call: Call, form: SubmissionForm, *, files: bool = True
+) -> Submission:
+    """Save what the form holds; ``files=False`` saves the text alone."""
     data = {
         k: v
         for k, v in form.cleaned_data.items()
@@ -52,10 +58,20 @@ def _save(request: HttpRequest, call: Call, form: SubmissionForm) -> Submission:
         by=request.user,
         data=data,
         organisation=form.cleaned_data.get("organisation"),
-        attachment=request.FILES.get("attachment"),
+        attachment=request.FILES.get("attachment") if files else None,
         answers=form.answers(),
-        answer_files=form.answer_files(),
+        answer_files=form.answer_files() if files else None,
     )
+
+
+def _save_text_alone(request: HttpRequest, call: Call, form: SubmissionForm) -> Submission | None:
+    """The disk refused a file (R5): the text is saved without it, so nothing typed is lost;
+    None when the text itself is refused (the form then shows why)."""
+    try:
+        return _save(request, call, form, files=False)
+    except (BusinessError, ValidationError) as error:
+        form_add_business_error(form, error)
+        return None
 
 
 @require_http_methods(["GET", "POST"])
@@ -76,6 +92,9 @@ def submission_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     request, _("Your submission is sent. A confirmation e-mail is on its way.")
                 )
                 return redirect(submission)
+        except services.FileNotStored as error:
+            submission = _save_text_alone(request, call, form) or submission
+            form_add_business_error(form, error)
         except ValidationError as error:  # the attachment's checks
             form_add_business_error(
                 form, error, default="attachment" if "attachment" in form.fields else None
@@ -111,6 +130,8 @@ def submission_autosave(request: HttpRequest, slug: str) -> HttpResponse:
     if form.is_valid():
         try:
             _save(request, call, form)
+        except services.FileNotStored as error:
+            message = error.message if _save_text_alone(request, call, form) else message
         except (BusinessError, ValidationError) as error:
             message = getattr(error, "message", None) or _("Draft not saved.")
         else:
@@ -162,10 +183,18 @@ def submission_attachment(request: HttpRequest, pk: int) -> FileResponse:
         )
         if answer is None:
             raise Http404
-        return file_response(answer.file)
+        return _download(answer.file, answer.display)
     if not submission.attachment:
         raise Http404
-    return file_response(submission.attachment)
+    return _download(submission.attachment, submission.attachment_filename)
+
+
+def _download(field: FieldFile, given_name: str) -> FileResponse:
+    """Served under the name it was sent with; its type read from the stored name, whose
+    extension is the format its content was checked to be."""
+    return file_response(
+        field, filename=given_name, content_type=mimetypes.guess_type(field.name)[0]
+    )
 
 
 @require_POST
