@@ -27,7 +27,6 @@ from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require, task_enqueue_after_commit
 from alliage.core.slugs import slug_unique
 from alliage.core.text import one_line, one_line_fields
-from alliage.core.uploads import validate_document
 from alliage.core.uploads import (
     delete_after_commit,
     display_name,
