@@ -11,6 +11,8 @@ from alliage.actors import views as actor_views
 from alliage.api.urls import api_urlpatterns, page_urlpatterns
 from alliage.core import views as core_views
 
+handler400 = "alliage.core.views.bad_request"
+
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     *api_urlpatterns,
