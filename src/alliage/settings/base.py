@@ -101,7 +101,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "alliage.api.middleware.ApiLanguageMiddleware",
+    "alliage.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "alliage.api.middleware.ApiConditionalGetMiddleware",
     "alliage.core.middleware.RejectNulMiddleware",
