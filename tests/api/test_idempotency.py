@@ -87,7 +87,7 @@ def test_no_token_no_key_kept(client, measuring) -> None:
     assert not IdempotentResponse.objects.exists()
 
 
-@pytest.mark.parametrize("key", ["", "x" * 256, "tab\there"])
+@pytest.mark.parametrize("key", ["", "x" * 256, "tab\there", "with space", "é"])
 def test_a_malformed_key_is_refused(client, measuring, key) -> None:
     indicator, url, header, body = measuring
     response = _post(client, url, header, body, key=key)

@@ -101,8 +101,9 @@ class CoalitionOut(CoalitionItem):
 class CanvasIn(Schema):
     """Only the fields sent are changed; every change is kept in the coalition's history."""
 
-    title: str | None = Field(
-        None, min_length=1, max_length=200, pattern=ONE_LINE, description="One line."
+    # Optional, but never null: a coalition always has a title.
+    title: str = Field(
+        None, min_length=1, max_length=200, pattern=ONE_LINE, description="One line; never null."
     )
     summary: str | None = Field(None, max_length=400)
     diagnostic: str | None = Field(None, max_length=50_000)

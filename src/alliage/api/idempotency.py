@@ -10,6 +10,7 @@ mid-request leaves neither the write nor the claim behind, so the retry does the
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -24,6 +25,8 @@ from .services import token_authenticate
 HEADER = "Idempotency-Key"
 KEPT_FOR = timedelta(hours=24)
 MAX_KEY_LENGTH = 255
+# Visible ASCII characters, no space: a UUID, a hash, a client's own counter.
+KEY_PATTERN = rf"^[!-~]{{1,{MAX_KEY_LENGTH}}}$"
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # The answer's headers a replay gives back with its body.
 REPLAYED_HEADERS = ("ETag", "Last-Modified", "Location")
@@ -116,12 +119,12 @@ class IdempotencyMiddleware:
             return self.get_response(request)
         if not request.path.startswith("/api/"):
             return self.get_response(request)
-        if not 0 < len(key) <= MAX_KEY_LENGTH or not key.isprintable():
+        if not re.fullmatch(KEY_PATTERN, key):
             return problem_response(
                 request,
                 400,
-                f"{HEADER} must be 1 to {MAX_KEY_LENGTH} printable characters "
-                "(a UUID, for example).",
+                f"{HEADER} must be 1 to {MAX_KEY_LENGTH} visible ASCII characters, without "
+                "spaces (a UUID, for example).",
             )
         token = _write_token(request)
         if token is None:

@@ -10,7 +10,7 @@ from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
 
 from .idempotency import HEADER as IDEMPOTENCY_HEADER
-from .idempotency import MAX_KEY_LENGTH
+from .idempotency import KEY_PATTERN
 from .problems import CONTENT_TYPE
 
 ERRORS = {
@@ -29,6 +29,7 @@ ERRORS = {
     429: "The rate limit is reached; Retry-After says when to try again.",
 }
 WRITE_METHODS = ("post", "put", "patch", "delete")
+IF_MATCH = r'^(W/)?"r[0-9]{1,9}-[0-9a-f]{32}"$'
 
 
 def _idempotency_parameter() -> dict[str, Any]:
@@ -42,7 +43,7 @@ def _idempotency_parameter() -> dict[str, Any]:
             "Idempotent-Replayed: true) and writes nothing again; the same key with another "
             "request is refused with 422."
         ),
-        "schema": {"type": "string", "minLength": 1, "maxLength": MAX_KEY_LENGTH},
+        "schema": {"type": "string", "pattern": KEY_PATTERN},
     }
 
 
@@ -54,6 +55,11 @@ def refine(schema: OpenAPISchema) -> OpenAPISchema:
                 operation["security"] = [*operation.get("security", []), {}]
             if method in WRITE_METHODS:
                 operation.setdefault("parameters", []).append(_idempotency_parameter())
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "header" and parameter["name"] == "If-Match":
+                    # Documented here, not enforced by the input schema: another value gets
+                    # the 428 that says what to send.
+                    parameter["schema"] = {"type": "string", "pattern": IF_MATCH}
             for status, answer in operation.get("responses", {}).items():
                 code = int(status)
                 if code < 400:
