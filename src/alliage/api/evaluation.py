@@ -124,7 +124,7 @@ def measurement_out(m: Measurement) -> dict[str, Any]:
 
 def _measurements_url(request: HttpRequest, indicator_id: int) -> str:
     return request.build_absolute_uri(
-        reverse("api:alliage_api_routers_measurement_list", kwargs={"indicator_id": indicator_id})
+        reverse("api:measurement_list", kwargs={"indicator_id": indicator_id})
     )
 
 
@@ -156,7 +156,6 @@ def indicator_list(request: HttpRequest, response: HttpResponse, slug: str):
     "/indicators/{indicator_id}/measurements",
     response={200: Page[MeasurementItem], **READ_ERRORS},
     operation_id="alliage_api_routers_measurement_list",
-    url_name="alliage_api_routers_measurement_list",
 )
 def measurement_list(
     request: HttpRequest, response: HttpResponse, indicator_id: int, paging: Query[Paging]
