@@ -118,3 +118,39 @@ def test_other_writes_honour_the_key(client, cast, token) -> None:
     # Without the key the second PATCH would be refused as stale (409): it was not redone.
     assert again.json()["revision"] == first.json()["revision"] == revision + 1
     assert again["ETag"] == first["ETag"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_retries_write_once(cast, token) -> None:
+    """Two copies of one request at the same time: the second waits on the key the first
+    claimed (a unique constraint, in the write's transaction) and answers its result."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite runs one write at a time anyway")
+    import threading
+
+    from django.db import connections
+    from django.test import Client
+
+    indicator = IndicatorFactory(coalition=cast.coalition, unit="t")
+    url = f"/api/v1/indicators/{indicator.pk}/measurements"
+    header = token(cast.lead, "write")
+    body = {"value": "5", "measured_on": timezone.localdate().isoformat(), "source": "Bilan"}
+    barrier = threading.Barrier(4)
+    statuses: list[int] = []
+
+    def send() -> None:
+        try:
+            barrier.wait()
+            statuses.append(_post(Client(), url, header, body, key="together").status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [201] * 4
+    assert Measurement.objects.filter(indicator=indicator).count() == 1
