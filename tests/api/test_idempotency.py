@@ -154,3 +154,13 @@ def test_concurrent_retries_write_once(cast, token) -> None:
         thread.join()
     assert statuses == [201] * 4
     assert Measurement.objects.filter(indicator=indicator).count() == 1
+
+
+def test_an_erasure_forgets_the_kept_answers(client, cast, measuring) -> None:
+    from alliage.core.personal_data import personal_data_entries
+
+    _indicator, url, header, body = measuring
+    assert _post(client, url, header, body, key="mine").status_code == 201
+    entry = next(e for e in personal_data_entries() if e.app_label == "api")
+    entry.erase(cast.lead)
+    assert not IdempotentResponse.objects.exists()
