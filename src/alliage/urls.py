@@ -14,6 +14,7 @@ from alliage.core import views as core_views
 # A database outage anywhere (even in a middleware) answers 503; other errors a page that
 # promises a report only when error reporting is configured.
 handler500 = "alliage.core.outage.server_error"
+handler400 = "alliage.core.views.bad_request"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

@@ -28,6 +28,14 @@ from typing import Any
 
 from .world import World
 
+
+def revision(w: World) -> int:
+    """The canvas's current revision, which a change through the API must name."""
+    from alliage.coalitions.selectors import coalition_revision
+
+    return coalition_revision(coalition=w.coalition)
+
+
 Kwargs = Callable[[World], dict[str, Any]]
 
 
@@ -268,8 +276,10 @@ ROWS: tuple[Row, ...] = (
     Row("api:coalition_get", kw=coalition, get=ALL, api=True),
     Row("api:coalition_get", kw=hidden, get="dddoodd" + "oo", api=True, variant="unpublished"),
     Row("api:coalition_canvas_update", kw=coalition, api=True, write="PATCH",
-        post="udddoddoo", data=lambda w: {"summary": "Par l'API"}),
+        post="udddoddoo", data=lambda w: {"summary": "Par l'API", "base_revision": revision(w)}),
     Row("api:indicator_list", kw=coalition, get=ALL, api=True),
+    Row("api:measurement_list", kw=lambda w: {"indicator_id": w.indicator.pk}, get=ALL,
+        api=True),
     Row("api:measurement_create", kw=lambda w: {"indicator_id": w.indicator.pk}, api=True,
         post="udddoddoo",
         data=lambda w: {"value": "800", "measured_on": "2025-06-01", "source": "API"}),

@@ -186,6 +186,8 @@ CASES = (
          refused=(302,)),
     Case("api-token-revoke", "adherent", "POST",
          lambda w, e: {"prefix": w.api_tokens["person"].split("_")[1]}),
+    Case("api:measurement_list", "lead", "GET", lambda w, e: {"indicator_id": e.indicator.pk},
+         api=True),
     Case("api:measurement_create", "lead", "POST", lambda w, e: {"indicator_id": e.indicator.pk},
          lambda w, e: {"value": "1", "measured_on": "2025-01-01", "source": "x"}, api=True),
     Case("password_reset_confirm", "anonymous", "GET",

@@ -7,18 +7,20 @@ lived in ``routers`` (or ``commons``), whatever module holds the code now."""
 
 from __future__ import annotations
 
-from ninja import NinjaAPI
-
 from . import agenda, calls, coalitions, commons, evaluation, me, problems, programmes
+from .openapi import AlliageAPI
 
-api = NinjaAPI(
+api = AlliageAPI(
     title="Alliage API",
     version="1",
     description=(
         "Programmes, coalitions, calls, events and impact indicators of an Alliage platform. "
         "Reading needs no token: you see what the site shows you. Writing needs a personal "
         "token with write scope, created in your profile, sent as `Authorization: Bearer`. "
-        "Errors are RFC 9457 problem details. Lists are paginated (100 items a page at most) "
+        "Errors are RFC 9457 problem details (application/problem+json). A write sent with an "
+        "Idempotency-Key header can be retried safely. A change of a coalition's canvas says "
+        "which revision it changes (If-Match with the ETag of the GET, or base_revision). "
+        "Lists are paginated (100 items a page at most) "
         "and answer conditional requests (ETag, Last-Modified)."
     ),
     urls_namespace="api",

@@ -4,11 +4,17 @@ through its service (so the same rules, audit and history apply)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import re
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Schema
+from ninja import Field, Header, Query, Schema
+from ninja.errors import HttpError
 
 from alliage.coalitions import selectors as coalition_selectors
 from alliage.coalitions import services as coalition_services
@@ -18,15 +24,22 @@ from alliage.coalitions.models import (
     Coalition,
     CoalitionStatus,
 )
+from alliage.coalitions.services import StaleEdit
 from alliage.core.errors import BusinessError
 
 from .common import WRITE, Page, Paging, domain_router, last_modified, paginate
-from .problems import READ_ERRORS, WRITE_ERRORS
+from .problems import PRECONDITION_ERRORS, READ_ERRORS, WRITE_ERRORS
 
 router = domain_router("coalitions")
 
 
 # Schemas -----------------------------------------------------------------------------------
+
+
+ONE_LINE = r"^[^\r\n]*$"
+# The ETag of a coalition names the canvas's revision it shows (and a digest of the rest), so
+# that If-Match on a change says which revision the client read.
+ETAG = re.compile(r'^(?:W/)?"r(\d{1,9})-[0-9a-f]+"$')
 
 
 class CoalitionFilters(Paging):
@@ -84,13 +97,19 @@ class CoalitionOut(CoalitionItem):
     milestones: list[MilestoneOut]
     members: list[MemberOut]
     heterogeneity: HeterogeneityOut
-    revision: int = Field(description="Send it back as base_revision when you change the canvas.")
+    revision: int = Field(
+        description="The canvas's revision: send it back as base_revision (or the ETag of "
+        "this answer as If-Match) when you change the canvas."
+    )
 
 
 class CanvasIn(Schema):
     """Only the fields sent are changed; every change is kept in the coalition's history."""
 
-    title: str | None = Field(None, min_length=1, max_length=200)
+    # Optional, but never null: a coalition always has a title.
+    title: str = Field(
+        None, min_length=1, max_length=200, pattern=ONE_LINE, description="One line; never null."
+    )
     summary: str | None = Field(None, max_length=400)
     diagnostic: str | None = Field(None, max_length=CANVAS_LONG_TEXT_MAX)
     swot_strengths: str | None = Field(None, max_length=CANVAS_SHORT_TEXT_MAX)
@@ -104,7 +123,10 @@ class CanvasIn(Schema):
     evaluation: str | None = Field(None, max_length=CANVAS_LONG_TEXT_MAX)
     members_notes: str | None = Field(None, max_length=CANVAS_LONG_TEXT_MAX)
     base_revision: int | None = Field(
-        None, ge=0, description="The revision you read; refused with 409 if it moved since."
+        None,
+        ge=0,
+        description="The revision you read. Required unless you send If-Match; refused with "
+        "409 if the canvas moved since.",
     )
 
 
@@ -166,6 +188,27 @@ def coalition_out(request: HttpRequest, c: Coalition) -> dict[str, Any]:
     }
 
 
+def coalition_etag(body: dict[str, Any]) -> str:
+    digest = hashlib.sha256(
+        json.dumps(body, cls=DjangoJSONEncoder, sort_keys=True).encode()
+    ).hexdigest()[:32]
+    return f'"r{body["revision"]}-{digest}"'
+
+
+def _if_match_revision(if_match: str) -> int:
+    """The revision the client read, from the ETags of If-Match (428 if none names one)."""
+    for tag in (part.strip() for part in if_match.split(",")):
+        if found := ETAG.match(tag):
+            return int(found.group(1))
+    raise HttpError(
+        428,
+        _(
+            "If-Match must carry the ETag of the coalition as you read it (GET "
+            "/coalitions/{slug}): a wildcard does not say which revision you changed."
+        ),
+    )
+
+
 # Endpoints ---------------------------------------------------------------------------------
 
 
@@ -197,27 +240,68 @@ def coalition_get(request: HttpRequest, response: HttpResponse, slug: str):
     """A coalition's whole canvas, its path and members, and its heterogeneity."""
     coalition = coalition_selectors.coalition_visible_to(slug=slug, viewer=request.user)
     last_modified(response, coalition.updated_at)
-    return coalition_out(request, coalition)
+    body = coalition_out(request, coalition)
+    response["ETag"] = coalition_etag(body)
+    return body
 
 
 @router.patch(
     "/coalitions/{slug}/canvas",
-    response={200: CoalitionOut, **WRITE_ERRORS},
+    response={200: CoalitionOut, **WRITE_ERRORS, **PRECONDITION_ERRORS},
     operation_id="alliage_api_routers_coalition_canvas_update",
     **WRITE,
 )
-def coalition_canvas_update(request: HttpRequest, slug: str, canvas: CanvasIn):
-    """Change canvas fields (leads and the programme team). Send base_revision to be told,
-    with 409, that someone saved in between instead of overwriting their work."""
+def coalition_canvas_update(
+    request: HttpRequest,
+    response: HttpResponse,
+    slug: str,
+    canvas: CanvasIn,
+    if_match: str | None = Header(
+        None,
+        alias="If-Match",
+        description="The ETag of the coalition as you read it; or send base_revision.",
+    ),
+):
+    """Change canvas fields (leads and the programme team). Say which revision you changed,
+    with If-Match (the ETag of GET /coalitions/{slug}) or base_revision: without either the
+    change is refused with 428; if someone saved in between, it is refused (412 for If-Match,
+    409 for base_revision) instead of overwriting their work."""
     coalition = coalition_selectors.coalition_visible_to(slug=slug, viewer=request.user)
+    if not request.user.has_perm("coalitions.edit_coalition", coalition):
+        raise PermissionDenied  # before asking for a revision the caller could not use
     data = canvas.dict(exclude_unset=True)
     base = data.pop("base_revision", None)
+    matched = _if_match_revision(if_match) if if_match else None
+    if matched is None and base is None:
+        raise HttpError(
+            428,
+            _(
+                "Say which revision of the canvas you changed: send the ETag of GET "
+                "/coalitions/{slug} as If-Match, or its revision as base_revision."
+            ),
+        )
     if "title" in data and not data["title"]:
         raise BusinessError(_("A coalition needs a title."), field="title")
     # null clears a text (to "") or the target date (to no date)
     data = {k: ("" if v is None and k != "target_date" else v) for k, v in data.items()}
-    coalition_services.coalition_update_canvas(
-        coalition=coalition, by=request.user, data=data, base_revision=base
-    )
+    if matched is not None and base is not None and matched != base:
+        raise HttpError(412, _("If-Match and base_revision name two different revisions."))
+    try:
+        coalition_services.coalition_update_canvas(
+            coalition=coalition,
+            by=request.user,
+            data=data,
+            base_revision=matched if matched is not None else base,
+        )
+    except StaleEdit as error:
+        raise HttpError(
+            412 if matched is not None else 409,
+            _(
+                "The canvas changed since the revision you read: read it again "
+                "(GET /coalitions/{slug}), apply your change to it, and send it again."
+            ),
+        ) from error
     fresh = coalition_selectors.coalition_visible_to(slug=slug, viewer=request.user)
-    return coalition_out(request, fresh)
+    body = coalition_out(request, fresh)
+    response["ETag"] = coalition_etag(body)
+    return body

@@ -3,6 +3,7 @@ client learns what went wrong and where, and never sees a 500 for bad input."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
@@ -19,7 +20,10 @@ TITLES = {
     403: "Forbidden",
     404: "Not found",
     409: "Conflict",
+    412: "Precondition failed",
+    413: "Content too large",
     422: "Invalid input",
+    428: "Precondition required",
     429: "Too many requests",
 }
 
@@ -39,10 +43,8 @@ class Problem(Schema):
     errors: list[FieldError] | None = None
 
 
-def problem(
-    api: NinjaAPI, request: HttpRequest, status: int, detail: str, **extra: Any
-) -> HttpResponse:
-    body = {
+def problem_body(request: HttpRequest, status: int, detail: str, **extra: Any) -> dict[str, Any]:
+    return {
         "type": f"about:blank#{status}" if status not in TITLES else "about:blank",
         "title": TITLES.get(status, "Error"),
         "status": status,
@@ -50,9 +52,25 @@ def problem(
         "instance": request.path,
         **extra,
     }
-    response = api.create_response(request, body, status=status)
+
+
+def problem(
+    api: NinjaAPI, request: HttpRequest, status: int, detail: str, **extra: Any
+) -> HttpResponse:
+    response = api.create_response(
+        request, problem_body(request, status, detail, **extra), status=status
+    )
     response["Content-Type"] = CONTENT_TYPE
     return response
+
+
+def problem_response(request: HttpRequest, status: int, detail: str, **extra: Any) -> HttpResponse:
+    """The same document where no operation runs yet (a middleware, the 400 handler)."""
+    return HttpResponse(
+        json.dumps(problem_body(request, status, detail, **extra)),
+        status=status,
+        content_type=CONTENT_TYPE,
+    )
 
 
 def install(api: NinjaAPI) -> None:
@@ -120,5 +138,6 @@ def install(api: NinjaAPI) -> None:
 
 
 # The documented error responses of every operation.
-READ_ERRORS = {401: Problem, 404: Problem, 422: Problem, 429: Problem}
-WRITE_ERRORS = {**READ_ERRORS, 403: Problem, 409: Problem}
+READ_ERRORS = {400: Problem, 401: Problem, 404: Problem, 422: Problem, 429: Problem}
+WRITE_ERRORS = {**READ_ERRORS, 403: Problem, 409: Problem, 413: Problem}
+PRECONDITION_ERRORS = {412: Problem, 428: Problem}

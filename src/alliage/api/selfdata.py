@@ -1,5 +1,7 @@
-"""What the API holds about a person: their tokens (never the secret, which is not kept).
-An erasure deletes them: a token is access, not a contribution."""
+"""What the API holds about a person: their tokens (never the secret, which is not kept), and
+for 24 hours the answers to their writes sent with an Idempotency-Key (copies of what the
+other apps export, so not exported again). An erasure deletes the tokens, and the kept answers
+with them: a token is access, not a contribution."""
 
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ def _erase(user: User) -> None:
 PERSONAL_DATA = PersonalData(
     app_label="api",
     title=_("API"),
-    models=("api.ApiToken",),
+    models=("api.ApiToken", "api.IdempotentResponse"),
     erase=_erase,
     datasets=(
         Dataset(

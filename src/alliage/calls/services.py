@@ -661,6 +661,8 @@ def conflict_declare(*, submission: Submission, by: User, reason: str = "") -> C
     and any review they had submitted, no longer count."""
     if assignment_of(by, submission) is None and not by.has_perm("calls.manage_call", submission):
         raise PermissionRefused(_("Only the reviewers of a submission declare conflicts on it."))
+    if "\x00" in reason:  # the one text of a review page no form checks (PostgreSQL refuses it)
+        raise BusinessError(_("Null characters are not allowed."), field="reason")
     conflict, _created = Conflict.objects.get_or_create(
         reviewer=by, submission=submission, defaults={"reason": reason}
     )

@@ -3,8 +3,12 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -35,3 +39,32 @@ def healthz(request: HttpRequest) -> JsonResponse:
         status=200 if healthy else 503,
         headers={} if healthy else {"Retry-After": str(settings.ALLIAGE_RETRY_AFTER_SECONDS)},
     )
+
+
+def bad_request_page(request: HttpRequest, *, detail: str) -> HttpResponse:
+    """The site's 400 page: what was wrong, and that the text typed is not lost."""
+    return render(request, "400.html", {"detail": detail}, status=400)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """handler400: a request Django refused before any view or form could answer (a body over
+    DATA_UPLOAD_MAX_MEMORY_SIZE, more fields than DATA_UPLOAD_MAX_NUMBER_FIELDS, a malformed
+    request). Problem details under /api/, a styled and translated page elsewhere."""
+    too_big = isinstance(exception, (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent))
+    if isinstance(exception, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
+        detail = _(
+            "What you sent is too large: the limit is %(size)s. Shorten the longest texts, "
+            "or attach a file instead."
+        ) % {"size": filesizeformat(limit)}
+    elif isinstance(exception, (TooManyFieldsSent, TooManyFilesSent)):
+        detail = _(
+            "What you sent has too many fields (%(n)s at most): remove some lines, then send again."
+        ) % {"n": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}
+    else:
+        detail = _("The request could not be read.")
+    if request.path.startswith("/api/"):
+        from alliage.api.problems import problem_response  # core does not depend on the API
+
+        return problem_response(request, 413 if too_big else 400, detail)
+    return bad_request_page(request, detail=detail)

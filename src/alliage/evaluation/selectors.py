@@ -76,9 +76,13 @@ def indicators_for(
     return _with_progress(qs, measurements=measurements)
 
 
-def indicator_detail(*, coalition: Coalition, pk: int, viewer: User) -> Indicator:
+def indicator_detail(
+    *, coalition: Coalition, pk: int, viewer: User, measurements: bool = True
+) -> Indicator:
+    """One indicator with ``progress``; its measurements too unless ``measurements=False``
+    (an answer that does not show them should not load them all)."""
     qs = _private_ok(Indicator.objects.filter(coalition=coalition, pk=pk), coalition, viewer)
-    rows = _with_progress(qs.select_related("coalition"), measurements=True)
+    rows = _with_progress(qs.select_related("coalition"), measurements=measurements)
     if not rows:
         raise Indicator.DoesNotExist
     return rows[0]
