@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 import alliage
+from alliage.core import hooks
 
 
 @never_cache
@@ -20,11 +21,18 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception as error:  # any failure means "down"; the message says why
         database = {"status": "down", "vendor": connection.vendor, "error": str(error)[:200]}
     healthy = database["status"] == "up"
+    checks = {}
+    if healthy:  # the other checks read the database (the task queue's depth and age)
+        for check in hooks.get_hooks(hooks.HEALTH_CHECKS):
+            name, body, ok = check()
+            checks[name] = body
+            healthy = healthy and ok
     return JsonResponse(
         {
             "status": "ok" if healthy else "error",
             "version": alliage.__version__,
             "database": database,
+            **checks,
         },
         status=200 if healthy else 503,
     )

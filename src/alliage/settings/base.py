@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "alliage.core",
+    "alliage.workers",
     "alliage.actors",
     "alliage.coalitions",
     "alliage.agenda",
