@@ -90,6 +90,14 @@ class Dataset:
             return [dict(row(r)) for r in query(user)[offset : offset + limit]]
         return [dict(row) for row in islice(self.export(user), offset, offset + limit)]
 
+    def head(self, user: User, *, limit: int) -> tuple[list[dict[str, Any]], int]:
+        """The first ``limit`` records and how many there are: two queries for a dataset
+        with a ``query`` (whatever its size); one pass for a small one given by ``export``."""
+        rows = self.page(user, offset=0, limit=limit)
+        if self.query is None and len(rows) < limit:
+            return rows, len(rows)
+        return rows, self.count(user)
+
 
 class DatasetRows:
     """A dataset's records about one person as a sequence Django's ``Paginator`` pages: it

@@ -55,8 +55,7 @@ def _overview(user: Any) -> list[tuple[PersonalData, list[Shown]]]:
     for entry in personal_data_entries():
         shown = []
         for dataset in entry.datasets:
-            rows = dataset.page(user, offset=0, limit=PAGE_ROWS)
-            total = len(rows) if len(rows) < PAGE_ROWS else dataset.count(user)
+            rows, total = dataset.head(user, limit=PAGE_ROWS)
             shown.append(Shown(dataset, rows, total))
         groups.append((entry, shown))
     return groups

@@ -96,8 +96,9 @@ def tasks_recover(
     (killed, its machine lost), or the task has run past its kind's longest time (hung).
     The worker calling this (``own_worker_id``) runs nothing at that moment except ``busy``,
     so its own RUNNING tasks were lost to a database error. A task put back in the queue
-    waits a little longer at each attempt; after ``ALLIAGE_TASK_MAX_ATTEMPTS`` it fails with
-    ``TaskAbandoned``. Every task is safe to run twice (see ``effect_once``)."""
+    runs again at once the first time, then waits 30 s more at each attempt; after
+    ``ALLIAGE_TASK_MAX_ATTEMPTS`` it fails with ``TaskAbandoned``. Every task is safe to run
+    twice (see ``effect_once``)."""
     now = now or timezone.now()
     alive = set(
         WorkerHeartbeat.objects.filter(seen_at__gte=now - lease()).values_list(
@@ -128,7 +129,7 @@ def tasks_recover(
             continue
         result.status = TaskResultStatus.READY
         result.started_at = None
-        result.run_after = now + dt.timedelta(seconds=30 * attempts)
+        result.run_after = now + dt.timedelta(seconds=30 * (attempts - 1))
         result.save(update_fields=["status", "started_at", "run_after"])
         logger.warning(
             "Task %s (%s) taken back from worker %s (attempt %s)",

@@ -76,6 +76,9 @@ class ResilientWorker(Worker):
 
     # The pieces of one round, each its own method so that a test can replace one.
 
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
     def beat(self, *, force: bool = False) -> None:
         if force or time.monotonic() - self._last_beat >= self.heartbeat_every:
             services.heartbeat_beat(worker_id=self.worker_id)
@@ -155,7 +158,7 @@ class ResilientWorker(Worker):
                 logger.info("Ran %s tasks on worker %s: exiting.", self._run_tasks, self.worker_id)
                 return
             if self.running and result is None:
-                time.sleep(self.interval)
+                self.sleep(self.interval)
 
     def _back_off(self, error: Exception) -> None:
         """The database is gone: drop the connection, wait (longer at each failure, up to
@@ -174,7 +177,7 @@ class ResilientWorker(Worker):
         self._last_recovery = float("-inf")
         self._last_beat = float("-inf")
         if self.running:
-            time.sleep(delay)
+            self.sleep(delay)
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
         """Run one claimed task and record how it ended. A database outage during the task
