@@ -229,7 +229,7 @@ ALLIAGE_PAGE_SIZE = 20
 ALLIAGE_BASE_URL = os.environ.get("ALLIAGE_BASE_URL", "http://127.0.0.1:8000")
 
 # Background work. The embedded default runs each task at once, in the request; production
-# queues them in the database for `alliage db_worker` (ALLIAGE_TASKS=database).
+# queues them in the database for `alliage worker` (ALLIAGE_TASKS=database).
 TASKS = {
     "default": {
         "BACKEND": {
