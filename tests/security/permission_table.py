@@ -253,6 +253,8 @@ ROWS: tuple[Row, ...] = (
         data=lambda w: {"submission": [w.submission.pk], "title": "Ensemble"}),
     # Self Data
     Row("selfdata:my-data", get=SIGNED_IN),
+    Row("selfdata:my-dataset", kw=lambda w: {"app_label": "selfdata", "key": "audit_events"},
+        get=SIGNED_IN),
     Row("selfdata:export-request", get=POST_ONLY, post="l" + "r" * 8),
     Row("selfdata:export-download", kw=lambda w: {"token": w.export_token()},
         get="lorrrrrrr"),

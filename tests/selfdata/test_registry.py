@@ -14,7 +14,14 @@ from alliage.core.personal_data import personal_data_entries
 # Apps built by other hands that have not registered their entry yet: their models are let off
 # until they do, then checked like every other app's (remove them from here then).
 PENDING: dict[str, str] = {}
-NO_PERSONAL_DATA = {"demo", "matching", "team", "myspace", "imports"}  # no rows of a person
+NO_PERSONAL_DATA = {
+    "demo",
+    "matching",
+    "team",
+    "myspace",
+    "imports",
+    "workers",
+}  # no rows of a person
 
 
 def alliage_apps() -> set[str]:

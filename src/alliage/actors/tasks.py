@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from alliage.workers.services import effect_once
+
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
@@ -47,12 +49,13 @@ def contact_deliver(*, message_id: int, language: str = "fr") -> bool:
             }
             subject = _one_line(render_to_string("actors/email/contact_subject.txt", context))
             body = render_to_string("actors/email/contact.txt", context)
-        EmailMessage(
+        message = EmailMessage(
             subject=subject,
             body=body,
             to=[recipient.user.email],
             reply_to=[_address(sender.full_name, sender.user.email)],
-        ).send()
+        )
+        effect_once(f"mail:{recipient.user.email}", message.send)
     contact.body = ""
     contact.sent_at = timezone.now()
     contact.save(update_fields=["body", "sent_at"])
@@ -60,11 +63,13 @@ def contact_deliver(*, message_id: int, language: str = "fr") -> bool:
 
 
 def _send(*, user, template: str, context: dict) -> None:
-    """One e-mail in its recipient's language."""
+    """One e-mail in its recipient's language; once per task run, even if the task is taken
+    again after its worker died."""
     with translation.override(user.language or settings.LANGUAGE_CODE):
         subject = _one_line(render_to_string(f"actors/email/{template}_subject.txt", context))
         body = render_to_string(f"actors/email/{template}.txt", context)
-    EmailMessage(subject=subject, body=body, to=[user.email]).send()
+    message = EmailMessage(subject=subject, body=body, to=[user.email])
+    effect_once(f"mail:{template}:{user.email}", message.send)
 
 
 @task()

@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
+from alliage.workers.services import effect_once
+
 
 class Notice(StrEnum):
     """The e-mails a submitter receives; each value names its templates
@@ -42,7 +44,8 @@ def submission_notify(*, submission_id: int, kind: str, language: str = "fr") ->
         }
         subject = " ".join(render_to_string(f"calls/email/{notice}_subject.txt", context).split())
         body = render_to_string(f"calls/email/{notice}.txt", context)
-    send_mail(subject, body, None, [submission.person.user.email])
+    email = submission.person.user.email
+    effect_once(f"mail:{email}", lambda: send_mail(subject, body, None, [email]))
     return True
 
 
@@ -73,7 +76,7 @@ def invitation_notify(*, submission_id: int, language: str = "fr") -> bool:
         }
         subject = " ".join(render_to_string("calls/email/invited_subject.txt", context).split())
         body = render_to_string("calls/email/invited.txt", context)
-    send_mail(subject, body, None, [user.email])
+    effect_once(f"mail:{user.email}", lambda: send_mail(subject, body, None, [user.email]))
     return True
 
 
@@ -121,7 +124,7 @@ def _reviewer_mail(
         }
         subject = " ".join(render_to_string(f"calls/email/{notice}_subject.txt", context).split())
         body = render_to_string(f"calls/email/{notice}.txt", context)
-    send_mail(subject, body, None, [reviewer.email])
+    effect_once(f"mail:{reviewer.email}", lambda: send_mail(subject, body, None, [reviewer.email]))
     return True
 
 

@@ -35,6 +35,9 @@ TEAM_NAV = "team_nav"  # a NavItem
 TEAM_PULSE = "team_pulse"  # (request, programmes) -> Section | None, a constant number of queries
 # A signed-in person's own space (/me/): what waits for them, their coalitions, proposals…
 ME_SECTIONS = "me_sections"  # (request, person or None) -> Section | None
+# Operations: what the task worker sweeps every minute, and the parts of /healthz.
+WORKER_SWEEPS = "worker_sweeps"  # () -> object: clean up after dead workers, idempotent
+HEALTH_CHECKS = "health_checks"  # () -> (name, body dict, healthy: bool), a few queries
 NAMES = frozenset(
     {
         ACTOR_SECTIONS,
@@ -45,6 +48,8 @@ NAMES = frozenset(
         TEAM_NAV,
         TEAM_PULSE,
         ME_SECTIONS,
+        WORKER_SWEEPS,
+        HEALTH_CHECKS,
     }
 )
 

@@ -10,14 +10,17 @@ Core imports no other app: the entries hold plain callables that take the accoun
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from django.utils.functional import Promise
 
 if TYPE_CHECKING:
+    from django.db.models import Model, QuerySet
+
     from .models import User
 
 Text = str | Promise
@@ -39,18 +42,83 @@ class Dataset:
     """One kind of record about the person: a file in the archive, a table on the page.
 
     ``export`` returns the rows about ``user``; each row has exactly the declared fields.
-    ``single`` datasets hold one record (the profile) and are shown as a list of facts."""
+    ``single`` datasets hold one record (the profile) and are shown as a list of facts.
+
+    A dataset that may grow large (the activity log) gives ``query`` (the queryset of its
+    records about ``user``, ordered) and ``row`` (one record as a row) instead of ``export``:
+    the page then counts and slices it in SQL, and the archive reads it in chunks."""
 
     key: str
     title: Text
     description: Text
     fields: tuple[Field, ...]
-    export: Callable[[User], Iterable[Mapping[str, Any]]]
+    export: Callable[[User], Iterable[Mapping[str, Any]]] = None  # type: ignore[assignment]
     single: bool = False
+    query: Callable[[User], QuerySet[Any]] | None = None
+    row: Callable[[Model], Mapping[str, Any]] | None = None
+
+    def __post_init__(self) -> None:
+        if (self.query is None) != (self.row is None) or (self.export is None) == (
+            self.query is None
+        ):
+            raise ValueError(f"{self.key}: give either export, or query and row")
+        if self.export is None:
+            object.__setattr__(self, "export", self._query_rows)
+
+    def _query_rows(self, user: User) -> Iterator[Mapping[str, Any]]:
+        query, row = self.query, self.row
+        if query is None or row is None:
+            return
+        for record in query(user).iterator(chunk_size=500):
+            yield row(record)
 
     @property
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
+
+    def count(self, user: User) -> int:
+        """How many records; one query for a dataset with a ``query``."""
+        if self.query is not None:
+            return self.query(user).count()
+        return sum(1 for _ in self.export(user))
+
+    def page(self, user: User, *, offset: int = 0, limit: int = 25) -> list[dict[str, Any]]:
+        """Records ``offset`` to ``offset + limit``, as stored (for the page); one query for a
+        dataset with a ``query``, whatever the number of records."""
+        query, row = self.query, self.row
+        if query is not None and row is not None:
+            return [dict(row(r)) for r in query(user)[offset : offset + limit]]
+        return [dict(row) for row in islice(self.export(user), offset, offset + limit)]
+
+    def head(self, user: User, *, limit: int) -> tuple[list[dict[str, Any]], int]:
+        """The first ``limit`` records and how many there are: two queries for a dataset
+        with a ``query`` (whatever its size); one pass for a small one given by ``export``."""
+        rows = self.page(user, offset=0, limit=limit)
+        if self.query is None and len(rows) < limit:
+            return rows, len(rows)
+        return rows, self.count(user)
+
+
+class DatasetRows:
+    """A dataset's records about one person as a sequence Django's ``Paginator`` pages: it
+    counts them and slices them through the dataset, never reading them all."""
+
+    def __init__(self, dataset: Dataset, user: User) -> None:
+        self.dataset = dataset
+        self.user = user
+
+    def count(self) -> int:
+        return self.dataset.count(self.user)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]:
+        if not isinstance(index, slice) or index.step not in (None, 1):
+            raise TypeError("a dataset's rows are read by slices")
+        start = index.start or 0
+        stop = index.stop if index.stop is not None else start + 1000
+        return self.dataset.page(self.user, offset=start, limit=max(0, stop - start))
 
 
 @dataclass(frozen=True)
@@ -102,10 +170,10 @@ def plain(value: Any) -> Any:
     return value
 
 
-def dataset_rows(dataset: Dataset, user: User) -> list[Row]:
-    """The dataset's rows for ``user``, JSON-ready; a row with other fields than the declared
-    ones is a bug in the app's exporter, not something to ship silently."""
-    rows = []
+def dataset_iter(dataset: Dataset, user: User) -> Iterator[Row]:
+    """The dataset's rows for ``user``, JSON-ready, one at a time (the archive streams them);
+    a row with other fields than the declared ones is a bug in the app's exporter, not
+    something to ship silently."""
     for raw in dataset.export(user):
         row = {name: plain(value) for name, value in raw.items()}
         if tuple(row) != dataset.field_names:
@@ -113,5 +181,9 @@ def dataset_rows(dataset: Dataset, user: User) -> list[Row]:
                 f"{dataset.key}: the exporter gives {sorted(row)}, "
                 f"the dataset declares {sorted(dataset.field_names)}"
             )
-        rows.append(row)
-    return rows
+        yield row
+
+
+def dataset_rows(dataset: Dataset, user: User) -> list[Row]:
+    """All of ``dataset_iter`` at once, for the small uses (a command's summary, tests)."""
+    return list(dataset_iter(dataset, user))

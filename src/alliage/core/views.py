@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 import alliage
+from alliage.core import hooks
 
 logger = logging.getLogger(__name__)
 
@@ -26,15 +27,24 @@ def healthz(request: HttpRequest) -> JsonResponse:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-        healthy = True
+        healthy = database_up = True
     except Exception as error:  # any failure means "down"
         logger.error("Health check: the database is down: %s: %s", type(error).__name__, error)
-        healthy = False
+        healthy = database_up = False
+    checks = {}
+    # The other checks read the database (the task queue's depth and age); a load balancer that
+    # should only know whether this server answers asks for ?scope=web.
+    if healthy and request.GET.get("scope") != "web":
+        for check in hooks.get_hooks(hooks.HEALTH_CHECKS):
+            name, body, ok = check()
+            checks[name] = body
+            healthy = healthy and ok
     return JsonResponse(
         {
             "status": "ok" if healthy else "error",
             "version": alliage.__version__,
-            "database": {"status": "up" if healthy else "down"},
+            "database": {"status": "up" if database_up else "down"},
+            **checks,
         },
         status=200 if healthy else 503,
         headers={} if healthy else {"Retry-After": str(settings.ALLIAGE_RETRY_AFTER_SECONDS)},

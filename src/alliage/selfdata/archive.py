@@ -6,8 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import tempfile
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,28 +22,22 @@ from alliage.core.models import User
 from alliage.core.personal_data import (
     Dataset,
     PersonalData,
-    Row,
-    dataset_rows,
+    dataset_iter,
     personal_data_entries,
 )
 
 
 @dataclass(frozen=True)
 class Section:
+    """One dataset of the archive, with the number of records written for it."""
+
     entry: PersonalData
     dataset: Dataset
-    rows: list[Row]
+    count: int = 0
 
     @property
     def path(self) -> str:
         return f"{self.entry.app_label}/{self.dataset.key}"
-
-
-def sections(user: User) -> Iterator[Section]:
-    """Every dataset of every registered app, with the rows about ``user``."""
-    for entry in personal_data_entries():
-        for dataset in entry.datasets:
-            yield Section(entry, dataset, dataset_rows(dataset, user))
 
 
 def cell(value: Any) -> str:
@@ -56,16 +51,6 @@ def cell(value: Any) -> str:
     if isinstance(value, dict):
         return csv_cell(json.dumps(value, ensure_ascii=False, sort_keys=True))
     return csv_cell(str(value))
-
-
-def csv_text(section: Section) -> str:
-    out = io.StringIO()
-    out.write("\ufeff")  # spreadsheets then read UTF-8
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(section.dataset.field_names)
-    for row in section.rows:
-        writer.writerow([cell(row[name]) for name in section.dataset.field_names])
-    return out.getvalue()
 
 
 def readme_text(user: User, parts: list[Section]) -> str:
@@ -94,9 +79,9 @@ def readme_text(user: User, parts: list[Section]) -> str:
             ngettext(
                 "Files: %(json)s, %(csv)s (%(count)s record)",
                 "Files: %(json)s, %(csv)s (%(count)s records)",
-                len(part.rows),
+                part.count,
             )
-            % {"json": f"{part.path}.json", "csv": f"{part.path}.csv", "count": len(part.rows)},
+            % {"json": f"{part.path}.json", "csv": f"{part.path}.csv", "count": part.count},
             "",
             "| " + _("field") + " | " + _("meaning") + " |",
             "| --- | --- |",
@@ -106,14 +91,43 @@ def readme_text(user: User, parts: list[Section]) -> str:
     return "\n".join(lines)
 
 
+def _write_dataset(archive: zipfile.ZipFile, part: Section, user: User) -> Section:
+    """Stream one dataset into the archive, row by row: the JSON file is written as the rows
+    come, the CSV file meanwhile goes to a temporary file (on disk past a megabyte) and is
+    copied in after, so that both hold the same rows and nothing holds them all in memory."""
+    names = part.dataset.field_names
+    count = 0
+    with tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+b") as spool:
+        out_csv = io.TextIOWrapper(spool, encoding="utf-8", newline="")
+        out_csv.write("\ufeff")  # spreadsheets then read UTF-8
+        writer = csv.writer(out_csv, lineterminator="\r\n")
+        writer.writerow(names)
+        with archive.open(f"{part.path}.json", "w", force_zip64=True) as raw_json:
+            out_json = io.TextIOWrapper(raw_json, encoding="utf-8")
+            out_json.write("[")
+            for row in dataset_iter(part.dataset, user):
+                text = json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+                out_json.write(("," if count else "") + "\n  " + text)
+                writer.writerow([cell(row[name]) for name in names])
+                count += 1
+            out_json.write("\n]" if count else "]")
+            out_json.flush()
+            out_json.detach()
+        out_csv.flush()
+        out_csv.detach()
+        spool.seek(0)
+        with archive.open(f"{part.path}.csv", "w", force_zip64=True) as raw_csv:
+            shutil.copyfileobj(spool, raw_csv)
+    return Section(part.entry, part.dataset, count)
+
+
 def archive_write(*, user: User, path: Path) -> int:
-    """Write the archive to ``path``; returns its size in bytes."""
-    parts = list(sections(user))
+    """Write the archive to ``path``, one dataset after the other, streaming each; the README
+    comes last, with the number of records each file holds. Returns its size in bytes."""
+    parts = []
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for entry in personal_data_entries():
+            for dataset in entry.datasets:
+                parts.append(_write_dataset(archive, Section(entry, dataset), user))
         archive.writestr("README.md", readme_text(user, parts))
-        for part in parts:
-            archive.writestr(
-                f"{part.path}.json", json.dumps(part.rows, ensure_ascii=False, indent=2)
-            )
-            archive.writestr(f"{part.path}.csv", csv_text(part))
     return path.stat().st_size

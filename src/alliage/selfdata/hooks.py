@@ -1,5 +1,5 @@
-"""What Self Data contributes: its personal data (consents, exports) and the signals that audit
-log-ins and changes of roles."""
+"""What Self Data contributes: its personal data (consents, exports), the signals that audit log-ins
+and changes of roles, and the sweep of archives a dead worker left behind."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from alliage.core.personal_data import register_personal_data
 from . import signals
 from .audit import AuditAction
 from .selfdata import PERSONAL_DATA
+from .services import exports_recover
 
 register_personal_data(PERSONAL_DATA)
 signals.connect()
 
 
 hooks.register(hooks.AUDIT_ACTIONS, AuditAction)
+hooks.register(hooks.WORKER_SWEEPS, exports_recover)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -57,6 +59,12 @@ class ConsentReceipt(models.Model):
         return f"{self.get_purpose_display()} · {verb} · {self.at:%Y-%m-%d %H:%M}"
 
 
+def export_stale_after() -> dt.timedelta:
+    """An archive still being prepared this long after it was asked for will not be: its
+    build was lost (a worker killed, a queue down), and the person may ask again."""
+    return dt.timedelta(minutes=int(getattr(settings, "ALLIAGE_EXPORT_STALE_MINUTES", 30)))
+
+
 class ExportStatus(models.TextChoices):
     PENDING = "pending", _("Being prepared")
     READY = "ready", _("Ready to download")
@@ -100,6 +108,15 @@ class DataExport(models.Model):
             self.status == ExportStatus.READY
             and self.expires_at is not None
             and self.expires_at > timezone.now()
+        )
+
+    @property
+    def is_stuck(self) -> bool:
+        """Still "being prepared" long after it was asked for: shown as failed, replaced by
+        the next request, and marked failed by the worker's sweep."""
+        return (
+            self.status == ExportStatus.PENDING
+            and self.requested_at < timezone.now() - export_stale_after()
         )
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from alliage.core.models import User
+from alliage.core.models import AuditEntry, User
 from alliage.core.personal_data import Dataset, Field, PersonalData
 
 from .models import ConsentReceipt, DataExport, InactivityFlag
@@ -16,39 +17,53 @@ from .selectors import audit_about
 from .services import selfdata_erase
 
 
-def _receipts(user: User) -> Iterator[dict[str, Any]]:
-    for r in ConsentReceipt.objects.filter(person__user=user).order_by("at", "id"):
-        yield {
-            "purpose": r.purpose,
-            "granted": r.granted,
-            "at": r.at,
-            "text_version": r.text_version,
-            "text": r.text,
-            "language": r.language,
-            "source": r.source,
-        }
+def _receipts(user: User) -> QuerySet[ConsentReceipt]:
+    return ConsentReceipt.objects.filter(person__user=user).order_by("at", "id")
 
 
-def _audit(user: User) -> Iterator[dict[str, Any]]:
-    for e in audit_about(user=user).order_by("-at", "-id"):
-        yield {
-            "at": e.at,
-            "action": e.action,
-            "by_you": e.actor_id == user.pk,
-            "target_type": e.target_type,
-            "target_id": e.target_id,
-            "details": e.data,
-        }
+def _receipt_row(r: ConsentReceipt) -> dict[str, Any]:
+    return {
+        "purpose": r.purpose,
+        "granted": r.granted,
+        "at": r.at,
+        "text_version": r.text_version,
+        "text": r.text,
+        "language": r.language,
+        "source": r.source,
+    }
 
 
-def _exports(user: User) -> Iterator[dict[str, Any]]:
-    for x in DataExport.objects.filter(user=user).order_by("requested_at", "id"):
-        yield {
-            "requested_at": x.requested_at,
-            "status": x.status,
-            "expires_at": x.expires_at,
-            "downloaded_at": x.downloaded_at,
-        }
+def _audit(user: User) -> QuerySet[AuditEntry]:
+    """Newest first; whether the person did it is read in SQL, so a row needs only itself."""
+    return (
+        audit_about(user=user)
+        .annotate(by_you=ExpressionWrapper(Q(actor_id=user.pk), output_field=BooleanField()))
+        .order_by("-at", "-id")
+    )
+
+
+def _audit_row(e: AuditEntry) -> dict[str, Any]:
+    return {
+        "at": e.at,
+        "action": e.action,
+        "by_you": bool(e.by_you),  # type: ignore[attr-defined]
+        "target_type": e.target_type,
+        "target_id": e.target_id,
+        "details": e.data,
+    }
+
+
+def _exports(user: User) -> QuerySet[DataExport]:
+    return DataExport.objects.filter(user=user).order_by("requested_at", "id")
+
+
+def _export_row(x: DataExport) -> dict[str, Any]:
+    return {
+        "requested_at": x.requested_at,
+        "status": x.status,
+        "expires_at": x.expires_at,
+        "downloaded_at": x.downloaded_at,
+    }
 
 
 def _inactivity(user: User) -> Iterator[dict[str, Any]]:
@@ -67,7 +82,8 @@ PERSONAL_DATA = PersonalData(
             key="consent_receipts",
             title=_("Consent receipts"),
             description=_("Every consent you gave or withdrew, with the text you agreed to."),
-            export=_receipts,
+            query=_receipts,
+            row=_receipt_row,
             fields=(
                 Field("purpose", _("Purpose"), _("directory, contact, matching or newsletter")),
                 Field(
@@ -87,7 +103,8 @@ PERSONAL_DATA = PersonalData(
                 "The sensitive actions you made and the ones made on your account or profile: "
                 "log-ins, failed log-ins, changes of role, consents, exports."
             ),
-            export=_audit,
+            query=_audit,
+            row=_audit_row,
             fields=(
                 Field("at", _("When"), _("when (ISO 8601, UTC)")),
                 Field("action", _("Action"), _("what happened (code)")),
@@ -101,7 +118,8 @@ PERSONAL_DATA = PersonalData(
             key="exports",
             title=_("Archives of your data"),
             description=_("The archives of your data you asked for."),
-            export=_exports,
+            query=_exports,
+            row=_export_row,
             fields=(
                 Field("requested_at", _("Requested"), _("when you asked (ISO 8601, UTC)")),
                 Field("status", _("Status"), _("pending, ready, downloaded, expired or failed")),

@@ -25,7 +25,14 @@ from alliage.core.services import audit_record, task_enqueue_after_commit
 from .archive import archive_write
 from .audit import AuditAction
 from .consents import BY_CODE, INITIAL_TEXT, PURPOSES
-from .models import ConsentReceipt, DataExport, ExportStatus, InactivityFlag, ReceiptSource
+from .models import (
+    ConsentReceipt,
+    DataExport,
+    ExportStatus,
+    InactivityFlag,
+    ReceiptSource,
+    export_stale_after,
+)
 from .selectors import consent_granted, latest_receipts
 from .tasks import export_build_task
 
@@ -132,8 +139,11 @@ def export_request(*, user: User, by: User) -> DataExport:
         raise PermissionRefused(_("Only the person concerned may export their data."))
     User.objects.select_for_update().filter(pk=user.pk).first()
     pending = DataExport.objects.filter(user=user, status=ExportStatus.PENDING).first()
-    if pending is not None:
+    if pending is not None and not pending.is_stuck:
         return pending
+    if pending is not None:  # its build was lost: it fails, and a new one is asked for
+        pending.status = ExportStatus.FAILED
+        pending.save(update_fields=["status"])
     since = timezone.now() - dt.timedelta(days=1)
     if DataExport.objects.filter(user=user, requested_at__gte=since).count() >= EXPORTS_PER_DAY:
         raise BusinessError(
@@ -149,27 +159,44 @@ def export_request(*, user: User, by: User) -> DataExport:
 
 
 def export_build(*, export_id: int) -> DataExport | None:
-    """Write the archive (called by the task, in the requester's language)."""
+    """Write the archive (called by the task, in the requester's language). Safe to run
+    again after a worker died in the middle: the archive is written under a temporary name
+    (what an earlier run left is deleted first), renamed once complete, and kept only if the
+    export is still being prepared when it is done; otherwise it is deleted."""
     export = DataExport.objects.select_related("user").filter(pk=export_id).first()
     if export is None or export.status != ExportStatus.PENDING:
         return None
+    directory = export_dir()
+    for leftover in directory.glob(f".{export.pk}.*.part"):
+        leftover.unlink(missing_ok=True)
+    part = directory / f".{export.pk}.{uuid.uuid4().hex}.part"
     file_name = f"{uuid.uuid4().hex}.zip"
-    path = export_dir() / file_name
     try:
-        size = archive_write(user=export.user, path=path)
-        path.chmod(0o600)
+        part.touch(mode=0o600)
+        size = archive_write(user=export.user, path=part)
     except Exception:
-        path.unlink(missing_ok=True)
-        export.status = ExportStatus.FAILED
-        export.save(update_fields=["status"])
+        part.unlink(missing_ok=True)
+        DataExport.objects.filter(pk=export.pk, status=ExportStatus.PENDING).update(
+            status=ExportStatus.FAILED
+        )
         raise
-    now = timezone.now()
-    export.status = ExportStatus.READY
-    export.file_name = file_name
-    export.size = size
-    export.ready_at = now
-    export.expires_at = now + export_ttl()
-    export.save(update_fields=["status", "file_name", "size", "ready_at", "expires_at"])
+    with transaction.atomic():
+        export = (
+            DataExport.objects.select_for_update()
+            .filter(pk=export.pk, status=ExportStatus.PENDING)
+            .first()
+        )
+        if export is None:  # given up as stale, erased, or built by another run meanwhile
+            part.unlink(missing_ok=True)
+            return None
+        part.rename(directory / file_name)
+        now = timezone.now()
+        export.status = ExportStatus.READY
+        export.file_name = file_name
+        export.size = size
+        export.ready_at = now
+        export.expires_at = now + export_ttl()
+        export.save(update_fields=["status", "file_name", "size", "ready_at", "expires_at"])
     return export
 
 
@@ -239,6 +266,34 @@ def exports_purge(*, now: dt.datetime | None = None, dry_run: bool = False) -> i
         status__in=(ExportStatus.PENDING, ExportStatus.READY)
     ).delete()
     return count
+
+
+def exports_recover(*, now: dt.datetime | None = None) -> tuple[int, int]:
+    """What a dead worker leaves behind: archives still "being prepared" long after they
+    were asked for are marked failed (the page then offers to ask again), and files under
+    the export directory that no export refers to (a partial archive, one renamed just
+    before its worker died) are deleted once older than a build can last. Idempotent; the
+    worker runs it every minute and ``purge_exports`` every hour. Returns (failed, deleted)."""
+    now = now or timezone.now()
+    stale_after = export_stale_after()
+    failed = DataExport.objects.filter(
+        status=ExportStatus.PENDING, requested_at__lt=now - stale_after
+    ).update(status=ExportStatus.FAILED)
+    referenced = set(DataExport.objects.exclude(file_name="").values_list("file_name", flat=True))
+    deleted = 0
+    for path in export_dir().iterdir():
+        if path.name in referenced or not path.name.endswith((".zip", ".part")):
+            continue
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        young = dt.datetime.fromtimestamp(stat.st_mtime, tz=dt.UTC) > now - stale_after
+        if young or not path.is_file():
+            continue
+        path.unlink(missing_ok=True)
+        deleted += 1
+    return failed, deleted
 
 
 # Erasure ----------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -26,13 +26,19 @@ from alliage.core.http import (
     require_perm,
     service_then_redirect,
 )
-from alliage.core.personal_data import Dataset, PersonalData, personal_data_entries
+from alliage.core.personal_data import (
+    Dataset,
+    DatasetRows,
+    PersonalData,
+    personal_data_entries,
+)
 
 from . import selectors, services
 from .forms import AuditFilterForm, ConsentForm, EraseForm
 from .models import ExportStatus
 
 PAGE_ROWS = 25  # rows of one dataset shown on the page; the archive has them all
+DATASET_PAGE_ROWS = 50  # rows of one dataset's own page
 
 
 @dataclass
@@ -43,14 +49,25 @@ class Shown:
 
 
 def _overview(user: Any) -> list[tuple[PersonalData, list[Shown]]]:
+    """Per dataset, its count and its first rows, each read in SQL for the datasets that may
+    grow (a constant number of queries, however many records the person has)."""
     groups = []
     for entry in personal_data_entries():
         shown = []
         for dataset in entry.datasets:
-            rows = [dict(row) for row in dataset.export(user)]
-            shown.append(Shown(dataset, rows[:PAGE_ROWS], len(rows)))
+            rows, total = dataset.head(user, limit=PAGE_ROWS)
+            shown.append(Shown(dataset, rows, total))
         groups.append((entry, shown))
     return groups
+
+
+def _dataset_or_404(app_label: str, key: str) -> tuple[PersonalData, Dataset]:
+    for entry in personal_data_entries():
+        if entry.app_label == app_label:
+            for dataset in entry.datasets:
+                if dataset.key == key:
+                    return entry, dataset
+    raise Http404
 
 
 def _export_context(request: HttpRequest) -> dict[str, Any]:
@@ -78,6 +95,20 @@ def my_data(request: HtmxHttpRequest) -> HttpResponse:
     context["groups"] = _overview(request.user)
     context["section"] = "data"
     return render(request, "selfdata/data_mine.html", context)
+
+
+@require_GET
+@never_cache
+@login_required
+def my_dataset(request: HttpRequest, app_label: str, key: str) -> HttpResponse:
+    """One kind of my data, page by page (the overview shows its first rows)."""
+    entry, dataset = _dataset_or_404(app_label, key)
+    page = paginate(request, DatasetRows(dataset, request.user), DATASET_PAGE_ROWS)
+    return render(
+        request,
+        "selfdata/dataset_mine.html",
+        {"entry": entry, "dataset": dataset, "page": page, "section": "data"},
+    )
 
 
 @require_POST

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "alliage.core",
+    "alliage.workers",
     "alliage.actors",
     "alliage.coalitions",
     "alliage.agenda",
@@ -267,7 +268,7 @@ ALLIAGE_PAGE_SIZE = 20
 ALLIAGE_BASE_URL = os.environ.get("ALLIAGE_BASE_URL", "http://127.0.0.1:8000")
 
 # Background work. The embedded default runs each task at once, in the request; production
-# queues them in the database for `alliage db_worker` (ALLIAGE_TASKS=database).
+# queues them in the database for `alliage worker` (ALLIAGE_TASKS=database).
 TASKS = {
     "default": {
         "BACKEND": {
@@ -276,6 +277,14 @@ TASKS = {
         }[os.environ.get("ALLIAGE_TASKS", "immediate")]
     }
 }
+# A worker not seen for ALLIAGE_WORKER_LEASE_SECONDS loses its tasks to the others; a task
+# lost ALLIAGE_TASK_MAX_ATTEMPTS times fails; /healthz answers 503 once a task has waited
+# ALLIAGE_QUEUE_MAX_AGE_MINUTES; an archive still being prepared after
+# ALLIAGE_EXPORT_STALE_MINUTES is failed, and the person may ask again.
+ALLIAGE_WORKER_LEASE_SECONDS = int(os.environ.get("ALLIAGE_WORKER_LEASE_SECONDS", "60"))
+ALLIAGE_TASK_MAX_ATTEMPTS = int(os.environ.get("ALLIAGE_TASK_MAX_ATTEMPTS", "3"))
+ALLIAGE_QUEUE_MAX_AGE_MINUTES = int(os.environ.get("ALLIAGE_QUEUE_MAX_AGE_MINUTES", "15"))
+ALLIAGE_EXPORT_STALE_MINUTES = int(os.environ.get("ALLIAGE_EXPORT_STALE_MINUTES", "30"))
 
 # Self Data: archives of a person's data wait under var/exports (shared storage when several
 # servers run), for ALLIAGE_EXPORT_TTL_HOURS; accounts unused for ALLIAGE_INACTIVE_AFTER_DAYS

@@ -1,4 +1,6 @@
-"""Delete the expired archives of personal data (run it hourly)."""
+"""Delete the expired archives of personal data, fail the archives whose build was lost and
+delete the files no archive refers to (run it hourly; the task worker also sweeps every
+minute)."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from alliage.selfdata.services import exports_purge
+from alliage.selfdata.services import exports_purge, exports_recover
 
 
 class Command(BaseCommand):
@@ -18,3 +20,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, dry_run: bool = False, **options: Any) -> None:
         count = exports_purge(dry_run=dry_run)
         self.stdout.write(f"{count} expired archive(s) {'to delete' if dry_run else 'deleted'}.")
+        if not dry_run:
+            failed, orphans = exports_recover()
+            self.stdout.write(
+                f"{failed} lost archive(s) marked failed, {orphans} orphan file(s) deleted."
+            )
