@@ -309,7 +309,14 @@ class Index:
                     if similarity >= 0.5:
                         weight[col] = max(weight.get(col, 0.0), similarity * self.term_idf[col])
         ordered = sorted(weight, key=lambda c: (-weight[c], c))
-        words = dict.fromkeys(self.surface(self.corpus.terms[c]) for c in ordered)
+        # Quoted as the query wrote them where it did: the reader sees their own words, never
+        # a form only some other (perhaps unpublished) document uses.
+        asked = Counter(query.bag.pairs)
+        written: dict[str, str] = {}
+        for (stem, word), _n in sorted(asked.items(), key=lambda item: -item[1]):
+            written.setdefault(stem, word)
+        terms = self.corpus.terms
+        words = dict.fromkeys(written.get(terms[c]) or self.surface(terms[c]) for c in ordered)
         return tuple(words)[:MAX_SHARED_TERMS]
 
     def _shared_tags(self, row: int, query: Query) -> tuple[str, ...]:
