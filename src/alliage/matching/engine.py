@@ -75,6 +75,7 @@ __all__ = [
     "Query",
     "Scorer",
     "Suggestion",
+    "UnreadableIndex",
     "default_scorer",
     "diversify",
 ]
@@ -84,6 +85,11 @@ FORMAT = 1
 COMPACT_RATIO = 0.2
 CHUNK = 10_000
 MAX_SHARED_TERMS = 8
+
+
+class UnreadableIndex(ValueError):
+    """An index file that cannot be read back: not an .npz, truncated, of another format, or
+    whose parts do not agree. The file is only a cache of the database: rebuild it."""
 
 
 @dataclass(frozen=True)
@@ -368,12 +374,35 @@ class Index:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Index:
-        """Read what ``save`` wrote; nothing is recomputed."""
+        """Read what ``save`` wrote; nothing is recomputed. A file that cannot be read whole
+        and consistent raises ``UnreadableIndex`` (a missing one, ``FileNotFoundError``)."""
+        try:
+            index = cls._load(path)
+        except (FileNotFoundError, UnreadableIndex):
+            raise
+        except Exception as error:  # zip, npy, JSON, scipy and numpy each fail their own way
+            raise UnreadableIndex(f"{type(error).__name__}: {error}") from error
+        n = index.corpus.n_rows
+        sizes = {
+            len(index.corpus.alive),
+            len(index.corpus.lengths),
+            index.corpus.tf.shape[0],
+            len(index.kinds),
+            len(index.groups),
+            len(index.tags),
+            len(index.langs),
+        }
+        if sizes != {n} or index.corpus.tf.shape[1] != len(index.corpus.terms):
+            raise UnreadableIndex("the rows of the index do not agree")
+        return index
+
+    @classmethod
+    def _load(cls, path: str | os.PathLike[str]) -> Index:
         with np.load(path, allow_pickle=False) as data:
             arrays = {name: data[name] for name in data.files}
         meta = json.loads(arrays.pop("meta").tobytes().decode())
         if meta["format"] != FORMAT:
-            raise ValueError(f"index format {meta['format']} is not {FORMAT}: rebuild it")
+            raise UnreadableIndex(f"index format {meta['format']} is not {FORMAT}: rebuild it")
         index = cls(
             scorer_from_config(meta["scorer"]["name"], meta["scorer"]["config"]),
             tag_weight=meta["tag_weight"],
