@@ -78,18 +78,20 @@ def suggestable_people(rows: QuerySet[Person]) -> QuerySet[Person]:
     """``rows`` narrowed to the people who may be suggested, with what their document reads
     (the selectors resolve hits through it too, so that a lagging index cannot resurrect a
     person who has just withdrawn)."""
-    return (
-        rows.listed()
-        .suggestable()
-        .prefetch_related(
-            "tags",
-            Prefetch(
-                "affiliations",
-                queryset=Affiliation.objects.filter(organisation_listed_q("organisation__"))
-                .select_related("organisation")
-                .order_by("id"),
-            ),
-        )
+    return with_documents(rows.listed().suggestable())
+
+
+def with_documents(rows: QuerySet[Person]) -> QuerySet[Person]:
+    """``rows`` with what ``person_document`` reads: tags, and affiliations to listed
+    organisations."""
+    return rows.prefetch_related(
+        "tags",
+        Prefetch(
+            "affiliations",
+            queryset=Affiliation.objects.filter(organisation_listed_q("organisation__"))
+            .select_related("organisation")
+            .order_by("id"),
+        ),
     )
 
 

@@ -142,6 +142,17 @@ def index_update(keys: list[str]) -> Index:
         return _store(index)
 
 
+def index_purge(keys: list[str]) -> Index:
+    """Take these objects out so that nothing of them is left in the file (an erasure): see
+    ``Index.purge``. The file is rewritten at once, not at the next update."""
+    with _writing():
+        index = _readable(path())
+        if index is None:  # built without them: they no longer qualify
+            return _store(_build(None))
+        index.purge(keys)
+        return _store(index)
+
+
 def index_forget() -> None:
     """Drop the file and the process's copy (tests start from an empty index)."""
     global _cached
