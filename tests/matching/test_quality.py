@@ -45,10 +45,7 @@ def test_demo_documents_cover_every_actor_and_coalition(demo_corpus: DemoCorpus)
     assert all(re.fullmatch(r"(org|person|coalition):\d+", key) for key in keys)  # production's
     kinds = Counter(d.kind for d in documents)
     assert kinds["organisation"] == len(data.ORGANISATIONS)
-    # people in the directory who consent to be suggested (the others are never indexed)
-    assert kinds["person"] == sum(
-        1 for p in data.PEOPLE if p.get("listed", True) and p.get("suggestable", True)
-    )
+    assert kinds["person"] == len(data.PEOPLE)
     # and the coalitions born from the demo call's selected proposals
     assert kinds["coalition"] >= len(data.COALITIONS)
     assert all(f"coalition:{c['slug']}" in demo_corpus.keys for c in data.COALITIONS)

@@ -14,6 +14,7 @@ import pytest
 from django.urls import reverse
 
 from alliage.actors.models import VISIBLE_FIELDS, OrganisationKind, Person, Visibility
+from alliage.calls.services import expertise_affinity
 from alliage.coalitions.models import Coalition, MemberRole
 from alliage.matching import selectors, store
 
@@ -23,6 +24,7 @@ from ..factories import (
     CoalitionMemberFactory,
     OrganisationFactory,
     PersonFactory,
+    SubmissionFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -166,3 +168,17 @@ def test_a_person_who_withdraws_from_the_directory_leaves_the_index(
         bob.save()
     assert f"person:{bob.pk}" not in store.index_get()
     assert selectors.actors_to_invite(coalition=_coalition(coalition)) == []
+
+
+@pytest.mark.parametrize(
+    ("visibility", "scored"), [(Visibility.PRIVATE, False), (Visibility.PUBLIC, True)]
+)
+def test_reviewer_affinity_reads_a_profile_as_the_index_does(matching_index, visibility, scored):
+    """The team's automatic assignment (a caller of the engine) weighs only what the reviewer
+    shows to everyone, never their words kept for themselves."""
+    reviewer = PersonFactory(
+        intentions=f"Rénovation énergétique {SECRET}", intentions_visibility=visibility
+    )
+    submission = SubmissionFactory(title="Isoler les écoles", summary=f"Rénovation {SECRET}")
+    affinity = expertise_affinity([submission.pk], [reviewer.user_id])
+    assert bool(affinity) is scored

@@ -71,7 +71,7 @@ def people(rows: QuerySet[Person] | None = None) -> QuerySet[Person]:
     """People who are in the directory and consent to be suggested, with an active account:
     a person who withdrew from the directory has a profile no one else may open, so naming
     them in a suggestion would reveal them (an erased person is neither)."""
-    return suggestable_people(Person.objects.all() if rows is None else rows)
+    return suggestable_people(Person.objects.all()) if rows is None else with_documents(rows)
 
 
 def suggestable_people(rows: QuerySet[Person]) -> QuerySet[Person]:
