@@ -142,15 +142,19 @@ def index_update(keys: list[str]) -> Index:
         return _store(index)
 
 
-def index_purge(keys: list[str]) -> Index:
+def index_purge(keys: list[str]) -> None:
     """Take these objects out so that nothing of them is left in the file (an erasure): see
-    ``Index.purge``. The file is rewritten at once, not at the next update."""
+    ``Index.purge``. The file is rewritten at once, not at the next update; without a file
+    there is nothing to purge, and an unreadable one is rebuilt without them."""
     with _writing():
+        if not path().exists():
+            return
         index = _readable(path())
-        if index is None:  # built without them: they no longer qualify
-            return _store(_build(None))
+        if index is None:  # a fresh build leaves them out: they no longer qualify
+            _store(_build(None))
+            return
         index.purge(keys)
-        return _store(index)
+        _store(index)
 
 
 def index_forget() -> None:
