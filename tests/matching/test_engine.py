@@ -93,7 +93,8 @@ def test_typos_and_missing_accents_still_find_the_document(
 def test_hits_quote_surface_words_and_shared_tags(demo: Index, demo_corpus: DemoCorpus) -> None:
     (hit,) = demo.search("Énergies et sobriété des bâtiments", kinds={"organisation"}, k=1)
     assert hit.key == demo_corpus.key("org:terranoe")
-    assert "énergie" in hit.shared_terms and "sobriété" in hit.shared_tags
+    # Quoted as the query wrote them (the reader's own words), tags as the document has them.
+    assert "énergies" in hit.shared_terms and "sobriété" in hit.shared_tags
     assert not any(t in hit.shared_terms for t in ("energ", "sobriet"))
     (hit,) = demo.search("x", tags=["Self Data"], kinds={"organisation"}, k=1)
     assert "self data" in hit.shared_tags
@@ -234,3 +235,39 @@ def test_each_suggestion_explains_itself(demo: Index, demo_corpus: DemoCorpus) -
         assert s.explained and s.shared_terms
         assert s.adds_group == (s.group if s.group and not present[s.group] else None)
     assert any(s.adds_group for s in suggestions)
+
+
+def test_a_removed_or_replaced_document_no_longer_lends_its_words() -> None:
+    """Surface forms are counted over the live rows, like every other statistic: the word a
+    document no longer holds is not quoted for it, nor for anyone else."""
+    index = Index.build(
+        [
+            Document("org:a", "organisation", "sme", "énergies énergies énergies"),
+            Document("org:b", "organisation", "sme", "énergie"),
+        ]
+    )
+    assert index.surface("energ") == "énergies"
+    index.upsert([Document("org:a", "organisation", "sme", "sobriété")])
+    assert index.surface("energ") == "énergie"
+    assert ("energ", "énergies") not in index.surface_counts
+    index.remove(["org:b"])
+    assert index.surface("energ") == "energ"
+
+
+def test_purge_leaves_what_a_fresh_build_without_them_gives(tmp_path: Path) -> None:
+    secret = Document("person:x", "person", "other", "zqsecretwordz énergies", ("zqtagz",))
+    index = Index.build([*SMALL, secret])
+    index.upsert([Document("org:a", "organisation", "sme", "zqoldwordz")])
+    index.upsert([Document("org:a", "organisation", "sme", "since replaced")])
+    index.purge(["person:x", "org:unknown"])
+    fresh = Index.build([*SMALL[1:], Document("org:a", "organisation", "sme", "since replaced")])
+    assert sorted(index.corpus.keys) == sorted(fresh.corpus.keys)  # no tombstone
+    assert sorted(index.corpus.terms) == sorted(fresh.corpus.terms)
+    assert sorted(index.pairs) == sorted(fresh.pairs)
+    assert results(index, QUERIES) == results(fresh, QUERIES)
+    index.save(tmp_path / "i.npz")
+    data = (tmp_path / "i.npz").read_bytes()
+    for word in ("zqsecretwordz", "zqtagz", "zqoldwordz", "énergies"):
+        for encoding in ("utf-8", "utf-32-le"):
+            assert word.encode(encoding) not in data, word
+    assert results(Index.load(tmp_path / "i.npz"), QUERIES) == results(fresh, QUERIES)

@@ -23,6 +23,7 @@ from .models import (
     Person,
     Visibility,
 )
+from .services import tags_prune
 
 
 def _person(user: User) -> Person | None:
@@ -113,7 +114,7 @@ def erase(user: User) -> None:
     """The profile is emptied and kept as an anonymous row, so that contributions elsewhere
     (submissions, reviews, canvas history) remain under an anonymous label; affiliations,
     personal memberships, contact messages and the administration's log lines about them are
-    deleted; every consent flag goes off."""
+    deleted, so are the tags no one else uses; every consent flag goes off."""
     person = _person(user)
     if person is None:
         return
@@ -124,7 +125,9 @@ def erase(user: User) -> None:
     AffiliationRequest.objects.filter(person=person).delete()
     Affiliation.objects.filter(person=person).delete()
     Membership.objects.filter(person=person).delete()
+    tags = list(person.tags.all())
     person.tags.clear()
+    tags_prune(tags=tags)  # the tags only they used go with them
     person.first_name = person.last_name = ""
     person.bio = person.intentions = person.capabilities = ""
     person.is_listed = person.is_suggestable = person.is_contactable = False

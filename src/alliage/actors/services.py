@@ -52,6 +52,18 @@ def tags_from_names(names: Iterable[str]) -> list[Tag]:
     return tags
 
 
+def tags_prune(*, tags: Iterable[Tag]) -> int:
+    """Delete those of these tags that no person and no organisation uses any more: a tag is
+    someone's words (perhaps shown to no one), not a shared vocabulary to keep after them.
+    Returns how many went."""
+    deleted, _by_model = (
+        Tag.objects.filter(pk__in=[t.pk for t in tags], people=None, organisations=None)
+        .distinct()
+        .delete()
+    )
+    return deleted
+
+
 @transaction.atomic
 def person_register(*, email: str, password: str | None, first_name: str, last_name: str) -> Person:
     """Create an account and its person; nothing is kept if either fails. Consents are opt-in:
@@ -106,7 +118,9 @@ def person_update(*, person: Person, by: User, tags: Iterable[str], **fields: ob
         setattr(person, name, value)
     person.full_clean()
     person.save()
+    before = list(person.tags.all())
     person.tags.set(tags_from_names(tags))
+    tags_prune(tags=before)
     return person
 
 

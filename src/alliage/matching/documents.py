@@ -1,9 +1,14 @@
 """What the index knows of each indexed object, read from the database in batches.
 
 Keys are ``<kind>:<primary key>``: ``org:12``, ``person:7``, ``coalition:3``, ``submission:9``.
-Only what may be suggested or shown is indexed: listed organisations, people who consented to
-be suggested, published coalitions that still take members, submitted submissions. A row that
-stops qualifying is removed at its next update.
+Only what may be suggested or shown is indexed: listed organisations, people who are in the
+directory and consented to be suggested, published coalitions that still take members, submitted
+submissions. A row that stops qualifying is removed at its next update.
+
+A person's document holds only what every possible viewer of a suggestion may read: the fields
+they show to everyone (``Visibility.PUBLIC``), their public tags, and the kind of their first
+listed organisation when their organisations are public. A suggestion's reason quotes the
+document, so nothing kept for members or for the person themselves can ever reach it.
 """
 
 from __future__ import annotations
@@ -12,7 +17,14 @@ from collections.abc import Iterable, Iterator
 
 from django.db.models import Prefetch, QuerySet
 
-from alliage.actors.models import Affiliation, Organisation, OrganisationKind, Person
+from alliage.actors.models import (
+    Affiliation,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Visibility,
+    organisation_listed_q,
+)
 from alliage.calls.models import Submission, SubmissionStatus
 from alliage.coalitions.models import Coalition, CoalitionStatus
 
@@ -56,12 +68,29 @@ def organisations(rows: QuerySet[Organisation] | None = None) -> QuerySet[Organi
 
 
 def people(rows: QuerySet[Person] | None = None) -> QuerySet[Person]:
-    """People who consent to be suggested, with an active account."""
-    return (Person.objects.suggestable() if rows is None else rows).prefetch_related(
+    """People who are in the directory and consent to be suggested, with an active account:
+    a person who withdrew from the directory has a profile no one else may open, so naming
+    them in a suggestion would reveal them (an erased person is neither)."""
+    return suggestable_people(Person.objects.all()) if rows is None else with_documents(rows)
+
+
+def suggestable_people(rows: QuerySet[Person]) -> QuerySet[Person]:
+    """``rows`` narrowed to the people who may be suggested, with what their document reads
+    (the selectors resolve hits through it too, so that a lagging index cannot resurrect a
+    person who has just withdrawn)."""
+    return with_documents(rows.listed().suggestable())
+
+
+def with_documents(rows: QuerySet[Person]) -> QuerySet[Person]:
+    """``rows`` with what ``person_document`` reads: tags, and affiliations to listed
+    organisations."""
+    return rows.prefetch_related(
         "tags",
         Prefetch(
             "affiliations",
-            queryset=Affiliation.objects.select_related("organisation").order_by("id"),
+            queryset=Affiliation.objects.filter(organisation_listed_q("organisation__"))
+            .select_related("organisation")
+            .order_by("id"),
         ),
     )
 
@@ -90,20 +119,36 @@ def organisation_document(org: Organisation) -> Document:
     )
 
 
+def _public(person: Person, field: str) -> bool:
+    return person.visibility_of(field) == Visibility.PUBLIC
+
+
 def person_group(person: Person) -> str:
-    """The kind of the first organisation the person belongs to; "other" in their own name,
-    as the heterogeneity index counts them."""
+    """The kind of the first listed organisation the person belongs to; "other" in their own
+    name, as the heterogeneity index counts them; "" (no kind at all) when they do not show
+    their organisations to everyone, since the kind would say where they work. ``person``
+    has the listed affiliations prefetched (``suggestable_people``)."""
+    if not _public(person, "affiliations"):
+        return ""
     affiliations = list(person.affiliations.all())
     return affiliations[0].organisation.kind if affiliations else OrganisationKind.OTHER
 
 
 def person_document(person: Person) -> Document:
+    """The person's public words only: a field shown to members or to the person alone is
+    left out, whoever will read the suggestion."""
     return Document(
         key=key_of(person),
         kind="person",
         group=person_group(person),
-        text=_join(person.bio, person.intentions, person.capabilities),
-        tags=tuple(t.name for t in person.tags.all()),
+        text=_join(
+            *(
+                getattr(person, field)
+                for field in ("bio", "intentions", "capabilities")
+                if _public(person, field)
+            )
+        ),
+        tags=tuple(t.name for t in person.tags.all()) if _public(person, "tags") else (),
     )
 
 

@@ -6,9 +6,10 @@
     index.upsert([changed_document]); index.remove(["person:12"]); index.save(path)
 
 Changes are incremental: a replaced or removed document's row is tombstoned, new rows are
-appended, and every statistic (document frequencies, IDF, average length, n-gram norms) is
-recomputed from the live rows before the next search or save, so results are those of a fresh
-build. Dead rows are compacted away once they pass a fifth of the rows.
+appended, and every statistic (document frequencies, IDF, average length, n-gram norms,
+surface forms) is recomputed from the live rows before the next search or save, so results are
+those of a fresh build. Dead rows are compacted away once they pass a fifth of the rows, with
+the terms and words only they held; ``purge`` does it at once (an erasure).
 
 Costs: a refresh is O(corpus) (about 2.5 s at 110,000 documents), so batch the changes;
 searches only read, and may run from several threads once the index is refreshed or loaded.
@@ -51,6 +52,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 
 from .scorers import (
     BM25Scorer,
@@ -75,15 +77,21 @@ __all__ = [
     "Query",
     "Scorer",
     "Suggestion",
+    "UnreadableIndex",
     "default_scorer",
     "diversify",
 ]
 
 BM25_WEIGHT = 0.2
-FORMAT = 1
+FORMAT = 2  # 2: surface forms counted per row, so that removals count them down
 COMPACT_RATIO = 0.2
 CHUNK = 10_000
 MAX_SHARED_TERMS = 8
+
+
+class UnreadableIndex(ValueError):
+    """An index file that cannot be read back: not an .npz, truncated, of another format, or
+    whose parts do not agree. The file is only a cache of the database: rebuild it."""
 
 
 @dataclass(frozen=True)
@@ -138,7 +146,11 @@ class Index:
         self.groups: list[str] = []
         self.tags: list[tuple[str, ...]] = []
         self.langs: list[str] = []
-        self.surface_counts: Counter[tuple[str, str]] = Counter()
+        # (stem, surface word) pairs as columns; one row per corpus row with how many times
+        # the document wrote each, so that a removed document's words go with it.
+        self.pairs: list[tuple[str, str]] = []
+        self._pair_ids: dict[tuple[str, str], int] = {}
+        self.pair_counts = sp.csr_matrix((0, 0), dtype=np.int32)
         self._surfaces: dict[str, str] | None = None
         self._tag_stems: dict[tuple[str, str], frozenset[str]] = {}
         self._kind_codes: dict[str, int] = {}
@@ -178,15 +190,45 @@ class Index:
             bags = [self.bag(d) for d in chunk]
             first = self.corpus.n_rows
             self.corpus.append([d.key for d in chunk], bags)
+            self._append_pairs(bags)
             for offset, (document, bag) in enumerate(zip(chunk, bags, strict=True)):
                 self.rows[document.key] = first + offset
                 self.kinds.append(document.kind)
                 self.groups.append(document.group)
                 self.tags.append(tuple(document.tags))
                 self.langs.append(bag.lang)
-                self.surface_counts.update(bag.pairs)
             self._surfaces = None
             self._dirty = True
+
+    def _append_pairs(self, bags: Sequence[Bag]) -> None:
+        ids, pairs = self._pair_ids, self.pairs
+        indptr, indices, data = [0], [], []
+        for bag in bags:
+            counted = Counter(bag.pairs)
+            for pair in counted:
+                if pair not in ids:
+                    ids[pair] = len(pairs)
+                    pairs.append(pair)
+            indices.extend(ids[p] for p in counted)
+            data.extend(counted.values())
+            indptr.append(len(indices))
+        rows = sp.csr_matrix(
+            (
+                np.array(data, dtype=np.int32),
+                np.array(indices, dtype=np.int32),
+                np.array(indptr, dtype=np.int64),
+            ),
+            shape=(len(bags), len(pairs)),
+        )
+        old = self.pair_counts
+        old.resize((old.shape[0], len(pairs)))
+        self.pair_counts = sp.vstack([old, rows], format="csr") if old.shape[0] else rows
+
+    @property
+    def surface_counts(self) -> Counter[tuple[str, str]]:
+        """How many times the live documents write each (stem, surface word) pair."""
+        totals = np.asarray(self.pair_counts[self.corpus.alive].sum(axis=0)).ravel()
+        return Counter({self.pairs[i]: int(totals[i]) for i in np.flatnonzero(totals).tolist()})
 
     def remove(self, keys: Iterable[str]) -> None:
         """Forget documents; unknown keys are ignored."""
@@ -194,7 +236,17 @@ class Index:
             row = self.rows.pop(key, None)
             if row is not None:
                 self.corpus.alive[row] = False
+                self._surfaces = None
                 self._dirty = True
+
+    def purge(self, keys: Iterable[str]) -> None:
+        """Forget documents so that nothing of them is left, as if the index had been built
+        without them (an erasure): no tombstone (every dead row goes now), no term, surface
+        word or n-gram only they used, statistics and scorer refitted from the rows that
+        remain."""
+        self.remove(keys)
+        self.compact()
+        self.refresh()
 
     def refresh(self) -> None:
         """Compact if needed, recompute statistics and refit the scorer (done lazily)."""
@@ -209,18 +261,37 @@ class Index:
         self._dirty = False
 
     def compact(self) -> None:
+        """Drop the dead rows, and the terms and surface words no live row holds any more."""
         keep = self.corpus.alive.copy()
         mapping = self.corpus.compact()
         self.rows = {key: int(mapping[row]) for key, row in self.rows.items()}
         for name in ("kinds", "groups", "tags", "langs"):
             values = getattr(self, name)
             setattr(self, name, [v for v, k in zip(values, keep, strict=True) if k])
+        self.pair_counts = self.pair_counts[keep]
+        corpus = self.corpus
+        used = np.flatnonzero(corpus.tf.getnnz(axis=0))
+        if used.size != len(corpus.terms):
+            corpus.tf = corpus.tf[:, used].tocsr()
+            corpus.tf.sort_indices()
+            corpus.terms = [corpus.terms[i] for i in used.tolist()]
+            corpus.vocab = {term: i for i, term in enumerate(corpus.terms)}
+            # The n-grams of the terms that went go with them: a fresh scorer, fitted anew.
+            self.scorer = scorer_from_config(self.scorer.name, self.scorer.config())
+        used = np.flatnonzero(self.pair_counts.getnnz(axis=0))
+        if used.size != len(self.pairs):
+            self.pair_counts = self.pair_counts[:, used].tocsr()
+            self.pairs = [self.pairs[i] for i in used.tolist()]
+            self._pair_ids = {pair: i for i, pair in enumerate(self.pairs)}
+        self._surfaces = None
+        self._tag_stems = {}
+        self._kind_codes = {}
         self._kind_ids = np.zeros(0, dtype=np.int16)
         self._dirty = True
 
     def surface(self, stem: str) -> str:
-        """The most frequent surface form seen for a stem (the stem itself if never seen).
-        Removals do not subtract their words: the form only serves to quote the stem."""
+        """The most frequent surface form the live documents write for a stem (the stem
+        itself if none does)."""
         if self._surfaces is None:
             best: dict[str, tuple[int, str]] = {}
             for (s, word), n in self.surface_counts.items():
@@ -309,7 +380,14 @@ class Index:
                     if similarity >= 0.5:
                         weight[col] = max(weight.get(col, 0.0), similarity * self.term_idf[col])
         ordered = sorted(weight, key=lambda c: (-weight[c], c))
-        words = dict.fromkeys(self.surface(self.corpus.terms[c]) for c in ordered)
+        # Quoted as the query wrote them where it did: the reader sees their own words, never
+        # a form only some other (perhaps unpublished) document uses.
+        asked = Counter(query.bag.pairs)
+        written: dict[str, str] = {}
+        for (stem, word), _n in sorted(asked.items(), key=lambda item: -item[1]):
+            written.setdefault(stem, word)
+        terms = self.corpus.terms
+        words = dict.fromkeys(written.get(terms[c]) or self.surface(terms[c]) for c in ordered)
         return tuple(words)[:MAX_SHARED_TERMS]
 
     def _shared_tags(self, row: int, query: Query) -> tuple[str, ...]:
@@ -341,12 +419,13 @@ class Index:
             "groups": self.groups,
             "tags": self.tags,
             "langs": self.langs,
-            "surfaces": [[s, w, n] for (s, w), n in self.surface_counts.items()],
+            "pairs": [list(pair) for pair in self.pairs],
         }
         arrays = {
             "meta": np.frombuffer(json.dumps(meta, ensure_ascii=False).encode(), dtype=np.uint8),
             "lengths": self.corpus.lengths,
             **sparse_arrays("tf", self.corpus.tf),
+            **sparse_arrays("pairs", self.pair_counts),
             **{f"scorer.{k}": v for k, v in self.scorer.state().items()},
         }
         target = Path(path)
@@ -361,12 +440,39 @@ class Index:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Index:
-        """Read what ``save`` wrote; nothing is recomputed."""
+        """Read what ``save`` wrote; nothing is recomputed. A file that cannot be read whole
+        and consistent raises ``UnreadableIndex`` (a missing one, ``FileNotFoundError``)."""
+        try:
+            index = cls._load(path)
+        except (FileNotFoundError, UnreadableIndex):
+            raise
+        except Exception as error:  # zip, npy, JSON, scipy and numpy each fail their own way
+            raise UnreadableIndex(f"{type(error).__name__}: {error}") from error
+        n = index.corpus.n_rows
+        sizes = {
+            len(index.corpus.alive),
+            len(index.corpus.lengths),
+            index.corpus.tf.shape[0],
+            len(index.kinds),
+            len(index.groups),
+            len(index.tags),
+            len(index.langs),
+            index.pair_counts.shape[0],
+        }
+        columns_agree = index.corpus.tf.shape[1] == len(index.corpus.terms) and (
+            index.pair_counts.shape[1] == len(index.pairs)
+        )
+        if sizes != {n} or not columns_agree:
+            raise UnreadableIndex("the rows of the index do not agree")
+        return index
+
+    @classmethod
+    def _load(cls, path: str | os.PathLike[str]) -> Index:
         with np.load(path, allow_pickle=False) as data:
             arrays = {name: data[name] for name in data.files}
         meta = json.loads(arrays.pop("meta").tobytes().decode())
         if meta["format"] != FORMAT:
-            raise ValueError(f"index format {meta['format']} is not {FORMAT}: rebuild it")
+            raise UnreadableIndex(f"index format {meta['format']} is not {FORMAT}: rebuild it")
         index = cls(
             scorer_from_config(meta["scorer"]["name"], meta["scorer"]["config"]),
             tag_weight=meta["tag_weight"],
@@ -384,7 +490,9 @@ class Index:
         index.groups = [sys.intern(g) for g in meta["groups"]]
         index.langs = [sys.intern(lang) for lang in meta["langs"]]
         index.tags = [tuple(sys.intern(t) for t in tags) for tags in meta["tags"]]
-        index.surface_counts = Counter({(s, w): n for s, w, n in meta["surfaces"]})
+        index.pairs = [(s, w) for s, w in meta["pairs"]]
+        index._pair_ids = {pair: i for i, pair in enumerate(index.pairs)}
+        index.pair_counts = sparse_from("pairs", arrays).tocsr()
         prefix = "scorer."
         index.scorer.restore(
             corpus, {k[len(prefix) :]: v for k, v in arrays.items() if k.startswith(prefix)}

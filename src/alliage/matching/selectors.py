@@ -7,9 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch
-
-from alliage.actors.models import Affiliation, Organisation, OrganisationKind, Person
+from alliage.actors.models import Organisation, OrganisationKind, Person
 from alliage.calls.models import Call, Submission, SubmissionStatus
 from alliage.coalitions.heterogeneity import Heterogeneity, heterogeneity_of
 from alliage.coalitions.models import Coalition, CoalitionStatus
@@ -18,8 +16,9 @@ from alliage.core.models import User
 
 from . import store
 from .clusters import convergences
-from .documents import key_of, split_key
-from .engine import Hit, diversify
+from .documents import key_of, person_document, split_key, suggestable_people
+from .engine import Hit, Index, Suggestion, diversify
+from .text import LANGUAGES, Bag, stems
 
 # How many relevant hits the diversity re-ranking chooses from.
 POOL = 40
@@ -70,7 +69,8 @@ def _coalition_query(coalition: Coalition) -> str:
 
 def _resolve_actors(keys: Sequence[str]) -> dict[str, Organisation | Person]:
     """The suggested actors that may still be suggested right now: listed organisations,
-    people who consent (the index may lag a moment behind a withdrawal: this does not)."""
+    people in the directory who consent (the index may lag a moment behind a withdrawal: this
+    does not)."""
     ids: dict[str, list[int]] = {"org": [], "person": []}
     for key in keys:
         prefix, pk = split_key(key)
@@ -78,19 +78,36 @@ def _resolve_actors(keys: Sequence[str]) -> dict[str, Organisation | Person]:
     found: dict[str, Organisation | Person] = {}
     for org in Organisation.objects.listed().filter(pk__in=ids["org"]):
         found[key_of(org)] = org
-    people = (
-        Person.objects.suggestable()
-        .filter(pk__in=ids["person"])
-        .prefetch_related(
-            Prefetch(
-                "affiliations",
-                queryset=Affiliation.objects.select_related("organisation").order_by("id"),
-            )
-        )
-    )
-    for person in people:
+    for person in suggestable_people(Person.objects.filter(pk__in=ids["person"])):
         found[key_of(person)] = person
     return found
+
+
+def _in_bag(term: str, bag: Bag) -> bool:
+    """Whether a quoted word is one of the bag's stems, analysed in either language (the
+    query's language may not be the document's)."""
+    return any(
+        (found := stems(term, lang)) and set(found) <= bag.weights.keys() for lang in LANGUAGES
+    )
+
+
+def _public_reason(
+    index: Index, suggestion: Suggestion, actor: Organisation | Person
+) -> tuple[Reason, str]:
+    """The suggestion's reason, narrowed for a person to what their profile shows everyone
+    right now: the index may lag a moment behind a field made private, this does not."""
+    labels = dict(OrganisationKind.choices)
+    terms, tags = suggestion.shared_terms[:5], suggestion.shared_tags[:3]
+    group, adds = suggestion.group, suggestion.adds_group
+    if isinstance(actor, Person):
+        document = person_document(actor)
+        bag = index.bag(document)
+        terms = tuple(t for t in terms if _in_bag(t, bag))
+        tags = tuple(t for t in tags if t in document.tags)
+        if document.group != group:
+            group, adds = document.group, None
+    reason = Reason(terms=terms, tags=tags, adds_kind=str(labels[adds]) if adds else "")
+    return reason, str(labels.get(group, ""))
 
 
 def actors_to_invite(*, coalition: Coalition, k: int = 8) -> list[ActorSuggestion]:
@@ -103,7 +120,8 @@ def actors_to_invite(*, coalition: Coalition, k: int = 8) -> list[ActorSuggestio
         f"org:{m.organisation_id}" for m in members if m.organisation_id
     ]
     present = {s.kind: s.count for s in coalition_heterogeneity(coalition).breakdown}
-    hits = store.index_get().search(
+    index = store.index_get()
+    hits = index.search(
         _coalition_query(coalition),
         kinds={"organisation", "person"},
         exclude=exclude,
@@ -112,20 +130,16 @@ def actors_to_invite(*, coalition: Coalition, k: int = 8) -> list[ActorSuggestio
     hits = _explained(hits)
     actors = _resolve_actors([h.key for h in hits])
     hits = [h for h in hits if h.key in actors]
-    labels = dict(OrganisationKind.choices)
-    return [
-        ActorSuggestion(
-            actor=actors[s.key],
-            kind_label=str(labels.get(s.group, "")),
-            reason=Reason(
-                terms=s.shared_terms[:5],
-                tags=s.shared_tags[:3],
-                adds_kind=str(labels[s.adds_group]) if s.adds_group else "",
-            ),
-            relevance=s.relevance,
-        )
-        for s in diversify(hits, present_groups=present, k=k)
-    ]
+    rows = []
+    for s in diversify(hits, present_groups=present, k=k):
+        reason, kind_label = _public_reason(index, s, actors[s.key])
+        if reason.terms or reason.tags:
+            rows.append(
+                ActorSuggestion(
+                    actor=actors[s.key], kind_label=kind_label, reason=reason, relevance=s.relevance
+                )
+            )
+    return rows
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Starting a coalition from a convergence of a call's proposals."""
+"""Starting a coalition from a convergence of a call's proposals; taking an erased person out
+of the index."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from alliage.actors.models import Person
 from alliage.actors.services import person_ensure
 from alliage.calls.models import Call, Submission, SubmissionStatus
 from alliage.coalitions.models import Coalition, CoalitionMember, CoalitionStatus, MemberRole
@@ -15,6 +17,7 @@ from alliage.core.errors import BusinessError
 from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require
 
+from . import documents, store
 from .audit import AuditAction
 
 
@@ -65,3 +68,13 @@ def coalition_from_convergence(
         submissions=sorted(s.pk for s in submissions),
     )
     return coalition
+
+
+def person_index_erase(*, person: Person) -> None:
+    """An erased person leaves the index as soon as the erasure commits, with nothing left of
+    them: their row, its terms, surface words and n-grams, and the statistics they counted in
+    (``store.index_purge``), rather than the tombstone an ordinary update leaves until the
+    next compaction. A failure after the commit is logged, not raised: the erasure stands, and
+    the next update or rebuild takes them out anyway (they no longer qualify)."""
+    key = documents.key_of(person)
+    transaction.on_commit(lambda: store.index_purge([key]), robust=True)

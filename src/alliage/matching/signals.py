@@ -40,6 +40,12 @@ def mark(key: str) -> None:
 
 def _changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     mark(key_of(instance))
+    if isinstance(instance, Organisation) and instance.pk is not None:
+        # its people's documents carry its kind, and only while it is listed
+        for pk in Affiliation.objects.filter(organisation=instance).values_list(
+            "person_id", flat=True
+        ):
+            mark(f"person:{pk}")
 
 
 def _tags_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:

@@ -4,13 +4,14 @@ about a person, the erasure of an account, and the flagging of inactive accounts
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import uuid
 from pathlib import Path
 from typing import IO
 
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
 from alliage.core.personal_data import personal_data_entries
 from alliage.core.services import audit_record, task_enqueue_after_commit
+from alliage.matching.services import person_index_erase
 
 from .archive import archive_write
 from .audit import AuditAction
@@ -37,6 +39,7 @@ from .selectors import consent_granted, latest_receipts
 from .tasks import export_build_task
 
 EXPORT_SALT = "alliage.selfdata.export"
+logger = logging.getLogger(__name__)
 
 
 # Consents ---------------------------------------------------------------------------------
@@ -318,11 +321,33 @@ def account_erase(*, user: User, by: User | None, password: str | None = None) -
     if user.is_erased:
         raise BusinessError(_("This account is already erased."))
     locked = User.objects.select_for_update().get(pk=user.pk)
+    person = Person.objects.filter(user=locked).first()
+    if person is not None:
+        person_index_erase(person=person)
     for entry in reversed(personal_data_entries()):
         if entry.erase is not None:
             entry.erase(locked)
     audit_record(action=AuditAction.ACCOUNT_ERASED, by=None if by_self else by, target=locked)
+    transaction.on_commit(_sqlite_forget_old_pages, robust=True)
     user.refresh_from_db()
+
+
+def _sqlite_forget_old_pages() -> None:
+    """On SQLite, the previous versions of the pages an erasure rewrote stay in the
+    write-ahead log until a checkpoint: copy the log into the database now and empty it.
+    ``secure_delete`` (settings) has zeroed what the erasure deleted in the pages themselves.
+    Best effort: a busy database leaves the log to the next automatic checkpoint."""
+    if connection.vendor != "sqlite":
+        return
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy = cursor.fetchone()[0]
+    except DatabaseError:
+        logger.warning("The write-ahead log could not be emptied after an erasure.", exc_info=True)
+        return
+    if busy:
+        logger.warning("The write-ahead log was busy and not emptied after an erasure.")
 
 
 def selfdata_erase(user: User) -> None:
