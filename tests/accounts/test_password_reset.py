@@ -54,9 +54,10 @@ def test_reset_requests_from_one_address_are_limited(settings) -> None:
     client = Client()
     statuses = [client.post(RESET, {"email": f"p{n}@example.org"}).status_code for n in range(3)]
     assert statuses == [302, 302, 429]
-    assert "Too many requests from your address" in client.post(
-        RESET, {"email": "q@example.org"}
-    ).content.decode()
+    assert (
+        "Too many requests from your address"
+        in client.post(RESET, {"email": "q@example.org"}).content.decode()
+    )
 
 
 def test_the_reset_e_mail_is_in_the_accounts_language() -> None:
