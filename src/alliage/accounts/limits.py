@@ -136,18 +136,17 @@ def login_refusal(*, address: str, username: str, known_cookie: str | None) -> R
             % {"wait": wait_text(left)},
             left,
         )
-    if username and not _is_known_browser(known_cookie, username):
-        not_before = cache.get(_key("login-account-next", normalise(username)))
-        if not_before and not_before > time.time():
-            left = not_before - time.time()
-            return Refusal(
-                _(
-                    "Several log-ins to this account failed, so it is slowed down for its "
-                    "safety: wait %(wait)s, then try again. The right password will work."
-                )
-                % {"wait": wait_text(left)},
-                left,
+    not_before = cache.get(_key("login-account-next", normalise(username))) if username else None
+    if not_before and not_before > time.time() and not _is_known_browser(known_cookie, username):
+        left = not_before - time.time()
+        return Refusal(
+            _(
+                "Several log-ins to this account failed, so it is slowed down for its "
+                "safety: wait %(wait)s, then try again. The right password will work."
             )
+            % {"wait": wait_text(left)},
+            left,
+        )
     return None
 
 

@@ -210,7 +210,6 @@ WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
 
 
-
 def cache_settings(url: str) -> dict[str, dict[str, object]]:
     """CACHES from ALLIAGE_CACHE_URL: Redis (``redis://``, ``rediss://``, ``unix://``) or, when
     empty, each process's memory. Every rate limit lives in this cache, so a site served by
