@@ -102,3 +102,12 @@ def test_the_log_in_lock_is_per_client_behind_the_proxy(settings) -> None:
         "/en/accounts/login/", {"username": person.user.email, "password": PASSWORD}
     )
     assert response.status_code == 302 and "_auth_user_id" in owner.session
+
+
+def test_a_request_without_an_address_is_unknown_to_the_limits_and_none_to_axes() -> None:
+    from django.http import HttpRequest
+
+    from alliage.core.client_address import axes_client_address, client_address
+
+    assert client_address(HttpRequest()) == "unknown"
+    assert axes_client_address(HttpRequest()) is None

@@ -164,7 +164,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "alliage.core.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "alliage.core.client_address.axes_client_address"
 CSRF_FAILURE_VIEW = "alliage.core.csrf.csrf_failure"
 
 # The proxies whose X-Forwarded-For is believed (addresses or CIDR networks, comma-separated);
