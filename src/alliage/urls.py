@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from alliage.actors import views as actor_views
 from alliage.api.urls import api_urlpatterns, page_urlpatterns
 from alliage.core import views as core_views
 
@@ -33,33 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include("alliage.myspace.urls")),
     *page_urlpatterns,
     path("", include("alliage.selfdata.urls")),
-    path("accounts/signup/", actor_views.signup, name="signup"),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
-    ),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "accounts/password/reset/",
-        auth_views.PasswordResetView.as_view(),
-        name="password_reset",
-    ),
-    path(
-        "accounts/password/reset/sent/",
-        auth_views.PasswordResetDoneView.as_view(),
-        name="password_reset_done",
-    ),
-    path(
-        "accounts/password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
-        name="password_reset_confirm",
-    ),
-    path(
-        "accounts/password/reset/done/",
-        auth_views.PasswordResetCompleteView.as_view(),
-        name="password_reset_complete",
-    ),
+    path("accounts/", include("alliage.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

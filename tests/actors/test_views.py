@@ -3,9 +3,6 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from alliage.actors.models import Person
-from alliage.core.models import AuditEntry, User
-
 from ..factories import (
     PASSWORD,
     AffiliationFactory,
@@ -55,45 +52,6 @@ def test_unlisted_person_is_hidden_except_to_themselves() -> None:
     client = Client()
     client.force_login(person.user)
     assert client.get(person.get_absolute_url()).status_code == 200
-
-
-def test_signup_creates_account_and_person_then_logs_in() -> None:
-    client = Client()
-    response = client.post(
-        "/accounts/signup/",
-        {
-            "first_name": "Aïcha",
-            "last_name": "Benali",
-            "email": "Aicha@Example.org",
-            "password1": "une phrase de passe solide",
-            "password2": "une phrase de passe solide",
-        },
-    )
-    assert response.status_code == 302
-    person = Person.objects.get(user__email="aicha@example.org")
-    assert person.full_name == "Aïcha Benali"
-    assert client.get("/actors/me/").status_code == 200
-    assert AuditEntry.objects.filter(action="account.created").exists()
-
-
-def test_signup_errors_are_shown_in_french_and_nothing_is_created() -> None:
-    PersonFactory(user__email="pris@example.org")
-    response = Client().post(
-        "/accounts/signup/",
-        {
-            "first_name": "",
-            "last_name": "X",
-            "email": "pris@example.org",
-            "password1": "123",
-            "password2": "456",
-        },
-    )
-    body = response.content.decode()
-    assert response.status_code == 200
-    assert "Ce champ est obligatoire" in body
-    assert "Un compte utilise déjà cette adresse e-mail" in body
-    assert "Les deux mots de passe sont différents" in body
-    assert User.objects.count() == 1
 
 
 def test_profile_edit_changes_only_my_profile() -> None:

@@ -22,6 +22,7 @@ then means the endpoint's write method (``write``: POST, PATCH or DELETE) with a
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -37,6 +38,7 @@ def revision(w: World) -> int:
 
 
 Kwargs = Callable[[World], dict[str, Any]]
+_RESET_ADDRESSES = itertools.count()
 
 
 def none(w: World) -> dict[str, Any]:
@@ -108,9 +110,14 @@ ROWS: tuple[Row, ...] = (
     Row("healthz", get=ALL),
     Row("signup", get="orrrrrrrr", post="o" + "r" * 8,
         data=lambda w: {"first_name": "", "email": "x"}),
+    Row("signup-sent", get=ALL),
+    Row("signup-confirm", kw=lambda w: {"uidb64": w.tokens["uid"], "token": "1-forged"},
+        get=ALL, post=ALL),
     Row("login", get="orrrrrrrr"),
     Row("logout", get=POST_ONLY, post="rrrrrrrrr"),
-    Row("password_reset", get=ALL, post="rrrrrrrrr", data=lambda w: {"email": "x@example.org"}),
+    # A new address each time: at most ALLIAGE_RESET_RATES["email"] requests per address.
+    Row("password_reset", get=ALL, post="rrrrrrrrr",
+        data=lambda w: {"email": f"x{next(_RESET_ADDRESSES)}@example.org"}),
     Row("password_reset_done", get=ALL),
     Row("password_reset_confirm", kw=lambda w: {"uidb64": w.tokens["uid"],
                                                  "token": w.reset_token()}, get="rrrrrrrrr"),

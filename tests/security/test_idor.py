@@ -14,6 +14,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from alliage.calls.models import Submission
 from alliage.commons.models import PublicationFile
@@ -61,6 +63,7 @@ class Elsewhere:
     draft_file: Any
     reuse: Any
     export_token: str
+    unconfirmed: Any = None
 
 
 @pytest.fixture
@@ -101,6 +104,7 @@ def elsewhere(world: World) -> Elsewhere:
         ),
         submission=submission,
         unlisted=PersonFactory(is_listed=False),
+        unconfirmed=PersonFactory(user__email_confirmed=False).user,
         silent=PersonFactory(is_contactable=False),
         draft_file=PublicationFile.objects.create(
             publication=draft,
@@ -192,6 +196,9 @@ CASES = (
          lambda w, e: {"value": "1", "measured_on": "2025-01-01", "source": "x"}, api=True),
     Case("password_reset_confirm", "anonymous", "GET",
          lambda w, e: {"uidb64": w.tokens["uid"], "token": "1-forged"}, refused=(200,)),
+    Case("signup-confirm", "anonymous", "POST",
+         lambda w, e: {"uidb64": urlsafe_base64_encode(force_bytes(e.unconfirmed.pk)),
+                       "token": "1-forged"}, refused=(200,)),
     # The team's actors pages: any programme's team runs the directory, so "someone else's" is
     # an account on no team.
     Case("team:actors:organisation-edit", "lead", "GET",
@@ -258,7 +265,10 @@ def test_someone_elses_id_is_refused(world: World, elsewhere: Elsewhere, case: C
     body = b"" if response.streaming else response.content
     for secret in (b"Celle d'un autre", PDF, b"Brouillon"):
         assert secret not in body, (url, secret)
-    if case.name == "password_reset_confirm":
+    if case.name in ("password_reset_confirm", "signup-confirm"):
         assert not response.context["validlink"]
+    if case.name == "signup-confirm":
+        elsewhere.unconfirmed.refresh_from_db()
+        assert not elsewhere.unconfirmed.email_confirmed
     if case.name == "selfdata:export-download":
         assert response["Location"].endswith("/me/data/")

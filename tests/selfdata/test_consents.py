@@ -13,6 +13,7 @@ from alliage.core.models import AuditEntry
 from alliage.selfdata.models import ConsentReceipt, ReceiptSource
 from alliage.selfdata.services import consent_receipts_from_flags, consent_set
 
+from ..accounts.flows import sign_up_and_confirm
 from ..factories import PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,8 +21,8 @@ pytestmark = pytest.mark.django_db
 
 def signed_up() -> tuple[Client, Person]:
     client = Client()
-    client.post(
-        "/en/accounts/signup/",
+    sign_up_and_confirm(
+        client,
         {
             "first_name": "Aïcha",
             "last_name": "Benali",

@@ -194,3 +194,17 @@ def test_the_worker_command_runs_the_queue() -> None:
     )
     assert status(result) == "SUCCESSFUL"
     assert jobs.RUNS == ["by the command"]
+
+
+def test_the_record_of_an_e_mail_sent_holds_no_address() -> None:
+    """What a task has done is kept a week; it names its recipient by a digest only, so the
+    table holds nothing an erasure would have to find."""
+    from alliage.workers import services
+
+    token = services.current_task_id.set("00000000-0000-0000-0000-000000000002")
+    try:
+        services.effect_once("mail:someone.private@example.org", lambda: None)
+    finally:
+        services.current_task_id.reset(token)
+    (key,) = TaskEffect.objects.values_list("key", flat=True)
+    assert "someone.private" not in key and "example.org" not in key

@@ -3,10 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
-
-from alliage.core.models import User
 
 from .models import MembershipTier, Organisation, OrganisationKind, Person
 
@@ -32,42 +29,6 @@ class DirectoryFilterForm(forms.Form):
         if not self.is_valid():
             return {}
         return {k: v for k, v in self.cleaned_data.items() if v and k != "tab"}
-
-
-class SignupForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=80)
-    last_name = forms.CharField(label=_("Last name"), max_length=80)
-    email = forms.EmailField(label=_("E-mail address"))
-    password1 = forms.CharField(
-        label=_("Password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("At least 8 characters, not only digits, not a common password."),
-    )
-    password2 = forms.CharField(
-        label=_("Password again"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-
-    def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account already uses this e-mail address."))
-        return email
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        first, second = data.get("password1"), data.get("password2")
-        if first and second and first != second:
-            self.add_error("password2", _("The two passwords differ."))
-        elif first:
-            probe = User(email=data.get("email", ""))
-            try:
-                password_validation.validate_password(first, probe)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
-        return data
 
 
 class ProfileForm(forms.ModelForm):

@@ -65,11 +65,23 @@ def tags_prune(*, tags: Iterable[Tag]) -> int:
 
 
 @transaction.atomic
-def person_register(*, email: str, password: str | None, first_name: str, last_name: str) -> Person:
+def person_register(
+    *,
+    email: str,
+    password: str | None,
+    first_name: str,
+    last_name: str,
+    email_confirmed: bool = True,
+    language: str | None = None,
+) -> Person:
     """Create an account and its person; nothing is kept if either fails. Consents are opt-in:
     a new person is out of the directory, the suggestions and the contact form until they
-    agree on their consents page."""
-    user = User.objects.create_user(email=email, password=password)
+    agree on their consents page. A sign-up on the site passes ``email_confirmed=False``: the
+    account acts once its address is confirmed (``accounts.services``)."""
+    extra = {"language": language} if language else {}
+    user = User.objects.create_user(
+        email=email, password=password, email_confirmed=email_confirmed, **extra
+    )
     person = Person.objects.create(
         user=user,
         first_name=first_name,

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import csv
 
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -39,7 +37,6 @@ from .forms import (
     OrganisationForm,
     OwnOrganisationForm,
     ProfileForm,
-    SignupForm,
     TeamPersonForm,
     TeamSearchForm,
 )
@@ -159,27 +156,6 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
         "actors/profile_edit.html",
         {"form": form, "person": person, "consents_url": reverse("selfdata:consents")},
     )
-
-
-@require_http_methods(["GET", "POST"])
-def signup(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated:
-        return redirect(settings.LOGIN_REDIRECT_URL)
-    form = SignupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        person = services.person_register(
-            email=data["email"],
-            password=data["password1"],
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-        )
-        login(request, person.user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(
-            request, _("Welcome to Alliage! Tell others what you want to achieve and can bring.")
-        )
-        return redirect("actors:profile-edit")
-    return render(request, "registration/signup.html", {"form": form})
 
 
 # --- The team's back-office (/team/actors/) ----------------------------------------------

@@ -13,6 +13,8 @@ from django.utils.http import http_date
 from ninja import Field, Router, Schema
 from ninja.throttling import SimpleRateThrottle
 
+from alliage.core.client_address import client_address
+
 from . import auth
 
 T = TypeVar("T")
@@ -68,7 +70,8 @@ def last_modified(response: HttpResponse, when: dt.datetime | None) -> None:
 
 
 class ApiThrottle(SimpleRateThrottle):
-    """One budget per token, or per address without a token; write calls have a smaller one."""
+    """One budget per token, or per client address without a token (the address the trusted
+    proxies vouch for, never a header the client wrote); write calls have a smaller one."""
 
     def __init__(self, *, scope: str) -> None:
         self.scope = scope
@@ -82,7 +85,7 @@ class ApiThrottle(SimpleRateThrottle):
 
     def get_cache_key(self, request: HttpRequest) -> str:
         prefix = getattr(getattr(request, "auth", None), "prefix", "anonymous")
-        ident = prefix if prefix != "anonymous" else self.get_ident(request)
+        ident = prefix if prefix != "anonymous" else client_address(request)
         return f"alliage-api-{self.scope}-{ident}"
 
 

@@ -46,6 +46,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(
         _("staff"), default=False, help_text=_("Can sign in to the administration site.")
     )
+    # False only between a sign-up and the click on the link e-mailed to the address; accounts
+    # made by the team, imports, the demo and those from before this field are confirmed.
+    email_confirmed = models.BooleanField(
+        _("e-mail address confirmed"),
+        default=True,
+        help_text=_("An account signed up on the site can log in once its address is confirmed."),
+    )
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
     language = models.CharField(
         _("language"),

@@ -10,6 +10,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import alliage
@@ -102,9 +103,11 @@ INSTALLED_APPS = [
     "alliage.team",
     "alliage.myspace",
     "alliage.demo",
+    "alliage.accounts",
 ]
 
 MIDDLEWARE = [
+    "alliage.core.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -172,6 +175,34 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "alliage.core.client_address.axes_client_address"
+CSRF_FAILURE_VIEW = "alliage.core.csrf.csrf_failure"
+
+# The proxies whose X-Forwarded-For is believed (addresses or CIDR networks, comma-separated);
+# every limit counts by the client address derived from it (alliage.core.client_address).
+ALLIAGE_TRUSTED_PROXIES = env_list("ALLIAGE_TRUSTED_PROXIES")
+
+# Limits of the account pages (alliage.accounts.limits), as "count/period" (s, m, h, d):
+# failed log-ins from one address, whatever the accounts tried; sign-ups and password resets
+# per address asking and per e-mail address asked for. An account that failed
+# ALLIAGE_LOGIN_ACCOUNT_FREE_FAILURES times (from anywhere, forgotten a day after the last
+# failure) is slowed, not locked: each further attempt waits ALLIAGE_LOGIN_ACCOUNT_DELAY
+# seconds, doubled at each failure up to ALLIAGE_LOGIN_ACCOUNT_MAX_DELAY, except from a
+# browser that logged in to it before.
+ALLIAGE_LOGIN_ADDRESS_RATE = os.environ.get("ALLIAGE_LOGIN_ADDRESS_RATE", "20/15m")
+ALLIAGE_LOGIN_ACCOUNT_FREE_FAILURES = int(
+    os.environ.get("ALLIAGE_LOGIN_ACCOUNT_FREE_FAILURES", "10")
+)
+ALLIAGE_LOGIN_ACCOUNT_DELAY = int(os.environ.get("ALLIAGE_LOGIN_ACCOUNT_DELAY", "30"))
+ALLIAGE_LOGIN_ACCOUNT_MAX_DELAY = int(os.environ.get("ALLIAGE_LOGIN_ACCOUNT_MAX_DELAY", "900"))
+ALLIAGE_SIGNUP_RATES = {
+    "address": os.environ.get("ALLIAGE_SIGNUP_ADDRESS_RATE", "20/h"),
+    "email": os.environ.get("ALLIAGE_SIGNUP_EMAIL_RATE", "3/h"),
+}
+ALLIAGE_RESET_RATES = {
+    "address": os.environ.get("ALLIAGE_RESET_ADDRESS_RATE", "10/h"),
+    "email": os.environ.get("ALLIAGE_RESET_EMAIL_RATE", "3/h"),
+}
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
@@ -188,6 +219,26 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
+
+
+def cache_settings(url: str) -> dict[str, dict[str, object]]:
+    """CACHES from ALLIAGE_CACHE_URL: Redis (``redis://``, ``rediss://``, ``unix://``) or, when
+    empty, each process's memory. Every rate limit lives in this cache, so a site served by
+    several processes must point them all at one Redis, or each process keeps its own count."""
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": url,
+                "KEY_PREFIX": "alliage",
+            }
+        }
+    raise ImproperlyConfigured("ALLIAGE_CACHE_URL must be a redis://, rediss:// or unix:// URL.")
+
+
+CACHES = cache_settings(os.environ.get("ALLIAGE_CACHE_URL", ""))
 
 # The API's rate limits, per token (or per address without one).
 ALLIAGE_API_RATES = {
