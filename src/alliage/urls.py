@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from alliage.api.urls import api_urlpatterns, page_urlpatterns
 from alliage.core import views as core_views
@@ -32,6 +33,13 @@ urlpatterns += i18n_patterns(
     *page_urlpatterns,
     path("", include("alliage.selfdata.urls")),
     path("accounts/", include("alliage.accounts.urls")),
+    # One log-in page for the whole site, with its limits (per address, per account): the
+    # admin's own form would only have django-axes' per-pair lock.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="login", query_string=True),
+        name="admin-login",
+    ),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

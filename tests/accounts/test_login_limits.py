@@ -111,3 +111,14 @@ def test_variants_of_the_address_count_for_the_same_account(settings) -> None:
     for n, typed in enumerate([" LEA@example.org", "lea\uff20example.org", "Lea@Example.org\t"]):
         attempt(typed, "wrong", address=f"203.0.113.{n}")
     assert attempt(person.user.email, PASSWORD, address="198.51.100.9").status_code == 429
+
+
+def test_the_admin_logs_in_through_the_sites_own_page(client) -> None:
+    """The admin's form would bypass the per-address and per-account limits: it sends to the
+    site's log-in page, keeping where to go next, and takes no password itself."""
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/admin/"
+    response = client.post("/admin/login/", {"username": "x@example.org", "password": "x"})
+    assert response.status_code == 302 and "_auth_user_id" not in client.session
+    assert client.get("/admin/")["Location"].startswith("/admin/login/")
