@@ -114,7 +114,7 @@ ROWS: tuple[Row, ...] = (
     Row("signup-confirm", kw=lambda w: {"uidb64": w.tokens["uid"], "token": "1-forged"},
         get=ALL, post=ALL),
     Row("login", get="orrrrrrrr"),
-    Row("admin-login", get="rrrrrrrrr", post="rrrrrrrrr"),  # to the site's own log-in page
+    Row("admin-login", get="lllllllll", post="lllllllll"),  # to the site's own log-in page
     Row("logout", get=POST_ONLY, post="rrrrrrrrr"),
     # A new address each time: at most ALLIAGE_RESET_RATES["email"] requests per address.
     Row("password_reset", get=ALL, post="rrrrrrrrr",
