@@ -52,7 +52,7 @@ def test_every_title_field_refuses_line_breaks_and_control_characters(form, type
     field = form_class.base_fields[name]
     with pytest.raises(ValidationError) as refused:
         field.clean(TYPED[typed])
-    assert "one line" in " ".join(refused.value.messages)
+    assert "une seule ligne" in " ".join(refused.value.messages)  # French first
     assert field.clean("Atelier du mardi, 10 h à 12 h") == "Atelier du mardi, 10 h à 12 h"
 
 
