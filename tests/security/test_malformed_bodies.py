@@ -6,6 +6,7 @@ field and keeps the text."""
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 
 import pytest
@@ -32,7 +33,8 @@ def test_deep_json_on_a_page_gets_the_sites_400(url, method) -> None:
     response = getattr(_client(), method)(url, DEEP, content_type="application/json")
     assert response.status_code == 400
     assert response["Content-Type"].startswith("text/html")
-    assert "imbriqué sur plus de 32 niveaux" in response.content.decode()  # the site's language
+    said = "nested more than 32" if url.startswith("/en/") else "imbriqué sur plus de 32 niveaux"
+    assert said in response.content.decode()  # in the page's language
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
@@ -137,7 +139,7 @@ def test_a_nul_in_a_form_gets_a_field_error_and_keeps_the_text() -> None:
     assert "Null characters are not allowed." in html
     assert 'value="Ada\x00 Lovelace"' in html  # the text typed is still in the form
     french = client.post("/actors/me/", {"first_name": typed, "last_name": "L"})
-    assert "Le caractère nul n'est pas autorisé." in french.content.decode()
+    assert "Le caractère nul n'est pas autorisé." in html_lib.unescape(french.content.decode())
 
 
 def test_a_body_over_the_size_limit_gets_a_styled_page(settings) -> None:
