@@ -443,3 +443,23 @@ def test_publication_page_query_count_does_not_grow_with_its_contents(library: L
     many = queries()
     print(f"dataset page: {few} queries, {many} with 6 resources, reuses and files")
     assert many == few <= 10, (few, many)
+
+
+def test_a_full_disk_is_a_field_error_and_changes_nothing(library: Library, monkeypatch) -> None:
+    """A disk that refuses the file (full, read-only) is said on the file's field, in the
+    reader's language; no row and no file stay (R5)."""
+    import errno
+
+    from django.core.files.storage import default_storage
+
+    def full(name, content, max_length=None):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(default_storage, "save", full)
+    response = client_for(library.team).post(
+        file_add_url(library.published).removeprefix("/en"),
+        {"label": "Cahier", "file": upload("cahier.pdf", PDF)},
+    )
+    assert response.status_code == 200
+    assert "n'a pas pu être enregistré" in " ".join(field_errors(response)["file"])
+    assert not PublicationFile.objects.exists()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -48,6 +49,8 @@ from .models import (
 from .predicates import author_user_ids_forget
 from .uploads import digest, safe_filename, validate_cover, validate_resource
 
+logger = logging.getLogger(__name__)
+
 # Paths under /library/ that are not publications.
 RESERVED_SLUGS = frozenset({"new", "articles", "reuses", "feed"})
 # Fields a publication form may set; relations and the cover go through their own arguments.
@@ -77,7 +80,9 @@ def publication_slug(title: str, *, exclude_pk: int | None = None) -> str:
     )
 
 
-def store(upload: UploadedFile | File, *, folder: str, sha256: str, fallback: str) -> str:
+def store(
+    upload: UploadedFile | File, *, folder: str, sha256: str, fallback: str, field: str = "file"
+) -> str:
     """Save a file under a name derived from its content: the same file sent twice is kept
     once, and a stored file is never overwritten (earlier versions stay as they were)."""
     filename = safe_filename(upload.name or "", fallback)
@@ -85,7 +90,14 @@ def store(upload: UploadedFile | File, *, folder: str, sha256: str, fallback: st
     if default_storage.exists(name):
         return name
     upload.seek(0)
-    return default_storage.save(name, upload)
+    try:
+        return default_storage.save(name, upload)
+    except OSError as error:  # a full or read-only disk: the person's error on the file (R5)
+        logger.error("a file of the library could not be stored", exc_info=True)
+        raise BusinessError(
+            _("The file could not be stored; nothing was changed, please try again."),
+            field=field,
+        ) from error
 
 
 def schedule_opendata_rebuild() -> None:
@@ -97,7 +109,9 @@ def schedule_opendata_rebuild() -> None:
 def _set_cover(publication: Publication, cover: UploadedFile) -> None:
     kind, width, height = validate_cover(cover)
     sha, _size = digest(cover)
-    publication.cover.name = store(cover, folder="covers", sha256=sha, fallback=f"cover.{kind}")
+    publication.cover.name = store(
+        cover, folder="covers", sha256=sha, fallback=f"cover.{kind}", field="cover"
+    )
     publication.cover_width, publication.cover_height = width, height
 
 
