@@ -17,9 +17,9 @@ from django_tasks_db.models import DBTaskResult
 from alliage.selfdata import services
 from alliage.selfdata.models import DataExport, ExportStatus
 from alliage.selfdata.services import export_build, export_dir, export_request, exports_recover
-from alliage.workers.worker import ResilientWorker
 
 from ..factories import UserFactory
+from ..workers.factories import make_worker
 from .factories import AuditEntryFactory, DataExportFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,17 +56,7 @@ def test_an_archive_whose_worker_was_killed_is_rebuilt_and_its_partial_file_remo
         )
         partial = export_dir() / f".{export.pk}.deadbeef.part"
         partial.write_bytes(b"PK\x03\x04 truncated")
-        worker = ResilientWorker(
-            queue_names=["default"],
-            interval=0,
-            batch=True,
-            backend_name="default",
-            startup_delay=False,
-            max_tasks=None,
-            worker_id="restarted",
-            excluded_queue_names=[],
-            heartbeat_thread=False,
-        )
+        worker = make_worker(worker_id="restarted")
         worker.run()
     row.refresh_from_db()
     export.refresh_from_db()

@@ -8,6 +8,7 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 from factory.django import DjangoModelFactory
 
 from alliage.workers.models import WorkerHeartbeat
+from alliage.workers.worker import ResilientWorker
 
 
 class TaskRowFactory(DjangoModelFactory):
@@ -32,3 +33,23 @@ class HeartbeatFactory(DjangoModelFactory):
 
     worker_id = factory.Sequence(lambda n: f"worker-{n}")
     seen_at = factory.LazyFunction(timezone.now)
+
+
+def make_worker(*, worker_id: str = "worker-under-test", **options) -> ResilientWorker:
+    """A worker of the default queue that runs what is ready now and stops, in this thread;
+    its back-off waits are recorded in ``waits`` instead of slept."""
+    worker = ResilientWorker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=worker_id,
+        excluded_queue_names=[],
+        heartbeat_thread=False,
+        **options,
+    )
+    worker.waits = []
+    worker.sleep = worker.waits.append
+    return worker

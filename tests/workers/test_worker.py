@@ -15,30 +15,11 @@ from django_tasks_db.models import DBTaskResult
 
 from alliage.workers.models import TaskEffect, WorkerHeartbeat
 from alliage.workers.services import tasks_recover
-from alliage.workers.worker import ResilientWorker
 
 from . import jobs
-from .factories import HeartbeatFactory, TaskRowFactory
+from .factories import HeartbeatFactory, TaskRowFactory, make_worker
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("database_queue")]
-
-
-def make_worker(**options) -> ResilientWorker:
-    worker = ResilientWorker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="worker-under-test",
-        excluded_queue_names=[],
-        heartbeat_thread=False,
-        **options,
-    )
-    worker.waits = []
-    worker.sleep = worker.waits.append
-    return worker
 
 
 def status(result) -> str:
