@@ -8,6 +8,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -70,7 +71,7 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
     elif isinstance(exception, (TooManyFieldsSent, TooManyFilesSent)):
         detail = _(
             "What you sent has too many fields (%(n)s at most): remove some lines, then send again."
-        ) % {"n": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}
+        ) % {"n": number_format(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS, force_grouping=True)}
     else:
         detail = _("The request could not be read.")
     if request.path.startswith("/api/"):
