@@ -4,8 +4,10 @@ share one budget; a Redis URL selects Django's Redis cache."""
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import pytest
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
@@ -21,15 +23,22 @@ def test_cache_url_selects_redis_or_memory() -> None:
     redis = cache_settings(REDIS_URL)["default"]
     assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert redis["LOCATION"] == REDIS_URL
-    assert cache_settings("")["default"]["BACKEND"].endswith("LocMemCache")
+    assert cache_settings("locmem://")["default"]["BACKEND"].endswith("LocMemCache")
+    default = cache_settings("", var_dir=Path("/srv/alliage/var"))["default"]
+    assert default["BACKEND"].endswith("FileBasedCache")
+    assert default["LOCATION"] == "/srv/alliage/var/cache"
     with pytest.raises(ImproperlyConfigured):
         cache_settings("memcached://127.0.0.1:11211")
 
 
-@pytest.fixture
-def two_processes():
-    """Two cache clients of one Redis, as two server processes would each open; skipped only
-    if Redis does not answer."""
+@pytest.fixture(params=["redis", "files"])
+def two_processes(request, tmp_path):
+    """Two cache clients of one store, as two server processes would each open: one Redis
+    (skipped only if Redis does not answer), or the files of the default on one machine."""
+    if request.param == "files":
+        first, second = (FileBasedCache(str(tmp_path / "cache"), {}) for _ in range(2))
+        yield first, second
+        return
     prefix = f"alliage-test-{uuid.uuid4().hex}"
     first, second = (RedisCache(REDIS_URL, {"KEY_PREFIX": prefix}) for _ in range(2))
     try:

@@ -221,11 +221,21 @@ WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
 
 
-def cache_settings(url: str) -> dict[str, dict[str, object]]:
-    """CACHES from ALLIAGE_CACHE_URL: Redis (``redis://``, ``rediss://``, ``unix://``) or, when
-    empty, each process's memory. Every rate limit lives in this cache, so a site served by
-    several processes must point them all at one Redis, or each process keeps its own count."""
+def cache_settings(url: str, *, var_dir: Path | None = None) -> dict[str, dict[str, object]]:
+    """CACHES from ALLIAGE_CACHE_URL. Every rate limit lives in this cache, so all the processes
+    that serve the site must share it: Redis (``redis://``, ``rediss://``, ``unix://``) for
+    several servers; by default (empty) files under the var dir, which the processes of one
+    machine share (the demo runs several gunicorn workers); ``locmem://`` keeps each process's
+    own memory (the tests)."""
     if not url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str((var_dir or VAR_DIR) / "cache"),
+                "OPTIONS": {"MAX_ENTRIES": 20_000},
+            }
+        }
+    if url == "locmem://":
         return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     if url.startswith(("redis://", "rediss://", "unix://")):
         return {
@@ -235,7 +245,10 @@ def cache_settings(url: str) -> dict[str, dict[str, object]]:
                 "KEY_PREFIX": "alliage",
             }
         }
-    raise ImproperlyConfigured("ALLIAGE_CACHE_URL must be a redis://, rediss:// or unix:// URL.")
+    raise ImproperlyConfigured(
+        "ALLIAGE_CACHE_URL must be empty (files under the var dir), locmem:// or a redis://, "
+        "rediss:// or unix:// URL."
+    )
 
 
 CACHES = cache_settings(os.environ.get("ALLIAGE_CACHE_URL", ""))

@@ -14,7 +14,7 @@ os.environ.setdefault("ALLIAGE_SECRET_KEY", "test-only-secret-key-not-for-produc
 os.environ.setdefault("ALLIAGE_DATABASE_URL", "sqlite:///:memory:")
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, cache_settings
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -30,6 +30,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "NAME": str(Path(tempfile.gettempdir()) / f"alliage-test-{os.getpid()}.sqlite3")
     }
 AXES_ENABLED = True
+# Each test process counts its own rate limits (the files of the default would outlive a run).
+CACHES = cache_settings("locmem://")
 # Each test process has its own matching index (tests reset it with matching.store.index_forget).
 ALLIAGE_MATCHING_INDEX = Path(tempfile.mkdtemp(prefix="alliage-matching-")) / "index.npz"
 # Each test process keeps its data archives in its own temporary directory.
