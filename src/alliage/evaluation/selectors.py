@@ -71,9 +71,13 @@ def indicators_for(
     *, coalition: Coalition, viewer: User, measurements: bool = True
 ) -> list[Indicator]:
     """The coalition's indicators the viewer may see, each with ``progress``: one query, and
-    one more with their measurements."""
+    one more with their measurements. Each knows its coalition without asking the database
+    again (the page links every indicator through its coalition's slug)."""
     qs = _private_ok(Indicator.objects.filter(coalition=coalition), coalition, viewer)
-    return _with_progress(qs, measurements=measurements)
+    rows = _with_progress(qs, measurements=measurements)
+    for indicator in rows:
+        indicator.coalition = coalition
+    return rows
 
 
 def indicator_detail(
