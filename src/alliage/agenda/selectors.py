@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,6 +32,8 @@ from .models import (
 )
 
 RECENT = dt.timedelta(days=60)
+# How far ahead a public calendar feed reaches (a series keeps a year of dates ahead).
+FEED_AHEAD = dt.timedelta(days=400)
 
 
 def event_visible_q(viewer: User) -> Q:
@@ -198,13 +200,26 @@ def attendees(*, event: Event) -> QuerySet[Registration]:
 def public_feed_events(
     *, programme_id: int | None = None, coalition_id: int | None = None
 ) -> QuerySet[Event]:
-    """Public events from 60 days ago onwards, for calendar feeds."""
-    qs = Event.objects.filter(audience=Audience.PUBLIC, ends_at__gte=timezone.now() - RECENT)
+    """Public events of a bounded window, from 60 days ago to about a year ahead, for calendar
+    feeds: a feed does not grow with the agenda's whole history or its far future."""
+    now = timezone.now()
+    qs = Event.objects.filter(
+        audience=Audience.PUBLIC, ends_at__gte=now - RECENT, starts_at__lte=now + FEED_AHEAD
+    )
     if programme_id:
         qs = qs.filter(programme_id=programme_id)
     if coalition_id:
         qs = qs.filter(coalition_id=coalition_id)
     return qs.select_related("programme").order_by("starts_at", "id")
+
+
+def feed_version(events: QuerySet[Event]) -> str:
+    """What a feed's ETag is made of, in one query: how many events it holds and when the
+    latest of them changed (a deleted event changes the count, an edit the date), and the
+    day, since the window moves with it."""
+    seen = events.order_by().aggregate(n=Count("id"), last=Max("updated_at"))
+    last = seen["last"].isoformat() if seen["last"] else "-"
+    return f"{seen['n']}-{last}-{timezone.localdate().isoformat()}"
 
 
 def events_with_seat(*, person: Person) -> set[int]:

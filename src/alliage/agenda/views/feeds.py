@@ -4,9 +4,14 @@ the clients that check a feed before fetching it."""
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -15,11 +20,30 @@ from alliage.core.http import access_or_404
 
 from .. import selectors, services
 from ..calendar import calendar_for
+from ..models import Event
 
 
 def _ics(body: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return response
+
+
+def _public_feed(
+    request: HttpRequest, events: QuerySet[Event], *, name: str, filename: str
+) -> HttpResponse:
+    """A public feed answering conditional GET: a calendar client that polls every few minutes
+    gets a 304 without the feed being written again while nothing in it changed."""
+    version = selectors.feed_version(events)
+    # The feed's name (a coalition's title) and language are in it too.
+    seen = f"{version}|{get_language()}|{name}"
+    etag = '"' + hashlib.sha256(seen.encode()).hexdigest()[:32] + '"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        response = _ics(calendar_for(events, name=name, base_url=_base_url(request)), filename)
+    response["ETag"] = etag
+    patch_vary_headers(response, ["Accept-Language"])
     return response
 
 
@@ -41,12 +65,12 @@ def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def agenda_ics(request: HttpRequest) -> HttpResponse:
-    body = calendar_for(
+    return _public_feed(
+        request,
         selectors.public_feed_events(),
         name=_("%(site)s agenda") % {"site": settings.SITE_NAME},
-        base_url=_base_url(request),
+        filename="agenda",
     )
-    return _ics(body, "agenda")
 
 
 @require_safe
@@ -55,12 +79,12 @@ def programme_ics(request: HttpRequest, slug: str) -> HttpResponse:
         programme = coalition_selectors.programme_detail(slug=slug)
     except ObjectDoesNotExist as missing:
         raise Http404 from missing
-    body = calendar_for(
+    return _public_feed(
+        request,
         selectors.public_feed_events(programme_id=programme.pk),
         name=f"{settings.SITE_NAME} — {programme.name}",
-        base_url=_base_url(request),
+        filename=programme.slug,
     )
-    return _ics(body, programme.slug)
 
 
 @require_safe
@@ -68,12 +92,12 @@ def coalition_ics(request: HttpRequest, slug: str) -> HttpResponse:
     coalition = access_or_404(
         request, coalition_selectors.coalition_detail, "coalitions.see_coalition", slug=slug
     )
-    body = calendar_for(
+    return _public_feed(
+        request,
         selectors.public_feed_events(coalition_id=coalition.pk),
         name=f"{settings.SITE_NAME} — {coalition.title}",
-        base_url=_base_url(request),
+        filename=coalition.slug,
     )
-    return _ics(body, coalition.slug)
 
 
 @require_safe
