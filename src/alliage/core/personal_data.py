@@ -45,8 +45,9 @@ class Dataset:
     ``single`` datasets hold one record (the profile) and are shown as a list of facts.
 
     A dataset that may grow large (the activity log) gives ``query`` (the queryset of its
-    records about ``user``, ordered) and ``row`` (one record as a row) instead of ``export``:
-    the page then counts and slices it in SQL, and the archive reads it in chunks."""
+    records about ``user``, ordered) instead of ``export``, and ``row`` (one record as a row)
+    where a row is not simply the record's attributes named by ``fields``: the page then
+    counts and slices it in SQL, and the archive reads it in chunks."""
 
     key: str
     title: Text
@@ -58,12 +59,17 @@ class Dataset:
     row: Callable[[Model], Mapping[str, Any]] | None = None
 
     def __post_init__(self) -> None:
-        if (self.query is None) != (self.row is None) or (self.export is None) == (
-            self.query is None
+        if (self.export is None) == (self.query is None) or (
+            self.row is not None and self.query is None
         ):
-            raise ValueError(f"{self.key}: give either export, or query and row")
+            raise ValueError(f"{self.key}: give either export, or query (and perhaps row)")
+        if self.query is not None and self.row is None:
+            object.__setattr__(self, "row", self._attributes)
         if self.export is None:
             object.__setattr__(self, "export", self._query_rows)
+
+    def _attributes(self, record: Model) -> dict[str, Any]:
+        return {name: getattr(record, name) for name in self.field_names}
 
     def _query_rows(self, user: User) -> Iterator[Mapping[str, Any]]:
         query, row = self.query, self.row

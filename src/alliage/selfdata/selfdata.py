@@ -21,18 +21,6 @@ def _receipts(user: User) -> QuerySet[ConsentReceipt]:
     return ConsentReceipt.objects.filter(person__user=user).order_by("at", "id")
 
 
-def _receipt_row(r: ConsentReceipt) -> dict[str, Any]:
-    return {
-        "purpose": r.purpose,
-        "granted": r.granted,
-        "at": r.at,
-        "text_version": r.text_version,
-        "text": r.text,
-        "language": r.language,
-        "source": r.source,
-    }
-
-
 def _audit(user: User) -> QuerySet[AuditEntry]:
     """Newest first; whether the person did it is read in SQL, so a row needs only itself."""
     return (
@@ -57,15 +45,6 @@ def _exports(user: User) -> QuerySet[DataExport]:
     return DataExport.objects.filter(user=user).order_by("requested_at", "id")
 
 
-def _export_row(x: DataExport) -> dict[str, Any]:
-    return {
-        "requested_at": x.requested_at,
-        "status": x.status,
-        "expires_at": x.expires_at,
-        "downloaded_at": x.downloaded_at,
-    }
-
-
 def _inactivity(user: User) -> Iterator[dict[str, Any]]:
     flag = InactivityFlag.objects.filter(user=user).first()
     if flag is not None:
@@ -83,7 +62,6 @@ PERSONAL_DATA = PersonalData(
             title=_("Consent receipts"),
             description=_("Every consent you gave or withdrew, with the text you agreed to."),
             query=_receipts,
-            row=_receipt_row,
             fields=(
                 Field("purpose", _("Purpose"), _("directory, contact, matching or newsletter")),
                 Field(
@@ -119,7 +97,6 @@ PERSONAL_DATA = PersonalData(
             title=_("Archives of your data"),
             description=_("The archives of your data you asked for."),
             query=_exports,
-            row=_export_row,
             fields=(
                 Field("requested_at", _("Requested"), _("when you asked (ISO 8601, UTC)")),
                 Field("status", _("Status"), _("pending, ready, downloaded, expired or failed")),
