@@ -13,6 +13,9 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
+from alliage.core.text import one_line
+from alliage.workers.services import effect_once
+
 if TYPE_CHECKING:
     from alliage.core.models import User
 
@@ -28,11 +31,11 @@ def _send(*, user: User, template: str, context: dict[str, Any]) -> None:
             if "link_name" in context
             else "",
         }
-        subject = " ".join(
-            render_to_string(f"accounts/email/{template}_subject.txt", context).split()
-        )
+        subject = one_line(render_to_string(f"accounts/email/{template}_subject.txt", context))
         body = render_to_string(f"accounts/email/{template}.txt", context)
-    EmailMessage(subject=subject, body=body, to=[user.email]).send()
+    message = EmailMessage(subject=subject, body=body, to=[user.email])
+    # Once per task run, even if the task is taken again after its worker died.
+    effect_once(f"mail:{template}:{user.email}", message.send)
 
 
 @task()

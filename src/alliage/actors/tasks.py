@@ -9,16 +9,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from alliage.core.text import one_line
 from alliage.workers.services import effect_once
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _address(name: str, email: str) -> str:
     """A display name and address; the mail library encodes what is not ASCII."""
-    quoted = _one_line(name).replace("\\", "").replace('"', "'")
+    quoted = one_line(name).replace("\\", "").replace('"', "'")
     return f'"{quoted}" <{email}>'
 
 
@@ -47,7 +44,7 @@ def contact_deliver(*, message_id: int, language: str = "fr") -> bool:
                 "sender_url": base + sender.get_absolute_url() if sender.is_listed else "",
                 "consents_url": base + reverse("selfdata:consents"),
             }
-            subject = _one_line(render_to_string("actors/email/contact_subject.txt", context))
+            subject = one_line(render_to_string("actors/email/contact_subject.txt", context))
             body = render_to_string("actors/email/contact.txt", context)
         message = EmailMessage(
             subject=subject,
@@ -66,7 +63,7 @@ def _send(*, user, template: str, context: dict) -> None:
     """One e-mail in its recipient's language; once per task run, even if the task is taken
     again after its worker died."""
     with translation.override(user.language or settings.LANGUAGE_CODE):
-        subject = _one_line(render_to_string(f"actors/email/{template}_subject.txt", context))
+        subject = one_line(render_to_string(f"actors/email/{template}_subject.txt", context))
         body = render_to_string(f"actors/email/{template}.txt", context)
     message = EmailMessage(subject=subject, body=body, to=[user.email])
     effect_once(f"mail:{template}:{user.email}", message.send)

@@ -30,7 +30,7 @@ from alliage.core.services import (
     task_enqueue_after_commit,
 )
 from alliage.core.slugs import slug_unique
-from alliage.core.text import one_line_fields
+from alliage.core.text import one_line, one_line_fields
 
 from . import selectors, tasks
 from .audit import AuditAction
@@ -559,7 +559,7 @@ def registration_notice_send(
             + reverse("agenda:registration-cancel-link", args=[registration.cancel_token]),
             "ics_url": base + reverse("agenda:event-ics", args=[event.slug]),
         }
-        subject = " ".join(render_to_string(f"agenda/email/{notice}_subject.txt", context).split())
+        subject = one_line(render_to_string(f"agenda/email/{notice}_subject.txt", context))
         body = render_to_string(f"agenda/email/{notice}.txt", context)
     send_mail(subject, body, None, [registration.person.user.email])
     return True

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
+from alliage.core.text import one_line
 from alliage.workers.services import effect_once
 
 
@@ -42,7 +43,7 @@ def submission_notify(*, submission_id: int, kind: str, language: str = "fr") ->
             "person": submission.person,
             "url": settings.ALLIAGE_BASE_URL.rstrip("/") + submission.get_absolute_url(),
         }
-        subject = " ".join(render_to_string(f"calls/email/{notice}_subject.txt", context).split())
+        subject = one_line(render_to_string(f"calls/email/{notice}_subject.txt", context))
         body = render_to_string(f"calls/email/{notice}.txt", context)
     email = submission.person.user.email
     effect_once(f"mail:{email}", lambda: send_mail(subject, body, None, [email]))
@@ -74,7 +75,7 @@ def invitation_notify(*, submission_id: int, language: str = "fr") -> bool:
             "url": settings.ALLIAGE_BASE_URL.rstrip("/")
             + reverse("calls:submission-edit", kwargs={"slug": submission.call.slug}),
         }
-        subject = " ".join(render_to_string("calls/email/invited_subject.txt", context).split())
+        subject = one_line(render_to_string("calls/email/invited_subject.txt", context))
         body = render_to_string("calls/email/invited.txt", context)
     effect_once(f"mail:{user.email}", lambda: send_mail(subject, body, None, [user.email]))
     return True
@@ -122,7 +123,7 @@ def _reviewer_mail(
             "url": settings.ALLIAGE_BASE_URL.rstrip("/") + reverse("calls:reviewer-queue"),
             **extra,
         }
-        subject = " ".join(render_to_string(f"calls/email/{notice}_subject.txt", context).split())
+        subject = one_line(render_to_string(f"calls/email/{notice}_subject.txt", context))
         body = render_to_string(f"calls/email/{notice}.txt", context)
     effect_once(f"mail:{reviewer.email}", lambda: send_mail(subject, body, None, [reviewer.email]))
     return True
