@@ -25,7 +25,6 @@ from alliage.coalitions.models import (
     CoalitionStatus,
 )
 from alliage.coalitions.services import StaleEdit
-from alliage.core.errors import BusinessError
 
 from .common import WRITE, Page, Paging, domain_router, last_modified, paginate
 from .problems import PRECONDITION_ERRORS, READ_ERRORS, WRITE_ERRORS
@@ -280,8 +279,6 @@ def coalition_canvas_update(
                 "/coalitions/{slug} as If-Match, or its revision as base_revision."
             ),
         )
-    if "title" in data and not data["title"]:
-        raise BusinessError(_("A coalition needs a title."), field="title")
     # null clears a text (to "") or the target date (to no date)
     data = {k: ("" if v is None and k != "target_date" else v) for k, v in data.items()}
     if matched is not None and base is not None and matched != base:

@@ -25,6 +25,8 @@ TITLES = {
     422: "Invalid input",
     428: "Precondition required",
     429: "Too many requests",
+    500: "Internal server error",
+    503: "Service unavailable",
 }
 
 

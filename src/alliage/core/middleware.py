@@ -133,13 +133,16 @@ class RejectNulMiddleware:
         return self.get_response(request)
 
 
-def bad_request_response(request: HttpRequest, detail: str) -> HttpResponse:
-    """400 with ``detail``: problem details for the API, the site's styled page elsewhere."""
+def bad_request_response(
+    request: HttpRequest, detail: str, *, api_status: int = 400
+) -> HttpResponse:
+    """400 with ``detail``: problem details for the API (``api_status``: 413 for a body too
+    large), the site's styled page elsewhere."""
     if request.path.startswith(API_PREFIX):
         # The one place core answers for the API: imported here, core does not depend on it.
         from alliage.api.problems import problem_response
 
-        return problem_response(request, 400, detail)
+        return problem_response(request, api_status, detail)
     from .views import bad_request_page
 
     return bad_request_page(request, detail=detail)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.template import loader
 
 logger = logging.getLogger("alliage.outage")
@@ -65,17 +65,12 @@ def database_unavailable(request: HttpRequest, error: BaseException) -> HttpResp
     )
     retry_after = str(settings.ALLIAGE_RETRY_AFTER_SECONDS)
     if request.path.startswith(API_PREFIX):
-        response: HttpResponse = JsonResponse(
-            {
-                "type": "about:blank",
-                "title": "Service unavailable",
-                "status": 503,
-                "detail": "The database is unavailable for a moment; retry after the delay "
-                "given in Retry-After.",
-                "instance": request.path,
-            },
-            status=503,
-            content_type="application/problem+json",
+        from alliage.api.problems import problem_response  # core does not depend on the API
+
+        response: HttpResponse = problem_response(
+            request,
+            503,
+            "The database is unavailable for a moment; retry after the delay given in Retry-After.",
         )
     else:
         body = _render("503.html", {"retry_after": settings.ALLIAGE_RETRY_AFTER_SECONDS})
@@ -112,16 +107,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if is_database_error(error):
         return database_unavailable(request, error)  # type: ignore[arg-type]
     if request.path.startswith(API_PREFIX):
-        return JsonResponse(
-            {
-                "type": "about:blank",
-                "title": "Internal server error",
-                "status": 500,
-                "detail": "The server failed to answer this request.",
-                "instance": request.path,
-            },
-            status=500,
-            content_type="application/problem+json",
-        )
+        from alliage.api.problems import problem_response
+
+        return problem_response(request, 500, "The server failed to answer this request.")
     body = _render("500.html", {"reported": error_reporting_configured()})
     return HttpResponseServerError(body or "Server error", content_type="text/html; charset=utf-8")

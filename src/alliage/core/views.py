@@ -74,8 +74,6 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
         ) % {"n": number_format(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS, force_grouping=True)}
     else:
         detail = _("The request could not be read.")
-    if request.path.startswith("/api/"):
-        from alliage.api.problems import problem_response  # core does not depend on the API
+    from .middleware import bad_request_response
 
-        return problem_response(request, 413 if too_big else 400, detail)
-    return bad_request_page(request, detail=detail)
+    return bad_request_response(request, detail, api_status=413 if too_big else 400)

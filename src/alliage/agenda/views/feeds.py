@@ -9,8 +9,8 @@ import hashlib
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
-from django.utils.cache import patch_vary_headers
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -38,9 +38,8 @@ def _public_feed(
     # The feed's name (a coalition's title) and language are in it too.
     seen = f"{version}|{get_language()}|{name}"
     etag = '"' + hashlib.sha256(seen.encode()).hexdigest()[:32] + '"'
-    if etag in request.headers.get("If-None-Match", ""):
-        response = HttpResponseNotModified()
-    else:
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
         response = _ics(calendar_for(events, name=name, base_url=_base_url(request)), filename)
     response["ETag"] = etag
     patch_vary_headers(response, ["Accept-Language"])
