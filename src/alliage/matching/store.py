@@ -57,12 +57,9 @@ def index_get() -> Index:
             mtime = target.stat().st_mtime_ns
             if _cached is not None and _cached[0] == mtime:
                 return _cached[1]
-            try:
-                return _remember(Index.load(target))
-            except FileNotFoundError:
-                pass  # replaced or forgotten meanwhile
-            except UnreadableIndex as error:
-                _warn(target, error)
+            index = _readable(target)  # None when replaced meanwhile or unreadable
+            if index is not None:
+                return _remember(index)
     return _repair()
 
 
@@ -71,8 +68,8 @@ def _warn(target: Path, error: Exception) -> None:
 
 
 def _readable(target: Path) -> Index | None:
-    """The index in the file, or None when there is none or it cannot be read. Called with
-    the write lock held."""
+    """The index in the file, or None when there is none or it cannot be read (said in the
+    log)."""
     try:
         return Index.load(target)
     except FileNotFoundError:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from alliage.actors.models import Person
 from alliage.actors.selectors import person_for_user
-from alliage.coalitions.selectors import programmes_run_by
+from alliage.coalitions.predicates import team_programme_ids
 from alliage.core.audit import audit_scope_q
 from alliage.core.models import AuditEntry, User
 
@@ -93,8 +93,8 @@ def audit_visible_to(*, viewer: User) -> QuerySet[AuditEntry]:
     entries = AuditEntry.objects.all()
     if viewer.has_perm("selfdata.view_whole_audit_log"):
         return entries
-    programme_ids = programmes_run_by(user=viewer).values_list("pk", flat=True)
-    return entries.filter(audit_scope_q(programme_ids))
+    # A superuser has taken the branch above: the team's programmes, read once per user.
+    return entries.filter(audit_scope_q(team_programme_ids(viewer)))
 
 
 def audit_list(

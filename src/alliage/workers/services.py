@@ -36,7 +36,6 @@ current_task_id: contextvars.ContextVar[str | None] = contextvars.ContextVar(
 # archive of a person's data and the open-data archive read a lot.
 MAX_RUNTIME_MINUTES = {
     "alliage.selfdata.tasks.export_build_task": 30,
-    "alliage.selfdata.tasks.export_build": 30,
     "alliage.commons.tasks.opendata_rebuild": 30,
 }
 DEFAULT_MAX_RUNTIME_MINUTES = 10
