@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -19,6 +19,7 @@ from alliage.core.models import User
 from alliage.core.services import (
     audit_record,
     model_update,
+    model_validate,
     permission_require,
     task_enqueue_after_commit,
 )
@@ -199,15 +200,6 @@ ORGANISATION_FIELDS = ("name", "kind", "city", "website", "description", "is_lis
 RESERVED_SLUGS = ("new",)
 
 
-def _validate(instance: models.Model, exclude: tuple[str, ...] = ()) -> None:
-    """The model's own checks, raised as a BusinessError on the first field at fault."""
-    try:
-        instance.full_clean(exclude=list(exclude), validate_unique=False)
-    except ValidationError as error:
-        field, messages = next(iter(error.message_dict.items()))
-        raise BusinessError(" ".join(messages), field=field) from error
-
-
 @transaction.atomic
 def organisation_create(
     *,
@@ -245,7 +237,7 @@ def organisation_create(
     )
     if slug and Organisation.objects.filter(slug=slug).exists():
         raise BusinessError(_("Another organisation already has this slug."), field="slug")
-    _validate(organisation)
+    model_validate(organisation)
     organisation.save()
     if affiliate:
         person = person_ensure(user=by)
@@ -271,7 +263,7 @@ def organisation_update(*, organisation: Organisation, by: User, **fields: objec
             raise BusinessError(_("Another organisation already has this name."), field="name")
     probe = Organisation(**{**{f: getattr(locked, f) for f in ORGANISATION_FIELDS}, **fields})
     probe.slug = locked.slug
-    _validate(probe)
+    model_validate(probe)
     changed = model_update(instance=locked, data=fields)
     if changed:
         audit_record(action=AuditAction.ORGANISATION_UPDATED, by=by, target=locked, fields=changed)
@@ -310,7 +302,7 @@ def person_create(
         is_suggestable=False,
         is_contactable=False,
     )
-    _validate(person, exclude=("user",))
+    model_validate(person, exclude=("user",))
     user = User.objects.create_user(email=email, password=None)
     person.user = user
     person.save()
@@ -330,7 +322,7 @@ def person_update_by_team(
     locked = Person.objects.select_for_update().get(pk=person.pk)
     data = {"first_name": first_name.strip(), "last_name": last_name.strip()}
     probe = Person(**data)
-    _validate(probe, exclude=("user",))
+    model_validate(probe, exclude=("user",))
     changed = model_update(instance=locked, data=data)
     if changed:
         audit_record(action=AuditAction.PERSON_UPDATED, by=by, target=locked, fields=changed)
@@ -425,12 +417,12 @@ def membership_save(
     }
     if membership is None:
         membership = Membership(**data)
-        _validate(membership)
+        model_validate(membership)
         membership.save()
         changed = list(data)
     else:
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
-        _validate(Membership(**data))
+        model_validate(Membership(**data))
         changed = model_update(instance=membership, data=data)
     if changed:
         audit_record(action=AuditAction.MEMBERSHIP_SAVED, by=by, target=membership, fields=changed)

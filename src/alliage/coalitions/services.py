@@ -9,7 +9,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -20,7 +19,7 @@ from alliage.actors.services import acting_person
 from alliage.core.errors import BusinessError, Conflict, PermissionRefused
 from alliage.core.models import User
 from alliage.core.predicates import memo_forget
-from alliage.core.services import audit_record, permission_require
+from alliage.core.services import audit_record, model_validate, permission_require
 from alliage.core.slugs import slug_unique
 from alliage.core.text import one_line, one_line_fields
 
@@ -125,16 +124,6 @@ def milestones_as_stored(milestones: Sequence[MilestoneData | Milestone]) -> str
 RESERVED_SLUGS = frozenset({"new"})
 
 
-def _validate(coalition: Coalition, *, exclude: Sequence[str] = ()) -> None:
-    """The model's own checks (lengths above all), as a BusinessError on the first field at
-    fault, so the form shows it beside the field and the API answers 422."""
-    try:
-        coalition.full_clean(exclude=list(exclude), validate_unique=False)
-    except ValidationError as error:
-        field, messages = next(iter(error.message_dict.items()))
-        raise BusinessError(" ".join(messages), field=field) from error
-
-
 def coalition_slug(title: str) -> str:
     """A free slug for a new coalition (calls and matching create coalitions too)."""
     return slug_unique(
@@ -169,7 +158,7 @@ def coalition_propose(
         status=CoalitionStatus.IDEA,
         is_published=False,
     )
-    _validate(coalition, exclude=("programme", "slug"))
+    model_validate(coalition, exclude=("programme", "slug"))
     coalition.slug = coalition_slug(slug or title)
     coalition.save()
     CoalitionMember.objects.create(
@@ -263,7 +252,7 @@ def coalition_update_canvas(
         stored["milestones"] = path
     if not stored:
         return []
-    _validate(locked, exclude=("programme", "slug", "status"))
+    model_validate(locked, exclude=("programme", "slug", "status"))
     locked.save()  # a new path alone is a change of the canvas too: it moves updated_at
     changes = CanvasChange.objects.bulk_create(
         CanvasChange(

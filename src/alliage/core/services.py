@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .errors import PermissionRefused
+from .errors import BusinessError, PermissionRefused
 from .models import AuditEntry, User
 
 
@@ -29,6 +30,16 @@ def audit_record(
         target_id=str(target.pk) if target is not None else "",
         data=data,
     )
+
+
+def model_validate(instance: models.Model, *, exclude: Sequence[str] = ()) -> None:
+    """The model's own checks (lengths above all), as a BusinessError on the first field at
+    fault, so that a form shows it beside the field and the API answers 422."""
+    try:
+        instance.full_clean(exclude=list(exclude), validate_unique=False)
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise BusinessError(" ".join(messages), field=field) from error
 
 
 def model_update(*, instance: models.Model, data: dict[str, Any]) -> list[str]:
