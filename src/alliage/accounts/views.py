@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliage.core.client_address import client_address
+from alliage.core.http import small_pk
 from alliage.core.models import User
 
 from . import limits, services
@@ -63,10 +64,8 @@ def signup_sent(request: HttpRequest) -> HttpResponse:
 
 def _user_for_link(uidb64: str, token: str) -> User | None:
     try:
-        pk = int(force_str(urlsafe_base64_decode(uidb64)))
+        pk = small_pk(int(force_str(urlsafe_base64_decode(uidb64))))
     except (TypeError, ValueError, OverflowError, UnicodeDecodeError):
-        return None
-    if not 0 < pk < 2**63:
         return None
     user = User.objects.filter(pk=pk, is_active=True, email_confirmed=False).first()
     if user is None or not confirmation_tokens.check_token(user, token):
