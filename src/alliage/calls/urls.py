@@ -2,12 +2,18 @@ from __future__ import annotations
 
 from django.urls import path
 
+from alliage.core.pagecache import CLOCK, anonymous_cached
+
 from . import views
 
 app_name = "calls"
 
 urlpatterns = [
-    path("", views.call_list, name="call-list"),
+    path(
+        "",
+        anonymous_cached("calls", "coalitions", timeout=CLOCK)(views.call_list),
+        name="call-list",
+    ),
     path("me/", views.my_submissions, name="my-submissions"),
     path("reviews/", views.reviewer_queue, name="reviewer-queue"),
     path("submissions/<int:pk>/", views.submission_detail, name="submission-detail"),
@@ -17,7 +23,11 @@ urlpatterns = [
     path("submissions/<int:pk>/conflict/", views.conflict_declare, name="conflict-declare"),
     path("submissions/<int:pk>/assign/", views.assign_reviewer, name="assign-reviewer"),
     path("submissions/<int:pk>/decide/", views.decide, name="decide"),
-    path("<slug:slug>/", views.call_detail, name="call-detail"),
+    path(
+        "<slug:slug>/",
+        anonymous_cached("calls", "coalitions", timeout=CLOCK)(views.call_detail),
+        name="call-detail",
+    ),
     path("<slug:slug>/submit/", views.submission_edit, name="submission-edit"),
     path("<slug:slug>/submit/autosave/", views.submission_autosave, name="submission-autosave"),
     path("<slug:slug>/ranking/", views.ranking, name="ranking"),

@@ -2,12 +2,18 @@ from __future__ import annotations
 
 from django.urls import path
 
+from alliage.core.pagecache import ALL, anonymous_cached
+
 from . import feeds, views
 
 app_name = "commons"
 
 urlpatterns = [
-    path("library/", views.library, name="library"),
+    path(
+        "library/",
+        anonymous_cached("commons", "coalitions", "actors")(views.library),
+        name="library",
+    ),
     path("library/new/", views.publication_create, name="publication-create"),
     path("library/feed.rss", feeds.LibraryFeed(), name="feed-rss"),
     path("library/feed.atom", feeds.LibraryAtomFeed(), name="feed-atom"),
@@ -15,7 +21,11 @@ urlpatterns = [
     path("library/articles/feed.atom", feeds.ArticleAtomFeed(), name="articles-atom"),
     path("library/reuses/", views.moderation, name="moderation"),
     path("library/reuses/<int:pk>/moderate/", views.reuse_moderate, name="reuse-moderate"),
-    path("library/<slug:slug>/", views.publication_detail, name="publication-detail"),
+    path(
+        "library/<slug:slug>/",
+        anonymous_cached(*ALL)(views.publication_detail),
+        name="publication-detail",
+    ),
     path("library/<slug:slug>/edit/", views.publication_edit, name="publication-edit"),
     path("library/<slug:slug>/files/", views.publication_files, name="publication-files"),
     path("library/<slug:slug>/files/add/", views.publication_file_add, name="file-add"),
@@ -40,7 +50,7 @@ urlpatterns = [
         name="programme-atom",
     ),
     path("catalog.jsonld", views.catalog_jsonld, name="catalog"),
-    path("opendata/", views.opendata, name="opendata"),
+    path("opendata/", anonymous_cached("commons", "coalitions")(views.opendata), name="opendata"),
     path("opendata/archive.zip", views.opendata_archive, name="opendata-archive"),
     path("opendata/build/", views.opendata_build, name="opendata-build"),
     path("opendata/<slug:name>.csv", views.opendata_member, {"ext": "csv"}, name="opendata-csv"),

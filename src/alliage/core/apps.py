@@ -19,4 +19,6 @@ class CoreConfig(AppConfig):
         from .selfdata import PERSONAL_DATA
 
         register_personal_data(PERSONAL_DATA)
+        from . import pagecache  # noqa: F401  (watches every connection for writes)
+
         autodiscover()  # every app's hooks.py: what each adds to the others

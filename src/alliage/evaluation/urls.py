@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django.urls import path
 
+from alliage.core.pagecache import anonymous_cached
+
 from . import views
 
 app_name = "evaluation"
@@ -9,7 +11,11 @@ app_name = "evaluation"
 coalition = "coalitions/<slug:slug>/"
 
 urlpatterns = [
-    path(f"{coalition}impact/", views.coalition_impact, name="coalition-impact"),
+    path(
+        f"{coalition}impact/",
+        anonymous_cached("evaluation", "coalitions")(views.coalition_impact),
+        name="coalition-impact",
+    ),
     path(f"{coalition}impact.csv", views.coalition_impact_csv, name="coalition-impact-csv"),
     path(f"{coalition}indicators/new/", views.indicator_create, name="indicator-create"),
     path(f"{coalition}indicators/<int:pk>/", views.indicator_detail, name="indicator-detail"),
@@ -29,7 +35,11 @@ urlpatterns = [
     ),
     path(f"{coalition}assessments/compare/", views.assessment_compare, name="assessment-compare"),
     path(f"{coalition}assessments/<int:pk>/", views.assessment_detail, name="assessment-detail"),
-    path("programmes/<slug:slug>/impact/", views.programme_impact, name="programme-impact"),
+    path(
+        "programmes/<slug:slug>/impact/",
+        anonymous_cached("evaluation", "coalitions")(views.programme_impact),
+        name="programme-impact",
+    ),
     path(
         "programmes/<slug:slug>/impact.csv",
         views.programme_impact_csv,

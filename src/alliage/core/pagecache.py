@@ -1,0 +1,209 @@
+"""Whole pages cached for people who are not signed in, and dropped the moment what they show
+changes.
+
+A cached page is keyed by its address, its language, whether htmx asked for a fragment, and the
+current *version* of every domain it reads (an app's label: ``coalitions``, ``agenda``…). A
+version is a token in the shared cache; it changes once any transaction that wrote a row of a
+table of that domain commits. Nothing has to remember to invalidate: writes are seen where they
+happen, on the database connection (INSERT, UPDATE, DELETE, whether made by ``save()``,
+``QuerySet.update()``, ``bulk_create`` or raw SQL), and the domain's version moves on commit, in
+every process that shares the cache. The old entries are never read again and expire.
+
+A page is not stored when its answer is personal: anything but a 200, a cookie set (a CSRF
+token was rendered, a session began), messages waiting for the visitor, or a streamed body.
+Pages whose content depends on the clock (upcoming events, a call's deadline) use a short
+lifetime; every page has one, so a write made outside Django (a manual SQL fix) shows after
+it at the latest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import threading
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db import connections, transaction
+from django.db.backends.signals import connection_created
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+View = Callable[..., HttpResponse]
+
+# The apps whose rows pages show. Writes to other tables (sessions, the audit log, the task
+# queue, the log-in attempts) change no cached page.
+DOMAINS = (
+    "actors",
+    "agenda",
+    "calls",
+    "coalitions",
+    "commons",
+    "evaluation",
+    "accounts",
+)
+ALL = DOMAINS
+DEFAULT_TIMEOUT = 300
+# Pages that say what is upcoming or open now.
+CLOCK = 60
+VERSION_TIMEOUT = 7 * 24 * 3600
+_WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([A-Za-z0-9_]+)"?', re.I)
+# Signing in stamps the account's last log-in: that changes no page anybody else sees.
+_LAST_LOGIN = re.compile(
+    r'^\s*UPDATE\s+"?core_user"?\s+SET\s+"?last_login"?\s*=\s*\S+\s+WHERE', re.I
+)
+_tables: dict[str, str] | None = None
+_tables_lock = threading.Lock()
+
+
+def _table_domains() -> dict[str, str]:
+    """Table name → domain, read once from the installed models (the account table belongs to
+    ``accounts``: whether a person is active changes the directory)."""
+    global _tables
+    with _tables_lock:
+        if _tables is None:
+            found = {"core_user": "accounts"}
+            for model in apps.get_models(include_auto_created=True):
+                label = model._meta.app_label
+                if label in DOMAINS:
+                    found[model._meta.db_table] = label
+            _tables = found
+        return _tables
+
+
+def _version_key(domain: str) -> str:
+    return f"pagecache:v:{domain}"
+
+
+_local = threading.local()
+
+
+def _bumped_unread() -> set[str]:
+    """The domains this thread has changed since it last read a version: writing them again
+    before any read needs no new version (a transaction of a thousand rows costs one)."""
+    if not hasattr(_local, "bumped"):
+        _local.bumped = set()
+    return _local.bumped
+
+
+def versions(domains: tuple[str, ...]) -> tuple[str, ...]:
+    """The current version of each domain, in one round trip to the cache; a domain without a
+    version yet (an emptied cache) gets a fresh one, so no entry from before can match."""
+    _bumped_unread().clear()
+    keys = [_version_key(d) for d in domains]
+    found = cache.get_many(keys)
+    missing = {key: secrets.token_hex(6) for key in keys if key not in found}
+    if missing:
+        for key, token in missing.items():
+            # another process may have set it meanwhile: keep whichever won
+            if not cache.add(key, token, VERSION_TIMEOUT):
+                missing[key] = cache.get(key, token)
+        found.update(missing)
+    return tuple(str(found[key]) for key in keys)
+
+
+class _WriteWatcher:
+    """An execute wrapper on every database connection: the domains written by a statement
+    change when its transaction commits (at once in autocommit)."""
+
+    def __init__(self, alias: str) -> None:
+        self.alias = alias
+
+    def __call__(self, execute: Any, sql: Any, params: Any, many: bool, context: Any) -> Any:
+        result = execute(sql, params, many, context)
+        if isinstance(sql, str):
+            match = _WRITE.match(sql)
+            if match and not _LAST_LOGIN.match(sql):
+                domain = _table_domains().get(match.group(1))
+                if domain is not None:
+                    _pending(self.alias, domain)
+        return result
+
+
+def _pending(alias: str, domain: str) -> None:
+    """The domain's version changes at the first write of a transaction, so that nothing read
+    before it is served again, even to the transaction itself, and once more when it commits,
+    so that a page another process cached meanwhile (from the rows as they were before the
+    commit) is not served either. In autocommit, once."""
+    connection = connections[alias]
+
+    def bump() -> None:
+        cache.set(_version_key(domain), secrets.token_hex(6), VERSION_TIMEOUT)
+
+    if not connection.in_atomic_block:
+        bump()
+        return
+    if domain not in _bumped_unread():
+        bump()
+        _bumped_unread().add(domain)
+    for _sids, queued, _robust in connection.run_on_commit:
+        if getattr(queued, "pagecache_domain", None) == domain:
+            return
+    bump.pagecache_domain = domain  # type: ignore[attr-defined]
+    transaction.on_commit(bump, using=alias, robust=True)
+
+
+def watch(sender: Any, connection: Any, **kwargs: Any) -> None:
+    if not any(isinstance(w, _WriteWatcher) for w in connection.execute_wrappers):
+        connection.execute_wrappers.append(_WriteWatcher(connection.alias))
+
+
+connection_created.connect(watch, dispatch_uid="alliage.pagecache.watch")
+
+
+def _personal(request: HttpRequest, response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return True
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return True
+    storage = getattr(request, "_messages", None)
+    return bool(storage is not None and len(storage))
+
+
+def anonymous_cached(*domains: str, timeout: int = DEFAULT_TIMEOUT) -> Callable[[View], View]:
+    """Serve this view from the cache to visitors who are not signed in, for as long as the
+    domains it reads do not change (``timeout`` seconds at most). A page made of sections that
+    other apps add (through core.hooks) reads them all: ``ALL``."""
+    for domain in domains:
+        if domain not in DOMAINS:
+            raise ValueError(f"unknown page-cache domain {domain!r}")
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def cached(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            user = getattr(request, "user", None)
+            if request.method not in ("GET", "HEAD") or (user and user.is_authenticated):
+                return view(request, *args, **kwargs)
+            fragment = "f" if request.headers.get("HX-Request") else "p"
+            address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+            key = ":".join(
+                ("pagecache", get_language() or "", fragment, address, *versions(domains))
+            )
+            stored = cache.get(key)
+            if stored is not None:
+                content, headers = stored
+                response = HttpResponse(content)
+                for name, value in headers:
+                    response[name] = value
+                response["X-Page-Cache"] = "hit"
+                return response
+            response = view(request, *args, **kwargs)
+            if not _personal(request, response):
+                headers = [
+                    (name, value)
+                    for name, value in response.items()
+                    if name.lower() in ("content-type", "content-language", "vary", "etag")
+                ]
+                cache.set(key, (response.content, headers), timeout)
+                response["X-Page-Cache"] = "miss"
+            patch_vary_headers(response, ("Cookie",))
+            return response
+
+        return cached
+
+    return decorate
