@@ -6,7 +6,7 @@
 - ``service_then_redirect``: run a service, show its refusal or its success as a message.
 - ``form_add_business_error``: a service's refusal onto the form's field.
 - ``render_list``: a filtered list, whole or just its results for htmx.
-- ``small_pk``, ``file_response``, ``paginate``, ``csv_cell``.
+- ``small_pk``, ``file_response`` and ``stream_response``, ``paginate``, ``csv_cell``.
 - ``never_stored`` (a view, a response) and ``csv_response``: what shows names, e-mails or a
   secret is kept by no cache, shared or the browser's.
 """
@@ -16,11 +16,12 @@ from __future__ import annotations
 import mimetypes
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.files import File
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.db.models.fields.files import FieldFile
@@ -153,11 +154,24 @@ def file_response(
     sniffed by the browser; a missing file is a 404. Unless it is ``public`` (open data), no
     cache keeps it: an attachment may hold names and e-mails."""
     filename = filename or field.name.rsplit("/", 1)[-1]
-    content_type = content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
     try:
         handle = field.open("rb")
     except OSError as missing:
         raise Http404 from missing
+    return stream_response(handle, filename=filename, content_type=content_type, public=public)
+
+
+def stream_response(
+    handle: IO[bytes] | File,
+    *,
+    filename: str,
+    content_type: str | None = None,
+    public: bool = False,
+) -> FileResponse:
+    """An opened stored file streamed from its storage in blocks (never read whole: a
+    bucket's object arrives as it is sent), with its length; images inline, anything else
+    downloaded, ``nosniff``, kept by no cache unless ``public``."""
+    content_type = content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
     response = FileResponse(
         handle,
         as_attachment=content_type not in INLINE_TYPES,
