@@ -54,7 +54,7 @@ class Bucket:
     endpoint: str
     client: object
 
-    def keys(self, prefix: str = "") -> set[str]:
+    def objects(self, prefix: str = "") -> set[str]:
         listing = self.client.list_objects_v2(Bucket=self.name, Prefix=prefix)
         return {entry["Key"] for entry in listing.get("Contents", ())}
 
@@ -96,9 +96,7 @@ def bucket(s3_endpoint: str, settings, tmp_path: Path) -> Iterator[Bucket]:
         aws_access_key_id=KEY,
         aws_secret_access_key=SECRET,
     )
-    client.create_bucket(
-        Bucket=name, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"}
-    )
+    client.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"})
     settings.MEDIA_ROOT = tmp_path / "media"
     with override_settings(
         STORAGES=s3_storages(name, s3_endpoint), ALLIAGE_EXPORT_DIR=tmp_path / "build"
@@ -222,7 +220,7 @@ def test_a_proposals_file_lives_in_the_bucket_and_is_served_to_its_readers_only(
         assert submit(client, call, SimpleUploadedFile("devis.pdf", PDF)) == 302
     submission = Submission.objects.get()
     key = f"media/{submission.attachment.name}"
-    assert bucket.keys("media/") == {key}
+    assert bucket.objects("media/") == {key}
     assert bucket.read(key) == PDF
     assert local_files(Path(settings.MEDIA_ROOT)) == []
 
@@ -243,7 +241,7 @@ def test_a_proposals_file_lives_in_the_bucket_and_is_served_to_its_readers_only(
     with django_capture_on_commit_callbacks(execute=True):
         assert submit(client, call, SimpleUploadedFile("devis-2.pdf", PDF + b"%v2")) == 302
     submission.refresh_from_db()
-    assert bucket.keys("media/") == {f"media/{submission.attachment.name}"}
+    assert bucket.objects("media/") == {f"media/{submission.attachment.name}"}
     assert b"".join(client.get(url).streaming_content) == PDF + b"%v2"
 
     # Its object gone from the bucket, the download is a 404, not a 500.
@@ -267,9 +265,9 @@ def test_purge_orphan_files_deletes_the_objects_no_row_points_to(bucket: Bucket)
     call_command("purge_orphan_files", "--dry-run", "--older-than", "0", stdout=out)
     assert out.getvalue().splitlines()[0] == orphan
     call_command("purge_orphan_files", stdout=io.StringIO())  # an hour's grace: nothing yet
-    assert bucket.keys("media/") == {f"media/{orphan}", f"media/{kept.file.name}"}
+    assert bucket.objects("media/") == {f"media/{orphan}", f"media/{kept.file.name}"}
     call_command("purge_orphan_files", "--older-than", "0", stdout=io.StringIO())
-    assert bucket.keys("media/") == {f"media/{kept.file.name}"}
+    assert bucket.objects("media/") == {f"media/{kept.file.name}"}
 
     response = Client().get(kept.get_absolute_url())
     assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
@@ -294,7 +292,7 @@ def test_a_persons_archive_is_stored_in_the_bucket_downloaded_once_then_deleted(
     export = DataExport.objects.get()
     assert export.status == ExportStatus.READY
     key = f"exports/{export.file_name}"
-    assert bucket.keys() == {key}  # nothing under media/, nothing left in the build folder
+    assert bucket.objects() == {key}  # nothing under media/, nothing left in the build folder
     url = client.get("/en/me/data/").context["download_url"]
 
     response = client.get(url)
@@ -305,7 +303,7 @@ def test_a_persons_archive_is_stored_in_the_bucket_downloaded_once_then_deleted(
     assert int(response["Content-Length"]) == len(body) == export.size
     with zipfile.ZipFile(io.BytesIO(body)) as archive:
         assert archive.testzip() is None and "README.md" in archive.namelist()
-    assert bucket.keys() == set()  # once the download is over
+    assert bucket.objects() == set()  # once the download is over
     assert client.get(url).status_code == 302  # the link worked once
 
 
@@ -315,7 +313,7 @@ def test_the_sweep_deletes_archives_no_export_refers_to_in_the_bucket(bucket: Bu
     orphan = exports.save(f"{'b' * 32}.zip", ContentFile(b"PK never recorded"))
     assert exports_recover() == (0, 0)  # young: a build may be storing it
     assert exports_recover(now=timezone.now() + dt.timedelta(hours=2)) == (0, 1)
-    assert f"exports/{orphan}" not in bucket.keys()
+    assert f"exports/{orphan}" not in bucket.objects()
 
 
 # Health ----------------------------------------------------------------------------------
@@ -367,6 +365,6 @@ def test_a_backup_holds_the_buckets_files_and_a_restore_puts_them_back(
         default_storage.delete(kept)
         later = default_storage.save("calls/1/2/after.pdf", ContentFile(b"%PDF later"))
         backup_restore(archive=report.archive, rebuild_index=False)
-    assert bucket.keys() == {f"media/{kept}", f"exports/{archived}"}
+    assert bucket.objects() == {f"media/{kept}", f"exports/{archived}"}
     assert bucket.read(f"media/{kept}") == PDF
-    assert f"media/{later}" not in bucket.keys()
+    assert f"media/{later}" not in bucket.objects()
