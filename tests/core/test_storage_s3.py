@@ -368,3 +368,20 @@ def test_a_backup_holds_the_buckets_files_and_a_restore_puts_them_back(
     assert bucket.objects() == {f"media/{kept}", f"exports/{archived}"}
     assert bucket.read(f"media/{kept}") == PDF
     assert f"media/{later}" not in bucket.objects()
+
+
+def test_an_import_staged_on_one_server_is_found_by_another(bucket: Bucket) -> None:
+    """The preview and the commit of an import may reach two app servers: the staged file is
+    in the shared bucket, under a random name, private to the exports prefix."""
+    from alliage.imports import staging
+
+    token = staging.stage(
+        content=b"name;kind\n", filename="orgs.csv", kind="organisations", user_id=7
+    )
+    (key,) = bucket.objects("exports/imports/")
+    assert bucket.read(key) == b"name;kind\n"
+    assert staging.unstage(token=token, user_id=8) is None
+    assert staging.unstage(token=token, user_id=7) == (b"name;kind\n", "orgs.csv", "organisations")
+    staging.discard(token=token)
+    assert bucket.objects() == set()
+    assert staging.unstage(token=token, user_id=7) is None
