@@ -250,6 +250,36 @@ def test_a_proposals_file_lives_in_the_bucket_and_is_served_to_its_readers_only(
 
 
 @pytest.mark.django_db
+def test_a_store_that_does_not_answer_is_a_503_on_download_and_a_field_error_on_upload(
+    bucket: Bucket, django_capture_on_commit_callbacks
+) -> None:
+    call = CallFactory(asks=["attachment"])
+    client = client_for(PersonFactory().user)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert submit(client, call, SimpleUploadedFile("devis.pdf", PDF)) == 302
+    submission = Submission.objects.get()
+    url = f"/en/calls/submissions/{submission.pk}/attachment/"
+    with override_settings(STORAGES=s3_storages(bucket.name, f"http://127.0.0.1:{free_port()}")):
+        response = client.get(url)
+        assert response.status_code == 503 and response["Retry-After"]
+        assert "no-store" in response["Cache-Control"]
+        page = client.post(
+            f"/en/calls/{call.slug}/submit/",
+            {
+                "title": "Mon projet v2",
+                "summary": "Le résumé tapé.",
+                "action": "save",
+                "attachment": SimpleUploadedFile("devis-2.pdf", PDF + b"%v2"),
+            },
+        )
+        assert page.status_code == 200
+        assert "The file could not be stored" in page.content.decode()
+    submission.refresh_from_db()
+    assert bucket.objects("media/") == {f"media/{submission.attachment.name}"}
+    assert bucket.read(f"media/{submission.attachment.name}") == PDF
+
+
+@pytest.mark.django_db
 def test_purge_orphan_files_deletes_the_objects_no_row_points_to(bucket: Bucket) -> None:
     programme = ProgrammeFactory()
     team = PersonFactory().user

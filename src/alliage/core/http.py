@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 from collections.abc import Callable
 from functools import wraps
@@ -32,6 +33,9 @@ from django.utils.cache import patch_cache_control
 from django_htmx.middleware import HtmxDetails
 
 from .errors import BusinessError
+from .storage import StorageUnavailable
+
+logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -149,16 +153,37 @@ def file_response(
     filename: str | None = None,
     content_type: str | None = None,
     public: bool = False,
-) -> FileResponse:
+) -> FileResponse | HttpResponse:
     """A stored file, served safely: images inline, anything else downloaded, the type never
-    sniffed by the browser; a missing file is a 404. Unless it is ``public`` (open data), no
-    cache keeps it: an attachment may hold names and e-mails."""
+    sniffed by the browser; a missing file is a 404, a store that does not answer a 503.
+    Unless it is ``public`` (open data), no cache keeps it: an attachment may hold names and
+    e-mails."""
     filename = filename or field.name.rsplit("/", 1)[-1]
     try:
         handle = field.open("rb")
+    except StorageUnavailable as down:
+        return storage_unavailable(down)
     except OSError as missing:
         raise Http404 from missing
     return stream_response(handle, filename=filename, content_type=content_type, public=public)
+
+
+def storage_unavailable(error: BaseException) -> HttpResponse:
+    """503 with Retry-After and the page of an outage when the object store does not answer:
+    the file exists, it cannot be read for a moment. The reason goes to the log only."""
+    from django.conf import settings
+    from django.template.loader import render_to_string
+
+    logger.error("Storage unavailable: %s: %s", type(error).__name__, error)
+    retry = settings.ALLIAGE_RETRY_AFTER_SECONDS
+    response = HttpResponse(
+        render_to_string("503.html", {"retry_after": retry}),
+        status=503,
+        content_type="text/html; charset=utf-8",
+    )
+    response["Retry-After"] = str(retry)
+    response._has_been_logged = True  # type: ignore[attr-defined]
+    return never_stored(response)
 
 
 def stream_response(

@@ -10,13 +10,29 @@ from collections.abc import Iterator
 from typing import Any
 
 from botocore.config import Config
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.files import File
 from storages.backends.s3 import S3Storage
 from storages.utils import clean_name
 
+from .storage import StorageUnavailable
+
 READ_CHUNK = 256 * 1024
+
+
+@contextlib.contextmanager
+def _answering(name: str) -> Iterator[None]:
+    """A missing object as ``FileNotFoundError``, any other failure of the store as
+    ``StorageUnavailable`` (both ``OSError``, as on disk)."""
+    try:
+        yield
+    except ClientError as error:
+        if _not_found(error):
+            raise FileNotFoundError(f"File does not exist: {name}") from error
+        raise StorageUnavailable(f"The object store refused {name}: {error}") from error
+    except BotoCoreError as error:
+        raise StorageUnavailable(f"The object store did not answer: {error}") from error
 
 
 class ObjectReader(io.RawIOBase):
@@ -27,7 +43,8 @@ class ObjectReader(io.RawIOBase):
     def __init__(self, client: Any, bucket: str, key: str) -> None:
         super().__init__()
         self._client, self._bucket, self._key = client, bucket, key
-        answer = client.get_object(Bucket=bucket, Key=key)
+        with _answering(key):
+            answer = client.get_object(Bucket=bucket, Key=key)
         self.size: int = int(answer["ContentLength"])
         self._body: Any = answer["Body"]
         self._body_position = 0
@@ -54,11 +71,13 @@ class ObjectReader(io.RawIOBase):
             return 0
         if self._body is None or self._body_position != self._position:
             self._drop_body()
-            answer = self._client.get_object(
-                Bucket=self._bucket, Key=self._key, Range=f"bytes={self._position}-"
-            )
+            with _answering(self._key):
+                answer = self._client.get_object(
+                    Bucket=self._bucket, Key=self._key, Range=f"bytes={self._position}-"
+                )
             self._body, self._body_position = answer["Body"], self._position
-        data = self._body.read(len(buffer))
+        with _answering(self._key):
+            data = self._body.read(len(buffer))
         count = len(data)
         buffer[:count] = data
         self._position += count
@@ -132,22 +151,35 @@ class PrivateS3Storage(S3Storage):
         if any(flag in mode for flag in "wa+"):
             return super()._open(name, mode)
         key = self._normalize_name(clean_name(name))
-        try:
-            stored = StoredFile(self, clean_name(name), key)
-        except ClientError as error:
-            if _not_found(error):
-                raise FileNotFoundError(f"File does not exist: {name}") from error
-            raise
+        stored = StoredFile(self, clean_name(name), key)
         if "b" not in mode:
             return File(io.TextIOWrapper(stored.file, encoding="utf-8"), name=stored.name)
         return stored
+
+    def _save(self, name: str, content: Any) -> str:
+        with _answering(name):
+            return super()._save(name, content)
+
+    def delete(self, name: str) -> None:
+        with _answering(name):
+            super().delete(name)
+
+    def exists(self, name: str) -> bool:
+        with _answering(name):
+            return super().exists(name)
+
+    def size(self, name: str) -> int:
+        with _answering(name):
+            return super().size(name)
 
     def walk(self) -> Iterator[tuple[str, dt.datetime]]:
         """Every object under this storage's location, with its modification time, from
         the bucket's listing (one request per thousand objects, no HEAD per object)."""
         prefix = f"{self.location.rstrip('/')}/" if self.location else ""
         paginator = self.connection.meta.client.get_paginator("list_objects_v2")
-        for page in paginator.paginate(Bucket=self.bucket_name, Prefix=prefix):
+        with _answering(prefix or "/"):
+            pages = list(paginator.paginate(Bucket=self.bucket_name, Prefix=prefix))
+        for page in pages:
             for entry in page.get("Contents", ()):
                 name = entry["Key"][len(prefix) :]
                 if name and not name.endswith("/"):

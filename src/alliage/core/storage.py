@@ -30,6 +30,13 @@ logger = logging.getLogger(__name__)
 
 STORAGE_ALIASES = ("default", "exports")
 
+
+class StorageUnavailable(OSError):
+    """The object store did not answer (refused, timed out, denied): raised as the
+    ``OSError`` a failing disk would raise, so that the code that handles one (an upload
+    refused on its field, a preview "cannot be read at the moment") handles both."""
+
+
 TEMPORARY_PREFIX = ".upload-"
 TEMPORARY_SUFFIX = ".part"
 
