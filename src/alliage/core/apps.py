@@ -14,11 +14,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from .hooks import autodiscover
+        from . import pagecache  # noqa: F401  (watches every connection for writes)
+        from .hooks import HEALTH_CHECKS, autodiscover, register
         from .personal_data import register_personal_data
         from .selfdata import PERSONAL_DATA
+        from .storage import storage_check
 
         register_personal_data(PERSONAL_DATA)
-        from . import pagecache  # noqa: F401  (watches every connection for writes)
-
+        register(HEALTH_CHECKS, storage_check)
         autodiscover()  # every app's hooks.py: what each adds to the others

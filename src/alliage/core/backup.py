@@ -1,5 +1,12 @@
-"""Backups and restores: one archive holds the database, the media and export directories, and
-the secret key when it is kept in the var directory.
+"""Backups and restores: one archive holds the database, the files of the two storages (uploads
+under ``media/``, personal-data archives under ``exports/``), and the secret key when it is kept
+in the var directory.
+
+The files are copied whatever the storage: a directory on disk is archived as it is; a bucket
+(ALLIAGE_STORAGE_URL) is read object by object through the storage API, streamed into the
+archive, and a restore puts back exactly the archive's objects (those it does not hold are
+deleted). So an archive is whole by itself, and moves a site between the disk and a bucket
+either way. A bucket's own versioning or replication is welcome on top, not relied on.
 
 The database is read through its own tool, never copied as a file: SQLite through its backup
 API (a plain copy of a database in WAL mode misses what is still in the ``-wal`` file: 16
@@ -22,11 +29,15 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.core.management import call_command
 from django.db import connections
 from django.utils import timezone
 
 import alliage
+
+from .storage import storage_walk
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -49,8 +60,54 @@ class BackupReport:
     warnings: list[str] = field(default_factory=list)
 
 
-def _directories() -> dict[str, Path]:
-    return {"media": Path(settings.MEDIA_ROOT), "exports": Path(settings.ALLIAGE_EXPORT_DIR)}
+def _stores() -> dict[str, Storage]:
+    """The storages whose files an archive holds, by the folder they take in it."""
+    return {"media": storages["default"], "exports": storages["exports"]}
+
+
+def _store_archive(tar: tarfile.TarFile, name: str, storage: Storage) -> bool:
+    """Add the files of ``storage`` under ``name/``; False when there is nothing to keep
+    (a directory never made)."""
+    if isinstance(storage, FileSystemStorage):
+        path = Path(storage.location)
+        if not path.is_dir():
+            return False
+        tar.add(path, arcname=name)
+        return True
+    for key, modified in storage_walk(storage):
+        with storage.open(key, "rb") as handle:
+            info = tarfile.TarInfo(f"{name}/{key}")
+            info.size = handle.size
+            info.mtime = int(modified.timestamp())
+            info.mode = 0o600
+            tar.addfile(info, handle)
+    return True
+
+
+def _store_restore(source: Path, storage: Storage) -> None:
+    """Make ``storage`` hold exactly the files under ``source``."""
+    if isinstance(storage, FileSystemStorage):
+        path = Path(storage.location)
+        path.mkdir(parents=True, exist_ok=True)
+        for child in path.iterdir():
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+        if source.is_dir():
+            shutil.copytree(source, path, dirs_exist_ok=True)
+        return
+    wanted = (
+        {p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file()}
+        if source.is_dir()
+        else set()
+    )
+    for key, _modified in list(storage_walk(storage)):
+        if key not in wanted:
+            storage.delete(key)
+    for key in sorted(wanted):
+        storage.delete(key)  # the same name, not a new one beside it
+        with (source / key).open("rb") as content:
+            stored = storage.save(key, File(content, name=key))
+        if stored != key:
+            raise BackupError(f"{key} could not be restored under its name (got {stored}).")
 
 
 def _secret_path() -> Path | None:
@@ -136,9 +193,8 @@ def backup_create(*, directory: Path) -> BackupReport:
         partial = work / "archive.tar.gz"
         with tarfile.open(partial, "w:gz") as tar:
             tar.add(database, arcname=database.name)
-            for name, path in _directories().items():
-                if path.is_dir():
-                    tar.add(path, arcname=name)
+            for name, storage in _stores().items():
+                if _store_archive(tar, name, storage):
                     manifest["directories"].append(name)
             if secret is not None and secret.is_file():
                 tar.add(secret, arcname=SECRET_FILE)
@@ -170,7 +226,7 @@ def _manifest(tar: tarfile.TarFile) -> dict[str, Any]:
 
 
 def backup_restore(*, archive: Path, rebuild_index: bool = True) -> list[str]:
-    """Put back the database, the media and export directories and the secret key from an
+    """Put back the database, the files of both storages and the secret key from an
     archive of ``backup_create``; rebuild the matching index. Stop the web server and the
     worker first. Returns warnings for the operator. The archive is checked whole before
     anything is touched."""
@@ -218,13 +274,9 @@ def backup_restore(*, archive: Path, rebuild_index: bool = True) -> list[str]:
             )
             _run(command, env)
 
-        for name, path in _directories().items():
-            if name not in manifest.get("directories", []):
-                continue
-            path.mkdir(parents=True, exist_ok=True)
-            for child in path.iterdir():
-                shutil.rmtree(child) if child.is_dir() else child.unlink()
-            shutil.copytree(work / name, path, dirs_exist_ok=True)
+        for name, storage in _stores().items():
+            if name in manifest.get("directories", []):
+                _store_restore(work / name, storage)
 
         secret = _secret_path()
         if manifest.get("secret_key"):

@@ -6,21 +6,23 @@
 - ``service_then_redirect``: run a service, show its refusal or its success as a message.
 - ``form_add_business_error``: a service's refusal onto the form's field.
 - ``render_list``: a filtered list, whole or just its results for htmx.
-- ``small_pk``, ``file_response``, ``paginate``, ``csv_cell``.
+- ``small_pk``, ``file_response`` and ``stream_response``, ``paginate``, ``csv_cell``.
 - ``never_stored`` (a view, a response) and ``csv_response``: what shows names, e-mails or a
   secret is kept by no cache, shared or the browser's.
 """
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.files import File
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.db.models.fields.files import FieldFile
@@ -31,6 +33,9 @@ from django.utils.cache import patch_cache_control
 from django_htmx.middleware import HtmxDetails
 
 from .errors import BusinessError
+from .storage import StorageUnavailable
+
+logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -148,16 +153,50 @@ def file_response(
     filename: str | None = None,
     content_type: str | None = None,
     public: bool = False,
-) -> FileResponse:
+) -> FileResponse | HttpResponse:
     """A stored file, served safely: images inline, anything else downloaded, the type never
-    sniffed by the browser; a missing file is a 404. Unless it is ``public`` (open data), no
-    cache keeps it: an attachment may hold names and e-mails."""
+    sniffed by the browser; a missing file is a 404, a store that does not answer a 503.
+    Unless it is ``public`` (open data), no cache keeps it: an attachment may hold names and
+    e-mails."""
     filename = filename or field.name.rsplit("/", 1)[-1]
-    content_type = content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
     try:
         handle = field.open("rb")
+    except StorageUnavailable as down:
+        return storage_unavailable(down)
     except OSError as missing:
         raise Http404 from missing
+    return stream_response(handle, filename=filename, content_type=content_type, public=public)
+
+
+def storage_unavailable(error: BaseException) -> HttpResponse:
+    """503 with Retry-After and the page of an outage when the object store does not answer:
+    the file exists, it cannot be read for a moment. The reason goes to the log only."""
+    from django.conf import settings
+    from django.template.loader import render_to_string
+
+    logger.error("Storage unavailable: %s: %s", type(error).__name__, error)
+    retry = settings.ALLIAGE_RETRY_AFTER_SECONDS
+    response = HttpResponse(
+        render_to_string("503.html", {"retry_after": retry}),
+        status=503,
+        content_type="text/html; charset=utf-8",
+    )
+    response["Retry-After"] = str(retry)
+    response._has_been_logged = True  # type: ignore[attr-defined]
+    return never_stored(response)
+
+
+def stream_response(
+    handle: IO[bytes] | File,
+    *,
+    filename: str,
+    content_type: str | None = None,
+    public: bool = False,
+) -> FileResponse:
+    """An opened stored file streamed from its storage in blocks (never read whole: a
+    bucket's object arrives as it is sent), with its length; images inline, anything else
+    downloaded, ``nosniff``, kept by no cache unless ``public``."""
+    content_type = content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
     response = FileResponse(
         handle,
         as_attachment=content_type not in INLINE_TYPES,

@@ -9,12 +9,10 @@ import datetime as dt
 import logging
 import re
 import secrets
-import time
 import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -22,6 +20,8 @@ from django.core.files.storage import Storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from .storage import storage_delete, storage_walk
 
 logger = logging.getLogger(__name__)
 
@@ -268,46 +268,37 @@ def referenced_files() -> set[str]:
     return names
 
 
-def orphan_files(*, root: Path, older_than: dt.timedelta) -> list[str]:
-    """The files under ``root`` (MEDIA_ROOT) that no FileField points to, last changed more
-    than ``older_than`` ago (a file just written belongs to a transaction that has not
-    committed yet), as names relative to ``root``, sorted."""
-    if not root.is_dir():
-        return []
+def orphan_files(*, storage: Storage | None = None, older_than: dt.timedelta) -> list[str]:
+    """The files of ``storage`` (the default: uploads) that no FileField points to, last
+    changed more than ``older_than`` ago (a file just written belongs to a transaction that
+    has not committed yet), as names relative to the storage, sorted. Read from one walk of
+    the directory or one listing of the bucket."""
+    from django.core.files.storage import default_storage
+
+    storage = default_storage if storage is None else storage
     referenced = referenced_files()
-    limit = time.time() - older_than.total_seconds()
-    found = []
-    for path in root.rglob("*"):
-        if not path.is_file() or path.is_symlink():
-            continue
-        name = path.relative_to(root).as_posix()
-        if name not in referenced and path.stat().st_mtime < limit:
-            found.append(name)
-    return sorted(found)
+    limit = dt.datetime.now(tz=dt.UTC) - older_than
+    return sorted(
+        name
+        for name, modified in storage_walk(storage)
+        if name not in referenced and modified < limit
+    )
 
 
 def orphan_files_purge(
     *, dry_run: bool = False, older_than: dt.timedelta | None = None
 ) -> list[str]:
     """Delete the stored files nothing points to any more (replaced before they were deleted
-    at once, left by a rolled-back save or a crash, or by an erasure of older days), and the
-    folders they leave empty; returns their names. ``dry_run`` only lists them."""
-    from django.conf import settings
+    at once, left by a rolled-back save or a crash, or by an erasure of older days), and on
+    disk the folders they leave empty; returns their names. ``dry_run`` only lists them."""
+    from django.core.files.storage import default_storage
 
-    root = Path(settings.MEDIA_ROOT)
     names = orphan_files(
-        root=root, older_than=dt.timedelta(hours=1) if older_than is None else older_than
+        storage=default_storage,
+        older_than=dt.timedelta(hours=1) if older_than is None else older_than,
     )
     if dry_run:
         return names
     for name in names:
-        path = root / name
-        path.unlink(missing_ok=True)
-        for parent in path.parents:
-            if parent == root or not parent.is_relative_to(root):
-                break
-            try:
-                parent.rmdir()  # only once empty
-            except OSError:
-                break
+        storage_delete(default_storage, name)
     return names

@@ -1,42 +1,54 @@
-"""The uploaded file between the preview and the commit: kept in a private directory under a
-random name, and handed to the browser only as a signed token (the user, the kind, the file's
-name and that random name), never as a path. A token is good for an hour and for its user."""
+"""The uploaded file between the preview and the commit: kept in the private ``exports``
+storage (the server's disk, or the bucket every app server shares: the commit may reach
+another server than the preview) under ``imports/`` and a random name, and handed to the
+browser only as a signed token (the user, the kind, the file's name and that random name),
+never as a path. A token is good for an hour and for its user."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import secrets
-import time
-from pathlib import Path
 
-from django.conf import settings
 from django.core import signing
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage, storages
 
 SALT = "alliage.imports.staging"
 MAX_AGE = 3600
 NAME = re.compile(r"[0-9a-f]{32}")
+FOLDER = "imports"
 
 
-def _directory() -> Path:
-    directory = Path(settings.VAR_DIR) / "imports"
-    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return directory
+def _storage() -> Storage:
+    return storages["exports"]
 
 
-def _sweep(directory: Path) -> None:
+def _sweep(storage: Storage) -> None:
     """Forget files older than a token may live."""
-    limit = time.time() - MAX_AGE
-    for path in directory.iterdir():
-        if NAME.fullmatch(path.name) and path.stat().st_mtime < limit:
-            path.unlink(missing_ok=True)
+    limit = dt.datetime.now(tz=dt.UTC) - dt.timedelta(seconds=MAX_AGE)
+    try:
+        _folders, files = storage.listdir(FOLDER)
+    except FileNotFoundError:
+        return
+    for name in files:
+        if not NAME.fullmatch(name):
+            continue
+        try:
+            old = storage.get_modified_time(f"{FOLDER}/{name}") < limit
+        except FileNotFoundError:
+            continue
+        if old:
+            storage.delete(f"{FOLDER}/{name}")
 
 
 def stage(*, content: bytes, filename: str, kind: str, user_id: int) -> str:
-    directory = _directory()
-    _sweep(directory)
-    name = secrets.token_hex(16)
-    (directory / name).write_bytes(content)
-    return signing.dumps({"f": name, "n": filename[:200], "k": kind, "u": user_id}, salt=SALT)
+    storage = _storage()
+    _sweep(storage)
+    name = storage.save(f"{FOLDER}/{secrets.token_hex(16)}", ContentFile(content))
+    return signing.dumps(
+        {"f": name.rsplit("/", 1)[-1], "n": filename[:200], "k": kind, "u": user_id}, salt=SALT
+    )
 
 
 def unstage(*, token: str, user_id: int) -> tuple[bytes, str, str] | None:
@@ -51,11 +63,12 @@ def unstage(*, token: str, user_id: int) -> tuple[bytes, str, str] | None:
     name = str(data.get("f", ""))
     if not NAME.fullmatch(name):
         return None
-    path = _directory() / name
     try:
-        return path.read_bytes(), str(data.get("n", "")), str(data.get("k", ""))
+        with _storage().open(f"{FOLDER}/{name}", "rb") as handle:
+            content = handle.read()
     except OSError:
         return None
+    return content, str(data.get("n", "")), str(data.get("k", ""))
 
 
 def discard(*, token: str) -> None:
@@ -65,4 +78,4 @@ def discard(*, token: str) -> None:
         return
     name = str(data.get("f", "")) if isinstance(data, dict) else ""
     if NAME.fullmatch(name):
-        (_directory() / name).unlink(missing_ok=True)
+        _storage().delete(f"{FOLDER}/{name}")

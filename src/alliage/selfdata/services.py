@@ -11,6 +11,8 @@ from typing import IO
 
 from django.conf import settings
 from django.core import signing
+from django.core.files import File
+from django.core.files.storage import Storage, storages
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -22,6 +24,7 @@ from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
 from alliage.core.personal_data import personal_data_entries
 from alliage.core.services import audit_record, task_enqueue_after_commit
+from alliage.core.storage import open_once, storage_walk
 from alliage.matching.services import person_index_erase
 
 from .archive import archive_write
@@ -121,9 +124,18 @@ def consent_receipts_from_flags() -> int:
 
 
 def export_dir() -> Path:
+    """Where this server builds an archive before it is stored (on the local disk, whatever
+    the storage): a zip is written with seeks, which an object store does not offer."""
     path = Path(settings.ALLIAGE_EXPORT_DIR)
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
+
+
+def export_storage() -> Storage:
+    """Where ready archives wait for their download: the ``exports`` storage (by default
+    the same directory as :func:`export_dir`; a bucket's ``exports/`` prefix with
+    ALLIAGE_STORAGE_URL), shared by every server."""
+    return storages["exports"]
 
 
 def export_ttl() -> dt.timedelta:
@@ -164,8 +176,10 @@ def export_request(*, user: User, by: User) -> DataExport:
 def export_build(*, export_id: int) -> DataExport | None:
     """Write the archive (called by the task, in the requester's language). Safe to run
     again after a worker died in the middle: the archive is written under a temporary name
-    (what an earlier run left is deleted first), renamed once complete, and kept only if the
-    export is still being prepared when it is done; otherwise it is deleted."""
+    on this server's disk (what an earlier run left is deleted first), stored in the exports
+    storage once complete, and kept only if the export is still being prepared when it is
+    done; otherwise it is deleted (what a death between the two leaves, the sweep of
+    :func:`exports_recover` deletes)."""
     export = DataExport.objects.select_related("user").filter(pk=export_id).first()
     if export is None or export.status != ExportStatus.PENDING:
         return None
@@ -174,15 +188,19 @@ def export_build(*, export_id: int) -> DataExport | None:
         leftover.unlink(missing_ok=True)
     part = directory / f".{export.pk}.{uuid.uuid4().hex}.part"
     file_name = f"{uuid.uuid4().hex}.zip"
+    storage = export_storage()
     try:
         part.touch(mode=0o600)
         size = archive_write(user=export.user, path=part)
+        with part.open("rb") as content:
+            file_name = storage.save(file_name, File(content, name=file_name))
     except Exception:
-        part.unlink(missing_ok=True)
         DataExport.objects.filter(pk=export.pk, status=ExportStatus.PENDING).update(
             status=ExportStatus.FAILED
         )
         raise
+    finally:
+        part.unlink(missing_ok=True)
     with transaction.atomic():
         export = (
             DataExport.objects.select_for_update()
@@ -190,9 +208,8 @@ def export_build(*, export_id: int) -> DataExport | None:
             .first()
         )
         if export is None:  # given up as stale, erased, or built by another run meanwhile
-            part.unlink(missing_ok=True)
+            storage.delete(file_name)
             return None
-        part.rename(directory / file_name)
         now = timezone.now()
         export.status = ExportStatus.READY
         export.file_name = file_name
@@ -211,8 +228,9 @@ def export_token(export: DataExport) -> str:
 
 @transaction.atomic
 def export_open(*, token: str, by: User) -> tuple[IO[bytes], str]:
-    """Open a ready archive for its owner, once: the file leaves the disk as the download
-    starts (the open handle still reads it) and the download is audited as an export.
+    """Open a ready archive for its owner, once: the file leaves the storage as the download
+    starts on disk (the open handle still reads it), as it ends in a bucket
+    (``core.storage.open_once``), and the download is audited as an export.
     Anything else (an expired or forged link, someone else's archive, a second use) is
     refused."""
     refused = BusinessError(_("This download link is no longer valid: ask for a new archive."))
@@ -229,12 +247,10 @@ def export_open(*, token: str, by: User) -> tuple[IO[bytes], str]:
     )
     if export is None or not export.is_live:
         raise refused
-    path = export_dir() / export.file_name
     try:
-        handle = path.open("rb")
+        handle = open_once(export_storage(), export.file_name)
     except FileNotFoundError as missing:
         raise refused from missing
-    path.unlink()
     export.status = ExportStatus.DOWNLOADED
     export.downloaded_at = timezone.now()
     export.file_name = ""
@@ -246,7 +262,7 @@ def export_open(*, token: str, by: User) -> tuple[IO[bytes], str]:
 
 def _export_expire(export: DataExport) -> None:
     if export.file_name:
-        (export_dir() / export.file_name).unlink(missing_ok=True)
+        export_storage().delete(export.file_name)
     export.status = ExportStatus.EXPIRED
     export.file_name = ""
     export.save(update_fields=["status", "file_name"])
@@ -274,9 +290,10 @@ def exports_purge(*, now: dt.datetime | None = None, dry_run: bool = False) -> i
 def exports_recover(*, now: dt.datetime | None = None) -> tuple[int, int]:
     """What a dead worker leaves behind: archives still "being prepared" long after they
     were asked for are marked failed (the page then offers to ask again), and files under
-    the export directory that no export refers to (a partial archive, one renamed just
-    before its worker died) are deleted once older than a build can last. Idempotent; the
-    worker runs it every minute and ``purge_exports`` every hour. Returns (failed, deleted)."""
+    the exports storage that no export refers to (a partial archive, one stored just
+    before its worker died) are deleted once older than a build can last, in the exports
+    storage and in this server's build directory. Idempotent; the worker runs it every
+    minute and ``purge_exports`` every hour. Returns (failed, deleted)."""
     now = now or timezone.now()
     stale_after = export_stale_after()
     failed = DataExport.objects.filter(
@@ -284,6 +301,14 @@ def exports_recover(*, now: dt.datetime | None = None) -> tuple[int, int]:
     ).update(status=ExportStatus.FAILED)
     referenced = set(DataExport.objects.exclude(file_name="").values_list("file_name", flat=True))
     deleted = 0
+    storage = export_storage()
+    for name, modified in list(storage_walk(storage)):
+        if name in referenced or "/" in name or not name.endswith((".zip", ".part")):
+            continue
+        if modified > now - stale_after:
+            continue
+        storage.delete(name)
+        deleted += 1
     for path in export_dir().iterdir():
         if path.name in referenced or not path.name.endswith((".zip", ".part")):
             continue

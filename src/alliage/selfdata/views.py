@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,6 +25,7 @@ from alliage.core.http import (
     paginate,
     require_perm,
     service_then_redirect,
+    stream_response,
 )
 from alliage.core.personal_data import (
     Dataset,
@@ -135,12 +136,7 @@ def export_download(request: HttpRequest, token: str) -> HttpResponse:
     except BusinessError as error:
         messages.error(request, error.message)
         return redirect("selfdata:my-data")
-    response = FileResponse(
-        handle, as_attachment=True, filename=name, content_type="application/zip"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
-    return response
+    return stream_response(handle, filename=name, content_type="application/zip")
 
 
 @require_http_methods(["GET", "POST"])

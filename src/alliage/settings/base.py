@@ -213,12 +213,59 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = None  # served from the apps by WhiteNoise; production collects into var/static
-STORAGES = {
-    "default": {"BACKEND": "alliage.core.storage.AtomicFileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
+
+
+def storage_settings(url: str) -> dict[str, dict[str, object]]:
+    """The ``default`` (uploads) and ``exports`` (personal-data archives) storages from
+    ALLIAGE_STORAGE_URL. Empty: the local disk (MEDIA_ROOT and ALLIAGE_EXPORT_DIR).
+    ``s3://[KEY:SECRET@]bucket[/prefix]?endpoint_url=…&region=…&addressing_style=path``: an
+    S3-compatible bucket, uploads under ``<prefix>/media/`` and archives under
+    ``<prefix>/exports/``; without KEY:SECRET the credentials come the usual AWS way
+    (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile, an instance role)."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    if not url:
+        return {
+            "default": {"BACKEND": "alliage.core.storage.AtomicFileSystemStorage"},
+            "exports": {"BACKEND": "alliage.core.storage.ExportFileSystemStorage"},
+        }
+    parts = urlsplit(url)
+    if parts.scheme != "s3" or not parts.hostname:
+        raise ImproperlyConfigured(
+            "ALLIAGE_STORAGE_URL must be empty (the local disk) or s3://bucket?endpoint_url=…"
+        )
+    query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    unknown = set(query) - {"endpoint_url", "region", "addressing_style", "signature_version"}
+    if unknown:
+        raise ImproperlyConfigured(f"ALLIAGE_STORAGE_URL: unknown option(s) {sorted(unknown)}")
+    options: dict[str, object] = {"bucket_name": unquote(parts.hostname)}
+    for option, name in (
+        ("endpoint_url", "endpoint_url"),
+        ("region", "region_name"),
+        ("addressing_style", "addressing_style"),
+        ("signature_version", "signature_version"),
+    ):
+        if query.get(option):
+            options[name] = query[option]
+    if parts.username:
+        options["access_key"] = unquote(parts.username)
+        options["secret_key"] = unquote(parts.password or "")
+    prefix = parts.path.strip("/")
+    return {
+        alias: {
+            "BACKEND": "alliage.core.s3.PrivateS3Storage",
+            "OPTIONS": {**options, "location": f"{prefix}/{folder}".lstrip("/")},
+        }
+        for alias, folder in (("default", "media"), ("exports", "exports"))
+    }
+
+
+STORAGES = {
+    **storage_settings(os.environ.get("ALLIAGE_STORAGE_URL", "")),
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 
 def cache_settings(url: str, *, var_dir: Path | None = None) -> dict[str, dict[str, object]]:

@@ -14,7 +14,7 @@ if not os.environ.get("ALLIAGE_DATABASE_URL", "").startswith(("postgres://", "po
     raise ImproperlyConfigured("ALLIAGE_DATABASE_URL must point to a PostgreSQL database.")
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env_list
+from .base import STORAGES, VAR_DIR, env_list
 
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLIAGE_ALLOWED_HOSTS")
@@ -32,8 +32,8 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
-STORAGES = {
-    "default": {"BACKEND": "alliage.core.storage.AtomicFileSystemStorage"},
+STORAGES = {  # uploads and archives as in base (ALLIAGE_STORAGE_URL)
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = False

@@ -1,5 +1,6 @@
 """Back up the site into a directory: the database (SQLite's backup API or pg_dump -Fc), the
-media and export directories, and the secret key when it is kept in the var directory."""
+uploaded files and the personal-data archives (from the disk or the bucket of
+ALLIAGE_STORAGE_URL), and the secret key when it is kept in the var directory."""
 
 from __future__ import annotations
 

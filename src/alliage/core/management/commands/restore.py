@@ -1,6 +1,7 @@
-"""Restore an archive of `alliage backup`: replaces the database, the media and export
-directories (and the secret key kept in the var directory), then rebuilds the matching index.
-Stop the web server and the worker first."""
+"""Restore an archive of `alliage backup`: replaces the database, the uploaded files and the
+personal-data archives (on the disk or in the bucket of ALLIAGE_STORAGE_URL) and the secret
+key kept in the var directory, then rebuilds the matching index. Stop the web server and the
+worker first."""
 
 from __future__ import annotations
 
