@@ -20,3 +20,4 @@ class CoreConfig(AppConfig):
 
         register_personal_data(PERSONAL_DATA)
         autodiscover()  # every app's hooks.py: what each adds to the others
+        from . import health  # noqa: F401  (registers the cache's part of /healthz)
