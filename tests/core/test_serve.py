@@ -163,7 +163,7 @@ def test_a_real_server_sums_the_metrics_of_all_its_workers(tmp_path) -> None:
         PYTHONPATH=str(ROOT / "src"),
     )
     log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen(  # noqa: S603 (our own module)
+    server = subprocess.Popen(
         [sys.executable, "-m", "alliage", "serve"], env=env, stdout=log, stderr=subprocess.STDOUT
     )
     try:
