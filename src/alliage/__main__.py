@@ -13,9 +13,8 @@ import sys
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == ["serve"]:
-        from alliage.core.serve import serve_environment_prepare
-
-        serve_environment_prepare(os.environ)
+        # The web server runs with the production settings unless told otherwise.
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliage.settings.production")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliage.settings.base")
     from django.core.management import execute_from_command_line
 

@@ -98,6 +98,24 @@ def test_every_response_of_the_site_names_its_request() -> None:
     assert response["X-Request-ID"] == "probe-1"
 
 
+def test_the_log_of_a_refused_request_carries_its_id() -> None:
+    # Django logs a 404 once the middlewares have returned, with the request in the record.
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    logger = logging.getLogger("django.request")
+    logger.addHandler(handler)
+    try:
+        response = Client(REMOTE_ADDR="203.0.113.5").get(
+            "/metrics", headers={"X-Request-ID": "scan-7"}
+        )
+    finally:
+        logger.removeHandler(handler)
+    assert response.status_code == 404
+    entry = json.loads(stream.getvalue().splitlines()[-1])
+    assert (entry["request_id"], entry["status"]) == ("scan-7", 404)
+
+
 def test_json_logging_changes_only_the_console_formatter() -> None:
     from django.conf import settings
 

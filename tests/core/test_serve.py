@@ -19,7 +19,7 @@ from django.core.management.base import CommandError
 from prometheus_client.parser import text_string_to_metric_families
 
 from alliage.core import serve
-from alliage.core.serve import ServeConfigError, gunicorn_options, serve_environment_prepare
+from alliage.core.serve import ServeConfigError, gunicorn_options
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -108,19 +108,61 @@ def test_the_demo_builds_its_server_in_the_same_place(monkeypatch) -> None:
     assert set(options) >= set(gunicorn_options({}, cores=1))
 
 
-def test_serve_prepares_production_settings_and_an_empty_metrics_directory(tmp_path) -> None:
-    stale = tmp_path / "var" / "metrics" / "counter_123.db"
+def test_serve_runs_gunicorn_with_its_settings_and_an_empty_metrics_directory(
+    tmp_path, monkeypatch
+) -> None:
+    from alliage.core.management.commands import serve as command
+
+    stale = tmp_path / "metrics" / "counter_123.db"
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"old")
-    environ = {"ALLIAGE_VAR_DIR": str(tmp_path / "var")}
-    directory = serve_environment_prepare(environ)
-    assert directory == tmp_path / "var" / "metrics"
-    assert environ["PROMETHEUS_MULTIPROC_DIR"] == str(directory)
-    assert environ["DJANGO_SETTINGS_MODULE"] == "alliage.settings.production"
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(stale.parent))
+    ran = []
+    monkeypatch.setattr(command.os, "execvpe", lambda *call: ran.append(call))
+    call_command("serve", "--workers", "2", "--bind", "127.0.0.1:8733", "--access-log")
+    ((executable, argv, environ),) = ran
+    assert executable == sys.executable
+    assert argv[1:] == [
+        "-m",
+        "gunicorn",
+        "--config",
+        "python:alliage.core.gunicorn_conf",
+        "alliage.wsgi:application",
+    ]
+    assert environ["ALLIAGE_WEB_WORKERS"] == "2"
+    assert environ["ALLIAGE_BIND"] == "127.0.0.1:8733"
+    assert environ["ALLIAGE_ACCESS_LOG"] == "1"
+    assert environ["PROMETHEUS_MULTIPROC_DIR"] == str(stale.parent)
+    assert environ["DJANGO_SETTINGS_MODULE"] == os.environ["DJANGO_SETTINGS_MODULE"]
     assert not stale.exists()
-    kept = {"DJANGO_SETTINGS_MODULE": "alliage.settings.base", "ALLIAGE_VAR_DIR": str(tmp_path)}
-    serve_environment_prepare(kept)
-    assert kept["DJANGO_SETTINGS_MODULE"] == "alliage.settings.base"
+
+
+def test_the_alliage_command_serves_with_the_production_settings(monkeypatch) -> None:
+    from alliage import __main__
+
+    monkeypatch.delenv("DJANGO_SETTINGS_MODULE")
+    seen = []
+    monkeypatch.setattr(
+        "django.core.management.execute_from_command_line",
+        lambda argv: seen.append((argv, os.environ["DJANGO_SETTINGS_MODULE"])),
+    )
+    __main__.main(["serve", "--print-config"])
+    assert seen == [(["alliage", "serve", "--print-config"], "alliage.settings.production")]
+    monkeypatch.delenv("DJANGO_SETTINGS_MODULE")
+    __main__.main(["check"])
+    assert seen[-1][1] == "alliage.settings.base"
+
+
+def test_gunicorn_reads_its_settings_from_a_module_without_django(monkeypatch) -> None:
+    import importlib
+
+    monkeypatch.setenv("ALLIAGE_WEB_WORKERS", "7")
+    from alliage.core import gunicorn_conf
+
+    conf = importlib.reload(gunicorn_conf)
+    assert conf.workers == 7
+    assert conf.worker_class == "gthread"
+    assert conf.child_exit is serve.child_exit
 
 
 def test_db_worker_is_the_resilient_worker() -> None:

@@ -59,7 +59,12 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        request_id = getattr(record, "request_id", None) or current_request_id()
+        # django.request logs a 4xx or 5xx after the middlewares returned, with the request.
+        request_id = (
+            getattr(record, "request_id", None)
+            or getattr(getattr(record, "request", None), "request_id", None)
+            or current_request_id()
+        )
         if request_id:
             entry["request_id"] = request_id
         status = getattr(record, "status_code", None)

@@ -1,16 +1,15 @@
-"""The one place that builds and runs gunicorn, for ``alliage serve`` and ``alliage demo``.
+"""The one place that builds gunicorn's settings, for ``alliage serve`` and ``alliage demo``.
 
 ``gunicorn_options`` turns the environment into gunicorn's settings (workers, threads,
-timeouts, bind, access log); ``gunicorn_run`` serves the WSGI application in this process with
-them. ``serve_environment_prepare`` runs before Django starts (``alliage.__main__``): the
-Prometheus client reads ``PROMETHEUS_MULTIPROC_DIR`` when it is first imported, so the
-directory where every worker writes its metrics must be set before that import.
+timeouts, bind, access log). ``alliage serve`` runs gunicorn itself with them
+(``alliage.core.gunicorn_conf``), its master free of Django; ``gunicorn_run`` serves the
+application from this process (the demo, once it has loaded its data).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -121,29 +120,16 @@ def gunicorn_options(
     return options
 
 
-def metrics_directory(environ: Mapping[str, str]) -> Path:
-    """Where the workers write their Prometheus metrics: ``PROMETHEUS_MULTIPROC_DIR``, else
-    ``metrics`` under the var dir (the same rule as the settings' ``VAR_DIR``)."""
-    if explicit := environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        return Path(explicit)
-    home = Path(environ.get("ALLIAGE_HOME", Path.cwd())).resolve()
-    return Path(environ.get("ALLIAGE_VAR_DIR", home / "var")) / "metrics"
-
-
-def serve_environment_prepare(environ: MutableMapping[str, str]) -> Path:
-    """Before Django starts ``alliage serve``: production settings unless told otherwise, and
-    one metrics directory for every worker, emptied (files of processes from an earlier run
-    would be counted again), so that ``/metrics`` sums all the workers of this server."""
-    environ.setdefault("DJANGO_SETTINGS_MODULE", "alliage.settings.production")
-    directory = metrics_directory(environ)
+def metrics_directory_prepare(directory: Path) -> Path:
+    """One directory for the metrics of every worker of a server, emptied: files left by the
+    processes of an earlier run would be counted again."""
     directory.mkdir(parents=True, exist_ok=True)
     for stale in directory.glob("*.db"):
         stale.unlink(missing_ok=True)
-    environ["PROMETHEUS_MULTIPROC_DIR"] = str(directory)
     return directory
 
 
-def _child_exit(server: Any, worker: Any) -> None:
+def child_exit(server: Any, worker: Any) -> None:
     """A worker that exits leaves its counters in the directory (they still count) but its
     live gauges must go."""
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
@@ -163,7 +149,7 @@ def gunicorn_run(options: Mapping[str, Any]) -> None:
         def load_config(self) -> None:
             for name, value in options.items():
                 self.cfg.set(name, value)
-            self.cfg.set("child_exit", _child_exit)
+            self.cfg.set("child_exit", child_exit)
             # Recent gunicorn opens a control socket in the home directory, which two servers
             # of one user (or a server and the tests) would share; nothing here uses it.
             if "control_socket_disable" in self.cfg.settings:
