@@ -33,7 +33,9 @@ def test_defaults_are_two_workers_per_core_and_one_threaded_on_loopback() -> Non
     assert (options["timeout"], options["graceful_timeout"], options["keepalive"]) == (30, 20, 5)
     assert options["accesslog"] is None
     assert options["preload_app"] is False
-    assert options["max_requests"] == 2000 and options["max_requests_jitter"] == 200
+    assert options["max_requests"] == 0  # each replaced worker would leave metrics files
+    recycled = gunicorn_options({"ALLIAGE_WEB_MAX_REQUESTS": "5000"}, cores=1)
+    assert (recycled["max_requests"], recycled["max_requests_jitter"]) == (5000, 500)
     assert "logconfig_dict" not in options
 
 

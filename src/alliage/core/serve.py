@@ -18,7 +18,6 @@ from typing import Any
 # closed after KEEPALIVE (above a load balancer's own idle timeout is not needed: it reconnects).
 TIMEOUT, GRACEFUL_TIMEOUT, KEEPALIVE = 30, 20, 5
 THREADS = 4
-MAX_REQUESTS, MAX_REQUESTS_JITTER = 2000, 200
 
 
 class ServeConfigError(ValueError):
@@ -72,11 +71,12 @@ def gunicorn_options(
     bind: list[str] | None = None,
     access_log: bool | None = None,
     proc_name: str = "alliage",
-    max_requests: int = MAX_REQUESTS,
+    max_requests: int | None = None,
 ) -> dict[str, Any]:
     """gunicorn's settings: the arguments given win, then ``ALLIAGE_WEB_WORKERS``,
     ``ALLIAGE_WEB_THREADS``, ``ALLIAGE_WEB_TIMEOUT``, ``ALLIAGE_WEB_GRACEFUL_TIMEOUT``,
-    ``ALLIAGE_WEB_KEEPALIVE``, ``ALLIAGE_BIND``/``PORT`` and ``ALLIAGE_ACCESS_LOG``, then the
+    ``ALLIAGE_WEB_KEEPALIVE``, ``ALLIAGE_WEB_MAX_REQUESTS``, ``ALLIAGE_BIND``/``PORT`` and
+    ``ALLIAGE_ACCESS_LOG``, then the
     defaults. Threaded workers (gthread): a page waiting on the database holds a thread, not a
     process."""
     if workers is None:
@@ -85,6 +85,9 @@ def gunicorn_options(
         )
     if threads is None:
         threads = _positive(environ, "ALLIAGE_WEB_THREADS", THREADS)
+    if max_requests is None:
+        raw = environ.get("ALLIAGE_WEB_MAX_REQUESTS", "").strip()
+        max_requests = 0 if raw in ("", "0") else _positive(environ, "ALLIAGE_WEB_MAX_REQUESTS", 0)
     if access_log is None:
         access_log = environ.get("ALLIAGE_ACCESS_LOG", "").strip().lower() in {
             "1",
@@ -101,10 +104,11 @@ def gunicorn_options(
         "timeout": _positive(environ, "ALLIAGE_WEB_TIMEOUT", TIMEOUT),
         "graceful_timeout": _positive(environ, "ALLIAGE_WEB_GRACEFUL_TIMEOUT", GRACEFUL_TIMEOUT),
         "keepalive": _positive(environ, "ALLIAGE_WEB_KEEPALIVE", KEEPALIVE),
-        # A worker is replaced after this many requests (with jitter, not all at once), which
-        # bounds what a slow leak can take.
+        # ALLIAGE_WEB_MAX_REQUESTS replaces a worker after that many requests (with a tenth of
+        # jitter, not all at once), which bounds a slow leak. Off by default: each new worker
+        # leaves its metrics files, which every scrape of /metrics reads.
         "max_requests": max_requests,
-        "max_requests_jitter": MAX_REQUESTS_JITTER if max_requests else 0,
+        "max_requests_jitter": max_requests // 10,
         "accesslog": "-" if access_log else None,
         "errorlog": "-",
         "loglevel": "warning",
