@@ -14,7 +14,7 @@ if not os.environ.get("ALLIAGE_DATABASE_URL", "").startswith(("postgres://", "po
     raise ImproperlyConfigured("ALLIAGE_DATABASE_URL must point to a PostgreSQL database.")
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR, env_bool, env_list
+from .base import VAR_DIR, env_list
 
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLIAGE_ALLOWED_HOSTS")
@@ -42,6 +42,8 @@ STATIC_ROOT = VAR_DIR / "static"
 EMAIL_BACKEND = os.environ.get(
     "ALLIAGE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
+
+from .base import DATABASES, env_bool  # noqa: E402
 
 # django-prometheus' database wrappers: queries, errors and their durations per database in
 # /metrics (ALLIAGE_METRICS_DATABASE=0 keeps Django's own backends).
