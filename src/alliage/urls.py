@@ -8,6 +8,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from alliage.api.urls import api_urlpatterns, page_urlpatterns
+from alliage.core import metrics as core_metrics
 from alliage.core import views as core_views
 
 # A database outage anywhere (even in a middleware) answers 503; other errors a page that
@@ -17,6 +18,8 @@ handler400 = "alliage.core.views.bad_request"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("livez", core_views.livez, name="livez"),
+    path("metrics", core_metrics.metrics, name="metrics"),
     *api_urlpatterns,
 ]
 

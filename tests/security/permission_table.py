@@ -108,6 +108,9 @@ POST_ONLY = "mmmmmmmmm"
 ROWS: tuple[Row, ...] = (
     # Core and accounts
     Row("healthz", get=ALL),
+    Row("livez", get=ALL),
+    # The test client's address is loopback; any other is refused (tests/core/test_metrics.py).
+    Row("metrics", get=ALL),
     Row("signup", get="orrrrrrrr", post="o" + "r" * 8,
         data=lambda w: {"first_name": "", "email": "x"}),
     Row("signup-sent", get=ALL),

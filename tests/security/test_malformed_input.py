@@ -81,7 +81,7 @@ def first_role(letters: str, allowed: str) -> str | None:
 
 def url_of(world: World, row: Row) -> str:
     path = reverse(row.name, kwargs=row.kw(world))
-    return path if path.startswith(("/api/", "/healthz")) else "/en" + path
+    return path if path.startswith(("/api/", "/healthz", "/livez", "/metrics")) else "/en" + path
 
 
 def form_fields(world: World, row: Row, role: str, url: str) -> tuple[list[str], list[str]]:

@@ -53,7 +53,7 @@ def test_every_view_has_a_row() -> None:
 def url_of(world: World, row: Row) -> str:
     """The view's address, in English where pages have a language."""
     path = reverse(row.name, kwargs=row.kw(world))
-    return path if path.startswith(("/api/", "/healthz")) else "/en" + path
+    return path if path.startswith(("/api/", "/healthz", "/livez", "/metrics")) else "/en" + path
 
 
 @pytest.mark.parametrize("row", ROWS, ids=lambda row: row.id)

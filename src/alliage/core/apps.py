@@ -23,3 +23,4 @@ class CoreConfig(AppConfig):
         register_personal_data(PERSONAL_DATA)
         register(HEALTH_CHECKS, storage_check)
         autodiscover()  # every app's hooks.py: what each adds to the others
+        from . import health  # noqa: F401  (registers the cache's part of /healthz)

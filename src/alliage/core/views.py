@@ -11,7 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 import alliage
 from alliage.core import hooks
@@ -50,6 +50,15 @@ def healthz(request: HttpRequest) -> JsonResponse:
         status=200 if healthy else 503,
         headers={} if healthy else {"Retry-After": str(settings.ALLIAGE_RETRY_AFTER_SECONDS)},
     )
+
+
+@never_cache
+@require_safe
+def livez(request: HttpRequest) -> JsonResponse:
+    """Liveness: this process answers HTTP. It touches neither the database nor the cache nor
+    the storage, so that a supervisor restarts a stuck process, never every server because
+    PostgreSQL is down (readiness is /healthz)."""
+    return JsonResponse({"status": "alive"})
 
 
 def bad_request_page(request: HttpRequest, *, detail: str) -> HttpResponse:

@@ -87,9 +87,9 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_tasks",
+    "alliage.workers",  # before django_tasks_db: its `db_worker` command is ours
     "django_tasks_db",
     "alliage.core",
-    "alliage.workers",
     "alliage.actors",
     "alliage.coalitions",
     "alliage.agenda",
@@ -409,3 +409,31 @@ ALLIAGE_EXPORT_DIR = Path(os.environ.get("ALLIAGE_EXPORT_DIR", VAR_DIR / "export
 ALLIAGE_EXPORT_TTL_HOURS = int(os.environ.get("ALLIAGE_EXPORT_TTL_HOURS", "24"))
 ALLIAGE_INACTIVE_AFTER_DAYS = int(os.environ.get("ALLIAGE_INACTIVE_AFTER_DAYS", "730"))
 ALLIAGE_CONTACT_DAILY_LIMIT = int(os.environ.get("ALLIAGE_CONTACT_DAILY_LIMIT", "5"))
+
+# Operations: Prometheus metrics at /metrics (django-prometheus; for ALLIAGE_METRICS_ALLOW or
+# the bearer ALLIAGE_METRICS_TOKEN only, see alliage.core.metrics), a request id, JSON logs
+# (ALLIAGE_LOG_FORMAT=json) and read-only replicas (ALLIAGE_REPLICA_URLS, alliage.core.db_router).
+INSTALLED_APPS.append("django_prometheus")
+MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "alliage.core.logformat.RequestIdMiddleware",
+    *MIDDLEWARE,
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "alliage.core.db_router.ReplicaMiddleware",
+)
+ALLIAGE_METRICS_ALLOW = env_list("ALLIAGE_METRICS_ALLOW", "127.0.0.1,::1")
+ALLIAGE_METRICS_TOKEN = os.environ.get("ALLIAGE_METRICS_TOKEN", "")
+if os.environ.get("ALLIAGE_LOG_FORMAT", "text").strip().lower() == "json":
+    from alliage.core.logformat import json_logging
+
+    LOGGING = json_logging(LOGGING)
+if _replica_urls := env_list("ALLIAGE_REPLICA_URLS"):
+    from alliage.core.db_router import replica_databases
+
+    DATABASES.update(
+        replica_databases(_replica_urls, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"])
+    )
+    DATABASE_ROUTERS = ["alliage.core.db_router.ReplicaRouter"]

@@ -23,8 +23,9 @@ if not ALLOWED_HOSTS:
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
-# A load balancer probes /healthz over plain http: a 301 would read as "down".
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# A load balancer probes /healthz (and a supervisor /livez, Prometheus /metrics) over plain
+# http: a 301 would read as "down".
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^livez$", r"^metrics$"]
 SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -41,3 +42,14 @@ STATIC_ROOT = VAR_DIR / "static"
 EMAIL_BACKEND = os.environ.get(
     "ALLIAGE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
+
+from .base import DATABASES, env_bool  # noqa: E402
+
+# django-prometheus' database wrappers: queries, errors and their durations per database in
+# /metrics (ALLIAGE_METRICS_DATABASE=0 keeps Django's own backends).
+if env_bool("ALLIAGE_METRICS_DATABASE", True):
+    for _database in DATABASES.values():
+        _database["ENGINE"] = {
+            "django.db.backends.postgresql": "django_prometheus.db.backends.postgresql",
+            "django.db.backends.sqlite3": "django_prometheus.db.backends.sqlite3",
+        }.get(_database["ENGINE"], _database["ENGINE"])

@@ -5,8 +5,8 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import connections
 
+from alliage.core.serve import gunicorn_options, gunicorn_run
 from alliage.demo.services import DEMO_ACCOUNTS, DEMO_PASSWORD, database_is_empty, demo_load
 
 
@@ -15,35 +15,18 @@ def demo_serve(*, host: str, port: str, workers: int, threads: int) -> None:
     waiting connections and resets the rest, which a crowd registering at once overflows.
     Several workers share the SQLite file, which the settings open in WAL mode with a busy
     timeout; WhiteNoise serves the static files."""
-    from django.core.wsgi import get_wsgi_application
-    from gunicorn.app.base import BaseApplication
-
-    class DemoServer(BaseApplication):
-        def load_config(self) -> None:
-            for name, value in {
-                "bind": [f"{host}:{port}"],
-                "workers": workers,
-                "worker_class": "gthread",
-                "threads": threads,
-                "backlog": 2048,
-                "timeout": 60,
-                "graceful_timeout": 10,
-                "accesslog": None,
-                "errorlog": "-",
-                "loglevel": "warning",
-                "proc_name": "alliage-demo",
-            }.items():
-                self.cfg.set(name, value)
-            # Recent gunicorn opens a control socket in the home directory, which two demos
-            # (or a demo and the tests) would share; the demo does not need it.
-            if "control_socket_disable" in self.cfg.settings:
-                self.cfg.set("control_socket_disable", True)
-
-        def load(self) -> Any:
-            return get_wsgi_application()
-
-    connections.close_all()  # each worker opens its own; none is shared across the fork
-    DemoServer().run()
+    options = gunicorn_options(
+        os.environ,
+        workers=workers,
+        threads=threads,
+        bind=[f"{host}:{port}"],
+        access_log=False,
+        proc_name="alliage-demo",
+        max_requests=0,
+    )
+    # A burst of registrations queues on SQLite's single writer: give it time.
+    options.update(timeout=60, graceful_timeout=10)
+    gunicorn_run(options)
 
 
 class Command(BaseCommand):
