@@ -14,7 +14,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from . import pagecache  # noqa: F401  (watches every connection for writes)
+        from . import (
+            health,  # noqa: F401  (registers the cache's part of /healthz)
+            pagecache,  # noqa: F401  (watches every connection for writes)
+        )
         from .hooks import HEALTH_CHECKS, autodiscover, register
         from .personal_data import register_personal_data
         from .selfdata import PERSONAL_DATA
@@ -23,4 +26,3 @@ class CoreConfig(AppConfig):
         register_personal_data(PERSONAL_DATA)
         register(HEALTH_CHECKS, storage_check)
         autodiscover()  # every app's hooks.py: what each adds to the others
-        from . import health  # noqa: F401  (registers the cache's part of /healthz)
