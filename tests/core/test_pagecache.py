@@ -200,3 +200,33 @@ def test_with_redis_the_processes_share_the_pages_and_their_versions() -> None:
         Coalition.objects.filter(pk=coalition.pk).update(title="Renommée")
         assert "Renommée" in get(Client(), "/coalitions/")[0].content.decode()
         caches["default"].clear()
+
+
+def test_with_replicas_a_page_rebuilt_just_after_a_change_reads_the_primary(
+    monkeypatch, settings
+) -> None:
+    from alliage.core import db_router
+
+    seen: list[object] = []
+
+    @pagecache.anonymous_cached("coalitions")
+    def page(request):
+        reads = db_router._reads.get()
+        seen.append(reads.alias if reads else "no decision")
+        return HttpResponse("ok")
+
+    def visit(path: str) -> None:
+        from django.contrib.auth.models import AnonymousUser
+
+        request = RequestFactory().get(path)
+        request.user = AnonymousUser()
+        with db_router.replica_reads("replica_0"):
+            page(request)
+
+    monkeypatch.setattr(pagecache, "replica_aliases", lambda: ["replica_0"])
+    settings.ALLIAGE_REPLICA_LAG_SECONDS = 10
+    CoalitionFactory()  # the domain has just changed
+    visit("/just-changed/")
+    settings.ALLIAGE_REPLICA_LAG_SECONDS = 0
+    visit("/stable/")
+    assert seen == [None, "replica_0"]

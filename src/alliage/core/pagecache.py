@@ -11,6 +11,11 @@ every process that shares the cache. The old entries are never read again and ex
 
 A page is not stored when its answer is personal: anything but a 200, a cookie set (a CSRF
 token was rendered, a session began), messages waiting for the visitor, or a streamed body.
+With read replicas, a page rebuilt just after a change reads the primary: a replica may not
+have the change yet, and the page would keep the old rows under the new version. Once every
+domain it reads has been stable for ``ALLIAGE_REPLICA_LAG_SECONDS`` (10 by default), a rebuild
+reads a replica like any anonymous page.
+
 Pages whose content depends on the clock (upcoming events, a call's deadline) use a short
 lifetime; every page has one, so a write made outside Django (a manual SQL fix) shows after
 it at the latest.
@@ -22,17 +27,21 @@ import hashlib
 import re
 import secrets
 import threading
+import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connections, transaction
 from django.db.backends.signals import connection_created
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
+
+from .db_router import replica_aliases, replica_reads
 
 View = Callable[..., HttpResponse]
 
@@ -80,6 +89,24 @@ def _version_key(domain: str) -> str:
     return f"pagecache:v:{domain}"
 
 
+def _token() -> str:
+    """A new version: when it was made (for the replicas' lag) and a random part."""
+    return f"{time.time():.3f}-{secrets.token_hex(4)}"
+
+
+def _young(tokens: tuple[str, ...]) -> bool:
+    """Whether one of these versions is more recent than a replica may lag."""
+    limit = time.time() - settings.ALLIAGE_REPLICA_LAG_SECONDS
+    for token in tokens:
+        made, _, _ = token.partition("-")
+        try:
+            if float(made) > limit:
+                return True
+        except ValueError:
+            return True
+    return False
+
+
 _local = threading.local()
 
 
@@ -97,7 +124,7 @@ def versions(domains: tuple[str, ...]) -> tuple[str, ...]:
     _bumped_unread().clear()
     keys = [_version_key(d) for d in domains]
     found = cache.get_many(keys)
-    missing = {key: secrets.token_hex(6) for key in keys if key not in found}
+    missing = {key: _token() for key in keys if key not in found}
     if missing:
         for key, token in missing.items():
             # another process may have set it meanwhile: keep whichever won
@@ -133,7 +160,7 @@ def _pending(alias: str, domain: str) -> None:
     connection = connections[alias]
 
     def bump() -> None:
-        cache.set(_version_key(domain), secrets.token_hex(6), VERSION_TIMEOUT)
+        cache.set(_version_key(domain), _token(), VERSION_TIMEOUT)
 
     if not connection.in_atomic_block:
         bump()
@@ -181,9 +208,8 @@ def anonymous_cached(*domains: str, timeout: int = DEFAULT_TIMEOUT) -> Callable[
                 return view(request, *args, **kwargs)
             fragment = "f" if request.headers.get("HX-Request") else "p"
             address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-            key = ":".join(
-                ("pagecache", get_language() or "", fragment, address, *versions(domains))
-            )
+            current = versions(domains)
+            key = ":".join(("pagecache", get_language() or "", fragment, address, *current))
             stored = cache.get(key)
             if stored is not None:
                 content, headers = stored
@@ -192,7 +218,11 @@ def anonymous_cached(*domains: str, timeout: int = DEFAULT_TIMEOUT) -> Callable[
                     response[name] = value
                 response["X-Page-Cache"] = "hit"
                 return response
-            response = view(request, *args, **kwargs)
+            if replica_aliases() and _young(current):
+                with replica_reads(None):
+                    response = view(request, *args, **kwargs)
+            else:
+                response = view(request, *args, **kwargs)
             if not _personal(request, response):
                 headers = [
                     (name, value)

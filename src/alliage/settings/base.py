@@ -437,3 +437,5 @@ if _replica_urls := env_list("ALLIAGE_REPLICA_URLS"):
         replica_databases(_replica_urls, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"])
     )
     DATABASE_ROUTERS = ["alliage.core.db_router.ReplicaRouter"]
+# How far a replica may lag: a cached page rebuilt sooner after a change reads the primary.
+ALLIAGE_REPLICA_LAG_SECONDS = int(os.environ.get("ALLIAGE_REPLICA_LAG_SECONDS", "10"))
