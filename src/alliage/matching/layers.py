@@ -129,7 +129,11 @@ class Layered:
                 scores += part_bm25.score(query, rows) * (w0 / scale)
             scores += self._ngram_scores(part_ngram, grams, rows) * w1
             keys = index.corpus.keys
-            for position in np.flatnonzero(scores > 0).tolist():
+            positive = np.flatnonzero(scores > 0)
+            if positive.size > k:  # only each part's top k can be in the merged top k
+                kth = np.partition(scores[positive], -k)[-k]
+                positive = positive[scores[positive] >= kth]
+            for position in positive.tolist():
                 row = int(rows[position])
                 found.append((float(scores[position]), keys[row], index, row, query))
         found.sort(key=lambda item: (-round(item[0], 9), item[1]))

@@ -142,6 +142,14 @@ def index_get() -> Index | Layered:
         return view
 
 
+def index_exact() -> Index:
+    """The current index as one ``Index`` refitted with the changes (what a fresh build
+    gives), for the uses beyond search (convergences): the snapshot itself when nothing
+    changed since, else a private copy made once per version (``Layered.exact``)."""
+    index = index_get()
+    return index.exact() if isinstance(index, Layered) else index
+
+
 def _catch_up(loaded: _Loaded) -> Index | Layered:
     """Apply the deltas newer than what this process holds."""
     rows = IndexDelta.objects.filter(version__gt=loaded.version).values_list(
