@@ -259,7 +259,6 @@ ALLIAGE_API_RATES = {
     "write": os.environ.get("ALLIAGE_API_WRITE_RATE", "60/m"),
 }
 
-# The matching index, one file read by every process (see alliage.matching.store).
 # The matching index is published in the database (matching.store); each machine keeps a
 # memory-mapped copy of the current snapshot in the folder of ALLIAGE_MATCHING_INDEX.
 ALLIAGE_MATCHING_INDEX = Path(
