@@ -48,10 +48,26 @@ def _default_parts(index: Index) -> tuple[BM25Scorer, float, NgramScorer, float]
     return bm25, w0, ngram, w1
 
 
+class _Extra(Index):
+    """The changed documents' index, which analyses each document once per process."""
+
+    def __init__(self, *args: Any, bags: dict[Document, Bag], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._bags = bags
+
+    def bag(self, document: Document) -> Bag:
+        bag = self._bags.get(document)
+        if bag is None:
+            bag = self._bags[document] = super().bag(document)
+        return bag
+
+
 class Layered:
     """``base`` (never written) with ``changes`` (key → its document now, or None when it
     left the index) on top. ``exact_loader`` gives a private, writable copy of ``base`` for
-    ``exact()``."""
+    ``exact()``; ``bags`` keeps the changed documents' analyses from one version to the next
+    (each process builds a ``Layered`` per version, and a document analysed once need not be
+    again)."""
 
     def __init__(
         self,
@@ -59,6 +75,7 @@ class Layered:
         changes: Mapping[str, Document | None],
         *,
         exact_loader: Callable[[], Index],
+        bags: dict[Document, Bag] | None = None,
     ) -> None:
         self.base = base
         self.changes = dict(changes)
@@ -66,9 +83,10 @@ class Layered:
         self._exact_loader = exact_loader
         self._exact: Index | None = None
         self._lock = threading.Lock()
-        self.extra = Index(
+        self.extra = _Extra(
             scorer_from_config(base.scorer.name, base.scorer.config()),
             tag_weight=base.tag_weight,
+            bags=bags if bags is not None else {},
         )
         self.extra.upsert(d for d in self.changes.values() if d is not None)
         self.extra.refresh()

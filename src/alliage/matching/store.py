@@ -49,6 +49,7 @@ from . import documents, snapshot
 from .engine import Document, Index, UnreadableIndex
 from .layers import Layered
 from .models import IndexDelta, IndexState, SnapshotChunk
+from .text import Bag
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ class _Loaded:
     base: Index
     directory: Path
     changes: dict[str, Document | None] = field(default_factory=dict)
+    bags: dict[Document, Bag] = field(default_factory=dict)  # the changes' analyses
     view: Index | Layered | None = None
     checked: float = 0.0
 
@@ -133,7 +135,12 @@ def index_get() -> Index | Layered:
         if loaded is None or loaded.snapshot_id != state.snapshot_id:
             loaded = _open(state)
             if loaded is None:
-                return _rebuild_or_take()
+                newer = _state()  # replaced while this process fetched it: take the new one
+                if newer is None or newer.snapshot_id == state.snapshot_id or not newer.snapshot_id:
+                    return _rebuild_or_take()
+                state, loaded = newer, _open(newer)
+                if loaded is None:
+                    return _rebuild_or_take()
         view = loaded.view
         if view is None or loaded.version < state.version:
             view = _catch_up(loaded)
@@ -174,8 +181,13 @@ def _view(loaded: _Loaded) -> Index | Layered:
     if not loaded.changes:
         return loaded.base
     directory = loaded.directory
+    current = {d for d in loaded.changes.values() if d is not None}
+    loaded.bags = {d: bag for d, bag in loaded.bags.items() if d in current}
     return Layered(
-        loaded.base, loaded.changes, exact_loader=lambda: Index.load(directory, mmap=False)
+        loaded.base,
+        loaded.changes,
+        exact_loader=lambda: Index.load(directory, mmap=False),
+        bags=loaded.bags,
     )
 
 
@@ -220,10 +232,15 @@ def _fetch(state: _State, directory: Path) -> bool:
 
 
 def _drop_other_caches(*, keep: str) -> None:
-    """This machine's cache directories of other snapshots go (an erased person's words in
-    an older one too). A process that still maps one keeps its pages until it lets go."""
+    """This machine's cache directories of older snapshots go (an erased person's words in
+    one too); a newer one, which another process may have just written, stays. A process
+    that still maps a removed one keeps its pages until it lets go."""
+    kept = cache_dir() / keep
+    if not kept.is_dir():
+        return
+    newest = kept.stat().st_mtime_ns
     for entry in cache_dir().iterdir():
-        if entry.is_dir() and entry.name != keep:
+        if entry.is_dir() and entry.name != keep and entry.stat().st_mtime_ns <= newest:
             shutil.rmtree(entry, ignore_errors=True)
         elif entry.suffix in (".npz", ".lock"):  # the one-file index of earlier versions
             entry.unlink(missing_ok=True)
@@ -403,7 +420,7 @@ def index_write(keys: Iterable[str]) -> int:
             for row in rows
         )
         pending = IndexDelta.objects.count()
-        if pending > int(getattr(settings, "ALLIAGE_MATCHING_COMPACT_AFTER", 500)):
+        if pending > int(getattr(settings, "ALLIAGE_MATCHING_COMPACT_AFTER", 200)):
             transaction.on_commit(_queue_compaction, robust=True)
     return len(rows)
 

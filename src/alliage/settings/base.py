@@ -267,7 +267,7 @@ ALLIAGE_MATCHING_INDEX = Path(
 # Seconds between two checks of the published version (0: on every use, one small query).
 ALLIAGE_MATCHING_CHECK_SECONDS = float(os.environ.get("ALLIAGE_MATCHING_CHECK_SECONDS", "0"))
 # Delta rows past which the worker folds them into a new snapshot.
-ALLIAGE_MATCHING_COMPACT_AFTER = int(os.environ.get("ALLIAGE_MATCHING_COMPACT_AFTER", "500"))
+ALLIAGE_MATCHING_COMPACT_AFTER = int(os.environ.get("ALLIAGE_MATCHING_COMPACT_AFTER", "200"))
 MEDIA_URL = "/media/"
 
 EMAIL_BACKEND = os.environ.get(
