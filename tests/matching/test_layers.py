@@ -97,3 +97,14 @@ def test_exact_is_a_fresh_build(demo_corpus: DemoCorpus) -> None:
         assert [(h.key, pytest.approx(h.score)) for h in exact.search(text)] == [
             (h.key, h.score) for h in fresh.search(text)
         ]
+
+
+def test_changes_on_top_of_an_empty_snapshot_are_found() -> None:
+    layered = Layered(
+        Index.build([]),
+        {"org:1": Document("org:1", "organisation", "sme", "Réparation des ordinateurs.")},
+        exact_loader=lambda: Index.build([]),
+    )
+    (hit,) = layered.search("réparation des ordinateurs")
+    assert hit.key == "org:1"
+    assert hit.score > 0.5  # most of the query found, as in an index of that one document

@@ -8,7 +8,7 @@ the changes, never a refit of the snapshot, so a save never touches the shared a
 
 Statistics are frozen at the snapshot: ``extra``'s rows are weighed with the snapshot's term
 IDF, average length and n-gram IDF (a term or n-gram the snapshot lacks gets the IDF its
-count among the changed documents gives over the snapshot's documents), and the query's
+count among the changed documents gives over the snapshot's documents and theirs), and the query's
 scale and n-gram vector are computed over both vocabularies, so scores of the two parts
 compare as those of one index. What a fresh build would differ in is only the statistics the
 changes would have moved (a document more or less in a term's frequency), by about 1/N;
@@ -165,6 +165,9 @@ class Layered:
         extra_bm25, _e0, extra_ngram, _e1 = _default_parts(self.extra)  # type: ignore[misc]
         base, extra = self.base.corpus, self.extra.corpus
         n = base.n_alive
+        # A term or n-gram only the changes hold is counted among them, over the snapshot's
+        # documents and theirs (its frequency can never exceed the count it is taken over).
+        n_new = n + extra.n_alive
         # BM25: the snapshot's IDF of each term, the count among the changes for a new one.
         idf = np.empty(len(extra.terms))
         new_df = extra.df
@@ -175,11 +178,11 @@ class Layered:
         if missing.any():
             df = new_df[missing]
             if bm25.idf_kind == "lucene":
-                idf[missing] = np.log1p((n - df + 0.5) / (df + 0.5))
+                idf[missing] = np.log1p((n_new - df + 0.5) / (df + 0.5))
             else:
                 present = bm25.term_idf[base.df > 0]
                 average = float(present.mean()) if present.size else 0.0
-                okapi = np.log(np.maximum(n - df + 0.5, 1e-9)) - np.log(df + 0.5)
+                okapi = np.log(np.maximum(n_new - df + 0.5, 1e-9)) - np.log(df + 0.5)
                 idf[missing] = np.where(okapi < 0, bm25.epsilon * average, okapi)
         tf = extra.tf
         rows = np.repeat(np.arange(tf.shape[0]), np.diff(tf.indptr))
@@ -196,7 +199,7 @@ class Layered:
         block.data = np.ones_like(block.data)
         counts = extra_ngram.counts
         grams_df = np.bincount((block @ counts).indices, minlength=len(extra_ngram.ngrams))
-        gram_idf = np.log((1 + n) / (1 + grams_df)) + 1
+        gram_idf = np.log((1 + n_new) / (1 + grams_df)) + 1
         for gram, col in extra_ngram.ngrams.items():
             known = ngram.ngrams.get(gram)
             if known is not None:
