@@ -112,8 +112,11 @@ def _state() -> _State | None:
 
 def _locked_state() -> IndexState:
     """The state row, locked until the end of the transaction (created the first time)."""
-    IndexState.objects.get_or_create(pk=STATE)
-    return IndexState.objects.select_for_update().get(pk=STATE)
+    try:
+        return IndexState.objects.select_for_update().get(pk=STATE)
+    except IndexState.DoesNotExist:
+        IndexState.objects.get_or_create(pk=STATE)
+        return IndexState.objects.select_for_update().get(pk=STATE)
 
 
 # Reading.
@@ -143,7 +146,7 @@ def index_get() -> Index | Layered:
                     return _rebuild_or_take()
         view = loaded.view
         if view is None or loaded.version < state.version:
-            view = _catch_up(loaded)
+            view = _catch_up(loaded, seen=state.version)
         loaded.checked = now
         _loaded = loaded
         return view
@@ -157,14 +160,16 @@ def index_exact() -> Index:
     return index.exact() if isinstance(index, Layered) else index
 
 
-def _catch_up(loaded: _Loaded) -> Index | Layered:
-    """Apply the deltas newer than what this process holds."""
+def _catch_up(loaded: _Loaded, seen: int = 0) -> Index | Layered:
+    """Apply the deltas newer than what this process holds. ``seen``, a version read before,
+    is held afterwards whatever rows there are: its rows committed with it."""
     rows = IndexDelta.objects.filter(version__gt=loaded.version).values_list(
         "key", "version", "document"
     )
     for key, version, document in rows:
         loaded.changes[key] = _document(document)
         loaded.version = max(loaded.version, version)
+    loaded.version = max(loaded.version, seen)
     if loaded.view is None or rows:
         loaded.view = _view(loaded)
     loaded.checked = time.monotonic()
