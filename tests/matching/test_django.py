@@ -245,6 +245,16 @@ def test_near_duplicates_converge_and_the_team_starts_a_coalition(client, matchi
     assert coalition.members.get(role=MemberRole.LEAD).person.user == team
 
 
+def test_convergences_read_the_changes_made_since_the_snapshot(matching_index) -> None:
+    call, rows, _other = _call_with_submissions()
+    store.index_get()
+    late = SubmissionFactory(call=call, title="Réparer les ordinateurs", summary=CONVERGENT[0][1])
+    store.index_write([f"submission:{late.pk}"])  # on top of the snapshot, not folded in
+    groups = selectors.call_convergences(call=call, threshold=0.3)
+    (with_late,) = [g for g in groups if late in g.submissions]
+    assert rows[0] in with_late.submissions  # the proposal it repeats
+
+
 def test_a_coalition_cannot_start_from_another_calls_proposals(client, matching_index) -> None:
     call, rows, _other = _call_with_submissions()
     foreign = SubmissionFactory(title="Ailleurs")

@@ -50,6 +50,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -83,7 +84,7 @@ __all__ = [
 ]
 
 BM25_WEIGHT = 0.2
-FORMAT = 2  # 2: surface forms counted per row, so that removals count them down
+FORMAT = 3  # 3: live rows, df, best surface forms and the n-gram weights stored
 COMPACT_RATIO = 0.2
 CHUNK = 10_000
 MAX_SHARED_TERMS = 8
@@ -404,17 +405,17 @@ class Index:
                 shared.append(tag)
         return tuple(shared)
 
-    def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the index to one .npz file (arrays, and the metadata as JSON bytes), without
-        pickle; the file is replaced atomically so that readers never see half of it."""
+    def parts(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+        """What ``save`` writes: the metadata (JSON-able) and the arrays, refreshed first."""
         self.refresh()
+        surfaces = [self.surface(term) for term in self.corpus.terms]
         meta = {
             "format": FORMAT,
             "tag_weight": self.tag_weight,
             "scorer": {"name": self.scorer.name, "config": self.scorer.config()},
             "keys": self.corpus.keys,
-            "alive": self.corpus.alive.tolist(),
             "terms": self.corpus.terms,
+            "surfaces": surfaces,
             "kinds": self.kinds,
             "groups": self.groups,
             "tags": self.tags,
@@ -422,12 +423,20 @@ class Index:
             "pairs": [list(pair) for pair in self.pairs],
         }
         arrays = {
-            "meta": np.frombuffer(json.dumps(meta, ensure_ascii=False).encode(), dtype=np.uint8),
+            "alive": self.corpus.alive,
             "lengths": self.corpus.lengths,
+            "df": self.corpus.df,
             **sparse_arrays("tf", self.corpus.tf),
             **sparse_arrays("pairs", self.pair_counts),
             **{f"scorer.{k}": v for k, v in self.scorer.state().items()},
         }
+        return meta, arrays
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the index to one .npz file (arrays, and the metadata as JSON bytes), without
+        pickle; the file is replaced atomically so that readers never see half of it."""
+        meta, arrays = self.parts()
+        arrays["meta"] = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode(), np.uint8)
         target = Path(path)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
         try:
@@ -439,11 +448,21 @@ class Index:
             raise
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> Index:
-        """Read what ``save`` wrote; nothing is recomputed. A file that cannot be read whole
-        and consistent raises ``UnreadableIndex`` (a missing one, ``FileNotFoundError``)."""
+    def load(cls, path: str | os.PathLike[str], *, mmap: bool = False) -> Index:
+        """Read what ``save`` wrote (or, for a directory, what ``snapshot.write`` wrote, its
+        arrays memory-mapped when ``mmap``); nothing is recomputed. A file that cannot be
+        read whole and consistent raises ``UnreadableIndex`` (a missing one,
+        ``FileNotFoundError``)."""
         try:
-            index = cls._load(path)
+            if Path(path).is_dir():
+                from .snapshot import read_parts
+
+                meta, arrays = read_parts(Path(path), mmap=mmap)
+            else:
+                with np.load(path, allow_pickle=False) as data:
+                    arrays = {name: data[name] for name in data.files}
+                meta = json.loads(arrays.pop("meta").tobytes().decode())
+            index = cls.from_parts(meta, arrays)
         except (FileNotFoundError, UnreadableIndex):
             raise
         except Exception as error:  # zip, npy, JSON, scipy and numpy each fail their own way
@@ -467,10 +486,9 @@ class Index:
         return index
 
     @classmethod
-    def _load(cls, path: str | os.PathLike[str]) -> Index:
-        with np.load(path, allow_pickle=False) as data:
-            arrays = {name: data[name] for name in data.files}
-        meta = json.loads(arrays.pop("meta").tobytes().decode())
+    def from_parts(cls, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> Index:
+        """The index ``parts`` described. Arrays are used as given (memory-mapped ones stay
+        mapped): only the small per-row mask of live rows is copied, since updates write it."""
         if meta["format"] != FORMAT:
             raise UnreadableIndex(f"index format {meta['format']} is not {FORMAT}: rebuild it")
         index = cls(
@@ -480,10 +498,12 @@ class Index:
         corpus = index.corpus
         corpus.keys, corpus.terms = meta["keys"], meta["terms"]
         corpus.vocab = {term: i for i, term in enumerate(corpus.terms)}
-        corpus.alive = np.array(meta["alive"], dtype=bool)
+        corpus.alive = np.array(arrays["alive"], dtype=bool)
         corpus.lengths = arrays["lengths"]
-        corpus.tf = sparse_from("tf", arrays).tocsr()
-        corpus.refresh_stats()
+        corpus.tf = sparse_from("tf", arrays)
+        corpus.df = arrays["df"]
+        corpus.n_alive = int(corpus.alive.sum())
+        corpus.avgdl = float(corpus.lengths[corpus.alive].mean()) if corpus.n_alive else 0.0
         index.rows = {k: i for i, k in enumerate(corpus.keys) if corpus.alive[i]}
         # Interned: a hundred thousand rows share a handful of kinds, groups and tags.
         index.kinds = [sys.intern(k) for k in meta["kinds"]]
@@ -492,7 +512,8 @@ class Index:
         index.tags = [tuple(sys.intern(t) for t in tags) for tags in meta["tags"]]
         index.pairs = [(s, w) for s, w in meta["pairs"]]
         index._pair_ids = {pair: i for i, pair in enumerate(index.pairs)}
-        index.pair_counts = sparse_from("pairs", arrays).tocsr()
+        index.pair_counts = sparse_from("pairs", arrays)
+        index._surfaces = dict(zip(corpus.terms, meta["surfaces"], strict=True))
         prefix = "scorer."
         index.scorer.restore(
             corpus, {k[len(prefix) :]: v for k, v in arrays.items() if k.startswith(prefix)}

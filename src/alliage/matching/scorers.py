@@ -315,13 +315,17 @@ class NgramScorer:
             "idf": self.idf,
             "norms": self.norms,
             **sparse_arrays("counts", self.counts),
+            **sparse_arrays("weighted", self.weighted),
         }
 
     def restore(self, corpus: Corpus, state: Mapping[str, np.ndarray]) -> None:
         self.ngrams = {str(g): i for i, g in enumerate(state["grams"].tolist())}
         self.idf, self.norms = state["idf"], state["norms"]
         self.counts = sparse_from("counts", state).tocsr()
-        self.weighted = (self.counts @ sp.diags(self.idf)).tocsc()
+        if "weighted.data" in state:  # stored, so that a memory-mapped index shares it too
+            self.weighted = sparse_from("weighted", state).tocsc()
+        else:
+            self.weighted = (self.counts @ sp.diags(self.idf)).tocsc()
         self._tf = corpus.tf
 
 

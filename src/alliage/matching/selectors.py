@@ -216,11 +216,10 @@ def call_convergences(*, call: Call, threshold: float) -> list[ConvergenceView]:
         .select_related("person", "organisation")
         .order_by("pk")
     }
-    index = store.index_get()
-    missing = [key for key in submissions if key not in index]
+    missing = [key for key in submissions if key not in store.index_get()]
     if missing:  # submitted a moment ago: the background update has not run yet
-        index = store.index_update(missing)
-    groups = convergences(index, list(submissions), threshold=threshold)
+        store.index_write(missing)
+    groups = convergences(store.index_exact(), list(submissions), threshold=threshold)
     labels = dict(OrganisationKind.choices)
     views = []
     for group in groups:

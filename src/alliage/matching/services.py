@@ -17,7 +17,7 @@ from alliage.core.errors import BusinessError
 from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require
 
-from . import documents, store
+from . import documents
 from .audit import AuditAction
 
 
@@ -73,8 +73,13 @@ def coalition_from_convergence(
 def person_index_erase(*, person: Person) -> None:
     """An erased person leaves the index as soon as the erasure commits, with nothing left of
     them: their row, its terms, surface words and n-grams, and the statistics they counted in
-    (``store.index_purge``), rather than the tombstone an ordinary update leaves until the
-    next compaction. A failure after the commit is logged, not raised: the erasure stands, and
-    the next update or rebuild takes them out anyway (they no longer qualify)."""
+    (``store.index_purge``: a new snapshot without them, their delta rows and the older
+    snapshots deleted), rather than the tombstone an ordinary update leaves until the next
+    compaction. The purge is a task like every index write (the worker's, in production);
+    until it runs, the suggestions are filtered against the database, where they are gone.
+    A failure after the commit is logged, not raised: the erasure stands, and the next
+    compaction or rebuild takes them out anyway (they no longer qualify)."""
+    from .tasks import index_purge_task
+
     key = documents.key_of(person)
-    transaction.on_commit(lambda: store.index_purge([key]), robust=True)
+    transaction.on_commit(lambda: index_purge_task.enqueue(keys=[key]), robust=True)

@@ -306,10 +306,15 @@ ALLIAGE_API_RATES = {
     "write": os.environ.get("ALLIAGE_API_WRITE_RATE", "60/m"),
 }
 
-# The matching index, one file read by every process (see alliage.matching.store).
+# The matching index is published in the database (matching.store); each machine keeps a
+# memory-mapped copy of the current snapshot in the folder of ALLIAGE_MATCHING_INDEX.
 ALLIAGE_MATCHING_INDEX = Path(
     os.environ.get("ALLIAGE_MATCHING_INDEX", VAR_DIR / "matching" / "index.npz")
 )
+# Seconds between two checks of the published version (0: on every use, one small query).
+ALLIAGE_MATCHING_CHECK_SECONDS = float(os.environ.get("ALLIAGE_MATCHING_CHECK_SECONDS", "0"))
+# Delta rows past which the worker folds them into a new snapshot.
+ALLIAGE_MATCHING_COMPACT_AFTER = int(os.environ.get("ALLIAGE_MATCHING_COMPACT_AFTER", "200"))
 MEDIA_URL = "/media/"
 
 EMAIL_BACKEND = os.environ.get(

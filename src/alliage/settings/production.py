@@ -38,6 +38,16 @@ STORAGES = {  # uploads and archives as in base (ALLIAGE_STORAGE_URL)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = False
+# Tasks wait for `alliage worker` unless told otherwise: with the immediate backend each save
+# would update the matching index and send its e-mails inside the request.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[os.environ.get("ALLIAGE_TASKS", "database")]
+    }
+}
 STATIC_ROOT = VAR_DIR / "static"
 EMAIL_BACKEND = os.environ.get(
     "ALLIAGE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
