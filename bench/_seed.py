@@ -143,7 +143,15 @@ class Loader:
         meta = model._meta
         given = [meta.get_field(name) for name in columns]
         given_names = {f.attname for f in given}
-        rest = [f for f in meta.concrete_fields if f.attname not in given_names]
+        # Columns the database computes (generated columns, database defaults such as a
+        # search vector another app adds) are left to it.
+        rest = [
+            f
+            for f in meta.concrete_fields
+            if f.attname not in given_names
+            and not getattr(f, "generated", False)
+            and f.db_default is models.NOT_PROVIDED
+        ]
         fields = [*given, *rest]
         fillers = tuple(self._filler(f) for f in rest)
         is_json = [isinstance(f, models.JSONField) for f in fields]
@@ -242,12 +250,8 @@ def seed(scale: float, *, log: Any = print) -> Seeded:
         return (now - dt.timedelta(days=days)).replace(microsecond=0)
 
     with transaction.atomic():
-        if loader.postgres:
-            # Foreign keys are checked by triggers: the loader writes consistent ids, and
-            # skipping a check per row makes the load several times faster.
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL session_replication_role = replica")
-
+        # Triggers stay on (no session_replication_role = replica): the foreign keys' checks
+        # cost some seconds at commit, and an app may keep derived data with a trigger.
         # Programmes, and one team account per programme (a person as every account).
         themes = [
             "Numérique responsable",

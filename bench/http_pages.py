@@ -499,7 +499,22 @@ class Gunicorn:
         self.args, self.env, self.var = args, env, var
         self.process: subprocess.Popen[bytes] | None = None
 
+    def stop_stale(self, pidfile: Path) -> None:
+        """A gunicorn this benchmark started for the same var dir and never stopped (the
+        run was killed): stopped, so that the port is free."""
+        try:
+            pid = int(pidfile.read_text().strip())
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+        except (OSError, ValueError):
+            return
+        if "gunicorn" in cmdline and str(pidfile) in cmdline:
+            print(f"stopping the gunicorn left running by an earlier run (pid {pid})")
+            os.kill(pid, signal.SIGTERM)
+            time.sleep(3)
+
     def start(self) -> None:
+        pidfile = self.var / "gunicorn.pid"
+        self.stop_stale(pidfile)
         gunicorn = Path(sys.executable).with_name("gunicorn")
         if not gunicorn.exists():
             gunicorn = Path(shutil.which("gunicorn") or "gunicorn")
@@ -516,6 +531,7 @@ class Gunicorn:
             "--backlog=64",
             f"--error-logfile={self.var / 'gunicorn.log'}",
             "--log-level=warning",
+            f"--pid={pidfile}",
         ]
         print(f"gunicorn: {' '.join(command[1:])}", flush=True)
         self.process = subprocess.Popen(  # noqa: S603 (gunicorn, our arguments)
