@@ -14,6 +14,7 @@ above 1 (``min(scale, 1)``), so that scale 10 shows the growth of the coalitions
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import random
 import time
@@ -21,6 +22,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from django.core.management.color import no_style
@@ -891,16 +893,18 @@ DERIVED_COMMAND_PATTERNS = (
 
 
 def derived_rebuild(*, log: Any = print) -> dict[str, float]:
-    """Run every app's ``after_bulk_load()`` (in ``alliage.<app>.services`` or
-    ``alliage.<app>.bulk``) and every management command whose name looks like a rebuild of
-    derived data; say which ran, and go on (loudly) when one fails or none exists."""
+    """Run every app's ``after_bulk_load()`` (in ``alliage.<app>.bulk`` or
+    ``alliage.<app>.services``) and, for the apps without one, every management command whose
+    name looks like a rebuild of derived data; say which ran, and go on (loudly) when one
+    fails or none exists."""
     import importlib
 
     from django.apps import apps
-    from django.core.management import call_command, get_commands
+    from django.core.management import get_commands
 
     timings: dict[str, float] = {}
     found = False
+    hooked: set[str] = set()
     for config in apps.get_app_configs():
         if not config.name.startswith("alliage."):
             continue
@@ -912,30 +916,42 @@ def derived_rebuild(*, log: Any = print) -> dict[str, float]:
             hook = getattr(module, "after_bulk_load", None)
             if callable(hook):
                 found = True
+                hooked.add(config.name)
                 label = f"{config.name}.{module_name}.after_bulk_load()"
                 timings[label] = _timed(label, hook, log)
                 break
     for name, app in sorted(get_commands().items()):
-        if not str(app).startswith("alliage.") or not any(
-            p in name for p in DERIVED_COMMAND_PATTERNS
+        if (
+            not str(app).startswith("alliage.")
+            or app in hooked  # its after_bulk_load() does what it needs
+            or not any(p in name for p in DERIVED_COMMAND_PATTERNS)
         ):
             continue
         found = True
-        timings[f"alliage {name}"] = _timed(
-            f"alliage {name}", lambda name=name: call_command(name, verbosity=0), log
-        )
+        timings[f"alliage {name}"] = _timed(f"alliage {name}", partial(_command, name), log)
     if not found:
         log("!! no after_bulk_load() nor rebuild command found: derived data not rebuilt")
     return timings
 
 
+def _command(name: str) -> str:
+    """Run a command, its output kept (a progress bar per 2,000 rows would flood the log);
+    its last line is what it says it did."""
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command(name, verbosity=0, stdout=out)
+    lines = [line for line in out.getvalue().replace("\r", "\n").splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
 def _timed(label: str, fn: Any, log: Any) -> float:
     started = time.perf_counter()
     try:
-        fn()
+        said = fn()
     except Exception as error:  # fail soft: the benchmark still runs
         log(f"!! {label} failed: {error!r} — derived data may be missing")
         return float("nan")
     seconds = time.perf_counter() - started
-    log(f"   {label}: {seconds:.1f} s")
+    log(f"   {label}: {seconds:.1f} s{f' ({said})' if isinstance(said, str) and said else ''}")
     return seconds

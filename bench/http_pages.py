@@ -200,29 +200,32 @@ def run_scale(args: argparse.Namespace, scale: float) -> int:
         print(f"loaded {sum(seeded.counts.values()):,} rows in {load_seconds:.1f} s", flush=True)
         for table, n in sorted(seeded.counts.items(), key=lambda kv: -kv[1])[:12]:
             print(f"   {table:40} {n:>10,} {seeded.seconds[table]:7.1f} s")
-        started = time.perf_counter()
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-        derived = _seed.derived_rebuild()
+        # The marker is written as soon as the rows are in, the derived data still to do:
+        # a run stopped during the rebuild resumes with the rebuild, not with a new seed.
         marker = {
             "scale": scale,
             "version": _seed.SEED_VERSION,
             "counts": seeded.counts,
             "load_seconds": load_seconds,
-            "derived": derived,
-            "derived_seconds": time.perf_counter() - started,
+            "derived_done": False,
             "migrations": len(applied),
         }
         _seed.marker_write(scale, marker)
-        rebuild = False
+        rebuild = True
+    elif not marker.get("derived_done", True):
+        print("the derived data of the seed were not finished: rebuilt", flush=True)
+        rebuild = True
     elif marker.get("migrations") != len(applied):
         print("migrations were applied since the seed: derived data rebuilt", flush=True)
         rebuild = True
     if rebuild:
         started = time.perf_counter()
+        analyze()
         marker["derived"] = _seed.derived_rebuild()
+        analyze()
         marker["derived_seconds"] = time.perf_counter() - started
         marker["migrations"] = len(applied)
+        marker["derived_done"] = True
         _seed.marker_clear()
         _seed.marker_write(scale, marker)
     print(
@@ -302,6 +305,15 @@ def run_scale(args: argparse.Namespace, scale: float) -> int:
     finally:
         server.stop()
     return 0
+
+
+def analyze() -> None:
+    """Fresh planner statistics after a bulk load (PostgreSQL's autovacuum would get there
+    later; SQLite has none until asked)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def save(path: Path, results: dict[str, Any]) -> None:
