@@ -127,6 +127,8 @@ def main() -> None:
         if code:
             failed.append(scale)
             print(f"!! scale {scale} ended with status {code}", flush=True)
+    if args.seed_only:
+        sys.exit(1 if failed else 0)
     print("\n\n## Results\n")
     for scale in scales:
         results = Path(scale_env(args, scale)["ALLIAGE_VAR_DIR"]) / "results.json"
