@@ -48,27 +48,8 @@ from alliage.coalitions.models import (  # noqa: E402
 )
 from alliage.core.models import User  # noqa: E402
 
-WORDS = [
-    "sobriété",
-    "numérique",
-    "données",
-    "personnelles",
-    "territoire",
-    "inclusion",
-    "emploi",
-    "énergie",
-    "mobilité",
-    "santé",
-    "éducation",
-    "achats",
-    "publics",
-    "conception",
-    "responsable",
-    "médiation",
-    "open",
-    "data",
-    "résilience",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _data import WORDS  # noqa: E402
 
 
 def build(coalitions: int, actors: int) -> None:
