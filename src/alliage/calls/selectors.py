@@ -475,6 +475,18 @@ def calls_late_reviewers(*, calls: list[Call], now: dt.datetime | None = None) -
     )
 
 
+def call_sent_proposals(*, call: Call) -> QuerySet[Submission]:
+    """The call's sent proposals (``sent_q``: drafts never), first sent first, with their
+    author, organisation and answers (each with its question): what the API gives the call's
+    team. Who may read them is ``calls.manage_call`` on the call, then ``calls.see_submission``."""
+    return (
+        Submission.objects.filter(sent_q(), call=call)
+        .select_related("call__programme", "person", "organisation")
+        .prefetch_related("answers__question")
+        .order_by("submitted_at", "pk")
+    )
+
+
 def reviews_waiting(*, viewer: User) -> list[dict[str, object]]:
     """The viewer's reviews left to write, by call, soonest due first: what "/me/" shows.
     One query."""
