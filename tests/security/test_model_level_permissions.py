@@ -68,6 +68,8 @@ def test_team_group_holds_the_model_permissions_of_the_team_apps_and_only_them()
     assert apps == set(TEAM_APPS)
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"add_coalition", "change_organisation", "view_call", "change_event"} <= codenames
+    # Outside actors and coalitions, rows are created and deleted through the services.
+    assert not {"add_call", "delete_call", "delete_event", "add_publication"} & codenames
     assert team_group().pk == group.pk  # updated, not duplicated
     assert Group.objects.filter(name=TEAM_GROUP_NAME).count() == 1
 
