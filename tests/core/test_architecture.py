@@ -69,3 +69,29 @@ def test_production_code_never_reads_the_demo() -> None:
             if m.startswith("alliage.demo")
         ]
     assert not offences
+
+
+_QUERY_METHODS = {"filter", "exclude", "get", "update", "create", "get_or_create"}
+
+
+def test_statuses_are_written_with_their_enums() -> None:
+    """A status in a query or a write names its enum member (``SubmissionStatus.DRAFT``), never
+    the stored string: a renamed value then fails at import, not silently in a query."""
+    literals = []
+    for path in SRC.rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            if node.func.attr not in _QUERY_METHODS:
+                continue
+            for kw in node.keywords:
+                if (
+                    kw.arg
+                    and (kw.arg == "status" or kw.arg.endswith("__status"))
+                    and isinstance(kw.value, ast.Constant)
+                    and isinstance(kw.value.value, str)
+                ):
+                    literals.append(f"{path.relative_to(SRC)}:{node.lineno} {kw.arg}")
+    assert not literals

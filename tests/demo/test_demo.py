@@ -45,6 +45,18 @@ def test_demo_accounts_log_in(demo: None, email: str, role: str) -> None:
     assert client.get("/actors/me/").status_code == 200
 
 
+def test_demo_team_account_is_in_the_team_group_and_opens_the_admin(demo: None) -> None:
+    from alliage.team.services import TEAM_GROUP_NAME
+
+    team = User.objects.get(email="equipe@alliage.example.org")
+    assert not team.is_superuser
+    assert list(team.groups.values_list("name", flat=True)) == [TEAM_GROUP_NAME]
+    client = Client()
+    client.force_login(team)
+    for page in ("/admin/", "/admin/coalitions/coalition/", "/admin/calls/call/"):
+        assert client.get(page).status_code == 200, page
+
+
 def test_demo_lead_can_edit_their_coalition(demo: None) -> None:
     lead = User.objects.get(email="porteuse@alliage.example.org")
     coalition = Coalition.objects.filter(members__person__user=lead, members__role="lead").first()

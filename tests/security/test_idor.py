@@ -194,6 +194,16 @@ CASES = (
          api=True),
     Case("api:measurement_create", "lead", "POST", lambda w, e: {"indicator_id": e.indicator.pk},
          lambda w, e: {"value": "1", "measured_on": "2025-01-01", "source": "x"}, api=True),
+    # A team member of another programme: the other call's proposals, by its slug or through
+    # a call of their own.
+    Case("api:proposal_list", "team", "GET", lambda w, e: {"slug": e.submission.call.slug},
+         api=True, refused=(404,)),
+    Case("api:proposal_get", "team", "GET",
+         lambda w, e: {"slug": e.submission.call.slug, "proposal_id": e.submission.pk},
+         api=True, refused=(404,)),
+    Case("api:proposal_get", "team", "GET",
+         lambda w, e: {"slug": w.call.slug, "proposal_id": e.submission.pk}, api=True,
+         refused=(404,), variant="through my call"),
     Case("password_reset_confirm", "anonymous", "GET",
          lambda w, e: {"uidb64": w.tokens["uid"], "token": "1-forged"}, refused=(200,)),
     Case("signup-confirm", "anonymous", "POST",

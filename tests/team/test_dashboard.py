@@ -181,3 +181,64 @@ def test_someone_off_the_teams_is_refused() -> None:
     response = team_client(PersonFactory().user).get("/en/team/")
     assert response.status_code == 403
     assert team_client(UserFactory(is_superuser=True)).get("/en/team/").status_code == 200
+
+
+def late_call(programme, *, reviewers: int) -> None:
+    """A call past its review due date with one sent proposal and ``reviewers`` reviewers who
+    have not written their review, and one who has."""
+    from alliage.calls.models import Assignment
+
+    now = dt.datetime.now(tz=dt.UTC)
+    submission = SubmissionFactory(
+        call__programme=programme,
+        call__opens_at=now - dt.timedelta(days=30),
+        call__closes_at=now - dt.timedelta(days=10),
+        call__review_due_at=now - dt.timedelta(days=2),
+    )
+    for _ in range(reviewers):
+        Assignment.objects.create(submission=submission, reviewer=PersonFactory().user)
+    Assignment.objects.create(
+        submission=submission, reviewer=PersonFactory().user, submitted_at=now
+    )
+
+
+def test_the_calls_panel_shows_late_reviewers_and_links_every_figure() -> None:
+    programme = ProgrammeFactory()
+    team = PersonFactory().user
+    programme.team.add(team)
+    late_call(programme, reviewers=2)
+    unassigned = SubmissionFactory(call__programme=programme).call
+    SubmissionFactory(call=unassigned, status="draft")
+    client = team_client(team)
+    html = client.get("/en/team/").content.decode()
+    panel = html[html.index('id="pulse-calls"') :]
+    panel = panel[: panel.index("</section>")]
+    assert "2 late reviewers</a>" in panel
+    assert "reviews 1/3</a>" in panel
+    # Sent but nothing assigned reads as such, not "reviews 0/0".
+    assert "no review assigned</a>" in panel
+    assert "reviews 0/0" not in panel
+    assert f'#call-{unassigned.slug}">1 draft</a>' in panel
+    links = re.findall(r'<a class="figure" href="([^"]+)"', panel)
+    assert len(links) == 7  # sent and drafts twice; reviews and late; no review assigned
+    for link in links:
+        response = client.get(link.replace("&amp;", "&"))
+        assert response.status_code == 200, link
+        if "#pending-title" in link:
+            assert 'id="pending-title"' in response.content.decode()
+        if "#call-" in link:
+            assert f'id="{link.split("#")[1]}"' in response.content.decode()
+
+
+def test_late_reviewers_keep_the_dashboard_query_count_constant() -> None:
+    programme = ProgrammeFactory()
+    team = PersonFactory().user
+    programme.team.add(team)
+    late_call(programme, reviewers=1)
+    client = team_client(team)
+    before, _ = count_queries(client)
+    for _ in range(6):
+        late_call(programme, reviewers=3)
+    after, html = count_queries(client)
+    assert before == after, (before, after)
+    assert html.count("3 late reviewers</a>") == 6

@@ -73,11 +73,11 @@ def _send(*, user, template: str, context: dict) -> None:
 def affiliation_request_notify(*, request_id: int, language: str = "fr") -> int:
     """Tell an organisation's people that someone asks to join it, each in their own
     language (``language``, the asker's, is not theirs); returns how many."""
-    from .models import AffiliationRequest, Person
+    from .models import AffiliationRequest, AffiliationRequestStatus, Person
 
     request = (
         AffiliationRequest.objects.select_related("person", "organisation")
-        .filter(pk=request_id, status="pending")
+        .filter(pk=request_id, status=AffiliationRequestStatus.PENDING)
         .first()
     )
     if request is None:
@@ -109,7 +109,7 @@ def affiliation_answer_notify(*, request_id: int, language: str = "fr") -> bool:
     request = (
         AffiliationRequest.objects.select_related("person__user", "organisation")
         .filter(pk=request_id)
-        .exclude(status="pending")
+        .exclude(status=AffiliationRequestStatus.PENDING)
         .first()
     )
     if request is None or not request.person.user.is_active:

@@ -7,7 +7,7 @@ lived in ``routers`` (or ``commons``), whatever module holds the code now."""
 
 from __future__ import annotations
 
-from . import agenda, calls, coalitions, commons, evaluation, me, problems, programmes
+from . import agenda, calls, coalitions, commons, evaluation, me, problems, programmes, proposals
 from .openapi import AlliageAPI
 
 api = AlliageAPI(
@@ -27,6 +27,6 @@ api = AlliageAPI(
     docs_url=None,  # our own documentation page, server-rendered under the site's CSP
     openapi_url="/openapi.json",
 )
-for domain in (programmes, coalitions, evaluation, calls, agenda, me, commons):
+for domain in (programmes, coalitions, evaluation, calls, proposals, agenda, me, commons):
     api.add_router("/", domain.router)
 problems.install(api)

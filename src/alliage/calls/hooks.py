@@ -61,12 +61,15 @@ hooks.register(hooks.TEAM_NAV, NavItem(label=_("Calls"), url_name="team:calls:ca
 
 @hooks.register(hooks.TEAM_PULSE, order=20)
 def calls_pulse(request: HttpRequest, programmes: list[Programme]) -> Section | None:
-    """Calls in progress, per programme: proposals sent and drafts, reviews done and due."""
+    """Calls in progress, per programme: proposals sent and drafts, reviews done and due, and
+    the reviewers late with theirs; three queries whatever the number of calls."""
     if not programmes:
         return None
+    pulses = selectors.calls_in_progress(programmes=programmes)
+    late = selectors.calls_late_reviewers(calls=[p.call for p in pulses])
     return Section(
         template="calls/team/_pulse.html",
-        context={"pulses": selectors.calls_in_progress(programmes=programmes)},
+        context={"pulses": [(p, late.get(p.call.pk, 0)) for p in pulses]},
     )
 
 

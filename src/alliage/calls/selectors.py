@@ -455,6 +455,38 @@ def call_pending_reviewers(*, call: Call, now: dt.datetime | None = None) -> lis
     return sorted(rows, key=lambda r: (-r.due, str(r.reviewer.person or r.reviewer.email)))
 
 
+def calls_late_reviewers(*, calls: list[Call], now: dt.datetime | None = None) -> dict[int, int]:
+    """For the team's dashboard: by call, how many reviewers still have reviews to write once
+    the call's review due date has passed (calls without one, or not yet due, are absent). One
+    query whatever the number of calls, the same rule as ``call_pending_reviewers``."""
+    now = now or timezone.now()
+    due = [c.pk for c in calls if c.review_due_at is not None and now > c.review_due_at]
+    if not due:
+        return {}
+    return dict(
+        Assignment.objects.filter(
+            submission__call__in=due,
+            submission__status=SubmissionStatus.SUBMITTED,
+            submitted_at__isnull=True,
+        )
+        .values_list("submission__call")
+        .annotate(n=Count("reviewer", distinct=True))
+        .order_by()
+    )
+
+
+def call_sent_proposals(*, call: Call) -> QuerySet[Submission]:
+    """The call's sent proposals (``sent_q``: drafts never), first sent first, with their
+    author, organisation and answers (each with its question): what the API gives the call's
+    team. Who may read them is ``calls.manage_call`` on the call, then ``calls.see_submission``."""
+    return (
+        Submission.objects.filter(sent_q(), call=call)
+        .select_related("call__programme", "person", "organisation")
+        .prefetch_related("answers__question")
+        .order_by("submitted_at", "pk")
+    )
+
+
 def reviews_waiting(*, viewer: User) -> list[dict[str, object]]:
     """The viewer's reviews left to write, by call, soonest due first: what "/me/" shows.
     One query."""

@@ -56,11 +56,11 @@ def invitation_notify(*, submission_id: int, language: str = "fr") -> bool:
     in *their* language (``User.language``): ``language`` (the team's request's) is ignored."""
     from django.urls import reverse
 
-    from .models import Submission
+    from .models import Submission, SubmissionStatus
 
     submission = (
         Submission.objects.select_related("call", "person__user", "invited_from__call")
-        .filter(pk=submission_id, status="draft")
+        .filter(pk=submission_id, status=SubmissionStatus.DRAFT)
         .first()
     )
     if submission is None or not submission.person.user.email:

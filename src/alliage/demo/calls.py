@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from alliage.actors.models import Person
-from alliage.calls.models import Assignment, Call, Score, Submission
+from alliage.calls.models import Assignment, Call, Score, Submission, SubmissionStatus
 from alliage.calls.services import (
     accepted_coalitions_create,
     criteria_from_template,
@@ -153,7 +153,7 @@ def calls_load(
             diagnostic="",
             impact=impact,
             partners_sought=partners,
-            status="submitted",
+            status=SubmissionStatus.SUBMITTED,
             submitted_at=now - dt.timedelta(days=10 - i),
         )
 
@@ -193,7 +193,7 @@ def calls_load(
             summary=summary,
             diagnostic=summary,
             impact=impact,
-            status="submitted",
+            status=SubmissionStatus.SUBMITTED,
             submitted_at=f4.closes_at - dt.timedelta(days=3 + i),
         )
         for j, values in enumerate(scores):

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 
@@ -27,6 +26,7 @@ from alliage.coalitions.services import (
     join_request_decide,
 )
 from alliage.selfdata.services import consent_receipts_from_flags
+from alliage.team.services import team_group
 
 from . import data
 from .agenda import agenda_load
@@ -164,11 +164,7 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
     team_user = people["equipe@alliage.example.org"].user
     team_user.is_staff = True
     team_user.save(update_fields=["is_staff"])
-    group, _ = Group.objects.get_or_create(name="Équipe programme")
-    group.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=["actors", "coalitions"])
-    )
-    team_user.groups.add(group)
+    team_user.groups.add(team_group())
 
     programmes: dict[str, Programme] = {}
     for position, row in enumerate(programmes_data):

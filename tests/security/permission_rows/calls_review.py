@@ -44,4 +44,11 @@ ROWS: tuple[Row, ...] = (
         data=lambda w: {"decision": "accepted"}),
     Row("calls:assign-reviewer", kw=draft, get=POST_ONLY, post="d" * 8 + "r", variant="draft",
         data=lambda w: {"reviewer": w.users["conflicted"].pk}),
+    # The API's proposals: the call's programme team (and superusers) only, every other role
+    # a 404 as if the call had none; a draft is a 404 even to a superuser.
+    Row("api:proposal_list", kw=lambda w: {"slug": w.call.slug}, get="d" * 7 + "oo", api=True),
+    Row("api:proposal_get", kw=lambda w: {"slug": w.call.slug, "proposal_id": w.submission.pk},
+        get="d" * 7 + "oo", api=True),
+    Row("api:proposal_get", kw=lambda w: {"slug": w.call.slug, "proposal_id": draft(w)["pk"]},
+        get="d" * 9, api=True, variant="draft"),
 )  # fmt: skip
