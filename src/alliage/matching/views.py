@@ -16,7 +16,13 @@ from django.views.decorators.http import require_GET, require_POST
 from alliage.actors import selectors as actor_selectors
 from alliage.calls import selectors as call_selectors
 from alliage.coalitions import selectors as coalition_selectors
-from alliage.core.http import HtmxHttpRequest, access_or_404, require_perm, service_then_redirect
+from alliage.core.http import (
+    HtmxHttpRequest,
+    access_or_404,
+    require_perm,
+    service_then_redirect,
+    small_pk,
+)
 
 from . import selectors, services
 
@@ -130,7 +136,7 @@ def start_coalition(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         return denied
     back = reverse("matching:convergences", kwargs={"slug": call.slug})
     try:
-        ids = [int(v) for v in request.POST.getlist("submission")]
+        ids = [small_pk(int(v)) for v in request.POST.getlist("submission")]
     except ValueError:
         messages.error(request, _("Choose at least two submitted proposals of this call."))
         return redirect(back)
