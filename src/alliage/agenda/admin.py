@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alliage.core.admin import ProgrammeScopedAdmin
 from alliage.core.errors import BusinessError
 
 from . import services
@@ -15,7 +16,7 @@ from .models import Event, Registration, Series
 
 
 @admin.register(Series)
-class SeriesAdmin(admin.ModelAdmin):
+class SeriesAdmin(ProgrammeScopedAdmin):
     list_display = ("title", "programme", "kind", "rrule", "first_start")
     prepopulated_fields = {"slug": ("title",)}
     actions = ("generate_year",)
@@ -40,7 +41,7 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ProgrammeScopedAdmin):
     """Edits go through the agenda's services, so calendars see every change."""
 
     list_display = ("title", "starts_at", "kind", "programme", "audience", "status", "capacity")

@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from alliage.core.admin import ProgrammeScopedAdmin
 from alliage.core.errors import BusinessError
 
 from . import selectors, services
@@ -31,7 +32,7 @@ def _template_action(key: str, label: str):
 
 
 @admin.register(Call)
-class CallAdmin(admin.ModelAdmin):
+class CallAdmin(ProgrammeScopedAdmin):
     list_display = ("title", "programme", "kind", "opens_at", "closes_at", "visibility")
     list_filter = ("programme", "kind", "visibility")
     prepopulated_fields = {"slug": ("title",)}
@@ -42,8 +43,10 @@ class CallAdmin(admin.ModelAdmin):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(ProgrammeScopedAdmin):
     """Read-mostly: submissions change through their pages, where the rules apply."""
+
+    programme_path = "call__programme"
 
     list_display = ("title", "call", "organisation", "status", "decision", "submitted_at")
     list_filter = ("call", "status", "decision")
@@ -58,12 +61,14 @@ class SubmissionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(ProgrammeScopedAdmin):
+    programme_path = "submission__call__programme"
     list_display = ("submission", "reviewer", "submitted_at")
     raw_id_fields = ("submission", "reviewer")
 
 
 @admin.register(Conflict)
-class ConflictAdmin(admin.ModelAdmin):
+class ConflictAdmin(ProgrammeScopedAdmin):
+    programme_path = "submission__call__programme"
     list_display = ("reviewer", "submission", "reason")
     raw_id_fields = ("submission", "reviewer")

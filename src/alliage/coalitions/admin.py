@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from alliage.core.admin import ProgrammeScopedAdmin
 from alliage.core.errors import BusinessError
 
 from . import services
@@ -20,7 +21,8 @@ from .models import (
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(ProgrammeScopedAdmin):
+    programme_path = ""
     list_display = ("name", "kind", "starts_on", "ends_on", "position")
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("team",)
@@ -51,7 +53,7 @@ def _transition_action(status: str, label: str):
 
 
 @admin.register(Coalition)
-class CoalitionAdmin(admin.ModelAdmin):
+class CoalitionAdmin(ProgrammeScopedAdmin):
     """The status is read-only here: it changes through the lifecycle actions only."""
 
     list_display = ("title", "programme", "status", "is_published", "updated_at")
@@ -82,7 +84,8 @@ class CoalitionAdmin(admin.ModelAdmin):
 
 
 @admin.register(JoinRequest)
-class JoinRequestAdmin(admin.ModelAdmin):
+class JoinRequestAdmin(ProgrammeScopedAdmin):
+    programme_path = "coalition__programme"
     list_display = ("person", "coalition", "status", "created_at")
     list_filter = ("status",)
     list_select_related = ("person", "coalition")
@@ -90,7 +93,8 @@ class JoinRequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(CanvasChange)
-class CanvasChangeAdmin(admin.ModelAdmin):
+class CanvasChangeAdmin(ProgrammeScopedAdmin):
+    programme_path = "coalition__programme"
     list_display = ("coalition", "revision", "field", "by", "at")
     exclude = ("diff",)  # the history page's rendering of before → after, not a record
     list_select_related = ("coalition", "by")

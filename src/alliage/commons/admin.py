@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.contrib import admin
 from django.db import models
 
+from alliage.core.admin import ProgrammeScopedAdmin
+
 from .models import OpenDataArchive, Publication, PublicationFile, Resource, Reuse
 
 HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
@@ -24,7 +26,7 @@ class ResourceInline(admin.TabularInline):
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(ProgrammeScopedAdmin):
     list_display = ("title", "kind", "programme", "status", "published_on", "licence")
     list_filter = ("kind", "status", "licence", "programme")
     search_fields = ("title", "summary")
@@ -34,7 +36,8 @@ class PublicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reuse)
-class ReuseAdmin(admin.ModelAdmin):
+class ReuseAdmin(ProgrammeScopedAdmin):
+    programme_path = "publication__programme"
     list_display = ("title", "publication", "kind", "status", "created_at")
     list_filter = ("status", "kind")
     search_fields = ("title", "url")

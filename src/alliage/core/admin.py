@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEntry, User
@@ -11,6 +15,21 @@ admin.site.site_header = _("Alliage — administration")
 admin.site.site_title = _("Alliage administration")
 admin.site.index_title = _("Rare tasks and superuser tools")
 admin.site.site_url = "/"
+
+
+class ProgrammeScopedAdmin(admin.ModelAdmin):
+    """An admin list that a programme team member (staff, not superuser) sees only for the
+    programmes they run: the team group's model permissions open a model's pages, not every
+    programme's rows. ``programme_path`` leads from the model to its programme."""
+
+    programme_path = "programme"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        rows = super().get_queryset(request)
+        if request.user.is_superuser:
+            return rows
+        team = f"{self.programme_path}__team" if self.programme_path else "team"
+        return rows.filter(**{team: request.user}).distinct()
 
 
 @admin.register(User)

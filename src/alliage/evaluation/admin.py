@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from alliage.core.admin import ProgrammeScopedAdmin
+
 from .models import Assessment, Indicator, Measurement, QuestionnaireVersion
 
 
@@ -12,7 +14,8 @@ class MeasurementInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(ProgrammeScopedAdmin):
+    programme_path = "coalition__programme"
     list_display = ("name", "coalition", "unit", "direction", "target_date", "is_public")
     list_filter = ("direction", "is_public", "coalition__programme")
     search_fields = ("name", "coalition__title")
@@ -35,7 +38,8 @@ class QuestionnaireVersionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
+class AssessmentAdmin(ProgrammeScopedAdmin):
+    programme_path = "coalition__programme"
     list_display = ("coalition", "side", "assessed_on", "version", "is_public")
     list_filter = ("side", "is_public")
     raw_id_fields = ("coalition", "author")
