@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from .models import Assessment, Indicator, Measurement, QuestionnaireVersion
+from .services import indicator_latest_refresh
 
 
 class MeasurementInline(admin.TabularInline):
@@ -18,6 +19,12 @@ class IndicatorAdmin(admin.ModelAdmin):
     search_fields = ("name", "coalition__title")
     raw_id_fields = ("coalition",)
     inlines = (MeasurementInline,)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        """Measurements changed here keep the indicator's latest value right, as the
+        services do."""
+        super().save_related(request, form, formsets, change)
+        indicator_latest_refresh(indicators=Indicator.objects.filter(pk=form.instance.pk))
 
 
 @admin.register(QuestionnaireVersion)
