@@ -48,17 +48,27 @@ def _link(request: HttpRequest, page: int) -> str:
 
 
 def paginate(
-    request: HttpRequest, queryset: QuerySet[Any], paging: Paging, response: HttpResponse
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    paging: Paging,
+    response: HttpResponse,
+    *,
+    deep: bool = False,
 ) -> dict[str, Any]:
     """A page sliced in SQL, with links, and Last-Modified from the newest row of the whole
-    result (so a client's cached copy stays valid until something in it changes)."""
+    result (so a client's cached copy stays valid until something in it changes). ``deep``
+    skips the rows before the page by their keys alone (``core.pagination.DeepPaginator``):
+    for long lists of wide rows."""
     # Counted up to a bound (or as far as this page reads), not over the whole table: past
     # it, ``count`` is the bound and ``count_exact`` false.
     paginator = BoundedPaginator(queryset, paging.page_size)
     paginator.wanted = paging.page
     count = paginator.count_shown
     start = (paging.page - 1) * paging.page_size
-    rows = list(queryset[start : start + paging.page_size])
+    window = queryset.values("pk")[start : start + paging.page_size] if deep else None
+    rows = list(
+        queryset.filter(pk__in=window) if deep else queryset[start : start + paging.page_size]
+    )
     if "updated_at" in {f.name for f in queryset.model._meta.get_fields()}:
         newest = queryset.order_by().aggregate(newest=Max("updated_at"))["newest"]
         last_modified(response, newest)

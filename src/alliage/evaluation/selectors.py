@@ -120,20 +120,25 @@ def status_counts(indicators: list[Indicator]) -> list[tuple[str, str, int]]:
     return [(value, label, counts.get(value, 0)) for value, label in IndicatorStatus.choices]
 
 
+def _indicator_private_ok_q(viewer: User) -> Q:
+    """The indicators the viewer may see among those of coalitions they see: the public ones,
+    and all of those whose coalition or programme the viewer belongs to."""
+    if viewer.is_authenticated and viewer.is_superuser:
+        return Q()
+    private_ok = Q(is_public=True)
+    if viewer.is_authenticated:
+        private_ok |= Q(coalition__programme_id__in=team_programme_ids(viewer))
+        private_ok |= Exists(
+            CoalitionMember.objects.filter(coalition=OuterRef("coalition"), person__user=viewer)
+        )
+    return private_ok
+
+
 def _programme_indicators_q(*, programme: Programme, viewer: User) -> QuerySet[Indicator]:
     """Indicators of the programme's coalitions the viewer sees: the public ones of published
     coalitions, and all of those whose coalition or programme the viewer belongs to."""
     visible = Coalition.objects.filter(coalition_visible_q(viewer), programme=programme)
-    qs = Indicator.objects.filter(coalition__in=visible)
-    if not (viewer.is_authenticated and viewer.is_superuser):
-        private_ok = Q(is_public=True)
-        if viewer.is_authenticated:
-            private_ok |= Q(coalition__programme_id__in=team_programme_ids(viewer))
-            private_ok |= Exists(
-                CoalitionMember.objects.filter(coalition=OuterRef("coalition"), person__user=viewer)
-            )
-        qs = qs.filter(private_ok)
-    return qs
+    return Indicator.objects.filter(_indicator_private_ok_q(viewer), coalition__in=visible)
 
 
 def programme_indicators(
@@ -220,9 +225,10 @@ def programme_indicator_counts(*, programme: Programme, viewer: User) -> list[tu
 def programme_indicator_coalitions(*, programme: Programme, viewer: User) -> QuerySet[Coalition]:
     """The programme's coalitions with at least one indicator the viewer sees, by title: the
     impact report paginates these, then ``programme_indicator_groups`` loads a page."""
-    ids = _programme_indicators_q(programme=programme, viewer=viewer).values("coalition_id")
+    shown = Indicator.objects.filter(_indicator_private_ok_q(viewer), coalition=OuterRef("pk"))
     return (
-        Coalition.objects.filter(pk__in=ids)
+        Coalition.objects.filter(coalition_visible_q(viewer), programme=programme)
+        .filter(Exists(shown))
         .only("slug", "title", "status", "programme_id")
         .order_by("title", "id")
     )
