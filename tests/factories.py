@@ -184,11 +184,22 @@ class IndicatorFactory(DjangoModelFactory):
 class MeasurementFactory(DjangoModelFactory):
     class Meta:
         model = "evaluation.Measurement"
+        skip_postgeneration_save = True
 
     indicator = factory.SubFactory(IndicatorFactory)
     value = 900
     measured_on = dt.date(2025, 1, 1)
     source = "Bilan carbone"
+
+    @factory.post_generation
+    def _keep_latest(obj, create, extracted, **kwargs):  # noqa: N805
+        """The indicator keeps its latest value, as ``measurement_record`` leaves it."""
+        if create:
+            from alliage.evaluation.models import Indicator
+            from alliage.evaluation.services import indicator_latest_refresh
+
+            indicator_latest_refresh(indicators=Indicator.objects.filter(pk=obj.indicator_id))
+            obj.indicator.refresh_from_db(fields=["latest_value", "latest_measured_on"])
 
 
 class PublicationFactory(DjangoModelFactory):

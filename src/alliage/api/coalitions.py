@@ -225,7 +225,7 @@ def coalition_list(request: HttpRequest, response: HttpResponse, filters: Query[
         status=filters.status or "",
         q=filters.q[:200],
     )
-    page = paginate(request, qs, filters, response)
+    page = paginate(request, qs, filters, response, deep=True)
     page["results"] = [coalition_item_out(request, c) for c in page["results"]]
     return page
 

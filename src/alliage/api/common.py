@@ -14,6 +14,7 @@ from ninja import Field, Router, Schema
 from ninja.throttling import SimpleRateThrottle
 
 from alliage.core.client_address import client_address
+from alliage.core.pagination import BoundedPaginator
 
 from . import auth
 
@@ -29,7 +30,10 @@ class Paging(Schema):
 
 
 class Page(Schema, Generic[T]):
-    count: int
+    count: int = Field(description="How many results, counted up to a bound (see count_exact).")
+    count_exact: bool = Field(
+        True, description="False when there are more results than count says."
+    )
     page: int
     page_size: int
     next: str | None
@@ -44,21 +48,38 @@ def _link(request: HttpRequest, page: int) -> str:
 
 
 def paginate(
-    request: HttpRequest, queryset: QuerySet[Any], paging: Paging, response: HttpResponse
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    paging: Paging,
+    response: HttpResponse,
+    *,
+    deep: bool = False,
 ) -> dict[str, Any]:
     """A page sliced in SQL, with links, and Last-Modified from the newest row of the whole
-    result (so a client's cached copy stays valid until something in it changes)."""
-    count = queryset.count()
+    result (so a client's cached copy stays valid until something in it changes). ``deep``
+    skips the rows before the page by their keys alone (``core.pagination.DeepPaginator``):
+    for long lists of wide rows."""
+    # Counted up to a bound (or as far as this page reads), not over the whole table: past
+    # it, ``count`` is the bound and ``count_exact`` false.
+    paginator = BoundedPaginator(queryset, paging.page_size)
+    paginator.wanted = paging.page
+    count = paginator.count_shown
     start = (paging.page - 1) * paging.page_size
-    rows = list(queryset[start : start + paging.page_size])
+    window = queryset.values("pk")[start : start + paging.page_size] if deep else None
+    rows = list(
+        queryset.filter(pk__in=window) if deep else queryset[start : start + paging.page_size]
+    )
     if "updated_at" in {f.name for f in queryset.model._meta.get_fields()}:
         newest = queryset.order_by().aggregate(newest=Max("updated_at"))["newest"]
         last_modified(response, newest)
     return {
         "count": count,
+        "count_exact": not paginator.bounded,
         "page": paging.page,
         "page_size": paging.page_size,
-        "next": _link(request, paging.page + 1) if start + paging.page_size < count else None,
+        "next": (
+            _link(request, paging.page + 1) if start + paging.page_size < paginator.count else None
+        ),
         "previous": _link(request, paging.page - 1) if paging.page > 1 and count else None,
         "results": rows,
     }

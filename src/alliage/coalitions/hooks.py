@@ -17,13 +17,14 @@ from alliage.core.models import User
 from alliage.core.opendata import register_queryset_exporter
 from alliage.core.personal_data import register_personal_data
 
-from . import selectors
+from . import selectors, signals
 from .audit import AuditAction
 from .models import Coalition, Milestone, Programme, coalition_published_q
 from .predicates import team_programme_ids
 from .selfdata import PERSONAL_DATA
 
 register_personal_data(PERSONAL_DATA)
+signals.connect()
 
 LIST_URL = "team:programmes:programme-list"
 

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from alliage.actors.models import Organisation, Person
+from alliage.actors.models import Organisation, OrganisationKind, Person
 from alliage.core.models import TimeStampedModel
 
 # The longest canvas texts, in characters. A long text (the diagnostic, the levers, the
@@ -91,6 +91,20 @@ def coalition_published_q(prefix: str = "") -> Q:
     return Q(**{f"{prefix}is_published": True})
 
 
+# One bit per organisation kind in ``Coalition.kinds_present``. Fixed numbers, not the order of
+# the choices: a new kind takes a new bit (a test fails for a kind without one).
+KIND_BITS: dict[str, int] = {
+    OrganisationKind.PUBLIC_BODY: 1,
+    OrganisationKind.LOCAL_AUTHORITY: 2,
+    OrganisationKind.LARGE_COMPANY: 4,
+    OrganisationKind.SME: 8,
+    OrganisationKind.ASSOCIATION: 16,
+    OrganisationKind.RESEARCH: 32,
+    OrganisationKind.MEDIA: 64,
+    OrganisationKind.OTHER: 128,
+}
+
+
 class CoalitionQuerySet(models.QuerySet["Coalition"]):
     def published(self) -> CoalitionQuerySet:
         """Coalitions everyone may see."""
@@ -123,6 +137,11 @@ class Coalition(TimeStampedModel):
     seeking = canvas_text(_("what we are looking for"), CANVAS_SHORT_TEXT_MAX)
     evaluation = canvas_text(_("evaluation"), CANVAS_LONG_TEXT_MAX)
     members_notes = canvas_text(_("members' notes"), CANVAS_LONG_TEXT_MAX)
+    kinds_present = models.PositiveIntegerField(
+        _("kinds of organisation present"),
+        default=0,
+        editable=False,
+    )
 
     objects = CoalitionQuerySet.as_manager()
 
@@ -134,6 +153,19 @@ class Coalition(TimeStampedModel):
             models.Index(fields=("programme", "status")),
             models.Index(fields=("-updated_at", "-id"), name="coalitions_recent_idx"),
             models.Index(fields=("is_published", "status"), name="coalitions_public_idx"),
+            # The public list's order, and a programme's published coalitions (their count on
+            # the home page, their list on the programme's page), read in index order.
+            models.Index(
+                # kinds_present last: the kind filter and its count read the index alone
+                fields=("-updated_at", "-id", "kinds_present"),
+                condition=Q(is_published=True),
+                name="coalitions_published_idx",
+            ),
+            models.Index(
+                fields=("programme", "-updated_at", "-id"),
+                condition=Q(is_published=True),
+                name="coalitions_prog_published_idx",
+            ),
         )
 
     def __str__(self) -> str:
@@ -319,6 +351,7 @@ class CanvasChange(models.Model):
         verbose_name = _("canvas change")
         verbose_name_plural = _("canvas changes")
         ordering = ("-revision", "id")
+        indexes = (models.Index(fields=("coalition", "-revision"), name="coalitions_history_idx"),)
 
     def __str__(self) -> str:
         return f"{self.coalition} #{self.revision} {self.field}"

@@ -13,7 +13,19 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from django.contrib.postgres.search import SearchVector
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -25,6 +37,7 @@ from alliage.core.search import text_search
 from .diff import DiffPiece, Level, TextDiff, text_diff
 from .heterogeneity import Heterogeneity, heterogeneity_of
 from .models import (
+    KIND_BITS,
     CanvasChange,
     Coalition,
     CoalitionMember,
@@ -77,12 +90,11 @@ def coalition_list(
         qs = qs.filter(programme__slug=programme)
     if status:
         qs = qs.filter(status=status)
-    if kind:
-        qs = qs.filter(
-            Exists(
-                CoalitionMember.objects.filter(coalition=OuterRef("pk"), organisation__kind=kind)
-            )
-        )
+    if kind in KIND_BITS:
+        # The kinds each coalition keeps (``services.coalition_kinds_refresh``): no join.
+        qs = qs.alias(has_kind=F("kinds_present").bitand(KIND_BITS[kind])).filter(has_kind__gt=0)
+    elif kind:
+        qs = qs.none()
     # On PostgreSQL, French full text served by the GIN index of migration 0003.
     qs = text_search(qs, q, vector=SEARCH_VECTOR, fields=SEARCH_FIELDS)
     return (
@@ -214,9 +226,18 @@ def programme_list(*, counts: bool = True, include_archived: bool = False) -> Qu
         programmes = programmes.filter(archived_at__isnull=True)
     if not counts:
         return programmes
+    # A count per programme read from the index of its published coalitions
+    # (``coalitions_prog_published_idx``), not a grouping of every coalition.
+    published = (
+        Coalition.objects.filter(coalition_published_q(), programme=OuterRef("pk"))
+        .order_by()
+        .values("programme")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return programmes.annotate(
-        coalition_count=Count("coalitions", filter=coalition_published_q("coalitions__"))
-    ).order_by(*Programme._meta.ordering)  # an aggregate drops Meta.ordering: restate it
+        coalition_count=Coalesce(Subquery(published, output_field=IntegerField()), Value(0))
+    )
 
 
 def programme_detail(*, slug: str) -> Programme:

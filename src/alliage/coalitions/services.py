@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Case, IntegerField, Max, OuterRef, QuerySet, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +27,7 @@ from alliage.core.text import one_line, one_line_fields
 from .audit import AuditAction
 from .diff import change_diff
 from .models import (
+    KIND_BITS,
     CanvasChange,
     Coalition,
     CoalitionMember,
@@ -568,3 +570,46 @@ def programme_archive(*, programme: Programme, by: User, archive: bool = True) -
         target=locked,
     )
     return locked
+
+
+# Kept data ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def coalition_kinds_refresh(*, coalitions: QuerySet[Coalition] | None = None) -> int:
+    """Set ``kinds_present`` (one bit per organisation kind, ``KIND_BITS``) of these
+    coalitions from their members who come on behalf of an organisation; every coalition
+    when ``coalitions`` is None (after a bulk load: ``alliage rebuild_coalition_kinds``).
+    ``signals`` calls it after every change of a member or of an organisation's kind,
+    whichever app or page made it. Returns how many coalitions were written.
+
+    The rows are locked first, in the order of their keys: a member added at the same time
+    in another transaction waits for this one, and its own update (a statement of its own,
+    which reads what was committed meanwhile) counts both."""
+    if coalitions is None:
+        targets = Coalition.objects.all()
+    else:
+        ids = list(
+            Coalition.objects.filter(pk__in=coalitions.values("pk"))
+            .select_for_update()
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        if not ids:
+            return 0
+        targets = Coalition.objects.filter(pk__in=ids)
+    kind_bit = Case(
+        *(When(organisation__kind=kind, then=Value(value)) for kind, value in KIND_BITS.items()),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    mask = (
+        CoalitionMember.objects.filter(coalition=OuterRef("pk"), organisation__isnull=False)
+        .order_by()
+        .values("coalition")
+        .annotate(mask=Sum(kind_bit, distinct=True))
+        .values("mask")
+    )
+    return targets.update(
+        kinds_present=Coalesce(Subquery(mask, output_field=IntegerField()), Value(0))
+    )

@@ -23,12 +23,12 @@ from alliage.core.hooks import PAGE_SECTIONS, Slot, sections, sections_by_slot
 from alliage.core.http import (
     access_or_404,
     form_add_business_error,
-    paginate,
     render_list,
     require_perm,
     service_then_redirect,
     small_pk,
 )
+from alliage.core.pagination import paginate_bounded, paginate_deep
 
 from . import selectors, services
 from .forms import (
@@ -90,7 +90,7 @@ def coalition_list(request: HttpRequest) -> HttpResponse:
     programmes = list(selectors.programme_list(counts=False))
     form = CoalitionFilterForm(request.GET or None, programmes=programmes)
     filters = form.filters()
-    page = paginate(
+    page = paginate_deep(
         request,
         selectors.coalition_list(viewer=request.user, **filters),
         settings.ALLIAGE_PAGE_SIZE,
@@ -190,7 +190,7 @@ def coalition_edit(request: HttpRequest, slug: str) -> HttpResponse:
 def coalition_history(request: HttpRequest, slug: str) -> HttpResponse:
     coalition = _coalition(request, slug)
     include_private = request.user.has_perm("coalitions.view_members_section", coalition)
-    page = paginate(
+    page = paginate_bounded(
         request,
         selectors.coalition_revision_numbers(coalition=coalition, include_private=include_private),
         20,

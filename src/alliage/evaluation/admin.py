@@ -5,6 +5,7 @@ from django.contrib import admin
 from alliage.core.admin import ProgrammeScopedAdmin
 
 from .models import Assessment, Indicator, Measurement, QuestionnaireVersion
+from .services import indicator_latest_refresh
 
 
 class MeasurementInline(admin.TabularInline):
@@ -21,6 +22,12 @@ class IndicatorAdmin(ProgrammeScopedAdmin):
     search_fields = ("name", "coalition__title")
     raw_id_fields = ("coalition",)
     inlines = (MeasurementInline,)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        """Measurements changed here keep the indicator's latest value right, as the
+        services do."""
+        super().save_related(request, form, formsets, change)
+        indicator_latest_refresh(indicators=Indicator.objects.filter(pk=form.instance.pk))
 
 
 @admin.register(QuestionnaireVersion)

@@ -22,13 +22,13 @@ register_personal_data(PERSONAL_DATA)
 def impact_section(request: HttpRequest, obj: Programme | Coalition) -> Section:
     user = request.user
     if isinstance(obj, Programme):
-        indicators = selectors.programme_indicators(programme=obj, viewer=user)
+        counts = selectors.programme_indicator_counts(programme=obj, viewer=user)
         return Section(
             template="evaluation/_programme_panel.html",
             context={
                 "programme": obj,
-                "total": len(indicators),
-                "counts": selectors.status_counts(indicators),
+                "total": sum(n for _key, _label, n in counts),
+                "counts": counts,
             },
         )
     assessments = selectors.assessments_for(coalition=obj, viewer=user)

@@ -36,6 +36,15 @@ class Indicator(TimeStampedModel):
         help_text=_("Public indicators show on the coalition's page and impact report to all."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    # The latest measurement (by date, then by entry), kept by the services that record and
+    # delete measurements (``services.indicator_latest_refresh``) so that reports count the
+    # statuses in SQL without looking through the measurements of every indicator.
+    latest_value = models.DecimalField(
+        _("latest value"), max_digits=18, decimal_places=4, null=True, blank=True, editable=False
+    )
+    latest_measured_on = models.DateField(
+        _("latest measurement"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("indicator")

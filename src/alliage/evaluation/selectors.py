@@ -5,9 +5,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import DecimalField, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Greatest, Least
 from django.utils import timezone
 
 from alliage.coalitions.models import (
@@ -23,7 +42,7 @@ from alliage.core.http import small_pk
 from alliage.core.models import User
 
 from .models import Assessment, AssessmentSide, Indicator, Measurement, QuestionnaireVersion
-from .progress import IndicatorStatus, progress_of
+from .progress import Direction, IndicatorStatus, progress_of
 from .questionnaire import Grid
 
 # Two readings of one dimension that differ by this much or more are worth talking about.
@@ -40,14 +59,9 @@ def _private_ok(qs: QuerySet, coalition: Coalition, viewer: User) -> QuerySet:
 
 
 def _with_progress(indicators: QuerySet[Indicator], *, measurements: bool) -> list[Indicator]:
-    """Each indicator with ``progress``, from its latest value read in the same query; its
-    measurements are fetched too (one more query) only where a chart or an export shows them."""
-    latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-measured_on", "-id")
-    indicators = indicators.annotate(
-        latest_value=Subquery(
-            latest.values("value")[:1], output_field=DecimalField(max_digits=18, decimal_places=4)
-        )
-    )
+    """Each indicator with ``progress``, from the latest value it keeps (no look through its
+    measurements); its measurements are fetched too (one more query) only where a chart or an
+    export shows them."""
     if measurements:
         indicators = indicators.prefetch_related(
             Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "id"))
@@ -106,25 +120,137 @@ def status_counts(indicators: list[Indicator]) -> list[tuple[str, str, int]]:
     return [(value, label, counts.get(value, 0)) for value, label in IndicatorStatus.choices]
 
 
+def _indicator_private_ok_q(viewer: User) -> Q:
+    """The indicators the viewer may see among those of coalitions they see: the public ones,
+    and all of those whose coalition or programme the viewer belongs to."""
+    if viewer.is_authenticated and viewer.is_superuser:
+        return Q()
+    private_ok = Q(is_public=True)
+    if viewer.is_authenticated:
+        private_ok |= Q(coalition__programme_id__in=team_programme_ids(viewer))
+        private_ok |= Exists(
+            CoalitionMember.objects.filter(coalition=OuterRef("coalition"), person__user=viewer)
+        )
+    return private_ok
+
+
+def _programme_indicators_q(*, programme: Programme, viewer: User) -> QuerySet[Indicator]:
+    """Indicators of the programme's coalitions the viewer sees: the public ones of published
+    coalitions, and all of those whose coalition or programme the viewer belongs to."""
+    visible = Coalition.objects.filter(coalition_visible_q(viewer), programme=programme)
+    return Indicator.objects.filter(_indicator_private_ok_q(viewer), coalition__in=visible)
+
+
 def programme_indicators(
     *, programme: Programme, viewer: User, measurements: bool = False
 ) -> list[Indicator]:
-    """Indicators of the programme's coalitions the viewer sees: the public ones of published
-    coalitions, and all of those whose coalition or programme the viewer belongs to. One
-    query (the programme page shows their statuses); the measurements only on demand."""
-    visible = Coalition.objects.filter(coalition_visible_q(viewer), programme=programme)
-    qs = Indicator.objects.filter(coalition__in=visible).select_related("coalition")
-    if not (viewer.is_authenticated and viewer.is_superuser):
-        private_ok = Q(is_public=True)
-        if viewer.is_authenticated:
-            private_ok |= Q(coalition__programme_id__in=team_programme_ids(viewer))
-            private_ok |= Exists(
-                CoalitionMember.objects.filter(coalition=OuterRef("coalition"), person__user=viewer)
-            )
-        qs = qs.filter(private_ok)
+    """Every indicator of the programme the viewer sees (``_programme_indicators_q``), with
+    ``progress``, in one query; the measurements only on demand: for the CSV export. Pages
+    count with ``programme_indicator_counts`` and list a page of coalitions with
+    ``programme_indicator_groups``."""
+    qs = _programme_indicators_q(programme=programme, viewer=viewer).select_related("coalition")
     return _with_progress(
         qs.order_by("coalition__title", "position", "id"), measurements=measurements
     )
+
+
+class DaysBetween(Func):
+    """Whole days from the second date to the first, on PostgreSQL (``date - date``) and
+    SQLite (Julian days)."""
+
+    arity = 2
+    arg_joiner = " - "
+    template = "(%(expressions)s)"
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(ROUND(julianday(%(expressions)s)) AS INTEGER)",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+
+def with_status(indicators: QuerySet[Indicator], *, today: dt.date) -> QuerySet[Indicator]:
+    """``status`` computed in SQL as ``progress.progress_of`` computes it in Python, from the
+    latest value each indicator keeps. The comparison with the straight path is made without a
+    division: (latest - baseline) x span is compared with (target - baseline) x elapsed days
+    (span > 0 by the model's constraint), exact on PostgreSQL's numeric type."""
+    span = DaysBetween(F("target_date"), F("baseline_date"))
+    elapsed = Greatest(Least(DaysBetween(Value(today), F("baseline_date")), span), Value(0))
+    number = DecimalField(max_digits=30, decimal_places=4)
+    up = Q(direction=Direction.UP)
+    down = Q(direction=Direction.DOWN)
+    return indicators.alias(
+        covered=ExpressionWrapper((F("latest_value") - F("baseline_value")) * span, number),
+        due=ExpressionWrapper((F("target_value") - F("baseline_value")) * elapsed, number),
+    ).annotate(
+        status=Case(
+            When(latest_value__isnull=True, then=Value(IndicatorStatus.NO_DATA)),
+            When(
+                (up & Q(latest_value__gte=F("target_value")))
+                | (down & Q(latest_value__lte=F("target_value"))),
+                then=Value(IndicatorStatus.REACHED),
+            ),
+            When(
+                ~Q(target_value=F("baseline_value"))
+                & ((up & Q(covered__gte=F("due"))) | (down & Q(covered__lte=F("due")))),
+                then=Value(IndicatorStatus.ON_TRACK),
+            ),
+            default=Value(IndicatorStatus.LATE),
+            output_field=CharField(),
+        )
+    )
+
+
+def counts_by_status(indicators: QuerySet[Indicator]) -> list[tuple[str, str, int]]:
+    """(status, label, count) for every status, counted in SQL: one query, one row per status
+    whatever the number of indicators."""
+    found = dict(
+        with_status(indicators, today=timezone.localdate())
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+    )
+    return [(value, label, found.get(value, 0)) for value, label in IndicatorStatus.choices]
+
+
+def programme_indicator_counts(*, programme: Programme, viewer: User) -> list[tuple[str, str, int]]:
+    """The statuses of the programme's indicators the viewer sees, counted in SQL."""
+    return counts_by_status(_programme_indicators_q(programme=programme, viewer=viewer))
+
+
+def programme_indicator_coalitions(*, programme: Programme, viewer: User) -> QuerySet[Coalition]:
+    """The programme's coalitions with at least one indicator the viewer sees, by title: the
+    impact report paginates these, then ``programme_indicator_groups`` loads a page."""
+    shown = Indicator.objects.filter(_indicator_private_ok_q(viewer), coalition=OuterRef("pk"))
+    return (
+        Coalition.objects.filter(coalition_visible_q(viewer), programme=programme)
+        .filter(Exists(shown))
+        .only("slug", "title", "status", "programme_id")
+        .order_by("title", "id")
+    )
+
+
+def programme_indicator_groups(
+    *, programme: Programme, viewer: User, coalitions: Sequence[Coalition]
+) -> list[tuple[Coalition, list[Indicator]]]:
+    """These coalitions (a page of ``programme_indicator_coalitions``), each with its
+    indicators the viewer sees and their ``progress``: one query."""
+    qs = _programme_indicators_q(programme=programme, viewer=viewer).filter(
+        coalition_id__in=[c.pk for c in coalitions]
+    )
+    by_coalition: dict[int, list[Indicator]] = {c.pk: [] for c in coalitions}
+    for indicator in _with_progress(qs.order_by("position", "id"), measurements=False):
+        by_coalition[indicator.coalition_id].append(indicator)
+    groups = []
+    for coalition in coalitions:
+        for indicator in by_coalition[coalition.pk]:
+            indicator.coalition = coalition
+        groups.append((coalition, by_coalition[coalition.pk]))
+    return groups
 
 
 def questionnaire_latest(*, slug: str = FACTEUR_4) -> QuestionnaireVersion | None:
@@ -208,13 +334,10 @@ def _with_last_measured(indicators: QuerySet[Indicator]) -> list[Indicator]:
     """``_with_progress`` plus ``last_measured_on`` (the latest measurement's date, or None),
     ``is_late`` and ``is_stale`` (nothing measured for STALE_DAYS since the last measurement or
     the baseline): still one query."""
-    latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-measured_on", "-id")
-    rows = _with_progress(
-        indicators.annotate(last_measured_on=Subquery(latest.values("measured_on")[:1])),
-        measurements=False,
-    )
+    rows = _with_progress(indicators, measurements=False)
     limit = timezone.localdate() - dt.timedelta(days=STALE_DAYS)
     for indicator in rows:
+        indicator.last_measured_on = indicator.latest_measured_on
         indicator.is_late = indicator.progress.status == IndicatorStatus.LATE
         indicator.is_stale = (indicator.last_measured_on or indicator.baseline_date) < limit
     return rows

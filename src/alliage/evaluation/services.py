@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -144,6 +145,7 @@ def measurement_record(
     )
     _fields_check(measurement, exclude=("indicator", "recorded_by"))
     measurement.save()
+    indicator_latest_refresh(indicators=Indicator.objects.filter(pk=indicator.pk))
     return measurement
 
 
@@ -151,6 +153,28 @@ def measurement_record(
 def measurement_delete(*, measurement: Measurement, by: User) -> None:
     permission_require(by, "evaluation.record_measurement", measurement.indicator.coalition)
     measurement.delete()
+    indicator_latest_refresh(indicators=Indicator.objects.filter(pk=measurement.indicator_id))
+
+
+@transaction.atomic
+def indicator_latest_refresh(*, indicators: QuerySet[Indicator] | None = None) -> int:
+    """Set each indicator's kept latest value and date from its measurements (the latest by
+    date, then by entry); every indicator when ``indicators`` is None (after a bulk load:
+    ``alliage rebuild_indicator_latest``). Returns how many indicators were written.
+
+    The rows are locked first, in the order of their keys: a concurrent recording on the
+    same indicator waits, and the update that follows (a statement of its own, so it reads
+    what was committed meanwhile) counts both measurements."""
+    if indicators is None:
+        targets = Indicator.objects.all()
+    else:
+        ids = list(indicators.select_for_update().order_by("pk").values_list("pk", flat=True))
+        targets = Indicator.objects.filter(pk__in=ids)
+    latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-measured_on", "-id")
+    return targets.update(
+        latest_value=Subquery(latest.values("value")[:1]),
+        latest_measured_on=Subquery(latest.values("measured_on")[:1]),
+    )
 
 
 @transaction.atomic

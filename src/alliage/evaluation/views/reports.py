@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 from decimal import Decimal
-from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_GET
 from alliage.coalitions import selectors as coalition_selectors
 from alliage.coalitions.models import CoalitionStatus
 from alliage.core.http import csv_cell, csv_response
+from alliage.core.pagination import paginate_bounded
 
 from .. import charts, selectors
 from ..models import Indicator
@@ -51,27 +51,35 @@ def coalition_impact(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+# Coalitions per page of the programme's impact report (the CSV holds every indicator).
+REPORT_COALITIONS_PER_PAGE = 25
+
+
 @require_GET
 def programme_impact(request: HttpRequest, slug: str) -> HttpResponse:
+    """The figures counted in SQL, then a page of coalitions with their indicators: the
+    report's cost does not grow with the programme."""
     programme = programme_or_404(request, slug)
-    indicators = selectors.programme_indicators(programme=programme, viewer=request.user)
     status_counts = coalition_selectors.programme_status_counts(
         programme=programme, viewer=request.user
     )
-    counts = selectors.status_counts(indicators)
-    by_coalition: dict[int, tuple[Any, list[Indicator]]] = {}
-    for indicator in indicators:
-        by_coalition.setdefault(indicator.coalition_id, (indicator.coalition, []))[1].append(
-            indicator
-        )
+    counts = selectors.programme_indicator_counts(programme=programme, viewer=request.user)
+    page = paginate_bounded(
+        request,
+        selectors.programme_indicator_coalitions(programme=programme, viewer=request.user),
+        REPORT_COALITIONS_PER_PAGE,
+    )
     return render(
         request,
         "evaluation/impact_programme.html",
         {
             "programme": programme,
-            "groups": list(by_coalition.values()),
+            "page": page,
+            "groups": selectors.programme_indicator_groups(
+                programme=programme, viewer=request.user, coalitions=page.object_list
+            ),
             "counts": counts,
-            "total": len(indicators),
+            "total": sum(n for _key, _label, n in counts),
             "on_track": sum(n for key, _l, n in counts if key in ON_COURSE),
             "coalition_chart": charts.bar_chart(
                 ident="coalitions-by-status",
