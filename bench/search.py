@@ -109,8 +109,8 @@ def plan(sql: str, params: tuple) -> str:
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN {sql}", params)
         lines = [row[0] for row in cursor.fetchall()]
-    uses = any("search_vector" in line and "Index" in line for line in lines)
-    return "GIN index" if uses else "no index: " + lines[0].strip()[:60]
+    scans = [line.strip().split("  (")[0] for line in lines if "Scan" in line]
+    return "; ".join(scans)
 
 
 def measure(runs: int) -> dict[str, tuple[float, float, float, float, int]]:

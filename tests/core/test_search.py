@@ -51,6 +51,8 @@ def test_coalitions_are_found_whatever_the_accents_and_the_case(q: str) -> None:
     CoalitionFactory(title="Autre chose", summary="")
     if q == "numériques" and connection.vendor == "sqlite":
         pytest.skip("FTS5 does not stem: a plural finds the plural only")
+    if q == "numéri" and connection.vendor == "postgresql":
+        pytest.skip("PostgreSQL matches whole (stemmed) words")
     assert coalition_titles(q) == {"Sobriété du numérique"}
 
 
@@ -85,7 +87,17 @@ def test_every_word_must_match_somewhere() -> None:
 
 
 @pytest.mark.parametrize(
-    "q", ['"', "NEAR(a b)", "a* OR -b", "title:x", "'); DROP TABLE x; --", "^a", "a & !b | c:*"]
+    "q",
+    [
+        '"',
+        "x ___ y",
+        "NEAR(a b)",
+        "a* OR -b",
+        "title:x",
+        "'); DROP TABLE x; --",
+        "^a",
+        "a & !b | c:*",
+    ],
 )
 def test_query_syntax_typed_by_the_user_is_only_words(q: str) -> None:
     CoalitionFactory(title="Coalition a b c x")

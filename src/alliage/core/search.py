@@ -37,7 +37,7 @@ MAX_QUERY = 200
 MAX_WORDS = 8
 CONFIG = "alliage_french"
 VECTOR = "search_vector"
-WORD = re.compile(r"\w+")
+WORD = re.compile(r"[^\W_]+")  # letters and digits
 PUBLIC = "public"
 
 
@@ -334,6 +334,20 @@ def search_indexes_ensure(*, using: str = "default") -> list[SearchIndex]:
     return fixed
 
 
+def search_indexes_purge(*, using: str = "default") -> None:
+    """Rewrite SQLite's FTS tables without what was deleted from them: FTS5 only marks a
+    deleted or changed row, its words stay in the old segments until a merge, so an erasure
+    runs this (PostgreSQL keeps the vector in the row itself)."""
+    conn = connections[using]
+    if conn.vendor != "sqlite":
+        return
+    tables = set(conn.introspection.table_names())
+    with conn.cursor() as cursor:
+        for index in search_indexes():
+            if index.fts in tables:
+                cursor.execute(f"INSERT INTO {_q(index.fts)}({_q(index.fts)}) VALUES ('optimize')")
+
+
 # --- Querying -------------------------------------------------------------------------------
 
 
@@ -345,9 +359,10 @@ def search_words(q: str) -> list[str]:
 
 def _match_sql(vendor: str, words: list[str]) -> str:
     if vendor == "postgresql":
-        # Every word (stemmed, unaccented by the configuration), the last one as a prefix.
-        terms = [*words[:-1], f"{words[-1]}:*" if len(words[-1]) > 2 else words[-1]]
-        return " & ".join(terms)
+        # Every word, stemmed and unaccented by the configuration. No prefix (``:*``): the
+        # planner cannot estimate how many rows a prefix matches, and with a guess too high it
+        # walks the whole list in its order, filtering, instead of asking the GIN index.
+        return " & ".join(words)
     # FTS5 does not stem: every word is a prefix, which keeps what LIKE found at word starts.
     return " ".join(f'"{w}"*' if len(w) > 1 else f'"{w}"' for w in words)
 
