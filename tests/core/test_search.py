@@ -19,6 +19,7 @@ from alliage.calls import selectors as calls
 from alliage.coalitions import selectors as coalitions
 from alliage.coalitions.models import Coalition
 from alliage.commons import selectors as commons
+from alliage.core import search
 from alliage.core.search import (
     _sqlite_triggers,
     search_indexes,
@@ -41,12 +42,20 @@ pytestmark = pytest.mark.django_db
 ANON = AnonymousUser()
 
 
+@pytest.fixture(params=["few matches", "many matches"])
+def both_paths(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search with few matches fetches them by id; one with many filters the list itself
+    (``FEW_MATCHES``): both must find the same rows."""
+    if request.param == "many matches":
+        monkeypatch.setattr(search, "FEW_MATCHES", -1)
+
+
 def coalition_titles(q: str) -> set[str]:
     return {c.title for c in coalitions.coalition_list(viewer=ANON, q=q)}
 
 
 @pytest.mark.parametrize("q", ["numerique", "NUMÉRIQUE", "Numérique", "numériques", "numéri"])
-def test_coalitions_are_found_whatever_the_accents_and_the_case(q: str) -> None:
+def test_coalitions_are_found_whatever_the_accents_and_the_case(q: str, both_paths: None) -> None:
     CoalitionFactory(title="Sobriété du numérique", summary="")
     CoalitionFactory(title="Autre chose", summary="")
     if q == "numériques" and connection.vendor == "sqlite":
@@ -56,7 +65,7 @@ def test_coalitions_are_found_whatever_the_accents_and_the_case(q: str) -> None:
     assert coalition_titles(q) == {"Sobriété du numérique"}
 
 
-def test_every_searched_list_folds_accents() -> None:
+def test_every_searched_list_folds_accents(both_paths: None) -> None:
     OrganisationFactory(name="Énergie partagée", description="")
     OrganisationFactory(name="Autre")
     PersonFactory(first_name="Hélène", last_name="Dupré", is_listed=True)
@@ -110,7 +119,7 @@ def test_a_query_without_a_word_filters_nothing() -> None:
     assert coalitions.coalition_list(viewer=ANON, q=" ,;! ").count() == 1
 
 
-def test_a_saved_change_is_searchable_at_once() -> None:
+def test_a_saved_change_is_searchable_at_once(both_paths: None) -> None:
     coalition = CoalitionFactory(title="Mobilité douce", summary="")
     assert coalition_titles("mobilite") == {"Mobilité douce"}
     coalition.title = "Alimentation locale"
@@ -124,7 +133,7 @@ def test_a_saved_change_is_searchable_at_once() -> None:
     assert coalition_titles("alimentation") == set()
 
 
-def test_tags_are_searched_and_follow_their_changes() -> None:
+def test_tags_are_searched_and_follow_their_changes(both_paths: None) -> None:
     organisation = OrganisationFactory(name="Collectif", description="")
     assert not actors.organisation_list(q="ecoconception").exists()
     organisation.tags.create(name="écoconception")
@@ -134,7 +143,7 @@ def test_tags_are_searched_and_follow_their_changes() -> None:
 
 
 @pytest.mark.parametrize("viewer", ["anonymous", "adherent"])
-def test_a_private_field_is_never_found(viewer: str) -> None:
+def test_a_private_field_is_never_found(viewer: str, both_paths: None) -> None:
     person = PersonFactory(
         is_listed=True,
         bio="Zéphyrine",
@@ -185,7 +194,7 @@ def test_the_index_holds_only_what_everyone_may_see() -> None:
     assert "zeph" not in stored and "zéph" not in stored
 
 
-def test_ranked_search_puts_title_matches_first() -> None:
+def test_ranked_search_puts_title_matches_first(both_paths: None) -> None:
     body = CoalitionFactory(title="Autre", summary="", levers="forêt forêt")
     title = CoalitionFactory(title="Forêt", summary="")
     ranked = text_search(
@@ -249,9 +258,10 @@ def test_search_rebuild_fills_every_index() -> None:
     }
 
 
-def test_postgresql_serves_the_search_from_the_gin_index() -> None:
+def test_postgresql_serves_the_search_from_the_gin_index(monkeypatch: pytest.MonkeyPatch) -> None:
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL only")
+    monkeypatch.setattr(search, "FEW_MATCHES", -1)  # the query itself, not a list of ids
     CoalitionFactory.create_batch(3)
     # The search on its own: the list's other filters bring other indexes (bench/search.py
     # shows the whole list's plans at scale, where the planner picks the GIN index itself).

@@ -35,6 +35,7 @@ from . import hooks
 
 MAX_QUERY = 200
 MAX_WORDS = 8
+FEW_MATCHES = 500
 CONFIG = "alliage_french"
 VECTOR = "search_vector"
 WORD = re.compile(r"[^\W_]+")  # letters and digits
@@ -371,9 +372,11 @@ class _SearchSQL(Expression):
     """SQL over the row of the queryset's own table, whatever alias it has (a queryset used as
     a subquery is relabelled)."""
 
-    def __init__(self, index: SearchIndex, words: list[str], *, rank: bool = False) -> None:
+    def __init__(
+        self, index: SearchIndex, words: list[str], *, rank: bool = False, dense: bool = False
+    ) -> None:
         super().__init__(output_field=FloatField() if rank else BooleanField())
-        self.index, self.words, self.rank = index, words, rank
+        self.index, self.words, self.rank, self.dense = index, words, rank, dense
 
     def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
         alias = compiler.quote_name_unless_alias(compiler.query.base_table)
@@ -391,7 +394,11 @@ class _SearchSQL(Expression):
                 f"-(SELECT bm25({fts}, 2.5, 1.0) FROM {fts} WHERE {fts} MATCH %s AND rowid = {pk})",
                 [match],
             )
-        return f"{pk} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)", [match]
+        # Many matches: SQLite would read them all and sort them; ``+`` lets it walk the list
+        # in its own order instead, testing each row against the matches, until the page is
+        # full.
+        plus = "+" if self.dense else ""
+        return f"{plus}{pk} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)", [match]
 
     def get_group_by_cols(self) -> list[Any]:
         return []
@@ -408,7 +415,18 @@ def text_search(
         return queryset
     if connection.vendor not in ("postgresql", "sqlite"):
         raise NotImplementedError(connection.vendor)
-    queryset = queryset.filter(_SearchSQL(index, words))
+    # A first look (one query, bounded) tells a query with few matches, which are then fetched
+    # by id whatever the planner guesses, from a common one, which the list's own order serves
+    # best (walking it and testing each row stops once the page is full).
+    few = list(
+        index.model_class._default_manager.filter(_SearchSQL(index, words)).values_list(
+            "pk", flat=True
+        )[: FEW_MATCHES + 1]
+    )
+    if len(few) <= FEW_MATCHES:
+        queryset = queryset.filter(pk__in=few)
+    else:
+        queryset = queryset.filter(_SearchSQL(index, words, dense=True))
     if ranked:
         queryset = queryset.annotate(search_rank=_SearchSQL(index, words, rank=True)).order_by(
             "-search_rank", "-pk"
