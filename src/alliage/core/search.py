@@ -364,8 +364,10 @@ def _match_sql(vendor: str, words: list[str]) -> str:
         # planner cannot estimate how many rows a prefix matches, and with a guess too high it
         # walks the whole list in its order, filtering, instead of asking the GIN index.
         return " & ".join(words)
-    # FTS5 does not stem: every word is a prefix, which keeps what LIKE found at word starts.
-    return " ".join(f'"{w}"*' if len(w) > 1 else f'"{w}"' for w in words)
+    # Every word quoted, so never FTS5 syntax, and a prefix: FTS5 does not stem, and a prefix
+    # finds the plurals and what LIKE found at word starts. Its cost is merging the lists of
+    # the words it starts (bench/search.py).
+    return " ".join(f'"{w}"*' if len(w) > 2 else f'"{w}"' for w in words)
 
 
 class _SearchSQL(Expression):
@@ -404,6 +406,20 @@ class _SearchSQL(Expression):
         return []
 
 
+def _first_matches(index: SearchIndex, words: list[str], limit: int) -> list[int]:
+    if connection.vendor == "sqlite":
+        # Straight from the FTS table, which stops at the limit.
+        fts = _q(index.fts)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s LIMIT %s",
+                [_match_sql("sqlite", words), limit],
+            )
+            return [row[0] for row in cursor.fetchall()]
+    matches = index.model_class._default_manager.filter(_SearchSQL(index, words))
+    return list(matches.values_list("pk", flat=True)[:limit])
+
+
 def text_search(
     queryset: QuerySet[Any], q: str, *, index: SearchIndex, ranked: bool = False
 ) -> QuerySet[Any]:
@@ -418,11 +434,7 @@ def text_search(
     # A first look (one query, bounded) tells a query with few matches, which are then fetched
     # by id whatever the planner guesses, from a common one, which the list's own order serves
     # best (walking it and testing each row stops once the page is full).
-    few = list(
-        index.model_class._default_manager.filter(_SearchSQL(index, words)).values_list(
-            "pk", flat=True
-        )[: FEW_MATCHES + 1]
-    )
+    few = _first_matches(index, words, FEW_MATCHES + 1)
     if len(few) <= FEW_MATCHES:
         queryset = queryset.filter(pk__in=few)
     else:
