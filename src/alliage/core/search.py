@@ -14,6 +14,10 @@ them are indexed only when public) and registers it under ``hooks.SEARCH_INDEXES
   the row's id, filled by triggers, queried with ``MATCH`` (every word quoted, so the user's
   text is never FTS syntax).
 
+A search first asks the index for at most ``FEW_MATCHES`` ids: a rare word's rows are then
+fetched by id; a common word filters the list itself, which its own order serves (walking it
+stops once the page is full). Neither grows with the table (``bench/search.py``).
+
 Tags come from the many-to-many table, whose own triggers refresh the owner. Django rebuilds a
 SQLite table (dropping its triggers) when a migration alters it, so ``search_indexes_ensure``
 runs after every ``migrate``: whatever trigger is missing or differs from the declaration is
