@@ -166,7 +166,10 @@ def _pg_statements(index: SearchIndex) -> list[str]:
     watched = ", ".join(_q(c) for c in [*index.watched(), VECTOR])
     stmts = [
         f"ALTER TABLE {_q(t)} ADD COLUMN IF NOT EXISTS {VECTOR} tsvector",
-        f"CREATE INDEX IF NOT EXISTS {_q(t + '_search_vector')} ON {_q(t)} USING gin ({VECTOR})",
+        # No pending list (fastupdate): until a vacuum, every search would read it whole.
+        f"CREATE INDEX IF NOT EXISTS {_q(t + '_search_vector')} ON {_q(t)} USING gin ({VECTOR}) "
+        "WITH (fastupdate = off)",
+        f"ALTER INDEX {_q(t + '_search_vector')} SET (fastupdate = off)",
         f"CREATE OR REPLACE FUNCTION {_q(fn)}() RETURNS trigger LANGUAGE plpgsql AS $$"
         f"{_pg_body(index)}$$",
         f"DROP TRIGGER IF EXISTS {_q(fn)} ON {_q(t)}",
@@ -254,6 +257,11 @@ def search_index_install(index: SearchIndex, *, using: str = "default") -> None:
         else:
             return
     search_index_rebuild(index, using=using)
+    if conn.vendor == "postgresql":
+        with conn.cursor() as cursor:
+            cursor.execute(
+                "SELECT gin_clean_pending_list(%s::regclass)", [f"{index.table}_search_vector"]
+            )
 
 
 def search_index_uninstall(index: SearchIndex, *, using: str = "default") -> None:
