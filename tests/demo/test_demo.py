@@ -142,3 +142,32 @@ def test_programme_and_coalition_pages_show_their_events_and_calls(demo: None) -
     assert "/agenda/programmes/reset-2022.ics" in body
     coalition = Client().get("/coalitions/commande-publique-responsable/").content.decode()
     assert "/agenda/coalitions/commande-publique-responsable.ics" in coalition
+
+
+@pytest.mark.parametrize(
+    ("typed", "accented"),
+    [("numerique", "numérique"), ("donnees", "données"), ("energie", "énergie")],
+)
+def test_demo_is_searchable_without_accents(demo: None, typed: str, accented: str) -> None:
+    """Issue 14: what people type without accents finds what the accented word finds, in the
+    coalitions, the directory and the library (the demo is seeded through the services; the
+    database indexes every row it writes)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from alliage.actors.selectors import organisation_list
+    from alliage.coalitions.selectors import coalition_list
+    from alliage.commons.selectors import publication_list
+
+    anon = AnonymousUser()
+    lists = (
+        lambda q: coalition_list(viewer=anon, q=q),
+        lambda q: organisation_list(q=q),
+        lambda q: publication_list(viewer=anon, q=q),
+    )
+    found = 0
+    for search in lists:
+        with_accents = set(search(accented).values_list("pk", flat=True))
+        assert set(search(typed).values_list("pk", flat=True)) == with_accents
+        assert set(search(accented.upper()).values_list("pk", flat=True)) == with_accents
+        found += len(with_accents)
+    assert found > 0

@@ -81,3 +81,7 @@ def requests_to_answer(request: HttpRequest, person: Person | None) -> Section |
     return Section(
         template="actors/_me_requests.html", context={"requests": pending}, slot=Slot.WAITING
     )
+
+
+hooks.register(hooks.SEARCH_INDEXES, selectors.ORGANISATION_SEARCH)
+hooks.register(hooks.SEARCH_INDEXES, selectors.PERSON_SEARCH)

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from alliage.core.models import User
 from alliage.core.predicates import is_on_a_team, memo
+from alliage.core.search import PUBLIC, SearchIndex, Tags, Text, text_search
 
 from .models import (
     VISIBLE_FIELDS,
@@ -110,6 +111,25 @@ def attach_shown_fields(people: Iterable[Person], *, viewer: User) -> None:
         person.shown = person_shown_fields(person=person, viewer=viewer)
 
 
+# What the directory's search looks through (core.search keeps the indexes). An organisation's
+# profile is public; of a person, only the fields shown to everyone are indexed.
+ORGANISATION_SEARCH = SearchIndex(
+    model="actors.Organisation",
+    title=(Text("name"),),
+    body=(Text("description"), Text("intentions"), Text("capabilities"), Tags("tags")),
+)
+PERSON_SEARCH = SearchIndex(
+    model="actors.Person",
+    title=(Text("first_name"), Text("last_name")),
+    body=(
+        Text("bio", shown_if=("bio_visibility", PUBLIC)),
+        Text("intentions", shown_if=("intentions_visibility", PUBLIC)),
+        Text("capabilities", shown_if=("capabilities_visibility", PUBLIC)),
+        Tags("tags", shown_if=("tags_visibility", PUBLIC)),
+    ),
+)
+
+
 def organisation_list(*, q: str = "", kind: str = "") -> QuerySet[Organisation]:
     today = timezone.localdate()
     qs = Organisation.objects.listed().annotate(
@@ -119,14 +139,7 @@ def organisation_list(*, q: str = "", kind: str = "") -> QuerySet[Organisation]:
     )
     if kind:
         qs = qs.filter(kind=kind)
-    if q:
-        qs = qs.filter(
-            Q(name__icontains=q)
-            | Q(description__icontains=q)
-            | Q(intentions__icontains=q)
-            | Q(capabilities__icontains=q)
-            | Q(tags__name__icontains=q)
-        ).distinct()
+    qs = text_search(qs, q, index=ORGANISATION_SEARCH)
     return qs.prefetch_related("tags").order_by("name")
 
 
@@ -139,18 +152,25 @@ def _listed_affiliations() -> QuerySet[Affiliation]:
 
 def person_list(*, q: str = "", viewer: User | None = None) -> QuerySet[Person]:
     """Listed people of active accounts. A search matches only the fields the viewer may
-    see, so that it never reveals what a person keeps for members or for themselves."""
+    see, so that it never reveals what a person keeps for members or for themselves: the index
+    holds the fields shown to everyone; the members' audience also matches, as plain text, the
+    fields shown to members."""
     qs = Person.objects.listed()
-    if q:
+    if q.strip():
         levels = visible_levels(viewer=viewer) if viewer is not None else (Visibility.PUBLIC,)
-        qs = qs.filter(
-            Q(first_name__icontains=q)
-            | Q(last_name__icontains=q)
-            | Q(bio__icontains=q, bio_visibility__in=levels)
-            | Q(intentions__icontains=q, intentions_visibility__in=levels)
-            | Q(capabilities__icontains=q, capabilities_visibility__in=levels)
-            | Q(tags__name__icontains=q, tags_visibility__in=levels)
-        ).distinct()
+        public = text_search(Person.objects.all(), q, index=PERSON_SEARCH).values("pk")
+        match = Q(pk__in=public)
+        if Visibility.MEMBERS in levels:
+            members = Visibility.MEMBERS
+            match |= Q(
+                pk__in=Person.objects.filter(
+                    Q(bio__icontains=q, bio_visibility=members)
+                    | Q(intentions__icontains=q, intentions_visibility=members)
+                    | Q(capabilities__icontains=q, capabilities_visibility=members)
+                    | Q(tags__name__icontains=q, tags_visibility=members)
+                ).values("pk")
+            )
+        qs = qs.filter(match)
     return qs.prefetch_related("tags", Prefetch("affiliations", _listed_affiliations())).order_by(
         "last_name", "first_name"
     )

@@ -15,6 +15,7 @@ from .models import Audience, EventKind
 
 
 class AgendaFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
     when = forms.ChoiceField(
         label=_("When"),
         required=False,

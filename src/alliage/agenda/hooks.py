@@ -117,3 +117,6 @@ def audit_about_events(programme_ids: frozenset[int]) -> Q:
     return audit_targets_q(Event.objects.filter(programme__in=programme_ids)) | audit_targets_q(
         Series.objects.filter(programme__in=programme_ids)
     )
+
+
+hooks.register(hooks.SEARCH_INDEXES, selectors.SEARCH_INDEX)

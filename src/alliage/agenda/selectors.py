@@ -19,6 +19,7 @@ from alliage.actors.selectors import person_for_user, person_is_member
 from alliage.coalitions.models import CoalitionMember
 from alliage.coalitions.predicates import team_programme_ids
 from alliage.core.models import User
+from alliage.core.search import SearchIndex, Text, text_search
 
 from .models import (
     HELD,
@@ -29,6 +30,11 @@ from .models import (
     Registration,
     RegistrationStatus,
     Series,
+)
+
+# What the agenda's search looks through (core.search keeps its index).
+SEARCH_INDEX = SearchIndex(
+    model="agenda.Event", title=(Text("title"),), body=(Text("description"), Text("place"))
 )
 
 RECENT = dt.timedelta(days=60)
@@ -65,7 +71,7 @@ def event_visible_q(viewer: User) -> Q:
 
 
 def event_list(
-    *, viewer: User, when: str = "upcoming", programme: str = "", kind: str = ""
+    *, viewer: User, when: str = "upcoming", programme: str = "", kind: str = "", q: str = ""
 ) -> QuerySet[Event]:
     """Upcoming events soonest first, or past ones latest first; one query for the page."""
     now = timezone.now()
@@ -75,6 +81,7 @@ def event_list(
         qs = qs.filter(programme__slug=programme)
     if kind:
         qs = qs.filter(kind=kind)
+    qs = text_search(qs, q, index=SEARCH_INDEX)
     qs = qs.select_related("programme", "coalition").annotate(
         seats_taken=Count("registrations", filter=Q(registrations__status__in=HELD))
     )

@@ -13,6 +13,13 @@ from .questions import form_field as question_field
 from .questions import to_initial, to_value
 
 
+class CallFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+
+    def filters(self) -> dict[str, str]:
+        return {"q": self.cleaned_data["q"]} if self.is_valid() else {}
+
+
 class SubmissionForm(forms.ModelForm):
     organisation = forms.ModelChoiceField(
         label=_("On behalf of"),

@@ -116,3 +116,6 @@ def audit_about_calls(programme_ids: frozenset[int]) -> Q:
     return audit_targets_q(Call.objects.filter(programme__in=programme_ids)) | audit_targets_q(
         Submission.objects.filter(call__programme__in=programme_ids)
     )
+
+
+hooks.register(hooks.SEARCH_INDEXES, selectors.SEARCH_INDEX)

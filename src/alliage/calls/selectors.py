@@ -14,6 +14,7 @@ from alliage.actors.models import Organisation
 from alliage.actors.selectors import organisations_for_person, person_for_user
 from alliage.coalitions.predicates import team_programme_ids
 from alliage.core.models import User
+from alliage.core.search import SearchIndex, Text, text_search
 
 from .models import (
     Answer,
@@ -30,6 +31,11 @@ from .models import (
     SubmissionStatus,
 )
 from .predicates import assignment_of
+
+# What the calls' search looks through (core.search keeps its index).
+SEARCH_INDEX = SearchIndex(
+    model="calls.Call", title=(Text("title"),), body=(Text("description"), Text("eligibility"))
+)
 
 # A criterion on which reviewers' scores span half the scale or more flags the submission.
 DISAGREEMENT = 0.5
@@ -52,11 +58,11 @@ def call_visible_q(viewer: User) -> Q:
     return visible
 
 
-def call_list(*, viewer: User) -> QuerySet[Call]:
+def call_list(*, viewer: User, q: str = "") -> QuerySet[Call]:
     """Open calls first (closing soonest), then upcoming, then closed, then decided."""
     now = timezone.now()
     return (
-        Call.objects.filter(call_visible_q(viewer))
+        text_search(Call.objects.filter(call_visible_q(viewer)), q, index=SEARCH_INDEX)
         .select_related("programme")
         .annotate(
             rank=Case(

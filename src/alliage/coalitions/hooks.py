@@ -131,3 +131,6 @@ def audit_about_programmes(programme_ids: frozenset[int]) -> Q:
     return audit_targets_q(Programme.objects.filter(pk__in=programme_ids)) | audit_targets_q(
         Coalition.objects.filter(programme__in=programme_ids)
     )
+
+
+hooks.register(hooks.SEARCH_INDEXES, selectors.SEARCH_INDEX)

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.contrib.postgres.search import SearchVector
 from django.db.models import (
     Count,
     Exists,
@@ -32,7 +31,7 @@ from django.utils.translation import gettext as _
 
 from alliage.actors.models import Organisation, Person
 from alliage.core.models import User
-from alliage.core.search import text_search
+from alliage.core.search import SearchIndex, Text, text_search
 
 from .diff import DiffPiece, Level, TextDiff, text_diff
 from .heterogeneity import Heterogeneity, heterogeneity_of
@@ -52,9 +51,12 @@ from .models import (
 )
 from .predicates import team_programme_ids
 
-# The text a search looks through; the PostgreSQL index is built on this very expression.
-SEARCH_FIELDS = ("title", "summary", "diagnostic", "impact_statement", "levers")
-SEARCH_VECTOR = SearchVector(*SEARCH_FIELDS, config="french")
+# The text a search looks through (core.search keeps its index).
+SEARCH_INDEX = SearchIndex(
+    model="coalitions.Coalition",
+    title=(Text("title"),),
+    body=(Text("summary"), Text("diagnostic"), Text("impact_statement"), Text("levers")),
+)
 
 # What a coalition card shows; the long canvas texts stay in the database.
 CARD_FIELDS = ("slug", "title", "summary", "status", "is_published", "updated_at", "programme")
@@ -95,8 +97,7 @@ def coalition_list(
         qs = qs.alias(has_kind=F("kinds_present").bitand(KIND_BITS[kind])).filter(has_kind__gt=0)
     elif kind:
         qs = qs.none()
-    # On PostgreSQL, French full text served by the GIN index of migration 0003.
-    qs = text_search(qs, q, vector=SEARCH_VECTOR, fields=SEARCH_FIELDS)
+    qs = text_search(qs, q, index=SEARCH_INDEX)
     return (
         qs.select_related("programme")
         .only(*CARD_FIELDS, "programme__slug", "programme__name")

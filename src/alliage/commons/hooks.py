@@ -77,3 +77,6 @@ def audit_about_publications(programme_ids: frozenset[int]) -> Q:
     return audit_targets_q(
         Publication.objects.filter(programme__in=programme_ids)
     ) | audit_targets_q(Reuse.objects.filter(publication__programme__in=programme_ids))
+
+
+hooks.register(hooks.SEARCH_INDEXES, selectors.SEARCH_INDEX)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.contrib.postgres.search import SearchVector
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from alliage.actors.models import Organisation, Person
@@ -17,7 +16,7 @@ from alliage.coalitions.models import Coalition, Programme
 from alliage.coalitions.predicates import team_programme_ids
 from alliage.coalitions.selectors import coalition_visible_q, programme_list
 from alliage.core.models import User
-from alliage.core.search import text_search
+from alliage.core.search import SearchIndex, Text, text_search
 
 from .models import (
     OpenDataArchive,
@@ -30,9 +29,10 @@ from .models import (
     ReuseStatus,
 )
 
-# The text a search looks through; the PostgreSQL index is built on this very expression.
-SEARCH_FIELDS = ("title", "summary", "body")
-SEARCH_VECTOR = SearchVector(*SEARCH_FIELDS, config="french")
+# The text a search looks through (core.search keeps its index).
+SEARCH_INDEX = SearchIndex(
+    model="commons.Publication", title=(Text("title"),), body=(Text("summary"), Text("body"))
+)
 
 
 def publication_visible_q(viewer: User) -> Q:
@@ -81,8 +81,7 @@ def publication_list(
         qs = qs.filter(programme__slug=programme)
     if licence:
         qs = qs.filter(licence=licence)
-    # French full text on PostgreSQL, served by the GIN index of migration 0002.
-    qs = text_search(qs, q, vector=SEARCH_VECTOR, fields=SEARCH_FIELDS)
+    qs = text_search(qs, q, index=SEARCH_INDEX)
     return (
         qs.select_related("programme")
         .defer("body", "programme__description")

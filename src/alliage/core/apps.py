@@ -4,7 +4,10 @@ hooks). Imports no other Alliage app; every other app may import it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,3 +29,12 @@ class CoreConfig(AppConfig):
         register_personal_data(PERSONAL_DATA)
         register(HEALTH_CHECKS, storage_check)
         autodiscover()  # every app's hooks.py: what each adds to the others
+        post_migrate.connect(_search_indexes_ensure, sender=self)
+
+
+def _search_indexes_ensure(using: str = "default", **kwargs: Any) -> None:
+    """After every ``migrate``: a SQLite table that a migration rebuilt has lost its search
+    triggers, which this puts back (and refills that index)."""
+    from .search import search_indexes_ensure
+
+    search_indexes_ensure(using=using)

@@ -38,6 +38,7 @@ ME_SECTIONS = "me_sections"  # (request, person or None) -> Section | None
 # Operations: what the task worker sweeps every minute, and the parts of /healthz.
 WORKER_SWEEPS = "worker_sweeps"  # () -> object: clean up after dead workers, idempotent
 HEALTH_CHECKS = "health_checks"  # () -> (name, body dict, healthy: bool), a few queries
+SEARCH_INDEXES = "search_indexes"  # a core.search.SearchIndex (not a function)
 NAMES = frozenset(
     {
         ACTOR_SECTIONS,
@@ -50,6 +51,7 @@ NAMES = frozenset(
         ME_SECTIONS,
         WORKER_SWEEPS,
         HEALTH_CHECKS,
+        SEARCH_INDEXES,
     }
 )
 

@@ -23,6 +23,7 @@ from alliage.actors.services import person_ensure, person_set_consent_flags
 from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
 from alliage.core.personal_data import personal_data_entries
+from alliage.core.search import search_indexes_purge
 from alliage.core.services import audit_record, task_enqueue_after_commit
 from alliage.core.storage import open_once, storage_walk
 from alliage.matching.services import person_index_erase
@@ -352,6 +353,7 @@ def account_erase(*, user: User, by: User | None, password: str | None = None) -
     for entry in reversed(personal_data_entries()):
         if entry.erase is not None:
             entry.erase(locked)
+    search_indexes_purge()  # no word of the person left in the search indexes' old segments
     audit_record(action=AuditAction.ACCOUNT_ERASED, by=None if by_self else by, target=locked)
     transaction.on_commit(_sqlite_forget_old_pages, robust=True)
     user.refresh_from_db()

@@ -421,7 +421,7 @@ def test_search_on_postgresql_is_french_full_text() -> None:
     from django.db import connection
 
     if connection.vendor != "postgresql":
-        pytest.skip("SQLite searches with LIKE; this checks the PostgreSQL path")
+        pytest.skip("SQLite does not stem; this checks the PostgreSQL path")
     wanted = CoalitionFactory(title="Des critères pour les achats publics responsables")
     CoalitionFactory(title="Autre chose")
     response = Client().get("/coalitions/", {"q": "achat critère"})

@@ -8,19 +8,21 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from alliage.actors.models import OrganisationKind
-from alliage.core.http import access_or_404, paginate
+from alliage.core.http import access_or_404, paginate, render_list
 
 from .. import selectors
+from ..forms import CallFilterForm
 from ..models import CallStatus
 
 
 @require_GET
 def call_list(request: HttpRequest) -> HttpResponse:
-    page = paginate(request, selectors.call_list(viewer=request.user), 20)
-    return render(
+    form = CallFilterForm(request.GET or None)
+    page = paginate(request, selectors.call_list(viewer=request.user, **form.filters()), 20)
+    return render_list(
         request,
         "calls/call_list.html",
-        {"page": page, "now": timezone.now(), "CallStatus": CallStatus},
+        {"form": form, "page": page, "now": timezone.now(), "CallStatus": CallStatus},
     )
 
 

@@ -4,15 +4,15 @@ LIKE)."""
 from __future__ import annotations
 
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import migrations
 
 INDEX_NAME = "commons_search_idx"
 
 
 def _index():  # noqa: ANN202
-    from alliage.commons.selectors import SEARCH_VECTOR
-
-    return GinIndex(SEARCH_VECTOR, name=INDEX_NAME)
+    # The expression of that time, written here: the index is dropped by a later migration.
+    return GinIndex(SearchVector("title", "summary", "body", config="french"), name=INDEX_NAME)
 
 
 def create(apps, schema_editor) -> None:  # noqa: ANN001
@@ -22,7 +22,8 @@ def create(apps, schema_editor) -> None:  # noqa: ANN001
 
 def drop(apps, schema_editor) -> None:  # noqa: ANN001
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.remove_index(apps.get_model("commons", "Publication"), _index())
+        # A later migration drops it already (it has been replaced).
+        schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX_NAME}")
 
 
 class Migration(migrations.Migration):
