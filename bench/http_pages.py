@@ -68,6 +68,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--worker-class", default="sync", help="gunicorn's, e.g. gthread")
     parser.add_argument("--threads", type=int, default=1, help="gunicorn's, with gthread")
     parser.add_argument("--cache-url", default=os.environ.get("ALLIAGE_CACHE_URL", ""))
+    parser.add_argument(
+        "--no-page-cache", action="store_true", help="serve every page cold (ALLIAGE_PAGE_CACHE=0)"
+    )
     parser.add_argument("--reseed", action="store_true", help="drop the data set and seed again")
     parser.add_argument("--rebuild-derived", action="store_true", help="rebuild derived data")
     parser.add_argument("--resume", action="store_true", help="skip pages already measured")
@@ -101,6 +104,7 @@ def scale_env(args: argparse.Namespace, scale: float) -> dict[str, str]:
         "ALLIAGE_SECRET_KEY": os.environ.get("ALLIAGE_SECRET_KEY", BENCH_SECRET),
         "ALLIAGE_ALLOWED_HOSTS": f"{HOST},localhost",
         "ALLIAGE_CACHE_URL": args.cache_url,
+        "ALLIAGE_PAGE_CACHE": "0" if args.no_page_cache else "1",
         # The load generator is one address: the API's limit would answer 429 to the run.
         "ALLIAGE_API_READ_RATE": "100000000/m",
         "ALLIAGE_BASE_URL": f"https://{HOST}:{args.port}",

@@ -230,3 +230,11 @@ def test_with_replicas_a_page_rebuilt_just_after_a_change_reads_the_primary(
     settings.ALLIAGE_REPLICA_LAG_SECONDS = 0
     visit("/stable/")
     assert seen == [None, "replica_0"]
+
+
+def test_the_page_cache_can_be_turned_off(settings) -> None:
+    settings.ALLIAGE_PAGE_CACHE = False
+    CoalitionFactory()
+    get(Client(), "/coalitions/")
+    page, queries = get(Client(), "/coalitions/")
+    assert "X-Page-Cache" not in page and queries > 0

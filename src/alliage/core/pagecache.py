@@ -204,7 +204,11 @@ def anonymous_cached(*domains: str, timeout: int = DEFAULT_TIMEOUT) -> Callable[
         @wraps(view)
         def cached(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             user = getattr(request, "user", None)
-            if request.method not in ("GET", "HEAD") or (user and user.is_authenticated):
+            if (
+                not settings.ALLIAGE_PAGE_CACHE
+                or request.method not in ("GET", "HEAD")
+                or (user and user.is_authenticated)
+            ):
                 return view(request, *args, **kwargs)
             fragment = "f" if request.headers.get("HX-Request") else "p"
             address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]

@@ -444,3 +444,5 @@ if _replica_urls := env_list("ALLIAGE_REPLICA_URLS"):
     DATABASE_ROUTERS = ["alliage.core.db_router.ReplicaRouter"]
 # How far a replica may lag: a cached page rebuilt sooner after a change reads the primary.
 ALLIAGE_REPLICA_LAG_SECONDS = int(os.environ.get("ALLIAGE_REPLICA_LAG_SECONDS", "10"))
+# Pages of visitors not signed in kept in the cache (alliage.core.pagecache); 0 serves them cold.
+ALLIAGE_PAGE_CACHE = os.environ.get("ALLIAGE_PAGE_CACHE", "1") != "0"
