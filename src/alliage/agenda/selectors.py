@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -69,25 +70,38 @@ def event_list(
 ) -> QuerySet[Event]:
     """Upcoming events soonest first, or past ones latest first; one query for the page."""
     now = timezone.now()
-    qs = Event.objects.filter(event_visible_q(viewer)).distinct()
+    # The visibility filter is made of subqueries (no join), so rows never repeat: no DISTINCT
+    # over wide rows. The seats are counted by a correlated subquery that the database runs
+    # for the rows of the page only, after the sort and the LIMIT, not for every event.
+    qs = Event.objects.filter(event_visible_q(viewer))
     qs = qs.filter(ends_at__gte=now) if when == "upcoming" else qs.filter(ends_at__lt=now)
     if programme:
         qs = qs.filter(programme__slug=programme)
     if kind:
         qs = qs.filter(kind=kind)
-    qs = qs.select_related("programme", "coalition").annotate(
-        seats_taken=Count("registrations", filter=Q(registrations__status__in=HELD))
-    )
+    qs = qs.select_related("programme", "coalition").annotate(seats_taken=seats_taken_subquery())
     return (
         qs.order_by("starts_at", "id") if when == "upcoming" else qs.order_by("-starts_at", "-id")
     )
+
+
+def seats_taken_subquery() -> Coalesce:
+    """The seats held at each event (confirmed or attended), as a correlated subquery served by
+    the registrations' (event, status, queued_at) index."""
+    held = (
+        Registration.objects.filter(event=OuterRef("pk"), status__in=HELD)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(held, output_field=IntegerField()), 0)
 
 
 def events_in_range(*, viewer: User, start: dt.datetime, end: dt.datetime) -> QuerySet[Event]:
     """The visible events that overlap the interval, soonest first."""
     return (
         Event.objects.filter(event_visible_q(viewer), starts_at__lt=end, ends_at__gt=start)
-        .distinct()
         .select_related("programme")
         .order_by("starts_at", "id")
     )
@@ -395,7 +409,6 @@ def event_visible_to(*, slug: str, viewer: User) -> Event:
     return (
         Event.objects.filter(event_visible_q(viewer))
         .select_related("programme", "coalition")
-        .distinct()
         .get(slug=slug)
     )
 

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliage.core.errors import BusinessError
+from alliage.core.pagination import paginate_bounded
 from alliage.core.http import (
     access_or_404,
     form_add_business_error,
@@ -29,10 +30,11 @@ from ..forms import ReviewForm
 @require_GET
 @login_required
 def reviewer_queue(request: HttpRequest) -> HttpResponse:
+    page = paginate_bounded(request, selectors.reviewer_queue(viewer=request.user), 50)
     return render(
         request,
         "calls/reviewer_queue.html",
-        {"assignments": selectors.reviewer_queue(viewer=request.user), "now": timezone.now()},
+        {"assignments": page.object_list, "page": page, "now": timezone.now()},
     )
 
 
