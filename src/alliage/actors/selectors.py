@@ -127,7 +127,7 @@ def organisation_list(*, q: str = "", kind: str = "") -> QuerySet[Organisation]:
             | Q(capabilities__icontains=q)
             | Q(tags__name__icontains=q)
         ).distinct()
-    return qs.prefetch_related("tags").order_by("name")
+    return qs.prefetch_related("tags").order_by("name", "pk")
 
 
 def _listed_affiliations() -> QuerySet[Affiliation]:
@@ -152,7 +152,7 @@ def person_list(*, q: str = "", viewer: User | None = None) -> QuerySet[Person]:
             | Q(tags__name__icontains=q, tags_visibility__in=levels)
         ).distinct()
     return qs.prefetch_related("tags", Prefetch("affiliations", _listed_affiliations())).order_by(
-        "last_name", "first_name"
+        "last_name", "first_name", "pk"
     )
 
 

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from alliage.actors.models import OrganisationKind
-from alliage.core.http import access_or_404, paginate
+from alliage.core.http import access_or_404
+from alliage.core.pagination import paginate_bounded
 
 from .. import selectors
 from ..models import CallStatus
@@ -16,7 +17,7 @@ from ..models import CallStatus
 
 @require_GET
 def call_list(request: HttpRequest) -> HttpResponse:
-    page = paginate(request, selectors.call_list(viewer=request.user), 20)
+    page = paginate_bounded(request, selectors.call_list(viewer=request.user), 20)
     return render(
         request,
         "calls/call_list.html",

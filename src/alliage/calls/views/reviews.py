@@ -14,7 +14,6 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliage.core.errors import BusinessError
-from alliage.core.pagination import paginate_bounded
 from alliage.core.http import (
     access_or_404,
     form_add_business_error,
@@ -22,6 +21,7 @@ from alliage.core.http import (
     service_then_redirect,
     small_pk,
 )
+from alliage.core.pagination import paginate_bounded
 
 from .. import selectors, services
 from ..forms import ReviewForm
