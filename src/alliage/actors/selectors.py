@@ -197,6 +197,7 @@ def organisation_detail(*, slug: str, viewer: User | None = None) -> Organisatio
                 Affiliation.objects.filter(shown)
                 .select_related("person")
                 .order_by("person__last_name", "person__first_name", "pk")[:ORGANISATION_PEOPLE],
+                to_attr="people_shown",
             ),
             Prefetch(
                 "memberships",

@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 COUNT_LIMIT = 5000
+MAX_PAGE = 1_000_000
 
 
 class BoundedPaginator(Paginator):
@@ -53,7 +54,8 @@ def paginate_bounded(
     in SQL; a bad page number gives the nearest real page."""
     paginator = BoundedPaginator(queryset, per_page, limit=limit)
     try:
-        paginator.wanted = max(int(request.GET.get("page") or 1), 1)
+        # Bounded, so that a page number typed in the address cannot overflow SQL's LIMIT.
+        paginator.wanted = min(max(int(request.GET.get("page") or 1), 1), MAX_PAGE)
     except ValueError:
         paginator.wanted = 1
     return paginator.get_page(request.GET.get("page"))
