@@ -86,3 +86,13 @@ def test_an_organisation_lists_its_first_people_and_counts_them_all() -> None:
     page = client.get(f"/actors/organisations/{big.slug}/").content.decode()
     assert page.count('class="avatar"') == 60
     assert "65 people in all" in page
+
+
+def test_a_deep_page_of_the_directory_holds_the_rows_of_its_place_in_the_order() -> None:
+    seed(80, big=OrganisationFactory())
+    names = list(
+        Organisation.objects.listed().order_by("name", "pk").values_list("name", flat=True)
+    )
+    page = Client().get("/actors/?page=3").context["page"]
+    assert [o.name for o in page.object_list] == names[48:72]
+    assert page.has_next() and page.paginator.count == len(names)

@@ -47,15 +47,46 @@ class BoundedPaginator(Paginator):
         return min(self.count, max(self.limit, self.wanted * self.per_page))
 
 
+def wanted_page(request: HttpRequest) -> int:
+    """The page number asked for, from 1 to ``MAX_PAGE``, so that a number typed in the
+    address cannot overflow SQL's LIMIT when the count reaches as far as that page."""
+    try:
+        return min(max(int(request.GET.get("page") or 1), 1), MAX_PAGE)
+    except ValueError:
+        return 1
+
+
 def paginate_bounded(
     request: HttpRequest, queryset: QuerySet[Any], per_page: int, *, limit: int = COUNT_LIMIT
 ) -> Page[Any]:
     """``core.http.paginate`` with a count bounded by ``limit``: a page of the queryset sliced
     in SQL; a bad page number gives the nearest real page."""
     paginator = BoundedPaginator(queryset, per_page, limit=limit)
-    try:
-        # Bounded, so that a page number typed in the address cannot overflow SQL's LIMIT.
-        paginator.wanted = min(max(int(request.GET.get("page") or 1), 1), MAX_PAGE)
-    except ValueError:
-        paginator.wanted = 1
+    paginator.wanted = wanted_page(request)
+    return paginator.get_page(request.GET.get("page"))
+
+
+class DeepPaginator(BoundedPaginator):
+    """``BoundedPaginator`` whose page skips the rows before it by their keys alone: the
+    offset walks an index on the list's order (and the key), then only the page's rows are
+    read, by key (a "deferred join"). A deep page then costs a scan of the index, not a sort
+    of every row of the table on disk."""
+
+    def page(self, number: Any) -> Page[Any]:
+        qs = self.object_list
+        if not isinstance(qs, QuerySet):
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        return self._get_page(qs.filter(pk__in=qs.values("pk")[bottom:top]), number, self)
+
+
+def paginate_deep(request: HttpRequest, queryset: QuerySet[Any], per_page: int) -> Page[Any]:
+    """``paginate_bounded`` with a ``DeepPaginator``: for the long lists of whole rows (the
+    coalitions), whose deep pages would otherwise sort the table."""
+    paginator = DeepPaginator(queryset, per_page)
+    paginator.wanted = wanted_page(request)
     return paginator.get_page(request.GET.get("page"))

@@ -20,6 +20,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
     form = AgendaFilterForm(request.GET or None, programmes=list(programme_list()))
     filters = form.filters()
     page = paginate_bounded(request, selectors.event_list(viewer=request.user, **filters), 20)
+    page.object_list = selectors.attach_seats_taken(page.object_list)
     return render_list(
         request,
         "agenda/agenda.html",

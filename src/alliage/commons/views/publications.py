@@ -22,7 +22,7 @@ from alliage.core.http import (
     render_list,
     require_perm,
 )
-from alliage.core.pagination import paginate_bounded
+from alliage.core.pagination import paginate_deep
 
 from .. import linked_data, selectors, services
 from ..forms import LibraryFilterForm, PublicationFileForm, PublicationForm, ResourceForm
@@ -37,7 +37,7 @@ def library(request: HtmxHttpRequest) -> HttpResponse:
     programmes = list(coalition_selectors.programme_list().only("slug", "name"))
     form = LibraryFilterForm(request.GET or None, programmes=programmes)
     filters = form.filters()
-    page = paginate_bounded(
+    page = paginate_deep(
         request,
         selectors.publication_list(viewer=request.user, **filters),
         settings.ALLIAGE_PAGE_SIZE,
