@@ -79,7 +79,11 @@ class Organisation(Profile):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ("name",)
-        indexes = (models.Index(fields=("kind", "name")),)
+        indexes = (
+            models.Index(fields=("kind", "name")),
+            # The directory's order, so that a page reads its rows from the index.
+            models.Index(fields=("name", "id"), name="actors_org_name_idx"),
+        )
 
     def __str__(self) -> str:
         return self.name
@@ -169,6 +173,10 @@ class Person(Profile):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ("last_name", "first_name")
+        indexes = (
+            # The directory's order, so that a page reads its rows from the index.
+            models.Index(fields=("last_name", "first_name", "id"), name="actors_person_name_idx"),
+        )
 
     def __str__(self) -> str:
         return self.full_name

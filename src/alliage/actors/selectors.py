@@ -140,7 +140,7 @@ def organisation_list(*, q: str = "", kind: str = "") -> QuerySet[Organisation]:
     if kind:
         qs = qs.filter(kind=kind)
     qs = text_search(qs, q, index=ORGANISATION_SEARCH)
-    return qs.prefetch_related("tags").order_by("name")
+    return qs.prefetch_related("tags").order_by("name", "pk")
 
 
 def _listed_affiliations() -> QuerySet[Affiliation]:
@@ -172,7 +172,7 @@ def person_list(*, q: str = "", viewer: User | None = None) -> QuerySet[Person]:
             )
         qs = qs.filter(match)
     return qs.prefetch_related("tags", Prefetch("affiliations", _listed_affiliations())).order_by(
-        "last_name", "first_name"
+        "last_name", "first_name", "pk"
     )
 
 
@@ -185,6 +185,9 @@ def organisation_kind_count_listed() -> int:
     return Organisation.objects.listed().values("kind").distinct().count()
 
 
+# How many of its people an organisation's page lists (the count says how many more there are).
+ORGANISATION_PEOPLE = 60
+
 # An organisation's profile is public: every field of it is shown.
 ORGANISATION_FIELDS = frozenset({"intentions", "capabilities", "tags"})
 
@@ -194,15 +197,27 @@ def organisation_detail(*, slug: str, viewer: User | None = None) -> Organisatio
     (``shown``: its fields the page shows). ``Organisation.DoesNotExist`` otherwise."""
     today = timezone.localdate()
     levels = visible_levels(viewer=viewer) if viewer is not None else (Visibility.PUBLIC,)
+    shown = person_listed_q("person__") & Q(person__affiliations_visibility__in=levels)
     organisation = (
         Organisation.objects.listed()
+        # How many people it shows in all, in the same query; the page lists the first ones.
+        .annotate(
+            people_count=Count(
+                "affiliations",
+                filter=Q(
+                    person_listed_q("affiliations__person__"),
+                    affiliations__person__affiliations_visibility__in=levels,
+                ),
+            )
+        )
         .prefetch_related(
             "tags",
             Prefetch(
                 "affiliations",
-                Affiliation.objects.filter(
-                    person_listed_q("person__"), person__affiliations_visibility__in=levels
-                ).select_related("person"),
+                Affiliation.objects.filter(shown)
+                .select_related("person")
+                .order_by("person__last_name", "person__first_name", "pk")[:ORGANISATION_PEOPLE],
+                to_attr="people_shown",
             ),
             Prefetch(
                 "memberships",

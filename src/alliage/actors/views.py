@@ -25,6 +25,7 @@ from alliage.core.http import (
     require_perm,
     service_then_redirect,
 )
+from alliage.core.pagination import paginate_deep
 
 from . import selectors, services
 from .forms import (
@@ -52,7 +53,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         queryset = selectors.person_list(q=filters.get("q", ""), viewer=request.user)
     else:
         queryset = selectors.organisation_list(**filters)
-    page = paginate(request, queryset, 24)
+    page = paginate_deep(request, queryset, 24)
     if tab == "people":
         selectors.attach_shown_fields(page.object_list, viewer=request.user)
     return render_list(request, "actors/directory.html", {"form": form, "page": page, "tab": tab})

@@ -140,7 +140,11 @@ class Event(EventFields):
                 fields=("series", "starts_at"), name="agenda_one_occurrence_per_start"
             ),
         )
-        indexes = (models.Index(fields=("audience", "starts_at")),)
+        indexes = (
+            models.Index(fields=("audience", "starts_at")),
+            # Upcoming (or past) events, found without reading the whole history.
+            models.Index(fields=("ends_at", "starts_at"), name="agenda_event_ends_idx"),
+        )
 
     def __str__(self) -> str:
         return self.title

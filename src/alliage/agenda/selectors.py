@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import calendar as month_calendar
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -73,28 +75,58 @@ def event_visible_q(viewer: User) -> Q:
 def event_list(
     *, viewer: User, when: str = "upcoming", programme: str = "", kind: str = "", q: str = ""
 ) -> QuerySet[Event]:
-    """Upcoming events soonest first, or past ones latest first; one query for the page."""
+    """Upcoming events soonest first, or past ones latest first; one query for the page.
+    Its seats are counted once the page is cut (``attach_seats_taken``), not for every event
+    the list skips."""
     now = timezone.now()
-    qs = Event.objects.filter(event_visible_q(viewer)).distinct()
+    # The visibility filter is made of subqueries (no join), so rows never repeat: no DISTINCT
+    # over wide rows.
+    qs = Event.objects.filter(event_visible_q(viewer))
     qs = qs.filter(ends_at__gte=now) if when == "upcoming" else qs.filter(ends_at__lt=now)
     if programme:
         qs = qs.filter(programme__slug=programme)
     if kind:
         qs = qs.filter(kind=kind)
     qs = text_search(qs, q, index=SEARCH_INDEX)
-    qs = qs.select_related("programme", "coalition").annotate(
-        seats_taken=Count("registrations", filter=Q(registrations__status__in=HELD))
-    )
+    qs = qs.select_related("programme", "coalition")
     return (
         qs.order_by("starts_at", "id") if when == "upcoming" else qs.order_by("-starts_at", "-id")
     )
+
+
+def attach_seats_taken(events: Iterable[Event]) -> list[Event]:
+    """Set ``seats_taken`` (confirmed or attended) on each event of a page, in one query over
+    the registrations' (event, status, queued_at) index: a deep page costs no more than the
+    first, where a count in the list's own query would be made for every row it skips."""
+    events = list(events)
+    held = dict(
+        Registration.objects.filter(event__in=[e.pk for e in events], status__in=HELD)
+        .order_by()
+        .values_list("event")
+        .annotate(n=Count("pk"))
+    )
+    for event in events:
+        event.seats_taken = held.get(event.pk, 0)
+    return events
+
+
+def registrations_subquery(*statuses: str) -> Coalesce:
+    """How many registrations of these statuses each event has, as a correlated subquery
+    (evaluated for the rows a query returns, instead of a join grouped over them all)."""
+    rows = (
+        Registration.objects.filter(event=OuterRef("pk"), status__in=statuses)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
 def events_in_range(*, viewer: User, start: dt.datetime, end: dt.datetime) -> QuerySet[Event]:
     """The visible events that overlap the interval, soonest first."""
     return (
         Event.objects.filter(event_visible_q(viewer), starts_at__lt=end, ends_at__gt=start)
-        .distinct()
         .select_related("programme")
         .order_by("starts_at", "id")
     )
@@ -402,7 +434,6 @@ def event_visible_to(*, slug: str, viewer: User) -> Event:
     return (
         Event.objects.filter(event_visible_q(viewer))
         .select_related("programme", "coalition")
-        .distinct()
         .get(slug=slug)
     )
 
@@ -415,10 +446,8 @@ PULSE_DAYS = 60
 def _with_counts(qs: QuerySet[Event]) -> QuerySet[Event]:
     """Each event with its seats taken and its waiting list, counted in the same query."""
     return qs.annotate(
-        seats_taken=Count("registrations", filter=Q(registrations__status__in=HELD)),
-        waiting=Count(
-            "registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)
-        ),
+        seats_taken=registrations_subquery(*HELD),
+        waiting=registrations_subquery(RegistrationStatus.WAITLISTED),
     )
 
 

@@ -91,7 +91,8 @@ def event_list(request: HttpRequest, response: HttpResponse, filters: Query[Even
         programme=filters.programme[:100],
     )
     page = paginate(request, qs, filters, response)
-    page["results"] = [event_out(request, e, e.seats_taken) for e in page["results"]]
+    events = agenda_selectors.attach_seats_taken(page["results"])
+    page["results"] = [event_out(request, e, e.seats_taken) for e in events]
     return page
 
 

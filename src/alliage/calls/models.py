@@ -285,6 +285,8 @@ class Submission(TimeStampedModel):
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
         ordering = ("-submitted_at", "-id")
+        # The proposals sent to a call, counted (the list of calls) and ranked from the index.
+        indexes = (models.Index(fields=("call", "status"), name="calls_sub_call_status_idx"),)
         constraints = (
             models.UniqueConstraint(
                 fields=("call", "invited_from"),

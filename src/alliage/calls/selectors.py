@@ -7,7 +7,23 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    StdDev,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from alliage.actors.models import Organisation
@@ -72,12 +88,24 @@ def call_list(*, viewer: User, q: str = "") -> QuerySet[Call]:
                 default=Value(2),
                 output_field=IntegerField(),
             ),
-            submission_count=Count(
-                "submissions", filter=Q(submissions__status=SubmissionStatus.SUBMITTED)
-            ),
+            submission_count=submission_count_subquery(),
         )
-        .order_by("rank", "closes_at")
+        .order_by("rank", "closes_at", "id")
     )
+
+
+def submission_count_subquery() -> Coalesce:
+    """The proposals sent to each call, as a correlated subquery: the database counts them
+    for the rows of the page only, after the sort and the LIMIT, instead of joining every
+    call to every submission and grouping before the cut."""
+    sent = (
+        Submission.objects.filter(call=OuterRef("pk"), status=SubmissionStatus.SUBMITTED)
+        .order_by()
+        .values("call")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(sent, output_field=IntegerField()), 0)
 
 
 def call_detail(*, slug: str) -> Call:
@@ -172,11 +200,26 @@ def accepted_projects(*, call: Call) -> QuerySet[Submission]:
     ).select_related("organisation", "coalition")
 
 
+# What the reviewer's queue never shows of a call and its programme.
+QUEUE_DEFERRED = (
+    "submission__summary",
+    "submission__diagnostic",
+    "submission__impact",
+    "submission__partners_sought",
+    "submission__decision_message",
+    "submission__organisation__description",
+    "submission__call__description",
+    "submission__call__eligibility",
+    "submission__call__programme__description",
+)
+
+
 def reviewer_queue(*, viewer: User) -> QuerySet[Assignment]:
     """The viewer's assignments on sent submissions, what is left to review first."""
     return (
         Assignment.objects.filter(reviewer=viewer, submission__status=SubmissionStatus.SUBMITTED)
         .select_related("submission__call__programme", "submission__organisation")
+        .defer(*QUEUE_DEFERRED)
         .order_by(
             F("submitted_at").asc(nulls_first=True),
             F("submission__call__review_due_at").asc(nulls_last=True),
@@ -188,23 +231,42 @@ def reviewer_queue(*, viewer: User) -> QuerySet[Assignment]:
 
 @dataclass
 class CriterionStats:
+    """The submitted scores of one criterion for one proposal: from their ``values``, or from
+    what the database aggregated (``summary``: count, mean, population deviation, min, max)."""
+
     criterion: Criterion
     values: list[int] = field(default_factory=list)
+    summary: tuple[int, float, float | None, int, int] | None = None
+
+    @property
+    def count(self) -> int:
+        return self.summary[0] if self.summary is not None else len(self.values)
 
     @property
     def mean(self) -> float | None:
+        if self.summary is not None:
+            return float(self.summary[1])
         return statistics.fmean(self.values) if self.values else None
 
     @property
     def spread(self) -> float | None:
         """Population standard deviation of the reviewers' scores."""
-        return statistics.pstdev(self.values) if len(self.values) > 1 else None
+        if self.count < 2:
+            return None
+        if self.summary is not None:
+            return float(self.summary[2] or 0.0)
+        return statistics.pstdev(self.values)
 
     @property
     def range_share(self) -> float:
-        if len(self.values) < 2:
+        if self.count < 2:
             return 0.0
-        return (max(self.values) - min(self.values)) / self.criterion.scale
+        low, high = (
+            (self.summary[3], self.summary[4])
+            if self.summary is not None
+            else (min(self.values), max(self.values))
+        )
+        return (high - low) / self.criterion.scale
 
 
 @dataclass
@@ -234,27 +296,48 @@ def weighted_score(criteria: list[CriterionStats]) -> float | None:
 
 
 def call_ranking(*, call: Call, sort: str = "score") -> list[RankingRow]:
-    """Every submitted proposal with its submitted reviews aggregated; three queries."""
+    """Every submitted proposal with its submitted reviews aggregated in SQL (one row per
+    proposal and criterion, not one per score); four queries whatever the number of reviews.
+    The long texts of the proposals are left in the database: the ranking shows titles."""
     criteria = list(call.criteria.all())
     submissions = list(
         call.submissions.filter(status=SubmissionStatus.SUBMITTED)
         .select_related("organisation", "person", "coalition")
+        .defer(*RANKING_DEFERRED)
         .annotate(assigned=Count("assignments"))
     )
-    values: dict[tuple[int, int], list[int]] = {}
-    reviews: dict[int, set[int]] = {}
-    for submission_id, assignment_id, criterion_id, value in Score.objects.filter(
+    scores = Score.objects.filter(
         assignment__submission__call=call, assignment__submitted_at__isnull=False
-    ).values_list("assignment__submission_id", "assignment_id", "criterion_id", "value"):
-        values.setdefault((submission_id, criterion_id), []).append(value)
-        reviews.setdefault(submission_id, set()).add(assignment_id)
+    ).order_by()
+    summaries = {
+        (row["assignment__submission_id"], row["criterion_id"]): (
+            row["n"], row["mean"], row["spread"], row["low"], row["high"]
+        )
+        for row in scores.values("assignment__submission_id", "criterion_id").annotate(
+            n=Count("pk"),
+            mean=Avg("value"),
+            spread=StdDev("value"),
+            low=Min("value"),
+            high=Max("value"),
+        )
+    }  # fmt: skip
+    reviews = dict(
+        scores.values_list("assignment__submission_id").annotate(
+            n=Count("assignment_id", distinct=True)
+        )
+    )
     rows = []
     for submission in submissions:
-        stats = [CriterionStats(c, values.get((submission.pk, c.pk), [])) for c in criteria]
+        stats = [
+            CriterionStats(c, summary=summaries.get((submission.pk, c.pk)))
+            if (submission.pk, c.pk) in summaries
+            else CriterionStats(c)
+            for c in criteria
+        ]
         rows.append(
             RankingRow(
                 submission=submission,
-                reviews=len(reviews.get(submission.pk, ())),
+                reviews=reviews.get(submission.pk, 0),
                 assigned=submission.assigned,
                 criteria=stats,
                 score=weighted_score(stats),
@@ -267,6 +350,18 @@ def call_ranking(*, call: Call, sort: str = "score") -> list[RankingRow]:
         "flagged": lambda r: (not r.flagged, -(r.score or 0)),
     }
     return sorted(rows, key=keys.get(sort, keys["score"]))
+
+
+# What the ranking never shows of a proposal (its page does).
+RANKING_DEFERRED = (
+    "summary",
+    "diagnostic",
+    "impact",
+    "partners_sought",
+    "decision_message",
+    "organisation__description",
+    "person__bio",
+)
 
 
 def review_scores(*, submission: Submission) -> list[Assignment]:
@@ -398,12 +493,20 @@ def account(*, pk: int) -> User | None:
     return User.objects.select_related("person").filter(pk=pk).first()
 
 
-def call_answers(*, call: Call) -> tuple[list[Question], dict[int, dict[int, Answer]]]:
+def call_answers(
+    *, call: Call, submission_ids: list[int] | None = None
+) -> tuple[list[Question], dict[int, dict[int, Answer]]]:
     """The call's questions and every answer by submission then question, in two queries:
-    for the ranking and its CSV (one column a question)."""
+    for the ranking (the proposals of its page, ``submission_ids``) and its CSV (every one,
+    one column a question)."""
     questions = list(call.questions.all())
     answers: dict[int, dict[int, Answer]] = {}
-    for answer in Answer.objects.filter(submission__call=call).select_related("question"):
+    if not questions:
+        return questions, answers
+    rows = Answer.objects.filter(submission__call=call)
+    if submission_ids is not None:
+        rows = rows.filter(submission_id__in=submission_ids)
+    for answer in rows.select_related("question"):
         answers.setdefault(answer.submission_id, {})[answer.question_id] = answer
     return questions, answers
 

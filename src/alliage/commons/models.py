@@ -103,7 +103,8 @@ class Publication(TimeStampedModel):
         verbose_name_plural = _("publications")
         ordering = ("-published_on", "-id")
         indexes = (
-            models.Index(fields=("status", "-published_on"), name="commons_public_idx"),
+            # The library's order, ties broken by id, so that a page reads from the index.
+            models.Index(fields=("status", "-published_on", "-id"), name="commons_public_idx"),
             models.Index(fields=("kind", "status")),
         )
         constraints = (

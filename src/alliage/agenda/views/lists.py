@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from alliage.coalitions.selectors import programme_list
-from alliage.core.http import paginate, render_list
+from alliage.core.http import render_list
+from alliage.core.pagination import paginate_bounded
 
 from .. import selectors
 from ..forms import AgendaFilterForm
@@ -18,7 +19,8 @@ from ..forms import AgendaFilterForm
 def agenda(request: HttpRequest) -> HttpResponse:
     form = AgendaFilterForm(request.GET or None, programmes=list(programme_list()))
     filters = form.filters()
-    page = paginate(request, selectors.event_list(viewer=request.user, **filters), 20)
+    page = paginate_bounded(request, selectors.event_list(viewer=request.user, **filters), 20)
+    page.object_list = selectors.attach_seats_taken(page.object_list)
     return render_list(
         request,
         "agenda/agenda.html",

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from alliage.actors.models import OrganisationKind
-from alliage.core.http import access_or_404, paginate, render_list
+from alliage.core.http import access_or_404, render_list
+from alliage.core.pagination import paginate_bounded
 
 from .. import selectors
 from ..forms import CallFilterForm
@@ -18,7 +19,9 @@ from ..models import CallStatus
 @require_GET
 def call_list(request: HttpRequest) -> HttpResponse:
     form = CallFilterForm(request.GET or None)
-    page = paginate(request, selectors.call_list(viewer=request.user, **form.filters()), 20)
+    page = paginate_bounded(
+        request, selectors.call_list(viewer=request.user, **form.filters()), 20
+    )
     return render_list(
         request,
         "calls/call_list.html",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,6 +28,8 @@ from .. import selectors, services
 from ..forms import DecisionForm
 from ..models import Answer, Call, CallStatus, Criterion, Question, Submission
 
+RANKING_PAGE = 50
+
 
 @require_GET
 def ranking(request: HttpRequest, slug: str) -> HttpResponse:
@@ -36,15 +39,22 @@ def ranking(request: HttpRequest, slug: str) -> HttpResponse:
     sort = request.GET.get("sort", "score")
     rows = selectors.call_ranking(call=call, sort=sort)
     criteria = selectors.call_criteria(call=call)
-    questions, answers = selectors.call_answers(call=call)
     if request.GET.get("format") == "csv":
+        questions, answers = selectors.call_answers(call=call)
         return _ranking_csv(call, criteria, rows, questions, answers)
+    # The whole ranking is sorted (its order needs every score); a page of it is shown.
+    page = Paginator(rows, RANKING_PAGE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    questions, answers = selectors.call_answers(
+        call=call, submission_ids=[row.submission.pk for row in rows]
+    )
     return render(
         request,
         "calls/ranking.html",
         {
             "call": call,
             "rows": rows,
+            "page": page,
             "sort": sort,
             "criteria": criteria,
             "reviewers": selectors.call_reviewer_count(call=call),

@@ -21,6 +21,7 @@ from alliage.core.http import (
     service_then_redirect,
     small_pk,
 )
+from alliage.core.pagination import paginate_bounded
 
 from .. import selectors, services
 from ..forms import ReviewForm
@@ -29,10 +30,11 @@ from ..forms import ReviewForm
 @require_GET
 @login_required
 def reviewer_queue(request: HttpRequest) -> HttpResponse:
+    page = paginate_bounded(request, selectors.reviewer_queue(viewer=request.user), 50)
     return render(
         request,
         "calls/reviewer_queue.html",
-        {"assignments": selectors.reviewer_queue(viewer=request.user), "now": timezone.now()},
+        {"assignments": page.object_list, "page": page, "now": timezone.now()},
     )
 
 

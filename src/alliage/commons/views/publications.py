@@ -19,10 +19,10 @@ from alliage.core.http import (
     access_or_404,
     file_response,
     form_add_business_error,
-    paginate,
     render_list,
     require_perm,
 )
+from alliage.core.pagination import paginate_deep
 
 from .. import linked_data, selectors, services
 from ..forms import LibraryFilterForm, PublicationFileForm, PublicationForm, ResourceForm
@@ -37,7 +37,7 @@ def library(request: HtmxHttpRequest) -> HttpResponse:
     programmes = list(coalition_selectors.programme_list().only("slug", "name"))
     form = LibraryFilterForm(request.GET or None, programmes=programmes)
     filters = form.filters()
-    page = paginate(
+    page = paginate_deep(
         request,
         selectors.publication_list(viewer=request.user, **filters),
         settings.ALLIAGE_PAGE_SIZE,
