@@ -19,9 +19,7 @@ from ..models import CallStatus
 @require_GET
 def call_list(request: HttpRequest) -> HttpResponse:
     form = CallFilterForm(request.GET or None)
-    page = paginate_bounded(
-        request, selectors.call_list(viewer=request.user, **form.filters()), 20
-    )
+    page = paginate_bounded(request, selectors.call_list(viewer=request.user, **form.filters()), 20)
     return render_list(
         request,
         "calls/call_list.html",
