@@ -54,7 +54,7 @@ def test_the_team_lists_the_sent_proposals_never_the_drafts(world, token) -> Non
     assert body["count"] == 1
     assert [p["title"] for p in body["results"]] == ["Envoyée"]
     assert body["results"][0]["author"] == str(world["sent"].person)
-    assert set(body) == {"count", "page", "page_size", "next", "previous", "results"}
+    assert set(body) == {"count", "count_exact", "page", "page_size", "next", "previous", "results"}
     paged = get(client, url + "?page_size=1&page=2", token(world["team"])).json()
     assert paged["results"] == [] and paged["previous"]
 
