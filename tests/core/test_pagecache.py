@@ -238,3 +238,15 @@ def test_the_page_cache_can_be_turned_off(settings) -> None:
     get(Client(), "/coalitions/")
     page, queries = get(Client(), "/coalitions/")
     assert "X-Page-Cache" not in page and queries > 0
+
+
+def test_a_cached_feed_answers_a_conditional_get_with_304() -> None:
+    coalition = CoalitionFactory()
+    EventFactory(coalition=coalition, programme=coalition.programme, title="Atelier")
+    first = Client().get("/agenda/calendar.ics")
+    again = Client().get("/agenda/calendar.ics")
+    assert first.status_code == again.status_code == 200
+    assert again["X-Page-Cache"] == "hit" and again["ETag"] == first["ETag"]
+    assert again["Content-Type"].startswith("text/calendar")
+    unchanged = Client().get("/agenda/calendar.ics", headers={"If-None-Match": first["ETag"]})
+    assert unchanged.status_code == 304 and unchanged.content == b""

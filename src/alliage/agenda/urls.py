@@ -10,7 +10,11 @@ app_name = "agenda"
 
 urlpatterns = [
     path("", anonymous_cached("agenda", "coalitions", timeout=CLOCK)(views.agenda), name="agenda"),
-    path("calendar.ics", views.agenda_ics, name="agenda-ics"),
+    path(
+        "calendar.ics",
+        anonymous_cached("agenda", "coalitions", timeout=CLOCK)(views.agenda_ics),
+        name="agenda-ics",
+    ),
     path(
         "month/",
         anonymous_cached("agenda", "coalitions", timeout=CLOCK)(views.agenda_month_current),
@@ -24,8 +28,16 @@ urlpatterns = [
     path("me/", views.my_registrations, name="my-registrations"),
     path("feed/<str:token>.ics", views.personal_ics, name="personal-ics"),
     path("cancel/<str:token>/", views.registration_cancel_link, name="registration-cancel-link"),
-    path("programmes/<slug:slug>.ics", views.programme_ics, name="programme-ics"),
-    path("coalitions/<slug:slug>.ics", views.coalition_ics, name="coalition-ics"),
+    path(
+        "programmes/<slug:slug>.ics",
+        anonymous_cached("agenda", "coalitions", timeout=CLOCK)(views.programme_ics),
+        name="programme-ics",
+    ),
+    path(
+        "coalitions/<slug:slug>.ics",
+        anonymous_cached("agenda", "coalitions", timeout=CLOCK)(views.coalition_ics),
+        name="coalition-ics",
+    ),
     path(
         "<slug:slug>/",
         anonymous_cached(*ALL, timeout=CLOCK)(views.event_detail),

@@ -6,6 +6,9 @@ from alliage.core.pagecache import ALL, anonymous_cached
 
 from . import feeds, views
 
+# What the library's feeds and the catalogue read.
+FEEDS = ("commons", "coalitions", "actors")
+
 app_name = "commons"
 
 urlpatterns = [
@@ -15,10 +18,18 @@ urlpatterns = [
         name="library",
     ),
     path("library/new/", views.publication_create, name="publication-create"),
-    path("library/feed.rss", feeds.LibraryFeed(), name="feed-rss"),
-    path("library/feed.atom", feeds.LibraryAtomFeed(), name="feed-atom"),
-    path("library/articles/feed.rss", feeds.ArticleFeed(), name="articles-rss"),
-    path("library/articles/feed.atom", feeds.ArticleAtomFeed(), name="articles-atom"),
+    path("library/feed.rss", anonymous_cached(*FEEDS)(feeds.LibraryFeed()), name="feed-rss"),
+    path("library/feed.atom", anonymous_cached(*FEEDS)(feeds.LibraryAtomFeed()), name="feed-atom"),
+    path(
+        "library/articles/feed.rss",
+        anonymous_cached(*FEEDS)(feeds.ArticleFeed()),
+        name="articles-rss",
+    ),
+    path(
+        "library/articles/feed.atom",
+        anonymous_cached(*FEEDS)(feeds.ArticleAtomFeed()),
+        name="articles-atom",
+    ),
     path("library/reuses/", views.moderation, name="moderation"),
     path("library/reuses/<int:pk>/moderate/", views.reuse_moderate, name="reuse-moderate"),
     path(
@@ -43,13 +54,17 @@ urlpatterns = [
     path("library/<slug:slug>/cover", views.cover, name="cover"),
     path("library/<slug:slug>/dataset.jsonld", views.dataset_jsonld, name="dataset-jsonld"),
     path("library/<slug:slug>/reuse/", views.reuse_declare, name="reuse-declare"),
-    path("programmes/<slug:slug>/library/feed.rss", feeds.ProgrammeFeed(), name="programme-rss"),
+    path(
+        "programmes/<slug:slug>/library/feed.rss",
+        anonymous_cached(*FEEDS)(feeds.ProgrammeFeed()),
+        name="programme-rss",
+    ),
     path(
         "programmes/<slug:slug>/library/feed.atom",
-        feeds.ProgrammeAtomFeed(),
+        anonymous_cached(*FEEDS)(feeds.ProgrammeAtomFeed()),
         name="programme-atom",
     ),
-    path("catalog.jsonld", views.catalog_jsonld, name="catalog"),
+    path("catalog.jsonld", anonymous_cached(*FEEDS)(views.catalog_jsonld), name="catalog"),
     path("opendata/", anonymous_cached("commons", "coalitions")(views.opendata), name="opendata"),
     path("opendata/archive.zip", views.opendata_archive, name="opendata-archive"),
     path("opendata/build/", views.opendata_build, name="opendata-build"),

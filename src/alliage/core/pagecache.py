@@ -38,7 +38,7 @@ from django.core.cache import cache
 from django.db import connections, transaction
 from django.db.backends.signals import connection_created
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.translation import get_language
 
 from .db_router import replica_aliases, replica_reads
@@ -57,6 +57,15 @@ DOMAINS = (
     "accounts",
 )
 ALL = DOMAINS
+KEPT_HEADERS = (
+    "content-type",
+    "content-language",
+    "content-disposition",
+    "vary",
+    "etag",
+    "last-modified",
+    "cache-control",
+)
 DEFAULT_TIMEOUT = 300
 # Pages that say what is upcoming or open now.
 CLOCK = 60
@@ -221,7 +230,13 @@ def anonymous_cached(*domains: str, timeout: int = DEFAULT_TIMEOUT) -> Callable[
                 for name, value in headers:
                     response[name] = value
                 response["X-Page-Cache"] = "hit"
-                return response
+                # a calendar or a feed reader asking whether its copy is still the current one
+                return get_conditional_response(
+                    request,
+                    etag=response.get("ETag"),
+                    last_modified=None,
+                    response=response,
+                )
             if replica_aliases() and _young(current):
                 with replica_reads(None):
                     response = view(request, *args, **kwargs)
@@ -231,7 +246,7 @@ def anonymous_cached(*domains: str, timeout: int = DEFAULT_TIMEOUT) -> Callable[
                 headers = [
                     (name, value)
                     for name, value in response.items()
-                    if name.lower() in ("content-type", "content-language", "vary", "etag")
+                    if name.lower() in KEPT_HEADERS
                 ]
                 cache.set(key, (response.content, headers), timeout)
                 response["X-Page-Cache"] = "miss"
