@@ -22,20 +22,24 @@ Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 @lru_cache(maxsize=8)
-def _networks(entries: tuple[str, ...]) -> tuple[Network, ...]:
+def networks_of(entries: tuple[str, ...], *, setting: str) -> tuple[Network, ...]:
+    """The addresses and networks a setting lists; a wrong entry stops the start, naming the
+    setting."""
     networks = []
     for entry in entries:
         try:
             networks.append(ipaddress.ip_network(entry.strip(), strict=False))
         except ValueError as error:
             raise ImproperlyConfigured(
-                f"ALLIAGE_TRUSTED_PROXIES: {entry!r} is not an address or a network."
+                f"{setting}: {entry!r} is not an address or a network."
             ) from error
     return tuple(networks)
 
 
 def trusted_networks() -> tuple[Network, ...]:
-    return _networks(tuple(getattr(settings, "ALLIAGE_TRUSTED_PROXIES", ())))
+    return networks_of(
+        tuple(getattr(settings, "ALLIAGE_TRUSTED_PROXIES", ())), setting="ALLIAGE_TRUSTED_PROXIES"
+    )
 
 
 def _parse(value: str) -> Address | None:

@@ -13,31 +13,19 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
-from functools import lru_cache
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django_prometheus.exports import ExportToDjangoView
 
-from alliage.core.client_address import client_address, client_address_of, trusted_networks
-
-Network = ipaddress.IPv4Network | ipaddress.IPv6Network
-
-
-@lru_cache(maxsize=8)
-def _allowed_networks(entries: tuple[str, ...]) -> tuple[Network, ...]:
-    networks = []
-    for entry in entries:
-        try:
-            networks.append(ipaddress.ip_network(entry.strip(), strict=False))
-        except ValueError as error:
-            raise ImproperlyConfigured(
-                f"ALLIAGE_METRICS_ALLOW: {entry!r} is not an address or a network."
-            ) from error
-    return tuple(networks)
+from alliage.core.client_address import (
+    client_address,
+    client_address_of,
+    networks_of,
+    trusted_networks,
+)
 
 
 def _through_untrusted_proxy(request: HttpRequest) -> bool:
@@ -59,7 +47,7 @@ def _address_allowed(request: HttpRequest) -> bool:
         address = ipaddress.ip_address(client_address(request))
     except ValueError:
         return False
-    networks = _allowed_networks(tuple(settings.ALLIAGE_METRICS_ALLOW))
+    networks = networks_of(tuple(settings.ALLIAGE_METRICS_ALLOW), setting="ALLIAGE_METRICS_ALLOW")
     return any(address.version == net.version and address in net for net in networks)
 
 
