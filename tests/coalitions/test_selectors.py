@@ -66,5 +66,5 @@ def test_programmes_come_in_their_order_with_or_without_counts() -> None:
     ProgrammeFactory(name="C", position=1)
     ProgrammeFactory(name="A", position=2)
     expected = ["C", "A", "B"]
-    for programmes in (programme_list(), programme_list(counts=False), Programme.objects.all()):
+    for programmes in (programme_list(counts=True), programme_list(), Programme.objects.all()):
         assert [p.name for p in programmes if p.name in expected] == expected

@@ -48,7 +48,7 @@ def programme_out(request: HttpRequest, p: Programme) -> dict[str, Any]:
 )
 def programme_list(request: HttpRequest, response: HttpResponse, paging: Query[Paging]):
     """The programmes, in the order the site shows them."""
-    page = paginate(request, coalition_selectors.programme_list(counts=False), paging, response)
+    page = paginate(request, coalition_selectors.programme_list(), paging, response)
     page["results"] = [programme_out(request, p) for p in page["results"]]
     return page
 

@@ -218,9 +218,10 @@ def coalitions_of_person(*, person: Person, viewer: User) -> list[tuple[Coalitio
     return [(m.coalition, m.get_role_display()) for m in roles]
 
 
-def programme_list(*, counts: bool = True, include_archived: bool = False) -> QuerySet[Programme]:
-    """Every programme in its place (``Meta.ordering``), with ``coalition_count``, its number
-    of published coalitions, unless ``counts`` is False (a filter's choices need no count).
+def programme_list(*, counts: bool = False, include_archived: bool = False) -> QuerySet[Programme]:
+    """Every programme in its place (``Meta.ordering``); with ``counts``, ``coalition_count``,
+    its number of published coalitions (the home shows it; a filter's choices and the API do
+    not: at 100,000 coalitions the counts cost more than the rest of the page).
     Archived programmes leave the public lists (their pages stay) unless ``include_archived``."""
     programmes = Programme.objects.all()
     if not include_archived:

@@ -48,7 +48,7 @@ def home(request: HttpRequest) -> HttpResponse:
     # A signed-in person's home is their own space; the public page stays one link away.
     if request.user.is_authenticated and "public" not in request.GET:
         return redirect("myspace:home")
-    programmes = list(selectors.programme_list())
+    programmes = list(selectors.programme_list(counts=True))
     recent = list(selectors.coalition_list(viewer=request.user, current_only=True)[:6])
     selectors.attach_heterogeneity(recent)
     figures = {
@@ -87,7 +87,7 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def coalition_list(request: HttpRequest) -> HttpResponse:
-    programmes = list(selectors.programme_list(counts=False))
+    programmes = list(selectors.programme_list())
     form = CoalitionFilterForm(request.GET or None, programmes=programmes)
     filters = form.filters()
     page = paginate_deep(
