@@ -83,7 +83,7 @@ def test_an_organisation_lists_its_first_people_and_counts_them_all() -> None:
     big = OrganisationFactory()
     seed(130, big=big)  # 65 of them in ``big``
     client = Client(headers={"accept-language": "en"})
-    page = client.get(f"/actors/organisations/{big.slug}/").content.decode()
+    page = client.get(f"/en/actors/organisations/{big.slug}/").content.decode()
     assert page.count('class="avatar"') == 60
     assert "65 people in all" in page
 

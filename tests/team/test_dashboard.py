@@ -241,4 +241,4 @@ def test_late_reviewers_keep_the_dashboard_query_count_constant() -> None:
         late_call(programme, reviewers=3)
     after, html = count_queries(client)
     assert before == after, (before, after)
-    assert html.count("3 late reviewers</a>") == 6
+    assert html.count("3 évaluateurs en retard</a>") == 6  # the team's page, in French

@@ -100,16 +100,20 @@ def _version_key(domain: str) -> str:
 
 def _token() -> str:
     """A new version: when it was made (for the replicas' lag) and a random part."""
-    return f"{time.time():.3f}-{secrets.token_hex(4)}"
+    return f"{time.time_ns() // 1_000_000}-{secrets.token_hex(4)}"  # milliseconds, truncated
 
 
 def _young(tokens: tuple[str, ...]) -> bool:
-    """Whether one of these versions is more recent than a replica may lag."""
-    limit = time.time() - settings.ALLIAGE_REPLICA_LAG_SECONDS
+    """Whether one of these versions is more recent than a replica may lag (never, when the
+    replicas are said not to lag)."""
+    lag = settings.ALLIAGE_REPLICA_LAG_SECONDS
+    if lag <= 0:
+        return False
+    limit = time.time_ns() // 1_000_000 - lag * 1000
     for token in tokens:
         made, _, _ = token.partition("-")
         try:
-            if float(made) > limit:
+            if int(made) > limit:
                 return True
         except ValueError:
             return True
