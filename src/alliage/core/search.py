@@ -271,8 +271,9 @@ def search_index_uninstall(index: SearchIndex, *, using: str = "default") -> Non
             for _, through, _, _, _ in index.tags():
                 cursor.execute(f"DROP TRIGGER IF EXISTS {_q(through + '_search')} ON {_q(through)}")
                 cursor.execute(f"DROP FUNCTION IF EXISTS {_q(through + '_search')}()")
-            cursor.execute(f"ALTER TABLE {_q(index.table)} DROP COLUMN IF EXISTS {VECTOR}")
+            # the row trigger goes with its function, before the column it writes
             cursor.execute(f"DROP FUNCTION IF EXISTS {_q(index.table + '_search')}() CASCADE")
+            cursor.execute(f"ALTER TABLE {_q(index.table)} DROP COLUMN IF EXISTS {VECTOR}")
         elif conn.vendor == "sqlite":
             for name in _sqlite_triggers(index):
                 cursor.execute(f"DROP TRIGGER IF EXISTS {_q(name)}")
