@@ -12,6 +12,14 @@ AFTER = [("core", "0003_user_email_confirmed")]
 
 @pytest.mark.django_db(transaction=True)
 def test_existing_accounts_are_confirmed_by_the_migration() -> None:
+    try:
+        _check()
+    finally:  # the next tests need every migration (the search ones depend on core's later ones)
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def _check() -> None:
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
     old_user = executor.loader.project_state(BEFORE).apps.get_model("core", "User")
