@@ -39,6 +39,7 @@ ME_SECTIONS = "me_sections"  # (request, person or None) -> Section | None
 WORKER_SWEEPS = "worker_sweeps"  # () -> object: clean up after dead workers, idempotent
 HEALTH_CHECKS = "health_checks"  # () -> (name, body dict, healthy: bool), a few queries
 SEARCH_INDEXES = "search_indexes"  # a core.search.SearchIndex (not a function)
+NOTIFICATION_KINDS = "notification_kinds"  # a notifications.kinds.Kind (not a function)
 NAMES = frozenset(
     {
         ACTOR_SECTIONS,
@@ -52,6 +53,7 @@ NAMES = frozenset(
         WORKER_SWEEPS,
         HEALTH_CHECKS,
         SEARCH_INDEXES,
+        NOTIFICATION_KINDS,
     }
 )
 

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "alliage.workers",  # before django_tasks_db: its `db_worker` command is ours
     "django_tasks_db",
     "alliage.core",
+    "alliage.notifications",
     "alliage.actors",
     "alliage.coalitions",
     "alliage.agenda",
