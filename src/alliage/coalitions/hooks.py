@@ -16,12 +16,14 @@ from alliage.core.hooks import NavItem, Section, Slot
 from alliage.core.models import User
 from alliage.core.opendata import register_queryset_exporter
 from alliage.core.personal_data import register_personal_data
+from alliage.notifications.kinds import Delivery, Kind
 
 from . import selectors, signals
 from .audit import AuditAction
 from .models import Coalition, Milestone, Programme, coalition_published_q
 from .predicates import team_programme_ids
 from .selfdata import PERSONAL_DATA
+from .services import Notice
 
 register_personal_data(PERSONAL_DATA)
 signals.connect()
@@ -134,3 +136,37 @@ def audit_about_programmes(programme_ids: frozenset[int]) -> Q:
 
 
 hooks.register(hooks.SEARCH_INDEXES, selectors.SEARCH_INDEX)
+
+
+_GROUP = _("Coalitions")
+for _kind in (
+    Kind(
+        key=Notice.JOIN_REQUESTED,
+        label=_("Someone asks to join a coalition I lead"),
+        message=_("%(name)s asks to join %(coalition)s."),
+        default=Delivery.NOW,
+        group=_GROUP,
+    ),
+    Kind(
+        key=Notice.JOIN_ACCEPTED,
+        label=_("My request to join a coalition is accepted"),
+        message=_("Your request to join %(coalition)s is accepted: you are a member."),
+        default=Delivery.NOW,
+        group=_GROUP,
+    ),
+    Kind(
+        key=Notice.JOIN_DECLINED,
+        label=_("My request to join a coalition is declined"),
+        message=_("Your request to join %(coalition)s was declined."),
+        default=Delivery.NOW,
+        group=_GROUP,
+    ),
+    Kind(
+        key=Notice.MEMBER_JOINED,
+        label=_("A new member joins one of my coalitions"),
+        message=_("%(name)s joined %(coalition)s."),
+        default=Delivery.DAILY,
+        group=_GROUP,
+    ),
+):
+    hooks.register(hooks.NOTIFICATION_KINDS, _kind)

@@ -23,6 +23,7 @@ from alliage.core.predicates import memo_forget
 from alliage.core.services import audit_record, model_validate, permission_require
 from alliage.core.slugs import slug_unique
 from alliage.core.text import one_line, one_line_fields
+from alliage.notifications.services import notification_send
 
 from .audit import AuditAction
 from .diff import change_diff
@@ -342,7 +343,31 @@ def join_request_create(
             coalition=coalition, person=person, status=JoinRequestStatus.PENDING
         )
     audit_record(action=AuditAction.JOIN_REQUESTED, by=by, target=coalition)
+    notification_send(
+        kind=Notice.JOIN_REQUESTED,
+        recipients=_member_users(coalition, role=MemberRole.LEAD),
+        url=coalition.get_absolute_url(),
+        context={"name": str(person), "coalition": coalition.title},
+        by=by,
+    )
     return request
+
+
+class Notice:
+    """The kinds of notification this app sends (declared in ``hooks.py``)."""
+
+    JOIN_REQUESTED = "coalitions.join_requested"
+    JOIN_ACCEPTED = "coalitions.join_accepted"
+    JOIN_DECLINED = "coalitions.join_declined"
+    MEMBER_JOINED = "coalitions.member_joined"
+
+
+def _member_users(coalition: Coalition, *, role: str | None = None) -> list[User]:
+    """The active accounts of the coalition's members (of one role), for a notification."""
+    members = CoalitionMember.objects.filter(coalition=coalition, person__user__is_active=True)
+    if role is not None:
+        members = members.filter(role=role)
+    return list(User.objects.filter(pk__in=members.values("person__user")))
 
 
 @transaction.atomic
@@ -374,6 +399,22 @@ def join_request_decide(
         target=coalition,
         person=locked.person_id,
     )
+    requester = locked.person.user
+    notification_send(
+        kind=Notice.JOIN_ACCEPTED if accept else Notice.JOIN_DECLINED,
+        recipients=[requester],
+        url=coalition.get_absolute_url(),
+        context={"coalition": coalition.title},
+        by=by,
+    )
+    if accept:
+        notification_send(
+            kind=Notice.MEMBER_JOINED,
+            recipients=[u for u in _member_users(coalition) if u.pk != requester.pk],
+            url=coalition.get_absolute_url(),
+            context={"name": str(locked.person), "coalition": coalition.title},
+            by=by,
+        )
     return locked
 
 

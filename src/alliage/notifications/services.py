@@ -7,8 +7,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .kinds import Delivery, get_kind
+from alliage.core.errors import BusinessError
+
+from .kinds import Delivery, all_kinds, get_kind
 from .models import Notification, Preference
 
 if TYPE_CHECKING:
@@ -65,3 +69,23 @@ def notification_send(
 
         transaction.on_commit(lambda: notifications_email_now.enqueue(notification_ids=now_ids))
     return notifications
+
+
+def notification_mark_read(*, user: User, notification_id: int | None = None) -> int:
+    """Mark one of the person's notifications read, or all of them when no id is given;
+    another person's notification is never touched (the filter is by recipient)."""
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if notification_id is not None:
+        unread = unread.filter(pk=notification_id)
+    return unread.update(read_at=timezone.now())
+
+
+@transaction.atomic
+def preferences_save(*, user: User, choices: dict[str, str]) -> None:
+    """Record the person's delivery per kind; unknown kinds and deliveries are errors."""
+    kinds = all_kinds()
+    for key, delivery in choices.items():
+        if key not in kinds or delivery not in Delivery.values:
+            raise BusinessError(_("Unknown notification setting."))
+    for key, delivery in choices.items():
+        Preference.objects.update_or_create(user=user, kind=key, defaults={"delivery": delivery})

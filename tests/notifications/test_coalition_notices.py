@@ -1,0 +1,55 @@
+"""A join request tells the leads; its answer tells the requester; a new member tells the
+members; each e-mail goes out in its recipient's language."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+
+from alliage.coalitions.models import MemberRole
+from alliage.coalitions.services import join_request_create, join_request_decide
+from alliage.notifications.models import Notification
+from alliage.notifications.selectors import notification_message
+from tests.factories import CoalitionFactory, CoalitionMemberFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_join_request_and_its_answer_notify(django_capture_on_commit_callbacks):
+    coalition = CoalitionFactory(title="Sobriété numérique")
+    lead = CoalitionMemberFactory(coalition=coalition, role=MemberRole.LEAD).person
+    lead.user.language = "en"
+    lead.user.save()
+    member = CoalitionMemberFactory(coalition=coalition).person
+    asker = PersonFactory(first_name="Ana", last_name="Lopez")
+    with django_capture_on_commit_callbacks(execute=True):
+        request = join_request_create(coalition=coalition, by=asker.user, organisation=None)
+    told = Notification.objects.get()
+    assert told.recipient == lead.user and told.kind == "coalitions.join_requested"
+    assert [m.to for m in mail.outbox] == [[lead.user.email]]
+    assert mail.outbox[0].subject == "Ana Lopez asks to join Sobriété numérique."
+    assert coalition.get_absolute_url() in mail.outbox[0].body
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        join_request_decide(join_request=request, by=lead.user, accept=True)
+    answer = Notification.objects.get(recipient=asker.user)
+    assert answer.kind == "coalitions.join_accepted"
+    assert "Sobriété numérique" in mail.outbox[0].subject  # French: the asker's language
+    assert mail.outbox[0].subject.startswith("Votre demande")
+    joined = Notification.objects.filter(kind="coalitions.member_joined")
+    # the lead who accepted is not told of their own act; the requester is told otherwise
+    assert [n.recipient for n in joined] == [member.user]
+    assert notification_message(joined.get()) == "Ana Lopez a rejoint Sobriété numérique."
+
+
+def test_declined_request_tells_the_requester_only():
+    coalition = CoalitionFactory()
+    lead = CoalitionMemberFactory(coalition=coalition, role=MemberRole.LEAD).person
+    asker = PersonFactory()
+    request = join_request_create(coalition=coalition, by=asker.user, organisation=None)
+    join_request_decide(join_request=request, by=lead.user, accept=False)
+    assert list(Notification.objects.values_list("recipient", "kind")) == [
+        (asker.user.pk, "coalitions.join_declined"),
+        (lead.user.pk, "coalitions.join_requested"),
+    ]
