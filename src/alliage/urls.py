@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("calls/", include("alliage.calls.urls")),
     path("team/", include("alliage.team.urls")),
     path("", include("alliage.myspace.urls")),
+    path("", include("alliage.notifications.urls")),
     *page_urlpatterns,
     path("", include("alliage.selfdata.urls")),
     path("accounts/", include("alliage.accounts.urls")),

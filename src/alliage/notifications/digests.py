@@ -65,6 +65,9 @@ def digests_send(*, now: dt.datetime | None = None) -> int:
                         for n in pending
                         if n.kind in kinds
                     ]
+                    from .tokens import unsubscribe_headers
+
+                    headers = unsubscribe_headers(user_id=user_id, target=f"digest:{delivery}")
                     body = (
                         "\n".join(lines)
                         + "\n\n"
@@ -74,7 +77,9 @@ def digests_send(*, now: dt.datetime | None = None) -> int:
                 setattr(state, field, now)
                 state.save(update_fields=[field])
                 if lines and user.email:
-                    message = EmailMessage(subject=subject, body=body, to=[user.email])
+                    message = EmailMessage(
+                        subject=subject, body=body, to=[user.email], headers=headers
+                    )
                     transaction.on_commit(message.send)
                     sent += 1
     return sent
