@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from alliage.core.http import paginate, small_pk
 from alliage.core.models import User
 
+from .kinds import all_kinds
+from .models import Notification
+from .selectors import notification_get, notification_list
+from .services import notification_mark_read, notifications_mark_all_read
 from .services import unsubscribe as unsubscribe_service
 from .tokens import unsubscribe_read
 
@@ -26,3 +32,32 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         unsubscribe_service(user=user, target=target)
         return render(request, "notifications/unsubscribe.html", {"done": True})
     return render(request, "notifications/unsubscribe.html", {})
+
+
+@login_required
+@require_GET
+def centre(request: HttpRequest) -> HttpResponse:
+    page = paginate(request, notification_list(user=request.user), 25)
+    kinds = all_kinds()
+    items = [(n, kinds[n.kind].render(n.context) if n.kind in kinds else n.kind) for n in page]
+    return render(request, "notifications/centre.html", {"page": page, "items": items})
+
+
+@login_required
+@require_POST
+def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        notification = notification_get(user=request.user, pk=small_pk(pk))
+    except Notification.DoesNotExist as missing:
+        raise Http404 from missing
+    notification_mark_read(notification=notification, by=request.user)
+    if getattr(request, "htmx", False):
+        return HttpResponse("")
+    return redirect("notifications:centre")
+
+
+@login_required
+@require_POST
+def mark_all_read(request: HttpRequest) -> HttpResponse:
+    notifications_mark_all_read(by=request.user)
+    return redirect("notifications:centre")

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from alliage.core import hooks
+from alliage.notifications.kinds import Kind
+from alliage.notifications.models import Notification
+from alliage.notifications.services import notification_send
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+KIND = Kind(key="tests.pinged", label=_("P"), message=_("%(name)s pinged"))
+
+
+@pytest.fixture(autouse=True)
+def _kind():
+    with hooks.register_temporarily(hooks.NOTIFICATION_KINDS, KIND):
+        yield
+
+
+def test_centre_mark_read_and_idor(client):
+    me, other = UserFactory(), UserFactory()
+    notification_send(kind=KIND.key, recipients=[me, other], context={"name": "Ana"})
+    client.force_login(me)
+    assert "Ana pinged" in client.get(reverse("notifications:centre")).content.decode()
+    theirs = Notification.objects.get(recipient=other)
+    assert client.post(reverse("notifications:mark-read", args=[theirs.pk])).status_code == 404
+    mine = Notification.objects.get(recipient=me)
+    assert client.post(reverse("notifications:mark-read", args=[mine.pk])).status_code == 302
+    mine.refresh_from_db()
+    assert mine.read_at is not None
+    assert client.post(reverse("notifications:mark-all-read")).status_code == 302
+
+
+def test_centre_queries_do_not_grow(client):
+    me = UserFactory()
+    client.force_login(me)
+
+    def count(n):
+        for _i in range(n):
+            notification_send(kind=KIND.key, recipients=[me])
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("notifications:centre")).status_code == 200
+        return len(ctx)
+
+    assert count(5) == count(45)
