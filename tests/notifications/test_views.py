@@ -49,3 +49,15 @@ def test_centre_queries_do_not_grow(client):
         return len(ctx)
 
     assert count(5) == count(45)
+
+
+def test_settings_page_saves_preferences(client):
+    from alliage.notifications.models import Preference
+
+    me = UserFactory()
+    client.force_login(me)
+    url = reverse("notifications:settings")
+    assert client.get(url).status_code == 200
+    assert client.post(url, {KIND.key: "weekly"}).status_code == 302
+    assert Preference.objects.get(user=me, kind=KIND.key).delivery == "weekly"
+    assert client.post(url, {KIND.key: "bogus"}).status_code == 200

@@ -12,10 +12,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from alliage.core.http import paginate, small_pk
 from alliage.core.models import User
 
-from .kinds import all_kinds
+from .kinds import Delivery, all_kinds
 from .models import Notification
-from .selectors import notification_get, notification_list
-from .services import notification_mark_read, notifications_mark_all_read
+from .selectors import kinds_by_group, notification_get, notification_list, preferences_for
+from .services import notification_mark_read, notifications_mark_all_read, preferences_set
 from .services import unsubscribe as unsubscribe_service
 from .tokens import unsubscribe_read
 
@@ -61,3 +61,18 @@ def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
 def mark_all_read(request: HttpRequest) -> HttpResponse:
     notifications_mark_all_read(by=request.user)
     return redirect("notifications:centre")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_page(request: HttpRequest) -> HttpResponse:
+    current = preferences_for(user=request.user)
+    if request.method == "POST":
+        chosen = {key: request.POST.get(key, current[key]) for key in current}
+        if all(value in Delivery.values for value in chosen.values()):
+            preferences_set(user=request.user, deliveries=chosen)
+            return redirect("notifications:settings")
+    groups = [(group, [(k, current[k.key]) for k in kinds]) for group, kinds in kinds_by_group()]
+    return render(
+        request, "notifications/settings.html", {"groups": groups, "choices": Delivery.choices}
+    )
