@@ -8,8 +8,8 @@ from django.core import mail
 
 from alliage.coalitions.models import MemberRole
 from alliage.coalitions.services import join_request_create, join_request_decide
+from alliage.notifications.kinds import get_kind
 from alliage.notifications.models import Notification
-from alliage.notifications.selectors import notification_message
 from tests.factories import CoalitionFactory, CoalitionMemberFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,10 @@ def test_join_request_and_its_answer_notify(django_capture_on_commit_callbacks):
     joined = Notification.objects.filter(kind="coalitions.member_joined")
     # the lead who accepted is not told of their own act; the requester is told otherwise
     assert [n.recipient for n in joined] == [member.user]
-    assert notification_message(joined.get()) == "Ana Lopez a rejoint Sobriété numérique."
+    assert (
+        get_kind(joined.get().kind).render(joined.get().context)
+        == "Ana Lopez a rejoint Sobriété numérique."
+    )
 
 
 def test_declined_request_tells_the_requester_only():

@@ -47,7 +47,10 @@ def notifications_email(*, notification_ids: list[int]) -> int:
                     )
                     if part
                 )
-            message = EmailMessage(subject=subject, body=body, to=[user.email])
+                from .tokens import unsubscribe_headers
+
+                headers = unsubscribe_headers(user_id=user.pk, target=notification.kind)
+            message = EmailMessage(subject=subject, body=body, to=[user.email], headers=headers)
             notification.emailed_at = timezone.now()
             notification.save(update_fields=["emailed_at"])
             effect_once(f"notification-mail:{pk}", message.send)

@@ -82,3 +82,24 @@ class Preference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.kind}: {self.delivery}"
+
+
+class DigestState(models.Model):
+    """When a person's last daily and weekly digests went out: a digest is due once a day
+    (once a week) after the last one."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_digest_state",
+        verbose_name=_("person"),
+    )
+    last_daily_at = models.DateTimeField(_("last daily digest"), null=True, blank=True)
+    last_weekly_at = models.DateTimeField(_("last weekly digest"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("digest state")
+        verbose_name_plural = _("digest states")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.last_daily_at} / {self.last_weekly_at}"

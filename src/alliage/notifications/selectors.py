@@ -1,13 +1,12 @@
-"""Reads of notifications: a person's centre and their unread count."""
+"""Reads of notifications: a person's unread count and centre, their delivery choices."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
-from .kinds import Delivery, Kind, all_kinds
+from .kinds import Kind, all_kinds
 from .models import Notification, Preference
 
 if TYPE_CHECKING:
@@ -15,35 +14,31 @@ if TYPE_CHECKING:
 
 
 def notification_unread_count(*, user: User) -> int:
-    """How many of the person's notifications are unread (one query, on a partial index)."""
+    """How many of ``user``'s notifications are unread (one query; 0 for the anonymous)."""
+    if not user.is_authenticated:
+        return 0
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
 def notification_list(*, user: User) -> QuerySet[Notification]:
-    """The person's notifications, newest first, with nothing else to fetch per row."""
+    """``user``'s notifications, newest first; nothing else is read to render them."""
     return Notification.objects.filter(recipient=user).order_by("-created_at", "-pk")
 
 
-def notification_message(notification: Notification) -> str:
-    """The line a notification reads as, in the active language; a kind no longer registered
-    reads as its key rather than failing the page."""
-    kind = all_kinds().get(notification.kind)
-    return kind.render(notification.context) if kind else notification.kind
+def notification_get(*, user: User, pk: int) -> Notification:
+    """One of ``user``'s own notifications; another's is ``DoesNotExist`` (a 404)."""
+    return Notification.objects.get(recipient=user, pk=pk)
 
 
-@dataclass(frozen=True)
-class Choice:
-    kind: Kind
-    delivery: str
-
-
-def preference_choices(*, user: User) -> list[tuple[str, list[Choice]]]:
-    """Every registered kind with the person's delivery for it, grouped as registered."""
+def preferences_for(*, user: User) -> dict[str, str]:
+    """``user``'s delivery for every registered kind (their choice, else the default)."""
     chosen = dict(Preference.objects.filter(user=user).values_list("kind", "delivery"))
-    groups: dict[str, list[Choice]] = {}
+    return {key: chosen.get(key, kind.default) for key, kind in all_kinds().items()}
+
+
+def kinds_by_group() -> list[tuple[str, list[Kind]]]:
+    """The registered kinds grouped by their ``group``, groups in order of first appearance."""
+    groups: dict[str, list[Kind]] = {}
     for kind in all_kinds().values():
-        delivery = chosen.get(kind.key, kind.default)
-        if delivery not in Delivery.values:
-            delivery = kind.default
-        groups.setdefault(str(kind.group), []).append(Choice(kind, delivery))
+        groups.setdefault(str(kind.group), []).append(kind)
     return list(groups.items())

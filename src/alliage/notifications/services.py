@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
-
-from alliage.core.errors import BusinessError
 
 from .kinds import Delivery, all_kinds, get_kind
 from .models import Notification, Preference
@@ -71,21 +69,51 @@ def notification_send(
     return notifications
 
 
-def notification_mark_read(*, user: User, notification_id: int | None = None) -> int:
-    """Mark one of the person's notifications read, or all of them when no id is given;
-    another person's notification is never touched (the filter is by recipient)."""
-    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
-    if notification_id is not None:
-        unread = unread.filter(pk=notification_id)
-    return unread.update(read_at=timezone.now())
+@transaction.atomic
+def notification_mark_read(*, notification: Notification, by: User) -> None:
+    """Mark one notification read; only its recipient may."""
+    if notification.recipient_id != by.pk:
+        raise PermissionDenied
+    Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
 
 
 @transaction.atomic
-def preferences_save(*, user: User, choices: dict[str, str]) -> None:
-    """Record the person's delivery per kind; unknown kinds and deliveries are errors."""
-    kinds = all_kinds()
-    for key, delivery in choices.items():
-        if key not in kinds or delivery not in Delivery.values:
-            raise BusinessError(_("Unknown notification setting."))
-    for key, delivery in choices.items():
+def notifications_mark_all_read(*, by: User) -> int:
+    """Mark every unread notification of ``by`` read; returns how many."""
+    return Notification.objects.filter(recipient=by, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def preferences_set(*, user: User, deliveries: dict[str, str]) -> None:
+    """Save ``user``'s delivery for each kind given (registered kinds, known deliveries)."""
+    known = all_kinds()
+    for key, delivery in deliveries.items():
+        if key not in known or delivery not in Delivery.values:
+            raise ValueError(f"bad preference {key!r}={delivery!r}")
         Preference.objects.update_or_create(user=user, kind=key, defaults={"delivery": delivery})
+
+
+@transaction.atomic
+def unsubscribe(*, user: User, target: str) -> list[str]:
+    """One-click unsubscribe: ``target`` is a kind's key (that kind goes to "never") or
+    ``digest:daily`` / ``digest:weekly`` (every kind now in that digest goes to "never").
+    Pending e-mails of those kinds are not sent either. Returns the kinds changed."""
+    known = all_kinds()
+    if target.startswith("digest:"):
+        delivery = target.removeprefix("digest:")
+        chosen = dict(Preference.objects.filter(user=user).values_list("kind", "delivery"))
+        keys = [k for k, kind in known.items() if chosen.get(k, kind.default) == delivery]
+    else:
+        keys = [target] if target in known else []
+    for key in keys:
+        Preference.objects.update_or_create(
+            user=user, kind=key, defaults={"delivery": Delivery.NEVER}
+        )
+    Notification.objects.filter(recipient=user, kind__in=keys, emailed_at__isnull=True).update(
+        delivery=Delivery.NEVER
+    )
+    return keys

@@ -1,0 +1,52 @@
+"""What notifications holds about a person: their notifications, delivery choices and digest
+times; how it is exported and erased."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from alliage.core.models import User
+from alliage.core.personal_data import Dataset, Field, PersonalData
+
+from .models import DigestState, Notification, Preference
+
+
+def erase(user: User) -> None:
+    """Everything goes: notifications, choices, digest times."""
+    Notification.objects.filter(recipient=user).delete()
+    Preference.objects.filter(user=user).delete()
+    DigestState.objects.filter(user=user).delete()
+
+
+PERSONAL_DATA = PersonalData(
+    app_label="notifications",
+    title=_("Notifications"),
+    models=("notifications.Notification", "notifications.Preference", "notifications.DigestState"),
+    erase=erase,
+    datasets=(
+        Dataset(
+            key="notifications",
+            title=_("Notifications"),
+            description=_("What Alliage told you about, and when you read it."),
+            query=lambda user: Notification.objects.filter(recipient=user).order_by("pk"),
+            fields=(
+                Field("kind", _("Kind"), _("the kind of notification")),
+                Field("url", _("Link"), _("where it leads")),
+                Field("context", _("Details"), _("the names and titles it mentions")),
+                Field("created_at", _("Created"), _("when it was made")),
+                Field("read_at", _("Read"), _("when you read it, if you did")),
+                Field("emailed_at", _("E-mailed"), _("when it was e-mailed, if it was")),
+            ),
+        ),
+        Dataset(
+            key="notification_preferences",
+            title=_("Notification settings"),
+            description=_("How you chose to hear about each kind of notification."),
+            query=lambda user: Preference.objects.filter(user=user).order_by("kind"),
+            fields=(
+                Field("kind", _("Kind"), _("the kind of notification")),
+                Field("delivery", _("Delivery"), _("now, daily, weekly or never")),
+            ),
+        ),
+    ),
+)
