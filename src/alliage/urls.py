@@ -25,6 +25,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("alliage.coalitions.urls")),
+    path("", include("alliage.follows.urls")),
     path("", include("alliage.commons.urls")),
     path("", include("alliage.evaluation.urls")),
     path("", include("alliage.matching.urls")),

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "alliage.core",
     "alliage.notifications",
+    "alliage.follows",
     "alliage.actors",
     "alliage.coalitions",
     "alliage.agenda",
