@@ -263,6 +263,18 @@ ROWS: tuple[Row, ...] = (
     Row("matching:start-coalition", kw=call, get=POST_ONLY, post=TEAM_POST,
         data=lambda w: {"submission": [w.submission.pk], "title": "Ensemble"}),
     # Self Data
+    Row("notifications:centre", get=SIGNED_IN),
+    Row("notifications:settings", get=SIGNED_IN, post="l" + "r" * 8),
+    Row("notifications:mark-all-read", get="l" + "m" * 8, post="l" + "r" * 8),
+    # someone else's notification (the lead's): a 404 for everyone else, even the team
+    Row("notifications:mark-read", kw=lambda w: {"pk": w.lead_notification().pk},
+        get="l" + "m" * 8, post="lddd" + "r" + "dddd"),
+    # a forged unsubscribe link is a 400 page for everyone, without a sign-in
+    Row("notifications:unsubscribe", kw=lambda w: {"token": "forged"},
+        get="4" * 9, post="4" * 9),
+    Row("follows:follow", get="l" + "m" * 8, post="l" + "r" * 8,
+        data=lambda w: {"app_label": "coalitions", "model": "coalition", "pk": w.coalition.pk,
+                        "action": "follow"}),
     Row("selfdata:my-data", get=SIGNED_IN),
     Row("selfdata:my-dataset", kw=lambda w: {"app_label": "selfdata", "key": "audit_events"},
         get=SIGNED_IN),

@@ -44,6 +44,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("security-idor")]
 NOT_OBJECTS = {
     "agenda:month": "a year and a month of the public calendar",
     "evaluation:assessment-create": "a side of the dialogue, self or accompanier",
+    # someone else's notification is the permission table's row (a 404 but for its recipient)
+    "notifications:mark-read": "tested in the permission table, as the lead's notification",
+    "notifications:unsubscribe": "a signed token, not an id: a forged one is a 400 page",
 }
 
 

@@ -100,6 +100,12 @@ class World:
         export = export_build(export_id=DataExport.objects.create(user=self.users["person"]).pk)
         return export_token(export)
 
+    def lead_notification(self) -> Any:
+        """An unread notification of the lead's (each request marks it read at most)."""
+        from alliage.notifications.models import Notification
+
+        return Notification.objects.create(recipient=self.users["lead"], kind="x")
+
     def user(self, role: str) -> User | AnonymousUser:
         if role == "anonymous":
             return AnonymousUser()

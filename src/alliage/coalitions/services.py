@@ -23,6 +23,7 @@ from alliage.core.predicates import memo_forget
 from alliage.core.services import audit_record, model_validate, permission_require
 from alliage.core.slugs import slug_unique
 from alliage.core.text import one_line, one_line_fields
+from alliage.follows.services import follow_add
 from alliage.notifications.services import notification_send
 
 from .audit import AuditAction
@@ -408,6 +409,7 @@ def join_request_decide(
         by=by,
     )
     if accept:
+        follow_add(user=requester, obj=coalition, check=False)
         notification_send(
             kind=Notice.MEMBER_JOINED,
             recipients=[u for u in _member_users(coalition) if u.pk != requester.pk],
