@@ -56,3 +56,25 @@ def test_declined_request_tells_the_requester_only():
         (asker.user.pk, "coalitions.join_declined"),
         (lead.user.pk, "coalitions.join_requested"),
     ]
+
+
+def test_a_declared_reuse_tells_the_publications_authors():
+    from alliage.commons.services import reuse_declare
+    from tests.factories import PublicationFactory
+
+    author, other_author, declarer = PersonFactory(), PersonFactory(), PersonFactory()
+    publication = PublicationFactory(title="Cahier Self Data")
+    publication.author_people.set([author, other_author])
+    reuse_declare(
+        publication=publication,
+        by=declarer.user,
+        title="Atelier en médiathèque",
+        url="https://example.org/atelier",
+        kind="other",
+    )
+    told = Notification.objects.filter(kind="commons.reuse_declared")
+    assert {n.recipient for n in told} == {author.user, other_author.user}
+    notice = told.first()
+    assert get_kind(notice.kind).render(notice.context) == (
+        "Atelier en médiathèque est déclaré comme réutilisation de Cahier Self Data."
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation, Person
 from alliage.coalitions.models import Coalition, Programme
@@ -13,11 +14,13 @@ from alliage.core import hooks
 from alliage.core.audit import audit_targets_q
 from alliage.core.hooks import Section, Slot
 from alliage.core.personal_data import register_personal_data
+from alliage.notifications.kinds import Delivery, Kind
 
 from . import exports, selectors
 from .audit import AuditAction
 from .models import Publication, Reuse
 from .selfdata import PERSONAL_DATA
+from .services import REUSE_DECLARED
 
 register_personal_data(PERSONAL_DATA)
 exports.register()
@@ -80,3 +83,14 @@ def audit_about_publications(programme_ids: frozenset[int]) -> Q:
 
 
 hooks.register(hooks.SEARCH_INDEXES, selectors.SEARCH_INDEX)
+
+hooks.register(
+    hooks.NOTIFICATION_KINDS,
+    Kind(
+        key=REUSE_DECLARED,
+        label=_("Someone declares a reuse of a publication I wrote"),
+        message=_("%(reuse)s is declared as a reuse of %(publication)s."),
+        default=Delivery.DAILY,
+        group=_("Commons"),
+    ),
+)

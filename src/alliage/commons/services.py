@@ -34,6 +34,7 @@ from alliage.core.services import (
 from alliage.core.slugs import slug_unique
 from alliage.core.text import one_line, one_line_fields
 from alliage.core.uploads import validate_document
+from alliage.notifications.services import notification_send
 
 from . import archive, tasks
 from .audit import AuditAction
@@ -352,7 +353,19 @@ def reuse_declare(
             _("This reuse has already been declared for this publication."), field="url"
         ) from duplicate
     audit_record(action=AuditAction.REUSE_DECLARED, by=by, target=reuse, publication=publication.pk)
+    notification_send(
+        kind=REUSE_DECLARED,
+        recipients=User.objects.filter(
+            pk__in=publication.author_people.values("user"), is_active=True
+        ),
+        url=publication.get_absolute_url(),
+        context={"publication": publication.title, "reuse": title},
+        by=by,
+    )
     return reuse
+
+
+REUSE_DECLARED = "commons.reuse_declared"  # a notification kind, declared in hooks.py
 
 
 @transaction.atomic
