@@ -10,7 +10,7 @@ from alliage.coalitions.models import MemberRole
 from alliage.coalitions.services import join_request_create, join_request_decide
 from alliage.notifications.kinds import get_kind
 from alliage.notifications.models import Notification
-from tests.factories import CoalitionFactory, CoalitionMemberFactory, PersonFactory
+from tests.factories import CoalitionFactory, CoalitionMemberFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +78,52 @@ def test_a_declared_reuse_tells_the_publications_authors():
     assert get_kind(notice.kind).render(notice.context) == (
         "Atelier en médiathèque est déclaré comme réutilisation de Cahier Self Data."
     )
+
+
+def _team_of(programme):
+    user = UserFactory()
+    PersonFactory(user=user)
+    programme.team.add(user)
+    return user
+
+
+def test_a_public_event_and_a_public_call_tell_the_programmes_followers():
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from alliage.agenda.services import event_create
+    from alliage.calls.services import call_create
+    from alliage.follows.services import follow_add
+    from tests.factories import ProgrammeFactory
+
+    programme = ProgrammeFactory()
+    team, follower, stranger = _team_of(programme), UserFactory(), UserFactory()
+    follow_add(user=follower, obj=programme, check=False)
+    follow_add(user=team, obj=programme, check=False)  # the author is not told of their own act
+    start = timezone.now() + dt.timedelta(days=5)
+    event_create(
+        by=team, programme=programme, kind="webinar", title="Webinaire Self Data",
+        starts_at=start, ends_at=start + dt.timedelta(hours=1), online_url="https://x.example",
+    )  # fmt: skip
+    event_create(
+        by=team, programme=programme, kind="breakfast", title="Petit-déjeuner",
+        starts_at=start, ends_at=start + dt.timedelta(hours=1), online_url="https://x.example",
+        audience="members",
+    )  # fmt: skip
+    call_create(
+        by=team, programme=programme, kind="projects", title="Appel ouvert",
+        opens_at=start, closes_at=start + dt.timedelta(days=30),
+    )  # fmt: skip
+    call_create(
+        by=team, programme=programme, kind="projects", title="Brouillon d'appel",
+        opens_at=start, closes_at=start + dt.timedelta(days=30), visibility="team",
+    )  # fmt: skip
+    told = Notification.objects.all()
+    assert {n.recipient for n in told} == {follower}
+    messages = sorted(get_kind(n.kind).render(n.context) for n in told)
+    assert messages == [
+        f"Nouvel appel dans {programme} : Appel ouvert.",
+        f"Nouvel événement dans {programme} : Webinaire Self Data.",
+    ]
+    assert stranger.notifications.count() == 0

@@ -17,11 +17,13 @@ from alliage.core.audit import audit_targets_q
 from alliage.core.hooks import NavItem, Section, Slot
 from alliage.core.opendata import register_queryset_exporter
 from alliage.core.personal_data import register_personal_data
+from alliage.notifications.kinds import Delivery, Kind
 
 from . import selectors
 from .audit import AuditAction
 from .models import Audience, Event, Series
 from .selfdata import PERSONAL_DATA
+from .services import EVENT_SCHEDULED
 
 register_personal_data(PERSONAL_DATA)
 
@@ -121,3 +123,14 @@ def audit_about_events(programme_ids: frozenset[int]) -> Q:
 
 
 hooks.register(hooks.SEARCH_INDEXES, selectors.SEARCH_INDEX)
+
+hooks.register(
+    hooks.NOTIFICATION_KINDS,
+    Kind(
+        key=EVENT_SCHEDULED,
+        label=_("A public event is scheduled in a programme I follow"),
+        message=_("New event in %(programme)s: %(event)s."),
+        default=Delivery.DAILY,
+        group=_("Agenda"),
+    ),
+)

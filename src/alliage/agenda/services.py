@@ -31,6 +31,8 @@ from alliage.core.services import (
 )
 from alliage.core.slugs import slug_unique
 from alliage.core.text import one_line, one_line_fields
+from alliage.follows.selectors import followers_of
+from alliage.notifications.services import notification_send
 
 from . import selectors, tasks
 from .audit import AuditAction
@@ -102,7 +104,18 @@ def event_create(*, by: User, **fields: Any) -> Event:
     event.full_clean()
     event.save()
     audit_record(action=AuditAction.EVENT_CREATED, by=by, target=event)
+    if event.is_public:  # an event for members or one coalition is not told to followers
+        notification_send(
+            kind=EVENT_SCHEDULED,
+            recipients=followers_of(event.programme),
+            url=event.get_absolute_url(),
+            context={"programme": str(event.programme), "event": event.title},
+            by=by,
+        )
     return event
+
+
+EVENT_SCHEDULED = "agenda.event_scheduled"  # a notification kind, declared in hooks.py
 
 
 @transaction.atomic

@@ -14,11 +14,13 @@ from alliage.core.audit import audit_targets_q
 from alliage.core.hooks import NavItem, Section, Slot
 from alliage.core.opendata import register_queryset_exporter
 from alliage.core.personal_data import register_personal_data
+from alliage.notifications.kinds import Delivery, Kind
 
 from . import selectors
 from .audit import AuditAction
 from .models import Call, CallVisibility, Decision, Submission, SubmissionStatus
 from .selfdata import PERSONAL_DATA
+from .services import CALL_OPENED
 
 register_personal_data(PERSONAL_DATA)
 
@@ -119,3 +121,14 @@ def audit_about_calls(programme_ids: frozenset[int]) -> Q:
 
 
 hooks.register(hooks.SEARCH_INDEXES, selectors.SEARCH_INDEX)
+
+hooks.register(
+    hooks.NOTIFICATION_KINDS,
+    Kind(
+        key=CALL_OPENED,
+        label=_("A call is opened in a programme I follow"),
+        message=_("New call in %(programme)s: %(call)s."),
+        default=Delivery.DAILY,
+        group=_("Calls"),
+    ),
+)

@@ -33,6 +33,8 @@ from alliage.core.uploads import (
     pdf_has_active_content,
     validate_document,
 )
+from alliage.follows.selectors import followers_of
+from alliage.notifications.services import notification_send
 
 from . import tasks
 from .assignment import plan_assignments
@@ -92,7 +94,18 @@ def call_create(*, by: User, template: str = "", **fields: Any) -> Call:
     if template:
         criteria_from_template(call=call, template=template)
     audit_record(action=AuditAction.CALL_CREATED, by=by, target=call)
+    if call.visibility == CallVisibility.PUBLIC:  # a team draft is nobody else's news
+        notification_send(
+            kind=CALL_OPENED,
+            recipients=followers_of(call.programme),
+            url=call.get_absolute_url(),
+            context={"programme": str(call.programme), "call": call.title},
+            by=by,
+        )
     return call
+
+
+CALL_OPENED = "calls.call_opened"  # a notification kind, declared in hooks.py
 
 
 def criteria_from_template(*, call: Call, template: str) -> list[Criterion]:
