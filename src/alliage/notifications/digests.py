@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .email import absolute
-from .kinds import Delivery, all_kinds
+from .kinds import Delivery, all_kinds, message_of
 from .models import DigestState, Notification
 
 # An hourly run a few minutes late still finds yesterday's digest due.
@@ -59,11 +59,9 @@ def digests_send(*, now: dt.datetime | None = None) -> int:
                         else _("Your weekly digest")
                     )
                     lines = [
-                        "- "
-                        + kinds[n.kind].render(n.context)
-                        + (f"\n  {absolute(n.url)}" if n.url else "")
+                        f"- {message}" + (f"\n  {absolute(n.url)}" if n.url else "")
                         for n in pending
-                        if n.kind in kinds
+                        if (message := message_of(n, kinds)) is not None
                     ]
                     from .tokens import unsubscribe_headers
 

@@ -1,5 +1,5 @@
-"""The e-mails of notifications: one notification alone (delivery "at once"), in the
-recipient's language. The digests and the unsubscribe links build on ``notifications_email``."""
+"""The e-mail of one notification sent alone (delivery "at once"), in the recipient's
+language, with its one-click unsubscribe headers; the digests are in ``digests.py``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from alliage.workers.services import effect_once
 
-from .kinds import Delivery, all_kinds
+from .kinds import Delivery, all_kinds, message_of
 from .models import Notification
 
 
@@ -36,7 +36,7 @@ def notifications_email(*, notification_ids: list[int]) -> int:
                 continue
             user = notification.recipient
             with translation.override(user.language or settings.LANGUAGE_CODE):
-                line = kinds[notification.kind].render(notification.context)
+                line = message_of(notification, kinds) or ""
                 subject = line[:150]
                 body = "\n\n".join(
                     part

@@ -65,3 +65,11 @@ def get_kind(key: str) -> Kind:
         return all_kinds()[key]
     except KeyError:
         raise LookupError(f"Unknown notification kind {key!r}: register it in hooks.py.") from None
+
+
+def message_of(notification: Any, kinds: dict[str, Kind] | None = None) -> str | None:
+    """The line a notification reads as, in the active language; None for a kind no longer
+    registered (the centre shows its key, the e-mails leave it out). ``kinds`` saves reading
+    the registry again for each notification of a page or a digest."""
+    kind = (kinds if kinds is not None else all_kinds()).get(notification.kind)
+    return kind.render(notification.context) if kind else None
