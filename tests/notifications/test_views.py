@@ -60,7 +60,10 @@ def test_settings_page_saves_preferences(client):
     assert client.get(url).status_code == 200
     assert client.post(url, {KIND.key: "weekly"}).status_code == 302
     assert Preference.objects.get(user=me, kind=KIND.key).delivery == "weekly"
-    assert client.post(url, {KIND.key: "bogus"}).status_code == 200
+    refused = client.post("/en" + url, {KIND.key: "bogus"})
+    assert refused.status_code == 200
+    assert "Choose one of the deliveries offered for each kind." in refused.content.decode()
+    assert Preference.objects.get(user=me, kind=KIND.key).delivery == "weekly"
 
 
 def test_header_shows_the_unread_count_to_its_owner_only(client):

@@ -1,18 +1,21 @@
-"""The one-click unsubscribe page (RFC 8058): POST without log-in or CSRF, GET confirms."""
+"""A person's notification centre, their e-mail settings, and the one-click unsubscribe page
+(RFC 8058: POST without log-in or CSRF, GET confirms)."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliage.core.http import paginate, small_pk
 from alliage.core.models import User
 
-from .kinds import Delivery, all_kinds
+from .kinds import Delivery, all_kinds, message_of
 from .models import Notification
 from .selectors import kinds_by_group, notification_get, notification_list, preferences_for
 from .services import notification_mark_read, notifications_mark_all_read, preferences_set
@@ -39,7 +42,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 def centre(request: HttpRequest) -> HttpResponse:
     page = paginate(request, notification_list(user=request.user), 25)
     kinds = all_kinds()
-    items = [(n, kinds[n.kind].render(n.context) if n.kind in kinds else n.kind) for n in page]
+    items = [(n, message_of(n, kinds) or n.kind) for n in page]
     return render(request, "notifications/centre.html", {"page": page, "items": items})
 
 
@@ -72,6 +75,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         if all(value in Delivery.values for value in chosen.values()):
             preferences_set(user=request.user, deliveries=chosen)
             return redirect("notifications:settings")
+        messages.error(request, _("Choose one of the deliveries offered for each kind."))
     groups = [(group, [(k, current[k.key]) for k in kinds]) for group, kinds in kinds_by_group()]
     return render(
         request, "notifications/settings.html", {"groups": groups, "choices": Delivery.choices}
