@@ -41,8 +41,10 @@ def test_lead_edits_the_diagnostic_and_sees_it_in_the_history(live_server, page)
     assert "critères actionnables et partagés" in page.locator("main").inner_text()
 
     page.get_by_role("link", name="Historique").click()
-    inserted = page.locator(".diff ins")
-    assert "actionnables" in inserted.all_inner_texts()[0]
+    page.wait_for_url(f"**{coalition.get_absolute_url()}history/")
+    inserted = page.locator(".diff ins").first
+    inserted.wait_for()
+    assert "actionnables" in inserted.inner_text()
     assert lead.person.full_name in page.locator(".revision header").first.inner_text()
 
 
