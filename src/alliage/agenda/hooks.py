@@ -42,8 +42,10 @@ def events_section(request: HttpRequest, actor: Organisation | Person) -> Sectio
 
 
 @hooks.register(hooks.PAGE_SECTIONS, order=10)
-def upcoming_section(request: HttpRequest, obj: Programme | Coalition) -> Section:
+def upcoming_section(request: HttpRequest, obj: object) -> Section | None:
     """The next events of a programme or a coalition, with their calendar feed."""
+    if not isinstance(obj, Programme | Coalition):
+        return None
     # The visibility filter is made of subqueries: rows never repeat, no DISTINCT needed.
     events = Event.objects.filter(
         selectors.event_visible_q(request.user), ends_at__gte=timezone.now()

@@ -131,6 +131,7 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     by_slot = sections_by_slot(sections(PAGE_SECTIONS, request, coalition))
     context["sections"] = by_slot[Slot.SIDEBAR]
     context["evaluation_sections"] = by_slot[Slot.EVALUATION]
+    context["discussion_sections"] = by_slot[Slot.DISCUSSION]
     if context["can_request_join"] and not context["pending_request"]:
         person = person_for_user(user=user)  # reading a page never creates a person
         context["join_form"] = JoinRequestForm(

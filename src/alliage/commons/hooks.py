@@ -38,8 +38,10 @@ def authored_section(request: HttpRequest, actor: Organisation | Person) -> Sect
 
 
 @hooks.register(hooks.PAGE_SECTIONS, order=30)
-def page_section(request: HttpRequest, obj: Programme | Coalition) -> Section | None:
+def page_section(request: HttpRequest, obj: object) -> Section | None:
     """A programme's latest publications with its feed; those about a coalition."""
+    if not isinstance(obj, Programme | Coalition):
+        return None
     if isinstance(obj, Programme):
         publications = selectors.publications_of(programme=obj, viewer=request.user)
         feed = reverse("commons:programme-rss", args=[obj.slug])

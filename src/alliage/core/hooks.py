@@ -24,7 +24,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 # The names of the hooks; an app registers under one of these, never under a free string.
 ACTOR_SECTIONS = "actor_sections"  # (request, organisation or person) -> Section | None
-PAGE_SECTIONS = "page_sections"  # (request, programme or coalition) -> Section | None
+# (request, the object of a page: a programme, a coalition, a proposal, a publication, an
+# assessment) -> Section | list[Section] | None; a provider answers None for objects it
+# does not know
+PAGE_SECTIONS = "page_sections"
 TEAM_CHECK = "team_check"  # (user) -> bool: belongs to some programme's team
 AUDIT_ACTIONS = "audit_actions"  # an AuditAction TextChoices class (not a function)
 # (programme ids) -> Q on AuditEntry: the entries about this app's objects in those programmes,
@@ -108,6 +111,7 @@ class Slot(enum.StrEnum):
     EVALUATION = "evaluation"  # the coalition canvas's evaluation part
     WAITING = "waiting"  # "what waits for me" on a person's own space
     MAIN = "main"  # the body of a dashboard or a person's own space
+    DISCUSSION = "discussion"  # the threads at the foot of a page
 
 
 @dataclass(frozen=True)
@@ -129,8 +133,15 @@ class NavItem:
 
 def sections(name: str, request: HttpRequest, obj: Any) -> list[Section]:
     """The sections every app adds to the page of ``obj``, in order; a provider may answer None
-    (nothing to show to this viewer)."""
-    return [section for provider in get_hooks(name) if (section := provider(request, obj))]
+    (nothing to show to this viewer), one section or several."""
+    found: list[Section] = []
+    for provider in get_hooks(name):
+        answer = provider(request, obj)
+        if isinstance(answer, Section):
+            found.append(answer)
+        elif answer:
+            found.extend(answer)
+    return found
 
 
 def sections_by_slot(sections_: list[Section]) -> dict[Slot, list[Section]]:
@@ -139,3 +150,9 @@ def sections_by_slot(sections_: list[Section]) -> dict[Slot, list[Section]]:
     for section in sections_:
         grouped[section.slot].append(section)
     return grouped
+
+
+def page_sections(request: HttpRequest, obj: Any, slot: Slot) -> list[Section]:
+    """The sections other apps add to one slot of the page of ``obj`` (a proposal's or a
+    publication's discussion)."""
+    return sections_by_slot(sections(PAGE_SECTIONS, request, obj))[slot]

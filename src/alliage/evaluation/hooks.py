@@ -19,7 +19,9 @@ register_personal_data(PERSONAL_DATA)
 
 
 @hooks.register(hooks.PAGE_SECTIONS, order=40)
-def impact_section(request: HttpRequest, obj: Programme | Coalition) -> Section:
+def impact_section(request: HttpRequest, obj: object) -> Section | None:
+    if not isinstance(obj, Programme | Coalition):
+        return None
     user = request.user
     if isinstance(obj, Programme):
         counts = selectors.programme_indicator_counts(programme=obj, viewer=user)

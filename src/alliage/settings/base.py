@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "alliage.calls",
     "alliage.commons",
     "alliage.evaluation",
+    "alliage.discussions",
     "alliage.imports",
     "alliage.matching",
     "alliage.api",

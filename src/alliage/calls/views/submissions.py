@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliage.core.errors import BusinessError
+from alliage.core.hooks import Slot, page_sections
 from alliage.core.http import (
     access_or_404,
     file_response,
@@ -162,6 +163,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "call_open": submission.call.status == CallStatus.OPEN,
         "answers": selectors.answers_shown(submission=submission),
+        "discussion_sections": page_sections(request, submission, Slot.DISCUSSION),
     }
     if can_manage:
         context["assignments"] = selectors.submission_assignments(submission=submission)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alliage.coalitions import selectors as coalition_selectors
 from alliage.core.errors import BusinessError
+from alliage.core.hooks import Slot, page_sections
 from alliage.core.http import (
     HtmxHttpRequest,
     access_or_404,
@@ -87,6 +88,7 @@ def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
             )
         ),
         "page_url": absolute(publication.get_absolute_url()),
+        "discussion_sections": page_sections(request, publication, Slot.DISCUSSION),
         "cover_url": (
             absolute(reverse("commons:cover", args=[publication.slug])) if publication.cover else ""
         ),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliage.core.errors import BusinessError
+from alliage.core.hooks import Slot, page_sections
 from alliage.core.http import form_add_business_error, require_perm
 
 from .. import selectors, services
@@ -83,6 +84,7 @@ def assessment_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "scale": dict(grid.scale_labels),
             "chart": radar(assessment, None, rows),
             "rows": rows,
+            "discussion_sections": page_sections(request, assessment, Slot.DISCUSSION),
         },
     )
 

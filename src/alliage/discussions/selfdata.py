@@ -1,0 +1,54 @@
+"""What discussions hold about a person: the comments they wrote (and their earlier
+versions). Erasure keeps the comments in their threads under the anonymous label (the
+account becomes anonymous; the discussion still reads), and forgets whom they mentioned
+and who mentioned the person."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from alliage.core.models import User
+from alliage.core.personal_data import Dataset, Field, PersonalData
+
+from .models import Comment
+
+
+def _comments(user: User) -> QuerySet[Comment]:
+    return Comment.objects.filter(author=user).order_by("created", "id")
+
+
+def _row(comment: Comment) -> dict[str, object]:
+    return {
+        "written": comment.created,
+        "edited": comment.edited,
+        "deleted": comment.deleted,
+        "comment": comment.body,
+    }
+
+
+def erase(user: User) -> None:
+    Comment.mentions.through.objects.filter(user=user).delete()
+
+
+PERSONAL_DATA = PersonalData(
+    app_label="discussions",
+    title=_("Discussions"),
+    models=("discussions.Comment", "discussions.CommentRevision", "discussions.Thread"),
+    erase=erase,
+    datasets=(
+        Dataset(
+            key="comments",
+            title=_("Your comments"),
+            description=_("What you wrote in discussions; a deleted comment has no text left."),
+            query=_comments,
+            row=_row,
+            fields=(
+                Field("written", _("Written"), _("when you posted it")),
+                Field("edited", _("Edited"), _("when you last changed it")),
+                Field("deleted", _("Deleted"), _("when it was deleted")),
+                Field("comment", _("Comment"), _("its text, in markdown")),
+            ),
+        ),
+    ),
+)
