@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("", include("alliage.myspace.urls")),
     path("", include("alliage.notifications.urls")),
     path("", include("alliage.discussions.urls")),
+    path("", include("alliage.moderation.urls")),
     *page_urlpatterns,
     path("", include("alliage.selfdata.urls")),
     path("accounts/", include("alliage.accounts.urls")),

@@ -43,8 +43,10 @@ WORKER_SWEEPS = "worker_sweeps"  # () -> object: clean up after dead workers, id
 HEALTH_CHECKS = "health_checks"  # () -> (name, body dict, healthy: bool), a few queries
 SEARCH_INDEXES = "search_indexes"  # a core.search.SearchIndex (not a function)
 NOTIFICATION_KINDS = "notification_kinds"  # a notifications.kinds.Kind (not a function)
+REPORTABLES = "reportables"  # a moderation.targets.Reportable (not a function)
 NAMES = frozenset(
     {
+        REPORTABLES,
         ACTOR_SECTIONS,
         PAGE_SECTIONS,
         TEAM_CHECK,

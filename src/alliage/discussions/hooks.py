@@ -11,12 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from alliage.core import hooks
 from alliage.core.hooks import Section, Slot
 from alliage.core.personal_data import register_personal_data
+from alliage.moderation.targets import Reportable
 from alliage.notifications.kinds import Delivery, Kind
 
+from . import selectors
 from .audit import AuditAction
 from .selectors import places_of
 from .selfdata import PERSONAL_DATA
-from .services import Notice
+from .services import Notice, comment_set_hidden
 
 
 @hooks.register(hooks.PAGE_SECTIONS, order=90)
@@ -64,3 +66,19 @@ for _kind in (
     hooks.register(hooks.NOTIFICATION_KINDS, _kind)
 
 register_personal_data(PERSONAL_DATA)
+
+hooks.register(
+    hooks.REPORTABLES,
+    Reportable(
+        key="discussions.comment",
+        fetch=lambda pk: selectors.comment_get(pk=pk),
+        see="discussions.see_comment",
+        programme_id=lambda c: c.place.channel.programme_id(c.place.target),
+        authors=lambda c: [c.author],
+        set_hidden=lambda c, hidden: comment_set_hidden(comment=c, hidden=hidden),
+        is_hidden=lambda c: c.hidden is not None,
+        text=lambda c: c.body,
+        where=lambda c: c.place.target,
+        url=lambda c: f"{c.place.target.get_absolute_url()}#comment-{c.pk}",
+    ),
+)

@@ -155,3 +155,12 @@ def comment_delete(*, comment: Comment, by: User) -> Comment:
         target=comment,
     )
     return comment
+
+
+@transaction.atomic
+def comment_set_hidden(*, comment: Comment, hidden: bool) -> Comment:
+    """Hide a comment from its thread, or show it again: moderation's lever, which checks
+    who decides and records why (a hidden comment keeps its text for the team)."""
+    comment.hidden = timezone.now() if hidden else None
+    comment.save(update_fields=["hidden"])
+    return comment

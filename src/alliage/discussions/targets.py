@@ -35,8 +35,9 @@ class Channel:
     ``read``: who reads it (and so may be told of it); ``write``: who posts in it (a reader
     signed in, unless said otherwise); ``moderate``: who may remove anyone's comment in it;
     ``circle``: the users told of every new comment besides those who wrote in the thread
-    (the members of a members' thread, the authors of a publication); ``audience``: the line
-    that says who reads it, under its title."""
+    (the members of a members' thread, the authors of a publication); ``programme_id``: the
+    programme whose team moderates it; ``audience``: the line that says who reads it, under
+    its title."""
 
     key: str
     title: str | Promise
@@ -44,6 +45,7 @@ class Channel:
     read: Check
     moderate: Check
     circle: Circle
+    programme_id: Callable[[Any], int | None]
     write: Check | None = None
 
     def may_write(self, user: User, obj: Any) -> bool:
@@ -109,6 +111,7 @@ TARGETS: dict[str, tuple[Channel, ...]] = {
             read=_perm("coalitions.see_coalition"),
             moderate=_perm("coalitions.edit_coalition"),
             circle=lambda coalition: _members(coalition, leads=True),
+            programme_id=lambda coalition: coalition.programme_id,
         ),
         Channel(
             key="members",
@@ -117,6 +120,7 @@ TARGETS: dict[str, tuple[Channel, ...]] = {
             read=_perm("coalitions.view_members_section"),
             moderate=_programme_team(lambda coalition: coalition),
             circle=_members,
+            programme_id=lambda coalition: coalition.programme_id,
         ),
     ),
     "calls.submission": (
@@ -127,6 +131,7 @@ TARGETS: dict[str, tuple[Channel, ...]] = {
             read=_submission_reader,
             moderate=_perm("calls.manage_call", lambda submission: submission.call),
             circle=_submitters,
+            programme_id=lambda submission: submission.call.programme_id,
         ),
     ),
     "commons.publication": (
@@ -137,6 +142,7 @@ TARGETS: dict[str, tuple[Channel, ...]] = {
             read=_perm("commons.see_publication"),
             moderate=_perm("commons.edit_publication"),
             circle=_authors,
+            programme_id=lambda publication: publication.programme_id,
         ),
     ),
     "evaluation.assessment": (
@@ -150,6 +156,7 @@ TARGETS: dict[str, tuple[Channel, ...]] = {
             read=_assessment_reader,
             moderate=_programme_team(lambda assessment: assessment.coalition),
             circle=lambda assessment: _members(assessment.coalition, leads=True),
+            programme_id=lambda assessment: assessment.coalition.programme_id,
         ),
     ),
 }

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "alliage.follows",
     "alliage.actors",
     "alliage.coalitions",
+    "alliage.moderation",
     "alliage.agenda",
     "alliage.calls",
     "alliage.commons",

@@ -16,4 +16,5 @@ urlpatterns = [
     path("actors/", include("alliage.actors.team_urls")),
     path("import/", include("alliage.imports.urls")),
     path("indicators/", include("alliage.evaluation.team_urls")),
+    path("moderation/", include("alliage.moderation.team_urls")),
 ]

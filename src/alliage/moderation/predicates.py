@@ -1,0 +1,20 @@
+"""Who decides on a moderation case: the team of the programme the reported thing belongs
+to."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from alliage.coalitions.predicates import team_programme_ids
+from alliage.core.predicates import object_predicate
+
+if TYPE_CHECKING:
+    from alliage.core.models import User
+
+    from .models import Case
+
+
+@object_predicate
+def is_case_team(user: User, case: Case) -> bool:
+    """The team of the programme of what was reported."""
+    return case.programme_id is not None and case.programme_id in team_programme_ids(user)

@@ -1,0 +1,121 @@
+"""Moderation: a comment reported by three people is hidden until the team decides; the
+team restores it with a reason, the author is told, the audit log records it."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from alliage.coalitions.models import MemberRole
+from alliage.core.errors import BusinessError, PermissionRefused
+from alliage.core.models import AuditEntry
+from alliage.discussions import services as discussions
+from alliage.discussions.selectors import comment_get, place_of_target
+from alliage.moderation import services
+from alliage.moderation.models import Case, CaseState
+from alliage.notifications.models import Notification
+from tests.factories import CoalitionFactory, CoalitionMemberFactory, PersonFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+KEY = "discussions.comment"
+
+
+@pytest.fixture
+def setting():
+    coalition = CoalitionFactory(title="Sobriété numérique")
+    CoalitionMemberFactory(coalition=coalition, role=MemberRole.LEAD)
+    team = PersonFactory().user
+    coalition.programme.team.add(team)
+    author = PersonFactory().user
+    comment = discussions.comment_post(
+        place=place_of_target(coalition, "public"), by=author, body="Un avis tranché"
+    )
+    return coalition, team, author, comment
+
+
+def report_url(comment):
+    return reverse("moderation:report", kwargs={"key": KEY, "pk": comment.pk})
+
+
+def test_three_reports_hide_the_comment_then_the_team_restores_it_and_tells_the_author(
+    client, setting
+):
+    coalition, team, author, comment = setting
+    thread = reverse(
+        "discussions:thread",
+        kwargs={"key": "coalitions.coalition", "pk": coalition.pk, "channel": "public"},
+    )
+    reporters = [PersonFactory().user for _ in range(3)]
+    for n, reporter in enumerate(reporters, start=1):
+        client.force_login(reporter)
+        response = client.post(report_url(comment), {"reason": "abuse", "note": "Injurieux"})
+        assert response.status_code == 302
+        assert (comment_get(pk=comment.pk).hidden is None) == (n < 3)
+    assert comment_get(pk=comment.pk).hidden is not None
+    assert "Un avis tranché" not in client.get(thread).content.decode()
+    assert Notification.objects.filter(recipient=author, kind="moderation.hidden").count() == 1
+
+    client.force_login(team)
+    queue = client.get(reverse("team:moderation:queue")).content.decode()
+    assert "Un avis tranché" in queue and "Masqué par les signalements" in queue
+    case = Case.objects.get()
+    response = client.post(
+        reverse("team:moderation:decide", args=[case.pk]),
+        {"decision": "keep", "note": "Vif mais dans les règles."},
+    )
+    assert response.status_code == 302
+    assert comment_get(pk=comment.pk).hidden is None
+    assert "Un avis tranché" in client.get(thread).content.decode()
+    told = Notification.objects.get(recipient=author, kind="moderation.kept")
+    assert told.context["reason"] == "Vif mais dans les règles."
+    entry = AuditEntry.objects.get(action="moderation.kept")
+    assert entry.actor == team and entry.data["note"] == "Vif mais dans les règles."
+    case.refresh_from_db()
+    assert case.state == CaseState.KEPT and not case.reports.filter(open=True).exists()
+
+
+def test_one_person_reports_once_and_only_what_they_see(setting):
+    coalition, _team, _author, comment = setting
+    reporter = PersonFactory().user
+    comment = comment_get(pk=comment.pk)
+    services.report_create(key=KEY, obj=comment, by=reporter, reason="spam")
+    with pytest.raises(BusinessError):
+        services.report_create(key=KEY, obj=comment, by=reporter, reason="spam")
+    with pytest.raises(BusinessError):
+        services.report_create(key=KEY, obj=comment, by=PersonFactory().user, reason="nope")
+    members = discussions.comment_post(
+        place=place_of_target(coalition, "members"),
+        by=coalition.members.get().person.user,
+        body="Entre nous",
+    )
+    with pytest.raises(PermissionRefused):
+        services.report_create(key=KEY, obj=comment_get(pk=members.pk), by=reporter, reason="spam")
+
+
+def test_only_the_programme_team_decides_and_a_reason_is_required(client, setting):
+    _coalition, team, _author, comment = setting
+    services.report_create(key=KEY, obj=comment_get(pk=comment.pk), by=UserFactory(), reason="spam")
+    case = Case.objects.get()
+    other_team = PersonFactory().user
+    CoalitionFactory().programme.team.add(other_team)
+    with pytest.raises(PermissionRefused):
+        services.case_decide(case=case, by=other_team, hide=True, note="Non")
+    client.force_login(other_team)
+    assert (
+        client.post(
+            reverse("team:moderation:decide", args=[case.pk]), {"decision": "hide", "note": "x"}
+        ).status_code
+        == 404
+    )
+    assert "Un avis tranché" not in client.get(reverse("team:moderation:queue")).content.decode()
+    with pytest.raises(BusinessError):
+        services.case_decide(case=case, by=team, hide=True, note="  ")
+    services.case_decide(case=case, by=team, hide=True, note="Publicité")
+    assert comment_get(pk=comment.pk).hidden is not None
+    assert AuditEntry.objects.filter(action="moderation.hidden", actor=team).exists()
+
+
+def test_the_queue_is_for_teams_only(client):
+    client.force_login(PersonFactory().user)
+    assert client.get(reverse("team:moderation:queue")).status_code == 403
