@@ -106,6 +106,25 @@ class World:
 
         return Notification.objects.create(recipient=self.users["lead"], kind="x")
 
+    def member_comment(self, channel: str = "public") -> Any:
+        """A comment of the coalition member's in one of the coalition's threads."""
+        from alliage.discussions.selectors import place_of_target
+        from alliage.discussions.services import comment_post
+
+        place = place_of_target(self.coalition, channel)
+        return comment_post(place=place, by=self.users["coalition_member"], body="Un avis")
+
+    def reported_case(self) -> Any:
+        """A moderation case: the member's public comment, reported by the plain person."""
+        from alliage.discussions.selectors import comment_get
+        from alliage.moderation.services import report_create
+
+        comment = comment_get(pk=self.member_comment().pk)
+        report = report_create(
+            key="discussions.comment", obj=comment, by=self.users["person"], reason="spam"
+        )
+        return report.case
+
     def user(self, role: str) -> User | AnonymousUser:
         if role == "anonymous":
             return AnonymousUser()

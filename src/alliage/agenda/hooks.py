@@ -23,7 +23,7 @@ from . import selectors
 from .audit import AuditAction
 from .models import Audience, Event, Series
 from .selfdata import PERSONAL_DATA
-from .services import EVENT_SCHEDULED
+from .services import EVENT_SCHEDULED, SEAT_FREED
 
 register_personal_data(PERSONAL_DATA)
 
@@ -126,8 +126,7 @@ def audit_about_events(programme_ids: frozenset[int]) -> Q:
 
 hooks.register(hooks.SEARCH_INDEXES, selectors.SEARCH_INDEX)
 
-hooks.register(
-    hooks.NOTIFICATION_KINDS,
+for _kind in (
     Kind(
         key=EVENT_SCHEDULED,
         label=_("A public event is scheduled in a programme I follow"),
@@ -135,4 +134,12 @@ hooks.register(
         default=Delivery.DAILY,
         group=_("Agenda"),
     ),
-)
+    Kind(
+        key=SEAT_FREED,
+        label=_("A seat is freed for me at an event I wait for"),
+        message=_("A seat was freed for you: you are registered for %(event)s."),
+        default=Delivery.NEVER,  # the agenda's own e-mail goes out anyway
+        group=_("Agenda"),
+    ),
+):
+    hooks.register(hooks.NOTIFICATION_KINDS, _kind)

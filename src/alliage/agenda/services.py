@@ -32,6 +32,7 @@ from alliage.core.services import (
 from alliage.core.slugs import slug_unique
 from alliage.core.text import one_line, one_line_fields
 from alliage.follows.selectors import followers_of
+from alliage.follows.services import follow_add
 from alliage.notifications.services import notification_send
 
 from . import selectors, tasks
@@ -116,6 +117,9 @@ def event_create(*, by: User, **fields: Any) -> Event:
 
 
 EVENT_SCHEDULED = "agenda.event_scheduled"  # a notification kind, declared in hooks.py
+# A seat freed for someone on the waiting list: in the centre (the e-mail of tasks.py goes
+# out anyway), declared in hooks.py.
+SEAT_FREED = "agenda.seat_freed"
 
 
 @transaction.atomic
@@ -417,6 +421,7 @@ def registration_create(*, event: Event, by: User) -> Registration:
         if status == RegistrationStatus.CONFIRMED
         else RegistrationNotice.WAITLISTED,
     )
+    follow_add(user=by, obj=locked, check=False)
     return registration
 
 
@@ -437,6 +442,12 @@ def _promote_waitlist(event: Event) -> list[Registration]:
         registration.status = RegistrationStatus.CONFIRMED
         registration.save(update_fields=["status", "updated_at"])
         _notify(registration, RegistrationNotice.PROMOTED)
+        notification_send(
+            kind=SEAT_FREED,
+            recipients=User.objects.filter(person__registrations=registration),
+            url=event.get_absolute_url(),
+            context={"event": event.title},
+        )
     return promoted
 
 

@@ -16,11 +16,11 @@ from alliage.core.opendata import register_queryset_exporter
 from alliage.core.personal_data import register_personal_data
 from alliage.notifications.kinds import Delivery, Kind
 
-from . import selectors
+from . import selectors, services
 from .audit import AuditAction
 from .models import Call, CallVisibility, Decision, Submission, SubmissionStatus
 from .selfdata import PERSONAL_DATA
-from .services import CALL_OPENED
+from .services import CALL_OPENED, Notice
 
 register_personal_data(PERSONAL_DATA)
 
@@ -122,13 +122,51 @@ def audit_about_calls(programme_ids: frozenset[int]) -> Q:
 
 hooks.register(hooks.SEARCH_INDEXES, selectors.SEARCH_INDEX)
 
-hooks.register(
-    hooks.NOTIFICATION_KINDS,
+_GROUP = _("Calls")
+for _kind in (
     Kind(
         key=CALL_OPENED,
         label=_("A call is opened in a programme I follow"),
         message=_("New call in %(programme)s: %(call)s."),
         default=Delivery.DAILY,
-        group=_("Calls"),
+        group=_GROUP,
     ),
-)
+    Kind(
+        key=Notice.DRAFT_CLOSING,
+        label=_("A call closes in three days and my proposal is still a draft"),
+        message=_("%(call)s closes on %(date)s and your proposal is not sent yet."),
+        default=Delivery.NOW,
+        group=_GROUP,
+    ),
+    Kind(
+        key=Notice.REVIEW_ASSIGNED,
+        label=_("Proposals are given to me to review"),
+        message=_("Proposals to review in %(call)s were given to you (%(count)s)."),
+        default=Delivery.NEVER,  # the assignment e-mail of calls goes out anyway
+        group=_GROUP,
+    ),
+    Kind(
+        key=Notice.REVIEW_DUE,
+        label=_("My reviews are due soon"),
+        message=_("Your reviews for %(call)s are due in less than three days."),
+        default=Delivery.NEVER,  # the reminder e-mail goes out anyway
+        group=_GROUP,
+    ),
+    Kind(
+        key=Notice.REVIEW_OVERDUE,
+        label=_("My reviews are overdue"),
+        message=_("Your reviews for %(call)s are overdue."),
+        default=Delivery.NEVER,
+        group=_GROUP,
+    ),
+    Kind(
+        key=Notice.DECISIONS_PUBLISHED,
+        label=_("The decisions of a call I answered are published"),
+        message=_("The decisions of %(call)s are published: see yours."),
+        default=Delivery.NEVER,  # the decision e-mail, with its message, goes out anyway
+        group=_GROUP,
+    ),
+):
+    hooks.register(hooks.NOTIFICATION_KINDS, _kind)
+
+hooks.register(hooks.REMINDERS, services.draft_reminders_send)

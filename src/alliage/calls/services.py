@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models.fields.files import FieldFile
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -34,6 +35,7 @@ from alliage.core.uploads import (
     validate_document,
 )
 from alliage.follows.selectors import followers_of
+from alliage.follows.services import follow_add
 from alliage.notifications.services import notification_send
 
 from . import tasks
@@ -106,6 +108,19 @@ def call_create(*, by: User, template: str = "", **fields: Any) -> Call:
 
 
 CALL_OPENED = "calls.call_opened"  # a notification kind, declared in hooks.py
+
+
+class Notice:
+    """The notification kinds of calls besides ``CALL_OPENED`` (declared in ``hooks.py``).
+    Reviewers and submitters also get the dedicated e-mails of ``tasks.py`` (an assignment,
+    a reminder, a decision with its message): these kinds put the same facts in the
+    notification centre, and do not e-mail by default."""
+
+    REVIEW_ASSIGNED = "calls.review_assigned"
+    REVIEW_DUE = "calls.review_due"
+    REVIEW_OVERDUE = "calls.review_overdue"
+    DECISIONS_PUBLISHED = "calls.decisions_published"
+    DRAFT_CLOSING = "calls.draft_closing"
 
 
 def criteria_from_template(*, call: Call, template: str) -> list[Criterion]:
@@ -652,6 +667,7 @@ def submission_submit(
     locked.save(update_fields=["status", "submitted_at", "updated_at"])
     audit_record(action=AuditAction.SUBMISSION_SUBMITTED, by=by, target=locked)
     _notify(locked, tasks.Notice.SUBMITTED)
+    follow_add(user=by, obj=call, check=False)  # its news and decisions reach the submitter
     return locked
 
 
@@ -705,9 +721,19 @@ def assignment_create(*, submission: Submission, reviewer: User, by: User) -> As
 def _notify_reviewers(call_id: int, counts: Mapping[int, int]) -> None:
     """One e-mail per reviewer for what one assignment run gave them, once it is committed
     (never for a rolled-back run), in the reviewer's language (the task reads it)."""
+    if not counts:
+        return
+    call = Call.objects.get(pk=call_id)
+    reviewers = User.objects.in_bulk(list(counts))
     for reviewer_id, count in sorted(counts.items()):
         task_enqueue_after_commit(
             tasks.reviewer_assigned_notify, call_id=call_id, reviewer_id=reviewer_id, count=count
+        )
+        notification_send(
+            kind=Notice.REVIEW_ASSIGNED,
+            recipients=[reviewers[reviewer_id]],
+            url=reverse("calls:reviewer-queue"),
+            context={"call": call.title, "count": count},
         )
 
 
@@ -969,8 +995,17 @@ def call_publish_decisions(*, call: Call, by: User) -> Call:
         locked.decided_at = timezone.now()
         locked.save(update_fields=["decided_at", "updated_at"])
         accepted_coalitions_create(call=locked)
-        for submission in locked.submissions.filter(status=SubmissionStatus.SUBMITTED):
+        for submission in locked.submissions.filter(
+            status=SubmissionStatus.SUBMITTED
+        ).select_related("person__user"):
             _notify(submission, tasks.Notice.DECIDED)
+            notification_send(
+                kind=Notice.DECISIONS_PUBLISHED,
+                recipients=[submission.person.user],
+                url=submission.get_absolute_url(),
+                context={"call": locked.title},
+                by=by,
+            )
     audit_record(action=AuditAction.CALL_DECISIONS_PUBLISHED, by=by, target=locked)
     return locked
 
@@ -1034,8 +1069,44 @@ def review_reminders_enqueue(*, now: dt.datetime | None = None) -> int:
         task_enqueue_after_commit(
             tasks.review_reminder_send, call_id=call_id, reviewer_id=reviewer_id, kind=kind
         )
+        notification_send(
+            kind=Notice.REVIEW_DUE if kind == "soon" else Notice.REVIEW_OVERDUE,
+            recipients=User.objects.filter(pk=reviewer_id),
+            url=reverse("calls:reviewer-queue"),
+            context={"call": Call.objects.values_list("title", flat=True).get(pk=call_id)},
+            once=f"{call_id}:{kind}",
+        )
         queued += 1
     return queued
+
+
+DRAFT_CLOSING_WITHIN = dt.timedelta(days=3)
+
+
+def draft_reminders_send(now: dt.datetime) -> int:
+    """Tell each person whose draft to an open call is still unsent when the call closes in
+    three days or less: once per draft."""
+    drafts = Submission.objects.filter(
+        status=SubmissionStatus.DRAFT,
+        call__opens_at__lte=now,
+        call__closes_at__gt=now,
+        call__closes_at__lte=now + DRAFT_CLOSING_WITHIN,
+    ).select_related("call", "person__user")
+    made = 0
+    for draft in drafts:
+        made += len(
+            notification_send(
+                kind=Notice.DRAFT_CLOSING,
+                recipients=[draft.person.user],
+                url=reverse("calls:submission-edit", kwargs={"slug": draft.call.slug}),
+                context={
+                    "call": draft.call.title,
+                    "date": timezone.localtime(draft.call.closes_at).strftime("%Y-%m-%d %H:%M"),
+                },
+                once=f"draft:{draft.pk}",
+            )
+        )
+    return made
 
 
 @transaction.atomic

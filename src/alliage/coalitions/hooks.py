@@ -18,7 +18,7 @@ from alliage.core.opendata import register_queryset_exporter
 from alliage.core.personal_data import register_personal_data
 from alliage.notifications.kinds import Delivery, Kind
 
-from . import selectors, signals
+from . import selectors, services, signals
 from .audit import AuditAction
 from .models import Coalition, Milestone, Programme, coalition_published_q
 from .predicates import team_programme_ids
@@ -162,6 +162,37 @@ for _kind in (
         group=_GROUP,
     ),
     Kind(
+        key=Notice.CANVAS_CHANGED,
+        label=_("The canvas of a coalition I follow changes"),
+        message=_("The canvas of %(coalition)s changed."),
+        default=Delivery.DAILY,
+        group=_GROUP,
+    ),
+    Kind(
+        key=Notice.MILESTONE_ADDED,
+        label=_("A coalition I follow sets a new milestone"),
+        message=_("%(coalition)s set a new milestone: %(milestone)s."),
+        default=Delivery.DAILY,
+        group=_GROUP,
+    ),
+    Kind(
+        key=Notice.MILESTONE_DUE,
+        label=_("A milestone of a coalition I lead is due within a week"),
+        message=_("The milestone “%(milestone)s” of %(coalition)s is due on %(date)s."),
+        default=Delivery.NOW,
+        group=_GROUP,
+    ),
+    Kind(
+        key=Notice.MILESTONE_OVERDUE,
+        label=_("A milestone of a coalition I lead is overdue"),
+        message=_(
+            "The milestone “%(milestone)s” of %(coalition)s was due on %(date)s: mark it "
+            "done, or move its date."
+        ),
+        default=Delivery.NOW,
+        group=_GROUP,
+    ),
+    Kind(
         key=Notice.MEMBER_JOINED,
         label=_("A new member joins one of my coalitions"),
         message=_("%(name)s joined %(coalition)s."),
@@ -170,3 +201,5 @@ for _kind in (
     ),
 ):
     hooks.register(hooks.NOTIFICATION_KINDS, _kind)
+
+hooks.register(hooks.REMINDERS, services.milestone_reminders_send)

@@ -23,6 +23,7 @@ from alliage.core.predicates import memo_forget
 from alliage.core.services import audit_record, model_validate, permission_require
 from alliage.core.slugs import slug_unique
 from alliage.core.text import one_line, one_line_fields
+from alliage.follows.selectors import followers_of
 from alliage.follows.services import follow_add
 from alliage.notifications.services import notification_send
 
@@ -58,6 +59,8 @@ CANVAS_FIELDS: tuple[str, ...] = (
     "evaluation",
     "members_notes",
 )
+# Seen by the coalition's members and the programme team only.
+PRIVATE_CANVAS_FIELDS = frozenset({"members_notes"})
 
 TRANSITIONS: Mapping[str, frozenset[str]] = {
     CoalitionStatus.IDEA: frozenset({CoalitionStatus.FORMING, CoalitionStatus.CLOSED}),
@@ -277,7 +280,43 @@ def coalition_update_canvas(
         revision=revision,
         fields=list(stored),
     )
+    _canvas_tell(coalition=locked, by=by, stored=stored)
     return changes
+
+
+def _canvas_tell(*, coalition: Coalition, by: User, stored: Mapping[str, tuple[str, str]]) -> None:
+    """Tell the coalition's followers that its canvas changed (which parts) and of each new
+    milestone. The members' notes are private: a change to them alone tells nobody, and
+    their name is never in the message. An unpublished coalition tells its members only."""
+    public = [field for field in stored if field not in PRIVATE_CANVAS_FIELDS]
+    if not public:
+        return
+    followers = followers_of(coalition)
+    if not coalition.is_published:
+        followers = followers.filter(person__coalition_roles__coalition=coalition)
+    followers = list(followers)
+    if not followers:
+        return
+    url = coalition.get_absolute_url()
+    notification_send(
+        kind=Notice.CANVAS_CHANGED,
+        recipients=followers,
+        url=f"{url}history/",
+        context={"coalition": coalition.title, "fields": public},
+        by=by,
+    )
+    if "milestones" in stored:
+        before, after = (json.loads(value or "[]") for value in stored["milestones"])
+        known = {m["title"] for m in before}
+        for milestone in after:
+            if milestone["title"] not in known:
+                notification_send(
+                    kind=Notice.MILESTONE_ADDED,
+                    recipients=followers,
+                    url=url,
+                    context={"coalition": coalition.title, "milestone": milestone["title"]},
+                    by=by,
+                )
 
 
 @transaction.atomic
@@ -361,6 +400,10 @@ class Notice:
     JOIN_ACCEPTED = "coalitions.join_accepted"
     JOIN_DECLINED = "coalitions.join_declined"
     MEMBER_JOINED = "coalitions.member_joined"
+    CANVAS_CHANGED = "coalitions.canvas_changed"
+    MILESTONE_ADDED = "coalitions.milestone_added"
+    MILESTONE_DUE = "coalitions.milestone_due"
+    MILESTONE_OVERDUE = "coalitions.milestone_overdue"
 
 
 def _member_users(coalition: Coalition, *, role: str | None = None) -> list[User]:
@@ -656,3 +699,38 @@ def coalition_kinds_refresh(*, coalitions: QuerySet[Coalition] | None = None) ->
     return targets.update(
         kinds_present=Coalesce(Subquery(mask, output_field=IntegerField()), Value(0))
     )
+
+
+def milestone_reminders_send(now: dt.datetime) -> int:
+    """Tell the leads of each milestone due within a week, and again once it is overdue
+    (neither done nor dropped): once each, however often this runs (the key holds the
+    milestone's coalition, title and date, which a canvas save keeps)."""
+    today = timezone.localdate(now)
+    milestones = (
+        Milestone.objects.filter(
+            due_date__isnull=False,
+            due_date__lte=today + dt.timedelta(days=7),
+            due_date__gte=today - dt.timedelta(days=30),
+        )
+        .exclude(status__in=(MilestoneStatus.DONE, MilestoneStatus.DROPPED))
+        .exclude(coalition__status=CoalitionStatus.CLOSED)
+        .select_related("coalition")
+    )
+    made = 0
+    for milestone in milestones:
+        overdue = milestone.due_date < today
+        coalition = milestone.coalition
+        made += len(
+            notification_send(
+                kind=Notice.MILESTONE_OVERDUE if overdue else Notice.MILESTONE_DUE,
+                recipients=_member_users(coalition, role=MemberRole.LEAD),
+                url=coalition.get_absolute_url(),
+                context={
+                    "coalition": coalition.title,
+                    "milestone": milestone.title,
+                    "date": milestone.due_date.isoformat(),
+                },
+                once=f"{coalition.pk}:{milestone.title}:{milestone.due_date.isoformat()}",
+            )
+        )
+    return made

@@ -44,8 +44,12 @@ HEALTH_CHECKS = "health_checks"  # () -> (name, body dict, healthy: bool), a few
 SEARCH_INDEXES = "search_indexes"  # a core.search.SearchIndex (not a function)
 NOTIFICATION_KINDS = "notification_kinds"  # a notifications.kinds.Kind (not a function)
 REPORTABLES = "reportables"  # a moderation.targets.Reportable (not a function)
+# (now) -> int: the reminders due at ``now`` (a milestone due, a call closing), sent through
+# notifications with ``once=`` so that the hourly ``send_digests`` may run them again
+REMINDERS = "reminders"
 NAMES = frozenset(
     {
+        REMINDERS,
         REPORTABLES,
         ACTOR_SECTIONS,
         PAGE_SECTIONS,

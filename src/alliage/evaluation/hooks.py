@@ -10,8 +10,9 @@ from alliage.coalitions.models import Coalition, Programme
 from alliage.core import hooks
 from alliage.core.hooks import NavItem, Section, Slot
 from alliage.core.personal_data import register_personal_data
+from alliage.notifications.kinds import Delivery, Kind
 
-from . import selectors
+from . import selectors, services
 from .audit import AuditAction
 from .selfdata import PERSONAL_DATA
 
@@ -55,6 +56,21 @@ hooks.register(
     NavItem(label=_("Indicators"), url_name="team:indicators:attention-list"),
     order=60,
 )
+
+hooks.register(
+    hooks.NOTIFICATION_KINDS,
+    Kind(
+        key=services.MEASUREMENT_DUE,
+        label=_("An indicator of a coalition I lead needs a new measurement"),
+        message=_(
+            "The indicator “%(indicator)s” of %(coalition)s has not been measured since "
+            "%(date)s: a measurement is due."
+        ),
+        default=Delivery.NOW,
+        group=_("Evaluation"),
+    ),
+)
+hooks.register(hooks.REMINDERS, services.measurement_reminders_send)
 
 
 @hooks.register(hooks.TEAM_PULSE, order=60)

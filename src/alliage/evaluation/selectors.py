@@ -387,3 +387,14 @@ def indicators_to_measure(*, user: User) -> list[Indicator]:
         .order_by("coalition__title", "position", "id")
     )
     return [i for i in _with_last_measured(qs) if i.is_late or i.is_stale]
+
+
+def indicators_stale() -> list[Indicator]:
+    """The indicators of open coalitions that nobody has measured for STALE_DAYS: one query
+    (for the reminders)."""
+    qs = (
+        Indicator.objects.exclude(coalition__status=CoalitionStatus.CLOSED)
+        .select_related("coalition")
+        .order_by("id")
+    )
+    return [i for i in _with_last_measured(qs) if i.is_stale]

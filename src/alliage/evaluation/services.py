@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +17,7 @@ from alliage.coalitions.models import Coalition
 from alliage.core.errors import BusinessError
 from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require
+from alliage.notifications.services import notification_send
 
 from . import selectors
 from .audit import AuditAction
@@ -264,3 +265,37 @@ def assessment_save(
         scores=grid.scores(clean),
         is_public=is_public,
     )
+
+
+MEASUREMENT_DUE = "evaluation.measurement_due"  # a notification kind, declared in hooks.py
+
+
+def measurement_reminders_send(now: datetime) -> int:
+    """Tell the leads of each indicator nobody has measured for ``selectors.STALE_DAYS``
+    that a measurement is due: once per indicator and last measurement (a new measurement,
+    then a new silence, tells them again)."""
+    from alliage.coalitions.models import CoalitionMember, MemberRole
+
+    made = 0
+    for indicator in selectors.indicators_stale():
+        since = indicator.last_measured_on or indicator.baseline_date
+        leads = User.objects.filter(
+            is_active=True,
+            pk__in=CoalitionMember.objects.filter(
+                coalition_id=indicator.coalition_id, role=MemberRole.LEAD
+            ).values("person__user"),
+        )
+        made += len(
+            notification_send(
+                kind=MEASUREMENT_DUE,
+                recipients=leads,
+                url=indicator.get_absolute_url(),
+                context={
+                    "indicator": indicator.name,
+                    "coalition": indicator.coalition.title,
+                    "date": since.isoformat(),
+                },
+                once=f"{indicator.pk}:{since.isoformat()}",
+            )
+        )
+    return made

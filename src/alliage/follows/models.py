@@ -13,6 +13,7 @@ FOLLOWABLE: dict[str, str] = {
     "coalitions.programme": "coalitions.see_programme",
     "calls.call": "calls.see_call",
     "actors.organisation": "actors.see_organisation",
+    "agenda.event": "agenda.see_event",  # followed on registering
 }
 
 

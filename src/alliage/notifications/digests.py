@@ -19,6 +19,15 @@ PERIODS = {Delivery.DAILY: dt.timedelta(hours=23), Delivery.WEEKLY: dt.timedelta
 FIELDS = {Delivery.DAILY: "last_daily_at", Delivery.WEEKLY: "last_weekly_at"}
 
 
+def reminders_send(*, now: dt.datetime | None = None) -> int:
+    """Every app's reminders due at ``now`` (``hooks.REMINDERS``): told once each however
+    often this runs. Returns how many notifications were made."""
+    from alliage.core import hooks
+
+    now = now or timezone.now()
+    return sum(sweep(now) for sweep in hooks.get_hooks(hooks.REMINDERS))
+
+
 def digests_send(*, now: dt.datetime | None = None) -> int:
     """Send each person due a digest ONE e-mail listing their pending notifications of that
     delivery, marking them e-mailed and the digest's time in the same transaction, under a

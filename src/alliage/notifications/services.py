@@ -35,18 +35,30 @@ def notification_send(
     url: str = "",
     context: dict[str, Any] | None = None,
     by: User | None = None,
+    once: str = "",
 ) -> list[Notification]:
     """Tell ``recipients`` that ``kind`` happened. The person who caused it (``by``) is not
     told, nor an inactive account; each recipient once however often listed. The caller
     limits ``recipients`` and ``context`` to what each may see: a members-only comment goes
     to members only. E-mails marked "at once" leave by the task queue after the commit;
-    digests gather the rest."""
+    digests gather the rest.
+
+    ``once`` names a fact told at most once to each person (a reminder swept every hour:
+    "milestone 12 due"): whoever already has a notification of this kind with this key is
+    left out."""
     get_kind(kind)  # an unregistered kind fails here, in the sender's test
     people: dict[int, User] = {}
     for user in recipients:
         if user is None or not user.is_active or (by is not None and user.pk == by.pk):
             continue
         people.setdefault(user.pk, user)
+    if people and once:
+        context = {**(context or {}), "once": once}
+        told = Notification.objects.filter(
+            kind=kind, recipient_id__in=list(people), context__once=once
+        ).values_list("recipient_id", flat=True)
+        for pk in told:
+            people.pop(pk, None)
     if not people:
         return []
     deliveries = deliveries_for(users=people.values(), kind=kind)
