@@ -119,3 +119,24 @@ def test_only_the_programme_team_decides_and_a_reason_is_required(client, settin
 def test_the_queue_is_for_teams_only(client):
     client.force_login(PersonFactory().user)
     assert client.get(reverse("team:moderation:queue")).status_code == 403
+
+
+def test_a_reported_reuse_hidden_by_the_team_leaves_the_page_and_the_declarer_is_told(client):
+    from tests.factories import PublicationFactory, ReuseFactory
+
+    publication = PublicationFactory()
+    team = PersonFactory().user
+    publication.programme.team.add(team)
+    declarer = PersonFactory()
+    reuse = ReuseFactory(publication=publication, status="published", declared_by=declarer,
+                         title="Une carte des tiers-lieux")  # fmt: skip
+    services.report_create(key="commons.reuse", obj=reuse, by=UserFactory(), reason="spam")
+    case = Case.objects.get()
+    services.case_decide(case=case, by=team, hide=True, note="Lien publicitaire")
+    reuse.refresh_from_db()
+    assert reuse.status == "refused"
+    assert (
+        "Une carte des tiers-lieux"
+        not in client.get(publication.get_absolute_url()).content.decode()
+    )
+    assert Notification.objects.get(recipient=declarer.user).kind == "moderation.hidden"

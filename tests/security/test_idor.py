@@ -223,7 +223,50 @@ CASES = (
          lambda w, e: {"pk": MembershipFactory().pk}),
     Case("actors:affiliation-request-answer", "conflicted", "POST",
          lambda w, e: {"pk": _affiliation_request().pk}, lambda w, e: {"decision": "accept"}),
+    # Discussions and moderation: another coalition's members' thread, another programme's
+    # proposal thread and moderation case
+    Case("discussions:thread", "lead", "GET", lambda w, e: _members_thread(e)),
+    Case("discussions:thread", "lead", "POST", lambda w, e: _members_thread(e),
+         lambda w, e: {"body": "Intrus"}, "post"),
+    Case("discussions:thread", "team", "GET",
+         lambda w, e: {"key": "calls.submission", "pk": e.submission.pk, "channel": "private"},
+         variant="proposal"),
+    Case("discussions:people", "lead", "GET", lambda w, e: _members_thread(e)),
+    Case("discussions:comment-edit", "lead", "GET", lambda w, e: {"pk": _their_comment(e).pk}),
+    Case("discussions:comment-delete", "team", "POST",
+         lambda w, e: {"pk": _their_comment(e).pk}),
+    Case("discussions:comment-history", "person", "GET",
+         lambda w, e: {"pk": _their_comment(e).pk}),
+    Case("moderation:report", "person", "POST",
+         lambda w, e: {"key": "discussions.comment", "pk": _their_comment(e).pk},
+         lambda w, e: {"reason": "spam"}),
+    Case("team:moderation:decide", "team", "POST", lambda w, e: {"pk": _their_case(e).pk},
+         lambda w, e: {"decision": "hide", "note": "Non"}),
 )  # fmt: skip
+
+
+def _members_thread(e: Elsewhere) -> dict[str, Any]:
+    return {"key": "coalitions.coalition", "pk": e.coalition.pk, "channel": "members"}
+
+
+def _their_comment(e: Elsewhere, channel: str = "members") -> Any:
+    """A comment of another coalition's member in its members' thread."""
+    from alliage.discussions.selectors import place_of_target
+    from alliage.discussions.services import comment_post
+
+    place = place_of_target(e.coalition, channel)
+    return comment_post(place=place, by=e.member.person.user, body="Celle d'un autre")
+
+
+def _their_case(e: Elsewhere) -> Any:
+    """A report on another programme's public comment."""
+    from alliage.discussions.selectors import comment_get
+    from alliage.moderation.services import report_create
+
+    comment = comment_get(pk=_their_comment(e, "public").pk)
+    return report_create(
+        key="discussions.comment", obj=comment, by=PersonFactory().user, reason="spam"
+    ).case
 
 
 def _affiliation_request() -> Any:

@@ -14,11 +14,12 @@ from alliage.core import hooks
 from alliage.core.audit import audit_targets_q
 from alliage.core.hooks import Section, Slot
 from alliage.core.personal_data import register_personal_data
+from alliage.moderation.targets import Reportable
 from alliage.notifications.kinds import Delivery, Kind
 
-from . import exports, selectors
+from . import exports, selectors, services
 from .audit import AuditAction
-from .models import Publication, Reuse
+from .models import Publication, Reuse, ReuseStatus
 from .selfdata import PERSONAL_DATA
 from .services import REUSE_DECLARED
 
@@ -94,5 +95,26 @@ hooks.register(
         message=_("%(reuse)s is declared as a reuse of %(publication)s."),
         default=Delivery.DAILY,
         group=_("Commons"),
+    ),
+)
+
+
+def _reuse(pk: int) -> Reuse:
+    return Reuse.objects.select_related("publication", "declared_by__user").get(pk=pk)
+
+
+hooks.register(
+    hooks.REPORTABLES,
+    Reportable(
+        key="commons.reuse",
+        fetch=_reuse,
+        see="commons.see_reuse",
+        programme_id=lambda reuse: reuse.publication.programme_id,
+        authors=lambda reuse: [reuse.declared_by.user] if reuse.declared_by else [],
+        set_hidden=lambda reuse, hidden: services.reuse_set_hidden(reuse=reuse, hidden=hidden),
+        is_hidden=lambda reuse: reuse.status == ReuseStatus.REFUSED,
+        text=lambda reuse: f"{reuse.title}\n{reuse.url}\n{reuse.description}",
+        where=lambda reuse: reuse.publication,
+        url=lambda reuse: f"{reuse.publication.get_absolute_url()}#reuses",
     ),
 )

@@ -407,6 +407,21 @@ def reuse_moderate(*, reuse: Reuse, by: User, decision: str, note: str = "") -> 
     return locked
 
 
+@transaction.atomic
+def reuse_set_hidden(*, reuse: Reuse, hidden: bool) -> Reuse:
+    """Moderation's lever on a published reuse: hidden, it is refused (off the publication's
+    page and the open data); shown again, published. Moderation checks who decides, records
+    why and tells the declarer."""
+    locked = Reuse.objects.select_for_update().get(pk=reuse.pk)
+    status = ReuseStatus.REFUSED if hidden else ReuseStatus.PUBLISHED
+    if locked.status != status:
+        locked.status = status
+        locked.save(update_fields=["status", "updated_at"])
+        schedule_opendata_rebuild()
+    reuse.status = status
+    return locked
+
+
 def opendata_build(*, by: User | None = None, now: dt.datetime | None = None) -> OpenDataArchive:
     """Build the archive of the platform's open data from every registered exporter, keep it
     with its manifest, and drop the oldest ones. ``by`` is None when the system runs it."""

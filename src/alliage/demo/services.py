@@ -32,6 +32,7 @@ from . import data
 from .agenda import agenda_load
 from .calls import calls_load
 from .commons import commons_load
+from .discussions import discussions_load
 from .evaluation import evaluation_load
 
 SEED_TODAY = dt.date(2020, 11, 29)
@@ -216,6 +217,7 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
         people=people,
         team_user=team_user,
     )
+    discussions_load(people=people)
     return DemoSummary(
         programmes=len(programmes),
         organisations=len(organisations),

@@ -38,12 +38,11 @@ ROWS: tuple[Row, ...] = (
         variant="assessment"),
     Row("discussions:people", kw=thread("coalitions.coalition", "members", "coalition"),
         get="ldd" + "oo" + "dd" + "oo"),
-    # only its author edits a comment
-    Row("discussions:comment-edit", kw=comment, get="lddoddddd", post="lddrddddd",
+    # only its author edits a comment (and a superuser, who has every permission)
+    Row("discussions:comment-edit", kw=comment, get="lddoddddo", post="lddrddddr",
         data=lambda w: {"body": "Un avis revu"}),
-    # its author deletes it first; then it is deleted for everyone (the leads' and the
-    # team's removal is in tests/discussions)
-    Row("discussions:comment-delete", kw=comment, get="l" + "m" * 8, post="lddrddddd"),
+    # its author deletes it, and so do those who keep the public thread: its leads, the team
+    Row("discussions:comment-delete", kw=comment, get="l" + "m" * 8, post="lddrrddrr"),
     Row("discussions:comment-history", kw=comment, get=ALL),
     Row("moderation:report", kw=lambda w: {"key": "discussions.comment",
                                             "pk": w.member_comment().pk},
