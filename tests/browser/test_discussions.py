@@ -60,7 +60,7 @@ def test_a_member_mentions_the_lead_who_is_told(live_server, page, browser) -> N
     page.context.clear_cookies()
     log_in(page, live_server.url, lead.user.email, url)
     badge = page.locator("header .badge")
-    expect(badge).to_have_text("1")
+    expect(badge).to_have_text("1 non lue")
     page.goto(live_server.url + "/me/notifications/")
     expect(page.locator("main")).to_contain_text("Omar Diallo vous a mentionné·e")
 
