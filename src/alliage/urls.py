@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("team/", include("alliage.team.urls")),
     path("", include("alliage.myspace.urls")),
     path("", include("alliage.notifications.urls")),
+    path("", include("alliage.newsletters.urls")),
     *page_urlpatterns,
     path("", include("alliage.selfdata.urls")),
     path("accounts/", include("alliage.accounts.urls")),

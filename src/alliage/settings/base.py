@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "alliage.matching",
     "alliage.api",
     "alliage.selfdata",
+    "alliage.newsletters",
     "alliage.team",
     "alliage.myspace",
     "alliage.demo",
@@ -388,6 +389,10 @@ LOGGING = {
 
 ALLIAGE_PAGE_SIZE = 20
 ALLIAGE_BASE_URL = os.environ.get("ALLIAGE_BASE_URL", "http://127.0.0.1:8000")
+# Newsletters: copies sent per batch (one connection each), and an optional mailto address
+# added to their List-Unsubscribe header.
+ALLIAGE_NEWSLETTER_BATCH = int(os.environ.get("ALLIAGE_NEWSLETTER_BATCH", "200"))
+ALLIAGE_NEWSLETTER_UNSUBSCRIBE_MAILTO = os.environ.get("ALLIAGE_NEWSLETTER_UNSUBSCRIBE_MAILTO", "")
 
 # Background work. The embedded default runs each task at once, in the request; production
 # queues them in the database for `alliage worker` (ALLIAGE_TASKS=database).
