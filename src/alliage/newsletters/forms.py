@@ -34,8 +34,9 @@ class NewsletterForm(forms.ModelForm):
             self.initial.setdefault("organisation_kinds", self.instance.organisation_kinds)
         else:
             field = self.fields["programme"]
-            assert isinstance(field, forms.ModelChoiceField)
-            field.queryset = programmes if programmes is not None else Programme.objects.none()
+            field.queryset = (  # type: ignore[attr-defined]
+                programmes if programmes is not None else Programme.objects.none()
+            )
 
     def fields_for_service(self) -> dict[str, Any]:
         data = self.cleaned_data

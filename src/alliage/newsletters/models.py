@@ -69,6 +69,11 @@ class Newsletter(models.Model):
     def __str__(self) -> str:
         return self.subject
 
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "newsletters:archive-detail", kwargs={"slug": self.programme.slug, "pk": self.pk}
+        )
+
     @property
     def is_draft(self) -> bool:
         return self.status == NewsletterStatus.DRAFT
@@ -76,11 +81,6 @@ class Newsletter(models.Model):
     @property
     def is_sent(self) -> bool:
         return self.status == NewsletterStatus.SENT
-
-    def get_absolute_url(self) -> str:
-        return reverse(
-            "newsletters:archive-detail", kwargs={"slug": self.programme.slug, "pk": self.pk}
-        )
 
 
 class Delivery(models.Model):
