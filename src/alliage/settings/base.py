@@ -5,6 +5,7 @@ The defaults serve the embedded case: a SQLite file and a generated secret under
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -324,6 +325,10 @@ EMAIL_BACKEND = os.environ.get(
     "ALLIAGE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("ALLIAGE_FROM_EMAIL", "Alliage <noreply@alliage.example.org>")
+# With django-anymail installed, ALLIAGE_EMAIL_BACKEND names its backend for the provider
+# ("anymail.backends.mailgun.EmailBackend"…) and ALLIAGE_ANYMAIL holds its settings as JSON.
+if os.environ.get("ALLIAGE_ANYMAIL"):
+    ANYMAIL = json.loads(os.environ["ALLIAGE_ANYMAIL"])
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
