@@ -12,7 +12,7 @@ from alliage.core.models import AuditEntry
 from alliage.newsletters import services
 from alliage.newsletters.models import Delivery, NewsletterStatus
 from alliage.newsletters.tasks import newsletter_deliver
-from tests.factories import MembershipFactory, PersonFactory
+from tests.factories import PASSWORD, MembershipFactory, PersonFactory
 
 from .factories import NewsletterFactory, consent, consenting, team_member
 
@@ -113,3 +113,56 @@ def test_someone_who_withdrew_before_the_sending_gets_nothing(committed):
     consent(leaves, False, ago=1)
     committed(services.newsletter_send, by=team, newsletter=newsletter)
     assert [m.to for m in mail.outbox] == [[stays.user.email]]
+
+
+def test_a_failed_sending_is_resumed_by_the_sweep_without_a_second_copy(committed, monkeypatch):
+    import datetime as dt
+
+    from django.core.mail.backends.locmem import EmailBackend
+    from django.utils import timezone
+
+    from alliage.newsletters.models import Newsletter
+
+    newsletter = NewsletterFactory()
+    team = team_member(newsletter.programme)
+    people = [consenting() for _ in range(3)]
+    real = EmailBackend.send_messages
+    calls = []
+
+    def flaky(self, messages):
+        calls.append(len(messages))
+        if len(calls) == 2:
+            raise OSError("the provider is down")
+        return real(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", flaky)
+    with override_settings(ALLIAGE_NEWSLETTER_BATCH=2):  # the task fails, its batch rolled back
+        committed(services.newsletter_send, by=team, newsletter=newsletter)
+    assert len(mail.outbox) == 2
+    newsletter.refresh_from_db()
+    assert newsletter.status == NewsletterStatus.SENDING
+    assert committed(services.newsletters_resume) == 0  # not stale yet
+    later = timezone.now() + dt.timedelta(minutes=20)
+    with override_settings(ALLIAGE_NEWSLETTER_BATCH=2):
+        assert committed(services.newsletters_resume, now=later) == 1
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.user.email for p in people)
+    assert Newsletter.objects.get(pk=newsletter.pk).status == NewsletterStatus.SENT
+
+
+def test_deliveries_are_exported_and_erased(committed):
+    from alliage.core.personal_data import dataset_rows, personal_data_entries
+    from alliage.newsletters.models import Newsletter
+    from alliage.selfdata.services import account_erase
+
+    newsletter = NewsletterFactory(subject="Lettre d'hiver")
+    team = team_member(newsletter.programme)
+    person = consenting()
+    committed(services.newsletter_send, by=team, newsletter=newsletter)
+    (entry,) = [e for e in personal_data_entries() if e.app_label == "newsletters"]
+    received = next(d for d in entry.datasets if d.key == "newsletter_deliveries")
+    rows = dataset_rows(received, person.user)
+    assert [r["newsletter"] for r in rows] == ["Lettre d'hiver"] and rows[0]["sent_at"]
+    account_erase(user=person.user, by=person.user, password=PASSWORD)
+    assert not Delivery.objects.filter(user=person.user).exists()
+    account_erase(user=team, by=team, password=PASSWORD)
+    assert Newsletter.objects.get(pk=newsletter.pk).created_by is None

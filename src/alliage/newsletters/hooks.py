@@ -16,9 +16,11 @@ from alliage.core.personal_data import register_personal_data
 from .audit import AuditAction
 from .models import Newsletter
 from .selfdata import PERSONAL_DATA
+from .services import newsletters_resume
 
 register_personal_data(PERSONAL_DATA)
 hooks.register(hooks.AUDIT_ACTIONS, AuditAction)
+hooks.register(hooks.WORKER_SWEEPS, newsletters_resume)
 hooks.register(
     hooks.TEAM_NAV,
     NavItem(label=_("Newsletters"), url_name="team:newsletters:newsletter-list"),

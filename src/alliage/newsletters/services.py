@@ -3,6 +3,7 @@ through the task queue in batches, and the one-click unsubscribe that withdraws 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -185,6 +186,8 @@ def _batch_send(newsletter: Newsletter, size: int) -> int | None:
             get_connection().send_messages(messages)
         Delivery.objects.filter(pk__in=gone).delete()
         Delivery.objects.filter(pk__in=[d.pk for d in going]).update(sent_at=timezone.now())
+        # The newsletter's heartbeat: a sending without progress is resumed by the sweep.
+        Newsletter.objects.filter(pk=newsletter.pk).update(updated_at=timezone.now())
         return len(going)
 
 
@@ -212,6 +215,29 @@ def newsletter_deliver(*, newsletter_id: int) -> int:
         )
     logger.info("Newsletter %s: %s copies sent", newsletter.pk, sent)
     return sent
+
+
+def newsletters_resume(*, now: dt.datetime | None = None) -> int:
+    """What a failed or lost sending leaves behind: a newsletter still "being sent" with no
+    batch out for ALLIAGE_NEWSLETTER_STALE_MINUTES (default 15) is queued again, and
+    the run sends only what is left. The worker's sweep, every minute; idempotent. Returns
+    how many were queued again."""
+    from .tasks import newsletter_deliver
+
+    now = now or timezone.now()
+    minutes = int(getattr(settings, "ALLIAGE_NEWSLETTER_STALE_MINUTES", 15))
+    stale = Newsletter.objects.filter(
+        status=NewsletterStatus.SENDING, updated_at__lt=now - dt.timedelta(minutes=minutes)
+    )
+    resumed = 0
+    for pk in list(stale.values_list("pk", flat=True)):
+        with transaction.atomic():
+            # Claimed by its heartbeat (once, if two sweeps run at once): the next sweep
+            # leaves it to this run.
+            if stale.filter(pk=pk).update(updated_at=now):
+                task_enqueue_after_commit(newsletter_deliver, newsletter_id=pk)
+                resumed += 1
+    return resumed
 
 
 @transaction.atomic
