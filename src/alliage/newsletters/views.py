@@ -172,6 +172,9 @@ def newsletter_edit_url(newsletter: Newsletter) -> str:
 @require_http_methods(["GET", "POST"])
 def newsletter_send(request: HttpRequest, pk: int) -> HttpResponse:
     newsletter = _managed(request, pk)
+    if not newsletter.is_draft:
+        messages.info(request, _("This newsletter is already sent."))
+        return redirect(newsletter_edit_url(newsletter))
     if request.method == "POST":
         return service_then_redirect(
             request,
