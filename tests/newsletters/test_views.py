@@ -48,6 +48,8 @@ def test_the_team_writes_previews_counts_and_sends(django_capture_on_commit_call
     response = client.post("/en/team/newsletters/new/", data)
     made = Newsletter.objects.get(subject="Lettre d'automne")
     assert response.status_code == 302 and made.adherents_only
+    edit = client.get(f"/en/team/newsletters/{made.pk}/").content.decode()
+    assert "1 recipient<" in edit and "hx-params" in edit and "<strong>titre</strong>" in edit
     count = client.get(
         "/en/team/newsletters/audience/", {"programme": programme.pk, "adherents_only": "on"}
     )
