@@ -326,9 +326,17 @@ ROWS: tuple[Row, ...] = (
 def _rows_of_the_areas() -> tuple[Row, ...]:
     """Each area's rows live in a module of their own under ``permission_rows/``, so that work on
     one area never touches another's rows."""
-    from .permission_rows import actors, agenda, calls_build, calls_review, discussions, team
+    from .permission_rows import (
+        actors,
+        agenda,
+        calls_build,
+        calls_review,
+        discussions,
+        newsletters,
+        team,
+    )
 
-    areas = (actors, agenda, calls_build, calls_review, discussions, team)
+    areas = (actors, agenda, calls_build, calls_review, discussions, newsletters, team)
     return tuple(row for area in areas for row in area.ROWS)
 
 

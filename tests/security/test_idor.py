@@ -47,6 +47,7 @@ NOT_OBJECTS = {
     # someone else's notification is the permission table's row (a 404 but for its recipient)
     "notifications:mark-read": "tested in the permission table, as the lead's notification",
     "notifications:unsubscribe": "a signed token, not an id: a forged one is a 400 page",
+    "newsletters:unsubscribe": "a signed token, not an id: a forged one is a 400 page",
 }
 
 
@@ -242,6 +243,18 @@ CASES = (
          lambda w, e: {"reason": "spam"}),
     Case("team:moderation:decide", "team", "POST", lambda w, e: {"pk": _their_case(e).pk},
          lambda w, e: {"decision": "hide", "note": "Non"}),
+    # Another programme's newsletters: its team's drafts, and its archive's drafts.
+    Case("team:newsletters:newsletter-edit", "team", "GET", lambda w, e: {"pk": _letter(e).pk}),
+    Case("team:newsletters:newsletter-edit", "team", "POST", lambda w, e: {"pk": _letter(e).pk},
+         lambda w, e: {"subject": "Prise", "body": "x"}),
+    Case("team:newsletters:newsletter-test", "team", "POST", lambda w, e: {"pk": _letter(e).pk}),
+    Case("team:newsletters:newsletter-send", "team", "GET", lambda w, e: {"pk": _letter(e).pk}),
+    Case("team:newsletters:newsletter-send", "team", "POST", lambda w, e: {"pk": _letter(e).pk}),
+    Case("newsletters:archive-detail", "team", "GET",
+         lambda w, e: {"slug": w.programme.slug, "pk": _letter(e, "sent").pk},
+         variant="through my programme"),
+    Case("newsletters:archive-detail", "person", "GET",
+         lambda w, e: {"slug": e.coalition.programme.slug, "pk": _letter(e).pk}),
 )  # fmt: skip
 
 
@@ -267,6 +280,16 @@ def _their_case(e: Elsewhere) -> Any:
     return report_create(
         key="discussions.comment", obj=comment, by=PersonFactory().user, reason="spam"
     ).case
+
+
+def _letter(e: Elsewhere, status: str = "draft") -> Any:
+    """A newsletter of the other programme, whose subject must never show."""
+    from alliage.newsletters.models import Newsletter
+
+    return Newsletter.objects.create(
+        programme=e.coalition.programme, subject="Celle d'un autre", body="Brouillon",
+        status=status,
+    )  # fmt: skip
 
 
 def _affiliation_request() -> Any:

@@ -5,6 +5,7 @@ The defaults serve the embedded case: a SQLite file and a generated secret under
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -104,6 +105,7 @@ INSTALLED_APPS = [
     "alliage.matching",
     "alliage.api",
     "alliage.selfdata",
+    "alliage.newsletters",
     "alliage.team",
     "alliage.myspace",
     "alliage.demo",
@@ -325,6 +327,10 @@ EMAIL_BACKEND = os.environ.get(
     "ALLIAGE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("ALLIAGE_FROM_EMAIL", "Alliage <noreply@alliage.example.org>")
+# With django-anymail installed, ALLIAGE_EMAIL_BACKEND names its backend for the provider
+# ("anymail.backends.mailgun.EmailBackend"…) and ALLIAGE_ANYMAIL holds its settings as JSON.
+if os.environ.get("ALLIAGE_ANYMAIL"):
+    ANYMAIL = json.loads(os.environ["ALLIAGE_ANYMAIL"])
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -390,6 +396,10 @@ LOGGING = {
 
 ALLIAGE_PAGE_SIZE = 20
 ALLIAGE_BASE_URL = os.environ.get("ALLIAGE_BASE_URL", "http://127.0.0.1:8000")
+# Newsletters: copies sent per batch (one connection each), and an optional mailto address
+# added to their List-Unsubscribe header.
+ALLIAGE_NEWSLETTER_BATCH = int(os.environ.get("ALLIAGE_NEWSLETTER_BATCH", "200"))
+ALLIAGE_NEWSLETTER_UNSUBSCRIBE_MAILTO = os.environ.get("ALLIAGE_NEWSLETTER_UNSUBSCRIBE_MAILTO", "")
 
 # Background work. The embedded default runs each task at once, in the request; production
 # queues them in the database for `alliage worker` (ALLIAGE_TASKS=database).

@@ -13,6 +13,7 @@ urlpatterns = [
     path("programmes/", include("alliage.coalitions.team_urls")),
     path("calls/", include("alliage.calls.team_urls")),
     path("events/", include("alliage.agenda.team_urls")),
+    path("newsletters/", include("alliage.newsletters.team_urls")),
     path("actors/", include("alliage.actors.team_urls")),
     path("import/", include("alliage.imports.urls")),
     path("indicators/", include("alliage.evaluation.team_urls")),
