@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -181,7 +182,12 @@ def newsletter_send(request: HttpRequest, pk: int) -> HttpResponse:
             lambda: services.newsletter_send(by=request.user, newsletter=newsletter),
             to=newsletter_edit_url(newsletter),
             success=lambda count: (
-                _("The newsletter is being sent to %(count)s people.") % {"count": count}
+                ngettext(
+                    "The newsletter is being sent to %(count)s person.",
+                    "The newsletter is being sent to %(count)s people.",
+                    count,
+                )
+                % {"count": count}
             ),
         )
     if denied := require_perm(request, "newsletters.send_newsletter", newsletter):
