@@ -53,3 +53,20 @@ def page(browser) -> Iterator[object]:
     yield page
     context.close()
     assert not errors, f"The browser reported errors: {errors}"
+
+
+@pytest.fixture(autouse=True)
+def _live_server_threads_own_their_connections(request) -> None:
+    """The live server is made once per session, before the test database exists: pytest-django
+    then takes the SQLite database for an in-memory one and hands the test's own connection to
+    every request thread. The pages' lazy sections load at once, so several threads would use
+    that one connection together (SQLite answers "closed database", or the process crashes).
+    The test database is a file: each request thread opens its own connection to it."""
+    if "live_server" not in request.fixturenames:
+        return
+    from django.db import connections
+
+    overrides = request.getfixturevalue("live_server").thread.connections_override
+    for alias in list(overrides):
+        if not connections[alias].is_in_memory_db():
+            overrides.pop(alias)
