@@ -326,11 +326,10 @@ ROWS: tuple[Row, ...] = (
 def _rows_of_the_areas() -> tuple[Row, ...]:
     """Each area's rows live in a module of their own under ``permission_rows/``, so that work on
     one area never touches another's rows."""
-    from .permission_rows import actors, agenda, calls_build, calls_review, team
+    from .permission_rows import actors, agenda, calls_build, calls_review, invitations, team
 
-    return tuple(
-        row for area in (actors, agenda, calls_build, calls_review, team) for row in area.ROWS
-    )
+    areas = (actors, agenda, calls_build, calls_review, team, invitations)
+    return tuple(row for area in areas for row in area.ROWS)
 
 
 ROWS = ROWS + _rows_of_the_areas()

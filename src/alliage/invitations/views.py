@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -226,6 +227,7 @@ def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "invitations/invitation_detail.html", context)
 
 
+@login_required
 @require_POST
 def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = access_or_404(
