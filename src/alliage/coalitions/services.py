@@ -458,11 +458,12 @@ def member_add(
     if not created:
         return member
     audit_record(
-        action=AuditAction.MEMBER_ADDED,
+        action=AuditAction.JOIN_ACCEPTED,
         by=by,
         target=coalition,
         person=person.pk,
         invited_by=invited_by.pk,
+        via="invitation",
     )
     follow_add(user=by, obj=coalition, check=False)
     notification_send(

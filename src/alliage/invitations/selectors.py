@@ -7,6 +7,7 @@ import hashlib
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from alliage.actors.models import Organisation, Person
 from alliage.coalitions.models import Coalition
 from alliage.core.models import User
 
@@ -104,3 +105,17 @@ def introduction_contact(*, introduction: Introduction, user: User) -> str | Non
     if side == "b":
         return introduction.a_person.user.email
     return None
+
+
+def person_to_invite(*, pk: int) -> Person:
+    """A person chosen among the suggestions; the caller checks that the viewer sees them."""
+    return Person.objects.select_related("user").get(pk=pk)
+
+
+def organisation_to_invite(*, pk: int) -> Organisation:
+    return Organisation.objects.get(pk=pk)
+
+
+def inviter_of(*, invitation: Invitation) -> Person | None:
+    """The person of the account that sent the invitation (an administrator may have none)."""
+    return Person.objects.filter(user_id=invitation.invited_by_id).first()

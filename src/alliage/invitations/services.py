@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+import rules
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
@@ -271,7 +272,7 @@ def invitation_accept(*, invitation: Invitation, by: User) -> CoalitionMember:
     they become a member with the role offered, and the one who invited is told. Refused
     once the invitation is answered, withdrawn or expired."""
     locked = _lock_open(invitation)
-    if not by.has_perm("invitations.answer_invitation", locked):
+    if not rules.test_rule("invitations.answer_invitation", by, locked):
         raise PermissionRefused(
             _(
                 "This invitation is for someone else: log in with the account of the "
@@ -347,7 +348,7 @@ def invitation_decline(
     (``holds_link``, which the view checked), without having to log in. The one who invited
     is told."""
     locked = _lock_open(invitation)
-    if not holds_link and not by.has_perm("invitations.answer_invitation", locked):
+    if not holds_link and not rules.test_rule("invitations.answer_invitation", by, locked):
         raise PermissionRefused(_("This invitation is for someone else."))
     _decided(locked, InvitationState.DECLINED, invitation)
     actor = by if by.is_authenticated else None
@@ -458,13 +459,9 @@ def introduction_answer(*, introduction: Introduction, by: User, accept: bool) -
         .select_related("a_person__user", "b_person__user", "requested_by")
         .get(pk=introduction.pk)
     )
-    permission_require(
-        by,
-        "invitations.answer_introduction",
-        locked,
-        _("This introduction does not wait for your answer."),
-    )
     side = locked.side_of(by)
+    if side is None or not rules.test_rule("invitations.answer_introduction", by, locked):
+        raise PermissionRefused(_("This introduction does not wait for your answer."))
     setattr(locked, f"{side}_state", Answer.ACCEPTED if accept else Answer.DECLINED)
     setattr(locked, f"{side}_decided_at", timezone.now())
     locked.save(update_fields=[f"{side}_state", f"{side}_decided_at"])

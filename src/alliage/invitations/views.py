@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import rules
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliage.actors.models import Organisation, Person
 from alliage.coalitions import selectors as coalition_selectors
 from alliage.core.errors import BusinessError
 from alliage.core.http import (
@@ -25,7 +25,6 @@ from alliage.core.http import (
     paginate,
     require_perm,
     service_then_redirect,
-    small_pk,
 )
 from alliage.core.models import User
 
@@ -38,22 +37,18 @@ from .models import Invitation
 PROVEN = "invitations.proven"
 
 
-def _person(request: HttpRequest, pk: int | None) -> Person | None:
+def _person(request: HttpRequest, pk: int | None) -> Any:
     if not pk:
         return None
-    person = Person.objects.select_related("user").filter(pk=small_pk(pk)).first()
-    if person is None or not request.user.has_perm("actors.see_person", person):
-        raise Http404
-    return person
+    return access_or_404(request, selectors.person_to_invite, "actors.see_person", pk=pk)
 
 
-def _organisation(request: HttpRequest, pk: int | None) -> Organisation | None:
+def _organisation(request: HttpRequest, pk: int | None) -> Any:
     if not pk:
         return None
-    organisation = Organisation.objects.filter(pk=small_pk(pk)).first()
-    if organisation is None or not request.user.has_perm("actors.see_organisation", organisation):
-        raise Http404
-    return organisation
+    return access_or_404(
+        request, selectors.organisation_to_invite, "actors.see_organisation", pk=pk
+    )
 
 
 def _int(value: str | None) -> int | None:
@@ -159,7 +154,7 @@ def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     decline in one click."""
     invitation = access_or_404(request, selectors.invitation_detail, None, pk=pk)  # type: ignore[arg-type]
     holds_link = invitation.pk in _proven(request)
-    is_invited = request.user.has_perm("invitations.answer_invitation", invitation)
+    is_invited = rules.test_rule("invitations.answer_invitation", request.user, invitation)
     if not (holds_link or is_invited):
         raise Http404
     if (reason := services.invitation_closed_reason(invitation)) is not None:
@@ -219,7 +214,7 @@ def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.error(request, error.message)
     context: dict[str, Any] = {
         "invitation": invitation,
-        "inviter": Person.objects.filter(user_id=invitation.invited_by_id).first(),
+        "inviter": selectors.inviter_of(invitation=invitation),
         "is_invited": is_invited,
         "signup": signup,
         "needs_login": not request.user.is_authenticated and not needs_signup,
@@ -277,12 +272,13 @@ def introduction_ask(request: HttpRequest) -> HttpResponse:
 @never_stored
 @require_http_methods(["GET", "POST"])
 def introduction_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    introduction = access_or_404(
-        request, selectors.introduction_detail, "invitations.see_introduction", pk=pk
-    )
+    introduction = access_or_404(request, selectors.introduction_detail, None, pk=pk)  # type: ignore[arg-type]
+    if not rules.test_rule("invitations.see_introduction", request.user, introduction):
+        raise Http404
+    can_answer = rules.test_rule("invitations.answer_introduction", request.user, introduction)
     if request.method == "POST":
-        if denied := require_perm(request, "invitations.answer_introduction", introduction):
-            return denied
+        if not can_answer:
+            raise PermissionDenied
         accept = request.POST.get("decision") == "accept"
         return service_then_redirect(
             request,
@@ -304,7 +300,7 @@ def introduction_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 introduction=introduction,
                 user=request.user,  # type: ignore[arg-type]
             ),
-            "can_answer": request.user.has_perm("invitations.answer_introduction", introduction),
+            "can_answer": can_answer,
         },
     )
 
