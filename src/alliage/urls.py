@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("alliage.commons.urls")),
     path("", include("alliage.evaluation.urls")),
     path("", include("alliage.matching.urls")),
+    path("", include("alliage.invitations.urls")),
     path("actors/", include("alliage.actors.urls")),
     path("agenda/", include("alliage.agenda.urls")),
     path("calls/", include("alliage.calls.urls")),

@@ -332,11 +332,12 @@ def _rows_of_the_areas() -> tuple[Row, ...]:
         calls_build,
         calls_review,
         discussions,
+        invitations,
         newsletters,
         team,
     )
 
-    areas = (actors, agenda, calls_build, calls_review, discussions, newsletters, team)
+    areas = (actors, agenda, calls_build, calls_review, discussions, invitations, newsletters, team)
     return tuple(row for area in areas for row in area.ROWS)
 
 

@@ -48,6 +48,7 @@ NOT_OBJECTS = {
     "notifications:mark-read": "tested in the permission table, as the lead's notification",
     "notifications:unsubscribe": "a signed token, not an id: a forged one is a 400 page",
     "newsletters:unsubscribe": "a signed token, not an id: a forged one is a 400 page",
+    "invitations:invitation-link": "a secret link, not an id: a forged one is a 400 page",
 }
 
 
@@ -290,6 +291,46 @@ def _letter(e: Elsewhere, status: str = "draft") -> Any:
         programme=e.coalition.programme, subject="Celle d'un autre", body="Brouillon",
         status=status,
     )  # fmt: skip
+    # Another coalition's invitation: its lead may not see, withdraw nor accept it.
+    Case("invitations:invitation-detail", "lead", "GET",
+         lambda w, e: {"pk": _their_invitation(e).pk}),
+    Case("invitations:invitation-detail", "lead", "POST",
+         lambda w, e: {"pk": _their_invitation(e).pk}, lambda w, e: {"action": "accept"},
+         "accept"),
+    Case("invitations:invitation-revoke", "lead", "POST",
+         lambda w, e: {"pk": _their_invitation(e).pk}),
+    Case("invitations:introduction-detail", "lead", "GET",
+         lambda w, e: {"pk": _their_introduction(e).pk}),
+    Case("invitations:introduction-detail", "lead", "POST",
+         lambda w, e: {"pk": _their_introduction(e).pk}, lambda w, e: {"decision": "accept"},
+         "answer"),
+)  # fmt: skip
+
+
+def _their_invitation(e: Elsewhere) -> Any:
+    """An invitation of the other coalition, to an address none of the roles owns."""
+    from alliage.invitations.models import Invitation
+
+    lead = e.coalition.members.filter(role="lead").first().person.user
+    return Invitation.objects.create(
+        coalition=e.coalition,
+        invited_by=lead,
+        email="autre@example.org",
+        message="Celle d'un autre",
+        expires_at=timezone.now() + dt.timedelta(days=3),
+    )
+
+
+def _their_introduction(e: Elsewhere) -> Any:
+    """An introduction of two other people, asked by a third."""
+    from alliage.invitations.models import Introduction
+
+    return Introduction.objects.create(
+        requested_by=e.unlisted.user,
+        a_person=PersonFactory(is_contactable=True),
+        b_person=PersonFactory(is_contactable=True),
+        note="Celle d'un autre",
+    )
 
 
 def _affiliation_request() -> Any:

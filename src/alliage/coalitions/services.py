@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alliage.actors.models import Organisation
+from alliage.actors.models import Organisation, Person
 from alliage.actors.services import acting_person
 from alliage.core.errors import BusinessError, Conflict, PermissionRefused
 from alliage.core.models import User
@@ -461,6 +461,62 @@ def join_request_decide(
             by=by,
         )
     return locked
+
+
+@transaction.atomic
+def member_add(
+    *,
+    coalition: Coalition,
+    person: Person,
+    organisation: Organisation | None,
+    role: str,
+    invited_by: User,
+    by: User,
+) -> CoalitionMember:
+    """``person`` (the account ``by``) accepts an invitation ``invited_by`` sent: they
+    become a member, on behalf of ``organisation`` if they still belong to it, and follow
+    the coalition. Refused when the one who invited may no longer decide who joins, or when
+    the coalition is closed. Accepting when already a member changes nothing."""
+    permission_require(
+        invited_by,
+        "coalitions.decide_join",
+        coalition,
+        _("This invitation is no longer valid: whoever sent it no longer leads the coalition."),
+    )
+    locked = _lock(coalition)
+    if locked.is_closed:
+        raise BusinessError(_("This coalition is closed: it takes no new members."))
+    if role not in MemberRole.values:
+        raise BusinessError(_("Unknown role."), field="role")
+    if (
+        organisation is not None
+        and not person.affiliations.filter(organisation=organisation).exists()
+    ):
+        organisation = None
+    member, created = CoalitionMember.objects.get_or_create(
+        coalition=coalition,
+        person=person,
+        defaults={"organisation": organisation, "role": role},
+    )
+    if not created:
+        return member
+    audit_record(
+        action=AuditAction.JOIN_ACCEPTED,
+        by=by,
+        target=coalition,
+        person=person.pk,
+        invited_by=invited_by.pk,
+        via="invitation",
+    )
+    follow_add(user=by, obj=coalition, check=False)
+    notification_send(
+        kind=Notice.MEMBER_JOINED,
+        recipients=[u for u in _member_users(coalition) if u.pk != by.pk],
+        url=coalition.get_absolute_url(),
+        context={"name": str(person), "coalition": coalition.title},
+        by=by,
+    )
+    return member
 
 
 def _keeps_a_lead(coalition: Coalition, leaving: CoalitionMember) -> bool:

@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "alliage.discussions",
     "alliage.imports",
     "alliage.matching",
+    "alliage.invitations",
     "alliage.api",
     "alliage.selfdata",
     "alliage.newsletters",
@@ -428,6 +429,13 @@ ALLIAGE_EXPORT_DIR = Path(os.environ.get("ALLIAGE_EXPORT_DIR", VAR_DIR / "export
 ALLIAGE_EXPORT_TTL_HOURS = int(os.environ.get("ALLIAGE_EXPORT_TTL_HOURS", "24"))
 ALLIAGE_INACTIVE_AFTER_DAYS = int(os.environ.get("ALLIAGE_INACTIVE_AFTER_DAYS", "730"))
 ALLIAGE_CONTACT_DAILY_LIMIT = int(os.environ.get("ALLIAGE_CONTACT_DAILY_LIMIT", "5"))
+
+# Invitations: a coalition's lead sends ALLIAGE_INVITATION_DAILY_LIMIT invitations a day at
+# most, each link valid ALLIAGE_INVITATION_DAYS days; a person asks for
+# ALLIAGE_INTRODUCTION_DAILY_LIMIT introductions a day.
+ALLIAGE_INVITATION_DAILY_LIMIT = int(os.environ.get("ALLIAGE_INVITATION_DAILY_LIMIT", "20"))
+ALLIAGE_INVITATION_DAYS = int(os.environ.get("ALLIAGE_INVITATION_DAYS", "14"))
+ALLIAGE_INTRODUCTION_DAILY_LIMIT = int(os.environ.get("ALLIAGE_INTRODUCTION_DAILY_LIMIT", "5"))
 
 # Operations: Prometheus metrics at /metrics (django-prometheus; for ALLIAGE_METRICS_ALLOW or
 # the bearer ALLIAGE_METRICS_TOKEN only, see alliage.core.metrics), a request id, JSON logs
