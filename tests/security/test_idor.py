@@ -256,6 +256,19 @@ CASES = (
          variant="through my programme"),
     Case("newsletters:archive-detail", "person", "GET",
          lambda w, e: {"slug": e.coalition.programme.slug, "pk": _letter(e).pk}),
+    # Another coalition's invitation: its lead may not see, withdraw nor accept it.
+    Case("invitations:invitation-detail", "lead", "GET",
+         lambda w, e: {"pk": _their_invitation(e).pk}),
+    Case("invitations:invitation-detail", "lead", "POST",
+         lambda w, e: {"pk": _their_invitation(e).pk}, lambda w, e: {"action": "accept"},
+         "accept"),
+    Case("invitations:invitation-revoke", "lead", "POST",
+         lambda w, e: {"pk": _their_invitation(e).pk}),
+    Case("invitations:introduction-detail", "lead", "GET",
+         lambda w, e: {"pk": _their_introduction(e).pk}),
+    Case("invitations:introduction-detail", "lead", "POST",
+         lambda w, e: {"pk": _their_introduction(e).pk}, lambda w, e: {"decision": "accept"},
+         "answer"),
 )  # fmt: skip
 
 
@@ -291,20 +304,6 @@ def _letter(e: Elsewhere, status: str = "draft") -> Any:
         programme=e.coalition.programme, subject="Celle d'un autre", body="Brouillon",
         status=status,
     )  # fmt: skip
-    # Another coalition's invitation: its lead may not see, withdraw nor accept it.
-    Case("invitations:invitation-detail", "lead", "GET",
-         lambda w, e: {"pk": _their_invitation(e).pk}),
-    Case("invitations:invitation-detail", "lead", "POST",
-         lambda w, e: {"pk": _their_invitation(e).pk}, lambda w, e: {"action": "accept"},
-         "accept"),
-    Case("invitations:invitation-revoke", "lead", "POST",
-         lambda w, e: {"pk": _their_invitation(e).pk}),
-    Case("invitations:introduction-detail", "lead", "GET",
-         lambda w, e: {"pk": _their_introduction(e).pk}),
-    Case("invitations:introduction-detail", "lead", "POST",
-         lambda w, e: {"pk": _their_introduction(e).pk}, lambda w, e: {"decision": "accept"},
-         "answer"),
-)  # fmt: skip
 
 
 def _their_invitation(e: Elsewhere) -> Any:
