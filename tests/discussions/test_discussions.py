@@ -271,3 +271,19 @@ def test_queries_of_a_thread_page_do_not_grow_with_its_length(
     rest = client.get(url, {"after": after}, HTTP_HX_REQUEST="true").content.decode()
     assert rest.count('class="comment"') == (2 + PAGE_SIZE + 5 - PAGE_SIZE) * 2
     assert "Show more" not in rest and "Afficher plus" not in rest
+
+
+def test_an_erased_author_s_comments_stay_under_the_anonymous_label(client, coalition):
+    from alliage.selfdata.services import account_erase
+
+    place = place_of_target(coalition, "public")
+    author = coalition.member.user
+    comment = services.comment_post(
+        place=place, by=coalition.lead.user, body=f"Merci @[Omar Diallo]({coalition.member.pk})"
+    )
+    services.comment_post(place=place, by=author, body="Avec plaisir", parent_id=comment.pk)
+    account_erase(user=author, by=None)
+    page = client.get(thread_url(coalition, "public")).content.decode()
+    assert "Avec plaisir" in page and "Ancien participant" in page
+    assert "Omar" not in page  # nor in the comment that mentioned them
+    assert not Comment.mentions.through.objects.filter(user=author).exists()

@@ -25,6 +25,18 @@ def mentioned_ids(body: str) -> list[int]:
     return list(seen)[:MAX_MENTIONS]
 
 
+def forget(body: str, *, person_id: int) -> str:
+    """``body`` with the mentions of one person reduced to the anonymous label (an erased
+    account's name must not stay in what others wrote)."""
+    from django.conf import settings
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    with translation.override(settings.LANGUAGE_CODE):
+        label = gettext("Former participant")
+    return MENTION.sub(lambda m: f"@{label}" if int(m.group(2)) == person_id else m.group(0), body)
+
+
 def _escape(text: str) -> str:
     """A name as markdown text: its markup characters escaped."""
     return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~])", r"\\\1", text)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from alliage.core.models import User
 from alliage.core.personal_data import Dataset, Field, PersonalData
 
-from .models import Comment
+from .models import Comment, CommentRevision
 
 
 def _comments(user: User) -> QuerySet[Comment]:
@@ -28,6 +28,24 @@ def _row(comment: Comment) -> dict[str, object]:
 
 
 def erase(user: User) -> None:
+    """The comments that mention the person lose their name: the mention becomes the
+    anonymous label, and the comment is rendered again."""
+    from alliage.actors.models import Person
+
+    from . import mentions
+
+    person = Person.objects.filter(user=user).first()
+    for comment in Comment.objects.filter(mentions=user).prefetch_related("mentions__person"):
+        if person is not None:
+            comment.body = mentions.forget(comment.body, person_id=person.pk)
+        others = [u.person for u in comment.mentions.all() if u.pk != user.pk]
+        comment.html = mentions.render(comment.body, others)
+        comment.save(update_fields=["body", "html"])
+    if person is not None:  # earlier versions, whether the comment still mentions them or not
+        for revision in CommentRevision.objects.filter(body__contains=f"]({person.pk})"):
+            revision.body = mentions.forget(revision.body, person_id=person.pk)
+            revision.html = mentions.render(revision.body, [])
+            revision.save(update_fields=["body", "html"])
     Comment.mentions.through.objects.filter(user=user).delete()
 
 
