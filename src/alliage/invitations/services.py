@@ -250,7 +250,7 @@ def invitation_closed_reason(invitation: Invitation) -> str | None:
 
 def _lock_open(invitation: Invitation) -> Invitation:
     locked = (
-        Invitation.objects.select_for_update()
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("coalition", "person__user", "organisation", "invited_by")
         .get(pk=invitation.pk)
     )
@@ -455,7 +455,7 @@ def introduction_answer(*, introduction: Introduction, by: User, accept: bool) -
     """One side accepts or declines. Once both accepted, each is told and sees the other's
     address on the introduction's page; a decline ends it, and no address is ever shown."""
     locked = (
-        Introduction.objects.select_for_update()
+        Introduction.objects.select_for_update(of=("self",))
         .select_related("a_person__user", "b_person__user", "requested_by")
         .get(pk=introduction.pk)
     )

@@ -29,7 +29,7 @@ def invitation_deliver(*, invitation_id: int, language: str = "fr") -> bool:
 
     with transaction.atomic():
         invitation = (
-            Invitation.objects.select_for_update()
+            Invitation.objects.select_for_update(of=("self",))
             .select_related("coalition", "person__user", "organisation", "invited_by")
             .filter(
                 pk=invitation_id,
