@@ -140,3 +140,46 @@ def test_a_reported_reuse_hidden_by_the_team_leaves_the_page_and_the_declarer_is
         not in client.get(publication.get_absolute_url()).content.decode()
     )
     assert Notification.objects.get(recipient=declarer.user).kind == "moderation.hidden"
+
+
+def test_a_coalition_hidden_by_the_team_cannot_be_published_again_by_its_leads(client):
+    from alliage.coalitions.services import coalition_update_canvas
+
+    coalition = CoalitionFactory(title="Coalition litigieuse")
+    lead = CoalitionMemberFactory(coalition=coalition, role=MemberRole.LEAD).person.user
+    team = PersonFactory().user
+    coalition.programme.team.add(team)
+    client.force_login(PersonFactory().user)
+    url = reverse("moderation:report", kwargs={"key": "coalitions.coalition", "pk": coalition.pk})
+    assert client.post(url, {"reason": "illegal"}).status_code == 302
+    services.case_decide(case=Case.objects.get(), by=team, hide=True, note="Contenu illicite")
+    coalition.refresh_from_db()
+    assert not coalition.is_published and coalition.hidden_by_moderation
+    assert client.get(coalition.get_absolute_url()).status_code == 404
+    assert Notification.objects.get(recipient=lead).kind == "moderation.hidden"
+    with pytest.raises(BusinessError):
+        coalition_update_canvas(coalition=coalition, by=lead, data={"is_published": True})
+    services.case_decide(case=Case.objects.get(), by=team, hide=False, note="Corrigé")
+    coalition.refresh_from_db()
+    assert coalition.is_published and not coalition.hidden_by_moderation
+
+
+def test_a_publication_is_reported_and_unpublished_and_a_draft_cannot_be_reported(client):
+    from tests.factories import PublicationFactory
+
+    author = PersonFactory()
+    publication = PublicationFactory(title="Cahier signalé")
+    publication.author_people.add(author)
+    team = PersonFactory().user
+    publication.programme.team.add(team)
+    reporter = PersonFactory().user
+    services.report_create(key="commons.publication", obj=publication, by=reporter, reason="other")
+    services.case_decide(case=Case.objects.get(), by=team, hide=True, note="Données personnelles")
+    publication.refresh_from_db()
+    assert publication.status == "draft"
+    assert client.get(publication.get_absolute_url()).status_code == 404
+    assert Notification.objects.get(recipient=author.user).kind == "moderation.hidden"
+    draft = PublicationFactory(status="draft", published_on=None)
+    draft.author_people.add(author)
+    with pytest.raises(BusinessError):
+        services.report_create(key="commons.publication", obj=draft, by=author.user, reason="spam")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from alliage.actors.models import Organisation, Person
 from alliage.core import hooks
 from alliage.core.audit import audit_targets_q
-from alliage.core.hooks import NavItem, Section, Slot
+from alliage.core.hooks import NavItem, Reportable, Section, Slot
 from alliage.core.models import User
 from alliage.core.opendata import register_queryset_exporter
 from alliage.core.personal_data import register_personal_data
@@ -203,3 +203,27 @@ for _kind in (
     hooks.register(hooks.NOTIFICATION_KINDS, _kind)
 
 hooks.register(hooks.REMINDERS, services.milestone_reminders_send)
+
+
+def _coalition(pk: int) -> Coalition:
+    return Coalition.objects.select_related("programme").get(pk=pk)
+
+
+hooks.register(
+    hooks.REPORTABLES,
+    Reportable(
+        key="coalitions.coalition",
+        fetch=_coalition,
+        see="coalitions.see_coalition",
+        programme_id=lambda coalition: coalition.programme_id,
+        authors=lambda coalition: services.coalition_leads(coalition),
+        set_hidden=lambda coalition, hidden: services.coalition_set_hidden(
+            coalition=coalition, hidden=hidden
+        ),
+        is_hidden=lambda coalition: coalition.hidden_by_moderation,
+        text=lambda coalition: f"{coalition.title}\n{coalition.summary}",
+        where=lambda coalition: coalition,
+        url=lambda coalition: coalition.get_absolute_url(),
+        can_report=lambda coalition: coalition.is_published or coalition.hidden_by_moderation,
+    ),
+)

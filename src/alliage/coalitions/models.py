@@ -126,6 +126,9 @@ class Coalition(TimeStampedModel):
     is_published = models.BooleanField(
         _("published"), default=True, help_text=_("Published coalitions are visible to everyone.")
     )
+    # Hidden by the programme team's moderation: unpublished, and its leads may not publish it
+    # again until the team decides otherwise.
+    hidden_by_moderation = models.BooleanField(_("hidden by the moderators"), default=False)
     diagnostic = canvas_text(_("diagnostic"), CANVAS_LONG_TEXT_MAX)
     swot_strengths = canvas_text(_("strengths"), CANVAS_SHORT_TEXT_MAX)
     swot_weaknesses = canvas_text(_("weaknesses"), CANVAS_SHORT_TEXT_MAX)

@@ -250,6 +250,11 @@ def coalition_update_canvas(
     locked = _lock(coalition)
     revision = _stale_check(locked, base_revision)
     diff = _canvas_diff(locked, one_line_fields(data, "title"))
+    if locked.hidden_by_moderation and diff.get("is_published", (False, False))[1]:
+        raise BusinessError(
+            _("The moderators hid this coalition: it can be published again once they decide."),
+            field="is_published",
+        )
     # Set, not saved yet: the whole canvas is validated below, before anything is saved.
     # (``model_update`` would save each change before that validation.)
     for field, (_before, after) in diff.items():
@@ -404,6 +409,11 @@ class Notice:
     MILESTONE_ADDED = "coalitions.milestone_added"
     MILESTONE_DUE = "coalitions.milestone_due"
     MILESTONE_OVERDUE = "coalitions.milestone_overdue"
+
+
+def coalition_leads(coalition: Coalition) -> list[User]:
+    """The active accounts of the coalition's leads."""
+    return _member_users(coalition, role=MemberRole.LEAD)
 
 
 def _member_users(coalition: Coalition, *, role: str | None = None) -> list[User]:
@@ -755,6 +765,19 @@ def coalition_kinds_refresh(*, coalitions: QuerySet[Coalition] | None = None) ->
     return targets.update(
         kinds_present=Coalesce(Subquery(mask, output_field=IntegerField()), Value(0))
     )
+
+
+@transaction.atomic
+def coalition_set_hidden(*, coalition: Coalition, hidden: bool) -> Coalition:
+    """Moderation's lever on a published coalition: hidden, it is unpublished and its leads
+    may not publish it again; shown again, it is published. Moderation checks who decides,
+    records why and tells its leads."""
+    locked = _lock(coalition)
+    locked.hidden_by_moderation = hidden
+    locked.is_published = not hidden
+    locked.save(update_fields=["hidden_by_moderation", "is_published", "updated_at"])
+    coalition.hidden_by_moderation, coalition.is_published = hidden, not hidden
+    return locked
 
 
 def milestone_reminders_send(now: dt.datetime) -> int:

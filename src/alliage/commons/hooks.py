@@ -12,14 +12,13 @@ from alliage.actors.models import Organisation, Person
 from alliage.coalitions.models import Coalition, Programme
 from alliage.core import hooks
 from alliage.core.audit import audit_targets_q
-from alliage.core.hooks import Section, Slot
+from alliage.core.hooks import Reportable, Section, Slot
 from alliage.core.personal_data import register_personal_data
-from alliage.moderation.targets import Reportable
 from alliage.notifications.kinds import Delivery, Kind
 
 from . import exports, selectors, services
 from .audit import AuditAction
-from .models import Publication, Reuse, ReuseStatus
+from .models import Publication, PublicationStatus, Reuse, ReuseStatus
 from .selfdata import PERSONAL_DATA
 from .services import REUSE_DECLARED
 
@@ -116,5 +115,30 @@ hooks.register(
         text=lambda reuse: f"{reuse.title}\n{reuse.url}\n{reuse.description}",
         where=lambda reuse: reuse.publication,
         url=lambda reuse: f"{reuse.publication.get_absolute_url()}#reuses",
+        can_report=lambda reuse: reuse.status == ReuseStatus.PUBLISHED,
+    ),
+)
+
+
+def _publication(pk: int) -> Publication:
+    return Publication.objects.prefetch_related("author_people__user").get(pk=pk)
+
+
+hooks.register(
+    hooks.REPORTABLES,
+    Reportable(
+        key="commons.publication",
+        fetch=_publication,
+        see="commons.see_publication",
+        programme_id=lambda publication: publication.programme_id,
+        authors=lambda publication: [p.user for p in publication.author_people.all()],
+        set_hidden=lambda publication, hidden: services.publication_set_hidden(
+            publication=publication, hidden=hidden
+        ),
+        is_hidden=lambda publication: publication.status != PublicationStatus.PUBLISHED,
+        text=lambda publication: f"{publication.title}\n{publication.summary}",
+        where=lambda publication: publication,
+        url=lambda publication: publication.get_absolute_url(),
+        can_report=lambda publication: publication.status == PublicationStatus.PUBLISHED,
     ),
 )

@@ -408,6 +408,23 @@ def reuse_moderate(*, reuse: Reuse, by: User, decision: str, note: str = "") -> 
 
 
 @transaction.atomic
+def publication_set_hidden(*, publication: Publication, hidden: bool) -> Publication:
+    """Moderation's lever on a published publication: hidden, it goes back to draft (off
+    the library, the feeds and the open data; its team sees it still); shown again, it is
+    published. Moderation checks who decides, records why and tells its authors."""
+    locked = Publication.objects.select_for_update().get(pk=publication.pk)
+    status = PublicationStatus.DRAFT if hidden else PublicationStatus.PUBLISHED
+    if locked.status != status:
+        locked.status = status
+        if status == PublicationStatus.PUBLISHED and locked.published_on is None:
+            locked.published_on = timezone.localdate()
+        locked.save(update_fields=["status", "published_on", "updated_at"])
+        schedule_opendata_rebuild()
+    publication.status = status
+    return locked
+
+
+@transaction.atomic
 def reuse_set_hidden(*, reuse: Reuse, hidden: bool) -> Reuse:
     """Moderation's lever on a published reuse: hidden, it is refused (off the publication's
     page and the open data); shown again, published. Moderation checks who decides, records

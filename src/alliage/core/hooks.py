@@ -43,7 +43,7 @@ WORKER_SWEEPS = "worker_sweeps"  # () -> object: clean up after dead workers, id
 HEALTH_CHECKS = "health_checks"  # () -> (name, body dict, healthy: bool), a few queries
 SEARCH_INDEXES = "search_indexes"  # a core.search.SearchIndex (not a function)
 NOTIFICATION_KINDS = "notification_kinds"  # a notifications.kinds.Kind (not a function)
-REPORTABLES = "reportables"  # a moderation.targets.Reportable (not a function)
+REPORTABLES = "reportables"  # a Reportable (not a function)
 # (now) -> int: the reminders due at ``now`` (a milestone due, a call closing), sent through
 # notifications with ``once=`` so that the hourly ``send_digests`` may run them again
 REMINDERS = "reminders"
@@ -127,6 +127,26 @@ class Section:
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     slot: Slot = Slot.SIDEBAR
+
+
+@dataclass(frozen=True)
+class Reportable:
+    """Something people may report to the moderators (``REPORTABLES``): how moderation
+    fetches it, who may see it, whose team decides, whom to tell, and the lever that hides
+    it, all given by the app that owns it."""
+
+    key: str  # the model, "discussions.comment"
+    fetch: Callable[[int], Any]  # the object by its pk (its model's DoesNotExist otherwise)
+    see: str  # the permission to see it: one reports only what one sees
+    programme_id: Callable[[Any], int | None]
+    authors: Callable[[Any], list[Any]]
+    set_hidden: Callable[[Any, bool], Any]
+    is_hidden: Callable[[Any], bool]
+    text: Callable[[Any], str]  # what the team reads in the queue
+    where: Callable[[Any], Any]  # what it is about (its title in the queue)
+    url: Callable[[Any], str]
+    # whether it may be reported now (a draft is not public: only what others can see is)
+    can_report: Callable[[Any], bool] = lambda obj: True
 
 
 @dataclass(frozen=True)

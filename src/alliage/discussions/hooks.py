@@ -9,9 +9,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from alliage.core import hooks
-from alliage.core.hooks import Section, Slot
+from alliage.core.hooks import Reportable, Section, Slot
 from alliage.core.personal_data import register_personal_data
-from alliage.moderation.targets import Reportable
 from alliage.notifications.kinds import Delivery, Kind
 
 from . import selectors
@@ -80,5 +79,6 @@ hooks.register(
         text=lambda c: c.body,
         where=lambda c: c.place.target,
         url=lambda c: f"{c.place.target.get_absolute_url()}#comment-{c.pk}",
+        can_report=lambda c: c.deleted is None,
     ),
 )

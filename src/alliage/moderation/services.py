@@ -12,12 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliage.core.errors import BusinessError
+from alliage.core.hooks import Reportable
 from alliage.core.services import audit_record, permission_require
 from alliage.notifications.services import notification_send
 
 from .audit import AuditAction
 from .models import Case, CaseState, Reason, Report
-from .targets import Reportable, reportables
+from .targets import reportables
 
 if TYPE_CHECKING:
     from alliage.core.models import User
@@ -62,6 +63,8 @@ def report_create(*, key: str, obj: Any, by: User, reason: str, note: str = "") 
     reportable = _reportable(key)
     permission_require(by, "moderation.report", obj, _("You may not report this."))
     permission_require(by, reportable.see, obj, _("You may not report this."))
+    if not reportable.can_report(obj):
+        raise BusinessError(_("Only what is public may be reported."))
     if reason not in Reason.values:
         raise BusinessError(_("Choose a reason."), field="reason")
     note = note.strip()[:2000]
