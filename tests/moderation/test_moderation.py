@@ -183,3 +183,23 @@ def test_a_publication_is_reported_and_unpublished_and_a_draft_cannot_be_reporte
     draft.author_people.add(author)
     with pytest.raises(BusinessError):
         services.report_create(key="commons.publication", obj=draft, by=author.user, reason="spam")
+
+
+def test_a_profile_hidden_by_a_team_leaves_the_directory_but_keeps_its_consents(client):
+    from alliage.actors.models import Person
+
+    person = PersonFactory(first_name="Profil", last_name="Douteux", is_listed=True,
+                           is_contactable=True)  # fmt: skip
+    team = PersonFactory().user
+    CoalitionFactory().programme.team.add(team)
+    services.report_create(key="actors.person", obj=person, by=UserFactory(), reason="spam")
+    case = Case.objects.get()
+    assert case.programme_id is None
+    client.force_login(team)
+    assert "Profil Douteux" in client.get(reverse("team:moderation:queue")).content.decode()
+    services.case_decide(case=case, by=team, hide=True, note="Faux profil")
+    person.refresh_from_db()
+    assert person.hidden_by_moderation and person.is_listed and person.is_contactable
+    assert not Person.objects.listed().filter(pk=person.pk).exists()
+    assert client.get(person.get_absolute_url()).status_code == 404
+    assert Notification.objects.get(recipient=person.user).kind == "moderation.hidden"

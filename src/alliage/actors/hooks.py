@@ -6,11 +6,11 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from alliage.core import hooks
-from alliage.core.hooks import NavItem, Section, Slot
+from alliage.core.hooks import NavItem, Reportable, Section, Slot
 from alliage.core.opendata import register_queryset_exporter
 from alliage.core.personal_data import register_personal_data
 
-from . import selectors
+from . import selectors, services
 from .audit import AuditAction
 from .models import Organisation, Person
 from .selfdata import PERSONAL_DATA
@@ -85,3 +85,25 @@ def requests_to_answer(request: HttpRequest, person: Person | None) -> Section |
 
 hooks.register(hooks.SEARCH_INDEXES, selectors.ORGANISATION_SEARCH)
 hooks.register(hooks.SEARCH_INDEXES, selectors.PERSON_SEARCH)
+
+
+def _person(pk: int) -> Person:
+    return Person.objects.select_related("user").get(pk=pk)
+
+
+hooks.register(
+    hooks.REPORTABLES,
+    Reportable(
+        key="actors.person",
+        fetch=_person,
+        see="actors.see_person",
+        programme_id=lambda person: None,  # a profile belongs to no programme
+        authors=lambda person: [person.user],
+        set_hidden=lambda person, hidden: services.person_set_hidden(person=person, hidden=hidden),
+        is_hidden=lambda person: person.hidden_by_moderation,
+        text=lambda person: f"{person.full_name}\n{person.bio}",
+        where=lambda person: person,
+        url=lambda person: person.get_absolute_url(),
+        can_report=lambda person: person.is_listed,
+    ),
+)

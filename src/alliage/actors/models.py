@@ -114,7 +114,13 @@ def person_listed_q(prefix: str = "") -> Q:
     """A person appears in the directory and its exports when they consent to be listed and
     their account is active (a deactivated account is not shown). ``prefix`` reaches them
     through a relation (``"person__"``)."""
-    return Q(**{f"{prefix}is_listed": True, f"{prefix}user__is_active": True})
+    return Q(
+        **{
+            f"{prefix}is_listed": True,
+            f"{prefix}user__is_active": True,
+            f"{prefix}hidden_by_moderation": False,
+        }
+    )
 
 
 class PersonQuerySet(models.QuerySet["Person"]):
@@ -125,7 +131,7 @@ class PersonQuerySet(models.QuerySet["Person"]):
     def suggestable(self) -> PersonQuerySet:
         """People Alliage may suggest to coalitions: they consent to it, and their account is
         active."""
-        return self.filter(is_suggestable=True, user__is_active=True)
+        return self.filter(is_suggestable=True, user__is_active=True, hidden_by_moderation=False)
 
 
 class Person(Profile):
@@ -157,6 +163,11 @@ class Person(Profile):
         _("may be contacted"),
         default=False,
         help_text=_("Other actors may write to you through your profile."),
+    )
+    # Hidden by a programme team's moderation: out of the directory, the suggestions and the
+    # contact form whatever the person's consents (which stay theirs), until the team decides.
+    hidden_by_moderation = models.BooleanField(
+        _("hidden by the moderators"), default=False, db_default=False
     )
     bio_visibility = _visibility_field(_("who sees “about”"))
     intentions_visibility = _visibility_field(_("who sees your intentions"))

@@ -18,7 +18,7 @@ def is_self(user: User, person: Person) -> bool:
 def is_listed_person(user: User, person: Person) -> bool:
     """In the directory: listed, with an active account (``PersonQuerySet.listed``, for one
     person)."""
-    return person.is_listed and person.user.is_active
+    return person.is_listed and person.user.is_active and not person.hidden_by_moderation
 
 
 @object_predicate
@@ -29,8 +29,9 @@ def is_listed_organisation(user: User, organisation: Organisation) -> bool:
 
 @object_predicate
 def accepts_messages(user: User, person: Person) -> bool:
-    """The person consented to be contacted by other actors, and their account is active."""
-    return person.is_contactable and person.user.is_active
+    """The person consented to be contacted by other actors, their account is active, and
+    the moderators have not hidden their profile."""
+    return person.is_contactable and person.user.is_active and not person.hidden_by_moderation
 
 
 @object_predicate

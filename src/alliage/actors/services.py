@@ -158,6 +158,17 @@ def person_set_consent_flags(*, person: Person, by: User | None, **flags: bool) 
     return locked
 
 
+@transaction.atomic
+def person_set_hidden(*, person: Person, hidden: bool) -> Person:
+    """Moderation's lever on a profile: hidden, it leaves the directory, the suggestions and
+    the contact form, whatever the person's consents (which stay as they chose); shown
+    again, it follows their consents. Moderation checks who decides and tells the person."""
+    locked = Person.objects.select_for_update().get(pk=person.pk)
+    locked.hidden_by_moderation = person.hidden_by_moderation = hidden
+    locked.save(update_fields=["hidden_by_moderation", "updated_at"])
+    return locked
+
+
 def contact_daily_limit() -> int:
     return int(getattr(settings, "ALLIAGE_CONTACT_DAILY_LIMIT", 5))
 

@@ -128,7 +128,9 @@ class Coalition(TimeStampedModel):
     )
     # Hidden by the programme team's moderation: unpublished, and its leads may not publish it
     # again until the team decides otherwise.
-    hidden_by_moderation = models.BooleanField(_("hidden by the moderators"), default=False)
+    hidden_by_moderation = models.BooleanField(
+        _("hidden by the moderators"), default=False, db_default=False
+    )
     diagnostic = canvas_text(_("diagnostic"), CANVAS_LONG_TEXT_MAX)
     swot_strengths = canvas_text(_("strengths"), CANVAS_SHORT_TEXT_MAX)
     swot_weaknesses = canvas_text(_("weaknesses"), CANVAS_SHORT_TEXT_MAX)

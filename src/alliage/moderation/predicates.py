@@ -16,5 +16,7 @@ if TYPE_CHECKING:
 
 @object_predicate
 def is_case_team(user: User, case: Case) -> bool:
-    """The team of the programme of what was reported."""
-    return case.programme_id is not None and case.programme_id in team_programme_ids(user)
+    """The team of the programme of what was reported; for what belongs to no programme (a
+    profile), any programme's team, as for the directory's back-office."""
+    teams = team_programme_ids(user)
+    return case.programme_id in teams if case.programme_id is not None else bool(teams)

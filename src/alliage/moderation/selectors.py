@@ -18,7 +18,11 @@ if TYPE_CHECKING:
 
 
 def _for_team(user: User) -> Q:
-    return Q() if user.is_superuser else Q(programme_id__in=team_programme_ids(user))
+    """The cases a team decides (``is_case_team``, for a queryset)."""
+    if user.is_superuser:
+        return Q()
+    teams = team_programme_ids(user)
+    return Q(programme_id__in=teams) | Q(programme_id__isnull=True) if teams else Q(pk__in=[])
 
 
 def cases_waiting(*, user: User) -> QuerySet[Case]:
