@@ -57,9 +57,12 @@ def _target_url(place: Place, comment: Comment) -> str:
     return f"{place.target.get_absolute_url()}#comment-{comment.pk}"
 
 
-def _tell(*, place: Place, comment: Comment, by: User, mentioned: list[User]) -> None:
+def _tell(
+    *, place: Place, comment: Comment, by: User, mentioned: list[User], edit: bool = False
+) -> None:
     """Each person told once, by the most personal kind: mentioned, answered, then the
-    thread's circle and those who wrote in it. Only readers of the thread are told."""
+    thread's circle and those who wrote in it. Only readers of the thread are told. An edit
+    (``edit``) tells only the people it newly mentions."""
     read = place.channel.read
     context = {"name": person_ensure(user=by).full_name, "target": str(place.target)}
     url = _target_url(place, comment)
@@ -72,6 +75,8 @@ def _tell(*, place: Place, comment: Comment, by: User, mentioned: list[User]) ->
             notification_send(kind=kind, recipients=readers, url=url, context=context, by=by)
 
     send(Notice.MENTION, mentioned)
+    if edit:
+        return
     if comment.parent_id is not None:
         send(Notice.REPLY, [comment.parent.author])
     others = {u.pk: u for u in place.channel.circle(place.target)}
@@ -124,15 +129,7 @@ def comment_edit(*, comment: Comment, by: User, body: str) -> Comment:
     comment.mentions.set(mentioned)
     new = [user for user in mentioned if user.pk not in before]
     if new:
-        send_to = [u for u in new if u.pk != by.pk and place.channel.read(u, place.target)]
-        if send_to:
-            notification_send(
-                kind=Notice.MENTION,
-                recipients=send_to,
-                url=_target_url(place, comment),
-                context={"name": person_ensure(user=by).full_name, "target": str(place.target)},
-                by=by,
-            )
+        _tell(place=place, comment=comment, by=by, mentioned=new, edit=True)
     return comment
 
 
