@@ -498,7 +498,7 @@ def sessions() -> dict[str, str]:
         user = User.objects.get(pk=user_id)
         store = store_class()
         store[SESSION_KEY] = str(user.pk)
-        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
         store[HASH_SESSION_KEY] = user.get_session_auth_hash()
         store.create()
         cookies[who] = f"{settings.SESSION_COOKIE_NAME}={store.session_key}"

@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from alliage.core import auth as auth_backend
 from alliage.core.client_address import client_address
 from alliage.core.http import small_pk
 from alliage.core.models import User
@@ -82,7 +83,7 @@ def signup_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpRespons
         return render(request, "accounts/signup_confirm.html", {"validlink": False})
     if request.method == "POST":
         user = services.address_confirm(user=user)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=auth_backend.PATH)
         messages.success(
             request, _("Welcome to Alliage! Tell others what you want to achieve and can bring.")
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +31,7 @@ from alliage.actors.models import Organisation
 from alliage.actors.selectors import organisations_for_person, person_for_user
 from alliage.coalitions.predicates import team_programme_ids
 from alliage.core.models import User
+from alliage.core.pagecache import cached_data
 from alliage.core.search import SearchIndex, Text, text_search
 
 from .models import (
@@ -269,21 +271,39 @@ class CriterionStats:
         return (high - low) / self.criterion.scale
 
 
+Summary = tuple[int, float, float | None, int, int]  # count, mean, deviation, min, max
+
+
 @dataclass
 class RankingRow:
-    submission: Submission
+    """One proposal's place in the ranking, from the aggregates of its submitted scores.
+    ``criteria`` (each criterion's figures) and ``submission`` (the proposal with its
+    organisation, person and coalition) are set only on the rows shown or exported
+    (``ranking_load``)."""
+
+    submission_id: int
+    title: str
     reviews: int
     assigned: int
-    criteria: list[CriterionStats]
     score: float | None  # weighted mean, as a share of the maximum (0 to 1)
-
-    @property
-    def flagged(self) -> bool:
-        return any(c.range_share >= DISAGREEMENT for c in self.criteria)
+    flagged: bool  # reviewers disagree strongly on a criterion
+    summaries: dict[int, Summary]  # by criterion
+    criteria: list[CriterionStats] = field(default_factory=list)
+    submission: Submission = field(init=False)
 
     @property
     def percent(self) -> float | None:
         return None if self.score is None else round(self.score * 100, 1)
+
+
+def criterion_stats(
+    criteria: list[Criterion], summaries: dict[int, Summary]
+) -> list[CriterionStats]:
+    return [CriterionStats(c, summary=summaries.get(c.pk)) for c in criteria]
+
+
+def disagreement(stats: list[CriterionStats]) -> bool:
+    return any(c.range_share >= DISAGREEMENT for c in stats)
 
 
 def weighted_score(criteria: list[CriterionStats]) -> float | None:
@@ -295,61 +315,90 @@ def weighted_score(criteria: list[CriterionStats]) -> float | None:
     return sum(c.criterion.weight * c.mean / c.criterion.scale for c in scored) / total
 
 
-def call_ranking(*, call: Call, sort: str = "score") -> list[RankingRow]:
-    """Every submitted proposal with its submitted reviews aggregated in SQL (one row per
-    proposal and criterion, not one per score); four queries whatever the number of reviews.
-    The long texts of the proposals are left in the database: the ranking shows titles."""
+RANKING_ORDERS: dict[str, Any] = {
+    "score": lambda r: (r.score is None, -(r.score or 0)),
+    "title": lambda r: r.title.lower(),
+    "reviews": lambda r: (-r.reviews, r.title.lower()),
+    "flagged": lambda r: (not r.flagged, -(r.score or 0)),
+}
+
+
+def call_ranking_order(*, call: Call, sort: str = "score") -> list[RankingRow]:
+    """Every submitted proposal of the call, sorted. The order needs every proposal's score, so
+    the whole ranking is computed; its figures are kept in the shared cache until a row of the
+    calls changes (each member of the team reads the same). Neither the proposals nor the
+    criteria's figures are loaded: ``ranking_load`` does it for the rows shown."""
+    figures = cached_data(
+        f"calls:ranking-rows:{call.pk}", ("calls",), lambda: _ranking_figures(call)
+    )
+    rows = [RankingRow(*values) for values in figures]
+    return sorted(rows, key=RANKING_ORDERS.get(sort, RANKING_ORDERS["score"]))
+
+
+def _ranking_figures(
+    call: Call,
+) -> list[tuple[int, str, int, int, float | None, bool, dict[int, Summary]]]:
+    """Each submitted proposal's id, title, reviews submitted, reviewers assigned, weighted
+    score, disagreement and, by criterion, the aggregate of its submitted scores, made in SQL
+    (one row per proposal and criterion, not one per score): five queries of narrow rows
+    whatever the number of proposals and reviews. Plain values: cheap to keep and read back."""
     criteria = list(call.criteria.all())
-    submissions = list(
-        call.submissions.filter(status=SubmissionStatus.SUBMITTED)
-        .select_related("organisation", "person", "coalition")
-        .defer(*RANKING_DEFERRED)
-        .annotate(assigned=Count("assignments"))
+    proposals = call.submissions.filter(status=SubmissionStatus.SUBMITTED).order_by()
+    assigned = dict(
+        Assignment.objects.filter(submission__in=proposals.values("pk"))
+        .values_list("submission_id")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
     scores = Score.objects.filter(
-        assignment__submission__call=call, assignment__submitted_at__isnull=False
+        assignment__submission__call=call,
+        assignment__submission__status=SubmissionStatus.SUBMITTED,
+        assignment__submitted_at__isnull=False,
     ).order_by()
-    summaries = {
-        (row["assignment__submission_id"], row["criterion_id"]): (
-            row["n"], row["mean"], row["spread"], row["low"], row["high"]
-        )
-        for row in scores.values("assignment__submission_id", "criterion_id").annotate(
-            n=Count("pk"),
-            mean=Avg("value"),
-            spread=StdDev("value"),
-            low=Min("value"),
-            high=Max("value"),
-        )
-    }  # fmt: skip
+    summaries: dict[int, dict[int, Summary]] = defaultdict(dict)
+    for row in scores.values("assignment__submission_id", "criterion_id").annotate(
+        n=Count("pk"), mean=Avg("value"), spread=StdDev("value"), low=Min("value"),
+        high=Max("value"),
+    ):  # fmt: skip
+        summaries[row["assignment__submission_id"]][row["criterion_id"]] = (
+            row["n"], float(row["mean"]),
+            None if row["spread"] is None else float(row["spread"]), row["low"], row["high"],
+        )  # fmt: skip
     reviews = dict(
         scores.values_list("assignment__submission_id").annotate(
             n=Count("assignment_id", distinct=True)
         )
     )
-    rows = []
-    for submission in submissions:
-        stats = [
-            CriterionStats(c, summary=summaries.get((submission.pk, c.pk)))
-            if (submission.pk, c.pk) in summaries
-            else CriterionStats(c)
-            for c in criteria
-        ]
-        rows.append(
-            RankingRow(
-                submission=submission,
-                reviews=reviews.get(submission.pk, 0),
-                assigned=submission.assigned,
-                criteria=stats,
-                score=weighted_score(stats),
-            )
-        )
-    keys = {
-        "score": lambda r: (r.score is None, -(r.score or 0)),
-        "title": lambda r: r.submission.title.lower(),
-        "reviews": lambda r: (-r.reviews, r.submission.title.lower()),
-        "flagged": lambda r: (not r.flagged, -(r.score or 0)),
-    }
-    return sorted(rows, key=keys.get(sort, keys["score"]))
+    figures = []
+    for pk, title in proposals.values_list("pk", "title"):
+        by_criterion = summaries.get(pk, {})
+        stats = criterion_stats(criteria, by_criterion)
+        figures.append(
+            (pk, title, reviews.get(pk, 0), assigned.get(pk, 0), weighted_score(stats),
+             disagreement(stats), by_criterion)
+        )  # fmt: skip
+    return figures
+
+
+def ranking_load(*, call: Call, rows: list[RankingRow]) -> None:
+    """Set ``submission`` and ``criteria`` on these rows (a page of the ranking, or all of it
+    for the export), in two queries; the proposals' long texts stay in the database."""
+    criteria = list(call.criteria.all())
+    loaded = (
+        call.submissions.select_related("organisation", "person", "coalition")
+        .defer(*RANKING_DEFERRED)
+        .in_bulk([row.submission_id for row in rows])
+    )
+    for row in rows:
+        row.submission = loaded[row.submission_id]
+        row.criteria = criterion_stats(criteria, row.summaries)
+
+
+def call_ranking(*, call: Call, sort: str = "score") -> list[RankingRow]:
+    """The whole ranking with its proposals loaded (the export, the tests)."""
+    rows = call_ranking_order(call=call, sort=sort)
+    ranking_load(call=call, rows=rows)
+    return rows
 
 
 # What the ranking never shows of a proposal (its page does).

@@ -30,7 +30,7 @@ import threading
 import time
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.apps import apps
 from django.conf import settings
@@ -44,6 +44,7 @@ from django.utils.translation import get_language
 from .db_router import replica_aliases, replica_reads
 
 View = Callable[..., HttpResponse]
+T = TypeVar("T")
 
 # The apps whose rows pages show. Writes to other tables (sessions, the audit log, the task
 # queue, the log-in attempts) change no cached page.
@@ -260,3 +261,24 @@ def anonymous_cached(*domains: str, timeout: int = DEFAULT_TIMEOUT) -> Callable[
         return cached
 
     return decorate
+
+
+def cached_data(name: str, domains: tuple[str, ...], compute: Callable[[], T]) -> T:
+    """A value computed from the rows of these domains, kept in the shared cache under their
+    current versions, as the pages are: the first reader after a change computes it again, and
+    nothing has to remember to invalidate it. For what signed-in pages share and is costly to
+    compute (a call's ranking, read by each member of its team). ``name`` says what and of
+    which object; give it another name when the value's shape changes, so that a deployment
+    never reads what the code before it stored. Plain values (tuples, numbers, strings) are
+    cheaper to read back than model instances."""
+    for domain in domains:
+        if domain not in DOMAINS:
+            raise ValueError(f"unknown page-cache domain {domain!r}")
+    if not settings.ALLIAGE_PAGE_CACHE:
+        return compute()
+    key = ":".join(("datacache", name, *versions(domains)))
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, DEFAULT_TIMEOUT)
+    return found

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliage.coalitions import selectors as coalition_selectors
+from alliage.core import auth as auth_backend
 from alliage.core.errors import BusinessError
 from alliage.core.http import (
     access_or_404,
@@ -200,7 +201,7 @@ def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     password=signup.cleaned_data["password1"],
                     language=get_language() or "fr",
                 )
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, user, backend=auth_backend.PATH)
                 messages.success(
                     request,
                     _("Welcome: your account is ready and you are a member of %(coalition)s.")

@@ -37,14 +37,17 @@ def ranking(request: HttpRequest, slug: str) -> HttpResponse:
     if denied := require_perm(request, "calls.manage_call", call):
         return denied
     sort = request.GET.get("sort", "score")
-    rows = selectors.call_ranking(call=call, sort=sort)
     criteria = selectors.call_criteria(call=call)
     if request.GET.get("format") == "csv":
         questions, answers = selectors.call_answers(call=call)
+        rows = selectors.call_ranking(call=call, sort=sort)
         return _ranking_csv(call, criteria, rows, questions, answers)
-    # The whole ranking is sorted (its order needs every score); a page of it is shown.
-    page = Paginator(rows, RANKING_PAGE).get_page(request.GET.get("page"))
+    # The whole ranking is sorted (its order needs every score); a page of it is shown, and
+    # only that page's proposals are loaded.
+    order = selectors.call_ranking_order(call=call, sort=sort)
+    page = Paginator(order, RANKING_PAGE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
+    selectors.ranking_load(call=call, rows=rows)
     questions, answers = selectors.call_answers(
         call=call, submission_ids=[row.submission.pk for row in rows]
     )
