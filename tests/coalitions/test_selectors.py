@@ -68,3 +68,33 @@ def test_programmes_come_in_their_order_with_or_without_counts() -> None:
     expected = ["C", "A", "B"]
     for programmes in (programme_list(counts=True), programme_list(), Programme.objects.all()):
         assert [p.name for p in programmes if p.name in expected] == expected
+
+
+def test_the_count_in_parts_is_the_count_of_the_list_for_every_viewer() -> None:
+    from alliage.coalitions.selectors import coalition_list, coalition_list_count_parts
+    from alliage.core.pagination import BoundedPaginator
+
+    from ..factories import CoalitionFactory, CoalitionMemberFactory, PersonFactory, UserFactory
+
+    mine = CoalitionFactory(is_published=False, status="forming")
+    CoalitionFactory(is_published=False, status="forming")  # somebody else's draft
+    team_draft = CoalitionFactory(is_published=False, programme=mine.programme, status="active")
+    for status in ("active", "forming", "active"):
+        CoalitionFactory(status=status)
+    member = CoalitionMemberFactory(coalition=mine).person.user
+    team = PersonFactory().user
+    mine.programme.team.add(team)
+    viewers = [member, team, UserFactory(is_superuser=True), PersonFactory().user]
+    for viewer in viewers:
+        for filters in ({}, {"status": "active"}, {"programme": mine.programme.slug}):
+            listed = coalition_list(viewer=viewer, **filters)
+            parts = coalition_list_count_parts(viewer=viewer, **filters)
+            counted = BoundedPaginator(listed, 20, count_parts=parts).count
+            assert counted == listed.count(), (viewer, filters)
+            ids = [set(p.values_list("pk", flat=True)) for p in parts]
+            assert not ids[0] & ids[1] and ids[0] | ids[1] == set(
+                listed.values_list("pk", flat=True)
+            )
+    assert team_draft in coalition_list(viewer=team) and team_draft not in coalition_list(
+        viewer=member
+    )

@@ -58,3 +58,25 @@ def test_a_page_past_the_end_or_not_a_number_gives_a_real_page(users: None) -> N
     assert page_of("999").number == 10
     assert page_of("abc").number == 1
     assert page_of("9" * 40).number == 10
+
+
+def parts_page(page: str = "1"):
+    from alliage.core.pagination import paginate_deep
+
+    request = RequestFactory().get("/", {"page": page})
+    users = User.objects.order_by("pk")
+    parts = [users.filter(is_staff=True), users.filter(is_staff=False)]
+    return paginate_deep(request, users, 5, count_parts=parts)
+
+
+def test_a_count_in_parts_adds_them_up_to_the_bound() -> None:
+    User.objects.bulk_create(User(email=f"s{i}@x.org", is_staff=i % 3 == 0) for i in range(17))
+    page = parts_page()
+    assert (page.paginator.count, page.paginator.bounded) == (17, False)
+    User.objects.bulk_create(User(email=f"t{i}@x.org", is_staff=True) for i in range(5000))
+    with CaptureQueriesContext(connection) as ctx:
+        page = parts_page()
+        assert page.paginator.bounded and page.paginator.count_shown == 5000
+    # the first part already passes the bound: the second is not counted
+    assert sum("COUNT" in q["sql"] for q in ctx.captured_queries) == 1
+    assert len(list(parts_page("4").object_list)) == 5

@@ -94,6 +94,7 @@ def coalition_list(request: HttpRequest) -> HttpResponse:
         request,
         selectors.coalition_list(viewer=request.user, **filters),
         settings.ALLIAGE_PAGE_SIZE,
+        count_parts=selectors.coalition_list_count_parts(viewer=request.user, **filters),
     )
     selectors.attach_heterogeneity(page.object_list)
     return render_list(

@@ -8,6 +8,7 @@ is exact up to the bound, "more than" past it, and "next" still works on every p
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
 
@@ -20,18 +21,37 @@ MAX_PAGE = 1_000_000
 
 
 class BoundedPaginator(Paginator):
-    """A paginator whose ``count`` stops at ``limit`` + 1 (``bounded`` then says so)."""
+    """A paginator whose ``count`` stops at ``limit`` + 1 (``bounded`` then says so).
+    ``count_parts``: disjoint querysets whose rows together are the list's, each counted on
+    its own (and bounded) when counting them apart uses indexes that the list's whole filter
+    cannot."""
 
-    def __init__(self, object_list: Any, per_page: int, *, limit: int = COUNT_LIMIT, **kw: Any):
+    def __init__(
+        self,
+        object_list: Any,
+        per_page: int,
+        *,
+        limit: int = COUNT_LIMIT,
+        count_parts: Sequence[QuerySet[Any]] = (),
+        **kw: Any,
+    ):
         super().__init__(object_list, per_page, **kw)
         self.limit = limit
         self.wanted = 1
+        self.count_parts = count_parts
 
     @cached_property
     def count(self) -> int:
         # Counting as far as the requested page reads costs no more than reading it.
         reach = max(self.limit, self.wanted * self.per_page)
         qs = self.object_list
+        if self.count_parts:
+            total = 0
+            for part in self.count_parts:
+                total += part.order_by()[: reach + 1 - total].count()
+                if total > reach:
+                    break
+            return total
         if isinstance(qs, QuerySet):
             return qs.order_by()[: reach + 1].count()
         return min(len(qs), reach + 1)
@@ -84,9 +104,15 @@ class DeepPaginator(BoundedPaginator):
         return self._get_page(qs.filter(pk__in=qs.values("pk")[bottom:top]), number, self)
 
 
-def paginate_deep(request: HttpRequest, queryset: QuerySet[Any], per_page: int) -> Page[Any]:
+def paginate_deep(
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    per_page: int,
+    *,
+    count_parts: Sequence[QuerySet[Any]] = (),
+) -> Page[Any]:
     """``paginate_bounded`` with a ``DeepPaginator``: for the long lists of whole rows (the
     coalitions), whose deep pages would otherwise sort the table."""
-    paginator = DeepPaginator(queryset, per_page)
+    paginator = DeepPaginator(queryset, per_page, count_parts=count_parts)
     paginator.wanted = wanted_page(request)
     return paginator.get_page(request.GET.get("page"))
