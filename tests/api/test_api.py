@@ -37,7 +37,11 @@ def test_the_openapi_schema_is_valid(client) -> None:
 
 
 def test_the_documentation_page_lists_every_operation(client) -> None:
-    page = client.get("/api/v1/").content.decode()
+    assert client.get("/api/v1/", headers={"Accept-Language": "fr"}).url == "/docs/api/"
+    page = client.get("/docs/api/").content.decode()
+    assert "/en/docs/api/" in page  # the English page is one link away
+    english = client.get("/en/docs/api/")
+    assert english.status_code == 200 and "API documentation" in english.content.decode()
     for path in ("/api/v1/coalitions/{slug}/canvas", "/api/v1/events/{slug}/registration"):
         assert path in page
 

@@ -30,6 +30,7 @@ def test_sign_up_confirm_the_address_then_land_on_the_profile(live_server, page)
     page.locator("main form button[type=submit]").click()
     page.wait_for_url("**/actors/me/")
     assert User.objects.get(email="aicha@example.org").email_confirmed
+    page.locator(".account-menu summary").click()  # "Mon compte"
     assert page.get_by_role("button", name="Se déconnecter").is_visible()
 
 

@@ -29,6 +29,7 @@ def test_register_then_join_the_waiting_list(live_server, page) -> None:
     page.get_by_role("button", name="S'inscrire").click()
     expect(page.locator("main")).to_contain_text("Vous êtes inscrit")
 
+    page.locator(".account-menu summary").click()
     page.get_by_role("button", name="Se déconnecter").click()
     log_in(second)
     page.get_by_role("button", name="Rejoindre la liste d'attente").click()

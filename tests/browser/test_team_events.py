@@ -75,6 +75,7 @@ def test_team_builds_a_monthly_breakfast_series_and_an_adherent_registers(
     assert first.starts_at.astimezone(first.tz).strftime("%a %H:%M") == "Tue 08:30"
     assert page.locator("table.data tbody tr").count() == 6
 
+    page.locator(".account-menu summary").click()
     page.get_by_role("button", name="Log out").click()
     log_in(page, base, adherent.user.email, f"/en{first.get_absolute_url()}")
     page.get_by_role("button", name="Register").click()

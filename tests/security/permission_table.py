@@ -293,7 +293,8 @@ ROWS: tuple[Row, ...] = (
     Row("api-token-revoke", kw=lambda w: {"prefix": w.api_tokens["person"].split("_")[1]},
         get="lmmmmmmmm", post="lrddddddd"),
     Row("api-docs", get=ALL),
-    Row("api:api-root", get=ALL, api=True),
+    Row("api:api-root", get="rrrrrrrrr", api=True),  # the documentation's page, in a language
+    Row("api-docs-redirect", get="rrrrrrrrr"),
     Row("api:openapi-json", get=ALL, api=True),
     Row("api:programme_list", get=ALL, api=True),
     Row("api:programme_get", kw=programme, get=ALL, api=True),

@@ -22,6 +22,13 @@ METHODS = ("get", "post", "patch", "put", "delete")
 
 
 @require_GET
+def docs_redirect(request: HttpRequest) -> HttpResponse:
+    """The API's root in a browser: its documentation, in the language the visitor reads (the
+    API's own addresses have no language prefix)."""
+    return redirect("api-docs")
+
+
+@require_GET
 def docs(request: HttpRequest) -> HttpResponse:
     schema = api.get_openapi_schema(path_prefix="/api/v1")
     operations = []

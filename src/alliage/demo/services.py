@@ -333,3 +333,35 @@ def _first_revision(people: dict[str, Person]) -> None:
         by=lead,
         data={"seeking": f"{seeking}\n\n{EXTRA_SEEKING}"},
     )
+
+
+def demo_accounts_guide() -> list[tuple[str, str, list[str]]]:
+    """Each demo account with its role and what it can try: the coalitions it leads or belongs
+    to, the programmes whose team it is in. For the message ``alliage demo`` prints (in
+    English, as the rest of the terminal's output)."""
+    from django.utils import translation
+
+    from alliage.coalitions.models import CoalitionMember
+
+    guide = []
+    with translation.override("en"):
+        for email, role in DEMO_ACCOUNTS:
+            lines = []
+            memberships = (
+                CoalitionMember.objects.filter(person__user__email=email)
+                .select_related("coalition")
+                .order_by("coalition__title")
+            )
+            for m in memberships:
+                what = (
+                    "leads"
+                    if m.role == MemberRole.LEAD
+                    else f"is a {m.get_role_display().lower()} of"
+                )
+                lines.append(f"{what} “{m.coalition.title}” (/coalitions/{m.coalition.slug}/)")
+            team = list(Programme.objects.filter(team__email=email).order_by("position"))
+            if team:
+                names = ", ".join(p.name for p in team)
+                lines.append(f"runs {len(team)} programmes from /team/: {names}")
+            guide.append((email, role, lines))
+    return guide

@@ -13,11 +13,13 @@ from alliage.coalitions.heterogeneity import Heterogeneity, heterogeneity_of
 from alliage.coalitions.models import Coalition, CoalitionStatus
 from alliage.coalitions.selectors import coalition_heterogeneity, coalition_visible_q
 from alliage.core.models import User
+from alliage.core.pagecache import cached_data
 
 from . import store
 from .clusters import convergences
 from .documents import key_of, person_document, split_key, suggestable_people
 from .engine import Hit, Index, Suggestion, diversify
+from .layers import Layered
 from .text import LANGUAGES, Bag, stems
 
 # How many relevant hits the diversity re-ranking chooses from.
@@ -114,24 +116,23 @@ def actors_to_invite(*, coalition: Coalition, k: int = 8) -> list[ActorSuggestio
     """The actors most relevant to the coalition's canvas, re-ranked so that the coalition
     grows more heterogeneous: among equally relevant actors, one of a kind it lacks first.
     Its members and their organisations are never suggested. ``coalition`` must have its
-    members prefetched (``coalition_detail`` does)."""
-    members = list(coalition.members.all())
-    exclude = [f"person:{m.person_id}" for m in members] + [
-        f"org:{m.organisation_id}" for m in members if m.organisation_id
-    ]
-    present = {s.kind: s.count for s in coalition_heterogeneity(coalition).breakdown}
+    members prefetched (``coalition_detail`` does). The picks depend on the coalition, the
+    actors and the index, not on who looks: they are kept in the shared cache under the
+    versions of all three (each member of the coalition reads the same)."""
     index = store.index_get()
-    hits = index.search(
-        _coalition_query(coalition),
-        kinds={"organisation", "person"},
-        exclude=exclude,
-        k=POOL,
-    )
-    hits = _explained(hits)
-    actors = _resolve_actors([h.key for h in hits])
-    hits = [h for h in hits if h.key in actors]
+    version = store.index_version()
+
+    def picks() -> list[Suggestion]:
+        return _invite_picks(coalition, index, k)
+
+    name = f"matching:invite:{coalition.pk}:{k}:{version}"
+    picked = cached_data(name, ("actors", "coalitions"), picks) if version else picks()
+    # Read again for the few picked: a withdrawal since the picks were kept shows at once.
+    actors = _resolve_actors([s.key for s in picked])
     rows = []
-    for s in diversify(hits, present_groups=present, k=k):
+    for s in picked:
+        if s.key not in actors:
+            continue
         reason, kind_label = _public_reason(index, s, actors[s.key])
         if reason.terms or reason.tags:
             rows.append(
@@ -140,6 +141,23 @@ def actors_to_invite(*, coalition: Coalition, k: int = 8) -> list[ActorSuggestio
                 )
             )
     return rows
+
+
+def _invite_picks(coalition: Coalition, index: Index | Layered, k: int) -> list[Suggestion]:
+    members = list(coalition.members.all())
+    exclude = [f"person:{m.person_id}" for m in members] + [
+        f"org:{m.organisation_id}" for m in members if m.organisation_id
+    ]
+    present = {s.kind: s.count for s in coalition_heterogeneity(coalition).breakdown}
+    hits = index.search(
+        _coalition_query(coalition),
+        kinds={"organisation", "person"},
+        exclude=exclude,
+        k=POOL,
+    )
+    hits = _explained(hits)
+    suggestable = _resolve_actors([h.key for h in hits])
+    return list(diversify([h for h in hits if h.key in suggestable], present_groups=present, k=k))
 
 
 @dataclass(frozen=True)

@@ -152,6 +152,16 @@ def index_get() -> Index | Layered:
         return view
 
 
+def index_version() -> str | None:
+    """What the index ``index_get`` last served in this process holds: its snapshot and the
+    version of the changes applied, for keys of what is computed from it; None while no
+    published snapshot is held (a first build)."""
+    loaded = _loaded
+    if loaded is None or loaded.view is None:
+        return None
+    return f"{loaded.snapshot_id}-{loaded.version}"
+
+
 def index_exact() -> Index:
     """The current index as one ``Index`` refitted with the changes (what a fresh build
     gives), for the uses beyond search (convergences): the snapshot itself when nothing

@@ -3,11 +3,12 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from alliage.core.serve import gunicorn_options, gunicorn_run
-from alliage.demo.services import DEMO_ACCOUNTS, DEMO_PASSWORD, database_is_empty, demo_load
+from alliage.demo.services import DEMO_PASSWORD, database_is_empty, demo_accounts_guide, demo_load
 
 
 def demo_serve(*, host: str, port: str, workers: int, threads: int) -> None:
@@ -35,6 +36,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-serve", action="store_true", help="Prepare the database only.")
         parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Empty the database and load the demo again (every change made in it is lost).",
+        )
+        parser.add_argument(
             "--workers",
             type=int,
             default=int(os.environ.get("ALLIAGE_DEMO_WORKERS", "3")),
@@ -48,9 +54,23 @@ class Command(BaseCommand):
         )
 
     def handle(
-        self, *args: Any, no_serve: bool = False, workers: int = 3, threads: int = 4, **options: Any
+        self,
+        *args: Any,
+        no_serve: bool = False,
+        reset: bool = False,
+        workers: int = 3,
+        threads: int = 4,
+        **options: Any,
     ) -> None:
+        port = os.environ.get("PORT", "8000")
+        if "ALLIAGE_BASE_URL" not in os.environ:
+            # The links in the e-mails printed below lead to this server (the workers fork
+            # from this process and keep the setting).
+            settings.ALLIAGE_BASE_URL = f"http://127.0.0.1:{port}"
         call_command("migrate", interactive=False, verbosity=0)
+        if reset:
+            call_command("flush", interactive=False, verbosity=0)
+            self.stdout.write("The database was emptied.")
         if database_is_empty():
             summary = demo_load()
             self.stdout.write(
@@ -58,13 +78,18 @@ class Command(BaseCommand):
                 f"{summary.organisations} organisations, {summary.people} people, "
                 f"{summary.events} events."
             )
-        port = os.environ.get("PORT", "8000")
         self.stdout.write(self.style.SUCCESS(f"\nAlliage runs at http://127.0.0.1:{port}/"))
         self.stdout.write(f"English: http://127.0.0.1:{port}/en/")
-        self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
-        for email, role in DEMO_ACCOUNTS:
+        self.stdout.write(f"\nDemo accounts (password: {DEMO_PASSWORD}):")
+        for email, role, lines in demo_accounts_guide():
             self.stdout.write(f"  {email:34} {role}")
+            for line in lines:
+                self.stdout.write(f"  {'':34}   {line}")
         self.stdout.write(
+            "\nE-mails are not sent: each one is printed here, in this terminal (the links in them"
+            " work)."
+            "\nStart again from the demo as loaded: alliage demo --reset (make demo keeps what you"
+            " changed)."
             f"\nA demo: gunicorn ({workers} workers × {threads} threads) over SQLite. "
             "For production, see docs/operations.md."
         )
