@@ -42,3 +42,14 @@ def test_every_data_table_is_inside_a_scrolling_region() -> None:
             if not (opened and closed_here):
                 bad.append(f"{relative(path)}: a <table> outside a .table-scroll region")
     assert not bad, "\n".join(bad)
+
+
+def test_every_preformatted_block_is_focusable() -> None:
+    """A <pre> scrolls sideways when a line is long: keyboard users must reach it."""
+    bad = [
+        f"{relative(path)}: {tag}"
+        for path in TEMPLATES
+        for tag in re.findall(r"<pre\b[^>]*>", path.read_text())
+        if 'tabindex="0"' not in tag
+    ]
+    assert not bad, "\n".join(bad)

@@ -310,3 +310,20 @@ def test_the_picks_are_shared_and_a_withdrawal_shows_at_once(client, cast, match
     assert len(again) < len(first)
     Person.objects.filter(pk=person.pk).update(is_suggestable=False)  # the index does not know
     assert person.full_name not in client.get(url, headers={"HX-Request": "true"}).content.decode()
+
+
+def test_coalitions_for_an_actor_are_searched_once_until_something_changes(
+    client, matching_index
+) -> None:
+    CoalitionFactory(title="Réemploi des ordinateurs", seeking="Un atelier de réparation.")
+    OrganisationFactory(slug="atelier-bis", capabilities=REPAIR)
+    url = reverse("matching:for-organisation", args=["atelier-bis"])
+    with CaptureQueriesContext(connection) as first:
+        assert "Réemploi des ordinateurs" in client.get(url).content.decode()
+    client.cookies.clear()
+    with CaptureQueriesContext(connection) as again:
+        client.get(url, headers={"HX-Request": "true"})  # another address: not the page cache
+    assert len(again) < len(first)
+    CoalitionFactory(title="Réparation des ordinateurs publics", seeking="Réparation, atelier.")
+    store.index_rebuild()
+    assert "Réparation des ordinateurs publics" in client.get(url).content.decode()

@@ -193,18 +193,29 @@ def coalitions_for(
     *, actor: Organisation | Person, viewer: User, k: int = 5
 ) -> list[CoalitionSuggestion]:
     """The coalitions that need what this actor offers (capabilities, intentions and tags),
-    among those the viewer can see and the actor is not in yet."""
-    if isinstance(actor, Person):
-        joined = Coalition.objects.filter(members__person=actor)
-    else:
-        joined = Coalition.objects.filter(members__organisation=actor)
-    exclude = [f"coalition:{pk}" for pk in joined.values_list("pk", flat=True)]
-    text = "\n".join(p for p in (actor.capabilities, actor.intentions) if p)
-    tags = [t.name for t in actor.tags.all()]
-    if not text and not tags:
-        return []
-    hits = store.index_get().search(text, tags=tags, kinds={"coalition"}, exclude=exclude, k=k * 3)
-    return _coalitions_from(_explained(hits), viewer, k)
+    among those the viewer can see and the actor is not in yet. The search depends on the
+    actor, the coalitions and the index, not on who looks: its hits are kept in the shared
+    cache under their versions; the viewer's visibility is applied to them each time."""
+    index = store.index_get()
+    version = store.index_version()
+
+    def search() -> list[Hit]:
+        if isinstance(actor, Person):
+            joined = Coalition.objects.filter(members__person=actor)
+        else:
+            joined = Coalition.objects.filter(members__organisation=actor)
+        exclude = [f"coalition:{pk}" for pk in joined.values_list("pk", flat=True)]
+        text = "\n".join(p for p in (actor.capabilities, actor.intentions) if p)
+        tags = [t.name for t in actor.tags.all()]
+        if not text and not tags:
+            return []
+        return _explained(
+            index.search(text, tags=tags, kinds={"coalition"}, exclude=exclude, k=k * 3)
+        )
+
+    name = f"matching:for:{key_of(actor)}:{k}:{version}"
+    hits = cached_data(name, ("actors", "coalitions"), search) if version else search()
+    return _coalitions_from(hits, viewer, k)
 
 
 def similar_coalitions(*, text: str, viewer: User, k: int = 5) -> list[CoalitionSuggestion]:
