@@ -82,7 +82,12 @@ def event_list(
     # The visibility filter is made of subqueries (no join), so rows never repeat: no DISTINCT
     # over wide rows.
     qs = Event.objects.filter(event_visible_q(viewer))
-    qs = qs.filter(ends_at__gte=now) if when == "upcoming" else qs.filter(ends_at__lt=now)
+    if when == "upcoming":
+        qs = qs.filter(ends_at__gte=now)
+        if (earliest := _earliest_running_start(now)) is not None:
+            qs = qs.filter(starts_at__gte=earliest)
+    else:
+        qs = qs.filter(ends_at__lt=now)
     if programme:
         qs = qs.filter(programme__slug=programme)
     if kind:
@@ -92,6 +97,26 @@ def event_list(
     return (
         qs.order_by("starts_at", "id") if when == "upcoming" else qs.order_by("-starts_at", "-id")
     )
+
+
+def _earliest_running_start(now: dt.datetime) -> dt.datetime | None:
+    """The earliest start among the events that have not ended: ``now``, or earlier when an
+    event runs across it. Bounding the list's ``starts_at`` with it lets the soonest-first
+    order start its index walk at the present instead of walking the whole past (the list is
+    the same: an event not ended has started at this bound or later). The running events are
+    read in the (ends_at, starts_at) index's order, from its entries alone (an aggregate would
+    walk ``starts_at`` from the first event ever); past ``RUNNING_CAP`` of them, no bound."""
+    starts = list(
+        Event.objects.filter(ends_at__gte=now, starts_at__lt=now)
+        .order_by("ends_at")
+        .values_list("starts_at", flat=True)[:RUNNING_CAP]
+    )
+    if len(starts) == RUNNING_CAP:
+        return None
+    return min(starts, default=now)
+
+
+RUNNING_CAP = 500
 
 
 def attach_seats_taken(events: Iterable[Event]) -> list[Event]:
