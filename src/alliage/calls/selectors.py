@@ -26,6 +26,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.html import format_html
 
 from alliage.actors.models import Organisation
 from alliage.actors.selectors import organisations_for_person, person_for_user
@@ -258,6 +260,20 @@ class CriterionStats:
         if self.summary is not None:
             return float(self.summary[2] or 0.0)
         return statistics.pstdev(self.values)
+
+    @property
+    def cell(self) -> str:
+        """The ranking's cell: the mean and, from two scores, the spread, one decimal in the
+        reader's language ("3,5 ± 0,7"); a dash without scores. Made here, not in the
+        template: a page of the ranking has hundreds of these cells."""
+        mean = self.mean
+        if mean is None:
+            return "—"
+        shown = number_format(mean, 1)
+        spread = self.spread
+        if spread is None:
+            return shown
+        return format_html('{} <small class="muted">± {}</small>', shown, number_format(spread, 1))
 
     @property
     def range_share(self) -> float:
