@@ -6,23 +6,26 @@ from alliage.core.pagecache import ALL, CLOCK, anonymous_cached
 
 from . import views
 
+# The agenda's lists and feeds: upcoming events and their coalitions, for a minute at most.
+AGENDA = anonymous_cached("agenda", "coalitions", timeout=CLOCK)
+
 app_name = "agenda"
 
 urlpatterns = [
-    path("", anonymous_cached("agenda", "coalitions", timeout=CLOCK)(views.agenda), name="agenda"),
+    path("", AGENDA(views.agenda), name="agenda"),
     path(
         "calendar.ics",
-        anonymous_cached("agenda", "coalitions", timeout=CLOCK)(views.agenda_ics),
+        AGENDA(views.agenda_ics),
         name="agenda-ics",
     ),
     path(
         "month/",
-        anonymous_cached("agenda", "coalitions", timeout=CLOCK)(views.agenda_month_current),
+        AGENDA(views.agenda_month_current),
         name="month-current",
     ),
     path(
         "month/<int:year>/<int:month>/",
-        anonymous_cached("agenda", "coalitions", timeout=CLOCK)(views.agenda_month),
+        AGENDA(views.agenda_month),
         name="month",
     ),
     path("me/", views.my_registrations, name="my-registrations"),
@@ -30,12 +33,12 @@ urlpatterns = [
     path("cancel/<str:token>/", views.registration_cancel_link, name="registration-cancel-link"),
     path(
         "programmes/<slug:slug>.ics",
-        anonymous_cached("agenda", "coalitions", timeout=CLOCK)(views.programme_ics),
+        AGENDA(views.programme_ics),
         name="programme-ics",
     ),
     path(
         "coalitions/<slug:slug>.ics",
-        anonymous_cached("agenda", "coalitions", timeout=CLOCK)(views.coalition_ics),
+        AGENDA(views.coalition_ics),
         name="coalition-ics",
     ),
     path(
