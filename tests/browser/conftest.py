@@ -70,3 +70,13 @@ def _live_server_threads_own_their_connections(request) -> None:
     for alias in list(overrides):
         if not connections[alias].is_in_memory_db():
             overrides.pop(alias)
+
+
+def sign_in(page, base: str, email: str, password: str) -> None:
+    """Sign in through the log-in form, as a person does."""
+    page.goto(base + "/accounts/login/")
+    page.locator("input[name=username]").fill(email)
+    page.locator("input[name=password]").fill(password)
+    page.locator("main form button[type=submit]").last.click()
+    page.wait_for_load_state()
+    assert "/accounts/login/" not in page.url, f"{email} could not sign in"

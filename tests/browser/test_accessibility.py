@@ -19,6 +19,10 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from django.urls import Resolver404, resolve
 
+from alliage.demo.services import DEMO_PASSWORD
+
+from .conftest import sign_in
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
@@ -79,17 +83,6 @@ def followable(base: str, href: str | None) -> str | None:
     if path.startswith("/en/"):
         return None  # the English twin of every page is checked anyway
     return address
-
-
-def sign_in(page, base: str, email: str) -> None:
-    from alliage.demo.services import DEMO_PASSWORD
-
-    page.goto(base + "/accounts/login/")
-    page.locator("input[name=username]").fill(email)
-    page.locator("input[name=password]").fill(DEMO_PASSWORD)
-    page.locator("main form button[type=submit]").last.click()
-    page.wait_for_load_state()
-    assert "/accounts/login/" not in page.url, f"{email} could not sign in"
 
 
 def check(page, axe: str, address: str, viewport: dict[str, int], run_axe: bool) -> list[str]:
@@ -168,7 +161,7 @@ def test_every_page_of_the_demo_is_accessible_and_fits_a_phone(live_server, brow
         context.set_default_timeout(15_000)
         page = context.new_page()
         if email:
-            sign_in(page, base, email)
+            sign_in(page, base, email, DEMO_PASSWORD)
         for address in crawl(page, base, persona):
             route = route_of(urlsplit(address).path)
             # A page another persona already had checked: its header differs, its body

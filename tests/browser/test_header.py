@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ..factories import PASSWORD, PersonFactory, ProgrammeFactory
+from .conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,17 +20,9 @@ def team_member():
     return user
 
 
-def sign_in(page, base: str, email: str) -> None:
-    page.goto(base + "/accounts/login/")
-    page.locator("input[name=username]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("main form button[type=submit]").last.click()
-    page.wait_for_load_state()
-
-
 def test_the_header_fits_one_row_at_1280_px_in_french(live_server, page) -> None:
     user = team_member()
-    sign_in(page, live_server.url, user.email)
+    sign_in(page, live_server.url, user.email, PASSWORD)
     page.goto(live_server.url + "/coalitions/")
     assert page.locator(".menu-toggle").is_hidden()
     links = page.locator(".main-nav a, .account-nav li > a, .account-menu summary").all()
