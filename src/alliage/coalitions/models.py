@@ -171,6 +171,18 @@ class Coalition(TimeStampedModel):
                 condition=Q(is_published=True),
                 name="coalitions_prog_published_idx",
             ),
+            # A programme's impact report: its published coalitions counted by status from
+            # the index alone, and listed by title without sorting them all.
+            models.Index(
+                fields=("programme", "status"),
+                condition=Q(is_published=True),
+                name="coalitions_prog_status_idx",
+            ),
+            models.Index(
+                fields=("programme", "title", "id"),
+                condition=Q(is_published=True),
+                name="coalitions_prog_title_idx",
+            ),
         )
 
     def __str__(self) -> str:

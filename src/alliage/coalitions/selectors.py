@@ -282,7 +282,8 @@ def programme_status_counts(*, programme: Programme, viewer: User) -> list[tuple
     counts = dict(
         Coalition.objects.filter(coalition_visible_q(viewer), programme=programme)
         .values_list("status")
-        .annotate(n=Count("id"))
+        # COUNT(*): read from the (programme, status) index alone, where COUNT(id) reads rows
+        .annotate(n=Count("*"))
     )
     return [(value, label, counts.get(value, 0)) for value, label in CoalitionStatus.choices]
 
