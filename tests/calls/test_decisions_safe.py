@@ -110,7 +110,10 @@ def test_the_decision_page_refuses_another_calls_proposal() -> None:
 
 def test_publishing_asks_for_confirmation_then_the_coalition_is_born() -> None:
     call, submission, team = setup()
-    team.post(en("calls:decide", submission.pk), {"decision": Decision.ACCEPTED, "message": ""})
+    team.post(
+        en("calls:decide", submission.pk),
+        {"decision": Decision.ACCEPTED, "message": "", "accept_unreviewed": "on"},
+    )  # nobody reviewed it: accepting it is confirmed
     assert not Coalition.objects.exists()
     # A POST without the confirmation only leads to the confirmation page.
     response = team.post(en("calls:publish-decisions", call.slug))

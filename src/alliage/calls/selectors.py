@@ -423,6 +423,23 @@ def review_scores(*, submission: Submission) -> list[Assignment]:
     )
 
 
+def submission_reviewed(*, submission: Submission) -> bool:
+    """At least one review of the submission is submitted (accepting one nobody reviewed
+    asks to be confirmed)."""
+    return submission.assignments.filter(submitted_at__isnull=False).exists()
+
+
+def is_reviewer(*, viewer: User) -> bool:
+    """In the reviewer pool of a call, or asked to review a proposal: who is offered the
+    queue of proposals to review. Two small indexed reads at most."""
+    if not viewer.is_authenticated:
+        return False
+    return (
+        Assignment.objects.filter(reviewer=viewer).exists()
+        or Call.reviewers.through.objects.filter(user_id=viewer.pk).exists()
+    )
+
+
 # --- Building calls (the team's /team/calls/) and the proposals' answers ---
 
 PICKER_LIMIT = 8
