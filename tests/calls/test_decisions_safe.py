@@ -56,7 +56,7 @@ def test_no_outcome_is_preselected_and_no_review_warns() -> None:
     body = team.get(en("calls:submission-detail", submission.pk)).content.decode()
     assert body.count('type="radio" name="decision"') == 3
     assert " checked" not in body.split('id="decision-title"')[1].split("</section>")[0]
-    assert "No review has been submitted for this proposal yet." in body
+    assert "No review has been submitted for this proposal yet" in body
 
 
 def test_a_submitted_review_lifts_the_warning() -> None:
