@@ -56,7 +56,7 @@ def test_no_outcome_is_preselected_and_no_review_warns() -> None:
     body = team.get(en("calls:submission-detail", submission.pk)).content.decode()
     assert body.count('type="radio" name="decision"') == 3
     assert " checked" not in body.split('id="decision-title"')[1].split("</section>")[0]
-    assert "No review has been submitted for this proposal yet." in body
+    assert "No review has been submitted for this proposal yet" in body
 
 
 def test_a_submitted_review_lifts_the_warning() -> None:
@@ -110,7 +110,10 @@ def test_the_decision_page_refuses_another_calls_proposal() -> None:
 
 def test_publishing_asks_for_confirmation_then_the_coalition_is_born() -> None:
     call, submission, team = setup()
-    team.post(en("calls:decide", submission.pk), {"decision": Decision.ACCEPTED, "message": ""})
+    team.post(
+        en("calls:decide", submission.pk),
+        {"decision": Decision.ACCEPTED, "message": "", "accept_unreviewed": "on"},
+    )  # nobody reviewed it: accepting it is confirmed
     assert not Coalition.objects.exists()
     # A POST without the confirmation only leads to the confirmation page.
     response = team.post(en("calls:publish-decisions", call.slug))

@@ -247,10 +247,13 @@ def test_the_proposal_form_asks_the_calls_questions_and_requires_the_required(
     base = {"title": "Projet", "summary": "Résumé", f"q{several.pk}": ["Air"]}
     response = client.post(url, {**base, "action": "submit"})
     assert response.status_code == 200
-    assert response.context["form"].errors[f"q{short.pk}"] == ["This field is required."]
+    errors = response.context["form"].errors
+    assert errors[f"q{short.pk}"] == ["Fill this in to send the proposal."]
     assert f'value="Air" id="id_q{several.pk}_1" checked' in response.content.decode()
+    submission = Submission.objects.get()  # not sent, but what was typed is kept as a draft
+    assert submission.status == SubmissionStatus.DRAFT and submission.title == "Projet"
     client.post(url, {**base, "action": "save"})  # a draft may leave it empty
-    submission = Submission.objects.get()
+    submission.refresh_from_db()
     assert submission.status == SubmissionStatus.DRAFT
     response = client.post(
         url,

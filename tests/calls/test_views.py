@@ -202,7 +202,9 @@ def test_decision_through_the_page_is_recorded_without_a_coalition_yet() -> None
     submission.call.programme.team.add(team)
     url = reverse("calls:decide", args=[submission.pk])
     assert client_for(submission.person.user).post(url, {"decision": "accepted"}).status_code == 403
-    client_for(team).post(url, {"decision": "accepted", "message": "Bienvenue"})
+    client_for(team).post(
+        url, {"decision": "accepted", "message": "Bienvenue", "accept_unreviewed": "on"}
+    )  # nobody reviewed it: accepting it is confirmed
     submission.refresh_from_db()
     assert submission.decision == "accepted" and submission.coalition is None
 

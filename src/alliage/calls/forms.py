@@ -51,7 +51,6 @@ class SubmissionForm(forms.ModelForm):
         *args: Any,
         call: Call,
         organisations: Any,
-        sending: bool = False,
         answers: dict[int, Any] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -61,31 +60,39 @@ class SubmissionForm(forms.ModelForm):
             self.fields["organisation"].required = True
             self.fields["organisation"].empty_label = None
         # A call asks for some parts only; drafts may be incomplete: the service checks
-        # completeness when the submission is sent.
+        # completeness when the submission is sent, and the form marks beforehand what
+        # sending needs (``required_to_send``), the service's refusal then landing on each.
         for name in ASKABLE_FIELDS:
             if name not in call.asks:
                 del self.fields[name]
         for name, field in self.fields.items():
             if name != "organisation":
                 field.required = False
+        for name in call.parts_to_send:
+            self.fields[name].required_to_send = True  # type: ignore[attr-defined]
         if "attachment" in self.fields:
             # Stored under a random name: the name given may be long (it is kept shortened).
             self.fields["attachment"].max_length = None
         # The call's own questions, after the parts every proposal has; a required one is
-        # required when the proposal is sent (a draft may leave it empty).
+        # required to send the proposal (a draft may leave it empty).
         self.questions = list(call.questions.all())
         stored = answers or {}
         for question in self.questions:
             field = question_field(question)
             field.question = question  # type: ignore[attr-defined]
-            if sending and question.required:
-                field.required = True
-                if question.kind == QuestionKind.FILE and stored.get(question.pk):
-                    field.required = False  # sent before, kept
+            field.required_to_send = question.required  # type: ignore[attr-defined]
             self.fields[question.field_name] = field
             if question.pk in stored:
                 self.initial[question.field_name] = to_initial(stored[question.pk])
                 field.sent = stored[question.pk].display  # type: ignore[attr-defined]
+
+    def add_incomplete(self, fields: tuple[str, ...], message: str) -> None:
+        """Sending refused (``services.Incomplete``): the summary above the form, and beside
+        each empty part what it lacks; the text typed stays in the fields."""
+        self.add_error(None, message)
+        for name in fields:
+            if name in self.fields:
+                self.add_error(name, _("Fill this in to send the proposal."))
 
     def base_fields_bound(self) -> list[forms.BoundField]:
         names = {q.field_name for q in self.questions}
@@ -110,6 +117,12 @@ class SubmissionForm(forms.ModelForm):
         }
 
 
+def scale_help(criterion: Any) -> str:
+    """What a criterion's score means, said on the form: its scale, then its guidance."""
+    scale = _("From 0 (weakest) to %(top)s (strongest).") % {"top": criterion.scale}
+    return f"{scale} {criterion.guidance}" if criterion.guidance else str(scale)
+
+
 class ReviewForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment for the programme team"),
@@ -122,20 +135,35 @@ class ReviewForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.criteria = criteria
         for criterion in criteria:
-            self.fields[f"c{criterion.pk}"] = forms.TypedChoiceField(
+            top = criterion.scale
+            labels = {0: _("0 — weakest"), top: _("%(top)s — strongest") % {"top": top}}
+            field = forms.TypedChoiceField(
                 label=criterion.name,
-                help_text=criterion.guidance,
-                choices=[("", "—"), *((str(i), str(i)) for i in range(criterion.scale + 1))],
+                help_text=scale_help(criterion),
+                choices=[
+                    ("", _("Not scored yet")),
+                    *((str(i), str(labels.get(i, i))) for i in range(top + 1)),
+                ],
                 coerce=int,
                 empty_value=None,
                 required=False,
             )
+            field.required_to_send = True  # type: ignore[attr-defined]
+            self.fields[criterion.field_name] = field
 
     def scores(self) -> dict[int, int | None]:
-        return {c.pk: self.cleaned_data.get(f"c{c.pk}") for c in self.criteria}
+        return {c.pk: self.cleaned_data.get(c.field_name) for c in self.criteria}
 
     def criterion_fields(self) -> list[forms.BoundField]:
-        return [self[f"c{c.pk}"] for c in self.criteria]
+        return [self[c.field_name] for c in self.criteria]
+
+    def add_incomplete(self, fields: tuple[str, ...], message: str) -> None:
+        """Sending refused (``services.Incomplete``): the summary above the form, and beside
+        each unscored criterion what it lacks."""
+        self.add_error(None, message)
+        for name in fields:
+            if name in self.fields:
+                self.add_error(name, _("Score this criterion to send your review."))
 
 
 class DecisionForm(forms.Form):
@@ -146,3 +174,27 @@ class DecisionForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    accept_unreviewed = forms.BooleanField(
+        label=_("I accept this proposal although nobody has reviewed it"), required=False
+    )
+
+    def __init__(self, *args: Any, unreviewed: bool = False, **kwargs: Any) -> None:
+        """``unreviewed``: no review of the proposal is submitted; accepting it then needs
+        the box ticked (the other outcomes do not)."""
+        super().__init__(*args, **kwargs)
+        self.unreviewed = unreviewed
+        if not unreviewed:
+            del self.fields["accept_unreviewed"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if (
+            self.unreviewed
+            and cleaned.get("decision") == Decision.ACCEPTED
+            and not cleaned.get("accept_unreviewed")
+        ):
+            self.add_error(
+                "accept_unreviewed",
+                _("Nobody has reviewed this proposal: tick the box to accept it all the same."),
+            )
+        return cleaned

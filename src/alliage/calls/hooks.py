@@ -77,7 +77,8 @@ def calls_pulse(request: HttpRequest, programmes: list[Programme]) -> Section | 
 
 @hooks.register(hooks.ME_SECTIONS, order=20)
 def my_reviews_section(request: HttpRequest, person: object) -> Section | None:
-    """ "Reviews to do", by call with their due date, in what waits for the signed-in person."""
+    """ "Proposals to review", by call with their due date, in what waits for the signed-in
+    person."""
     rows = selectors.reviews_waiting(viewer=request.user)
     if not rows:
         return None

@@ -126,6 +126,22 @@ class Call(TimeStampedModel):
     def is_open(self) -> bool:
         return self.status == CallStatus.OPEN
 
+    def is_deciding_at(self, now: dt.datetime) -> bool:
+        """Decisions are recorded, changed and published once the call has closed, until they
+        are published: the one test of the decision pages, the ranking's buttons and the
+        services that record and publish them."""
+        return self.status_at(now) == CallStatus.CLOSED
+
+    @property
+    def is_deciding(self) -> bool:
+        return self.is_deciding_at(timezone.now())
+
+    @property
+    def parts_to_send(self) -> tuple[str, ...]:
+        """The submission fields a proposal needs to be sent (a draft may leave them empty):
+        a title, a summary, and the parts the call asks for, in the form's order."""
+        return ("title", "summary", *(name for name in ASKABLE_FIELDS if name in self.asks))
+
 
 class Criterion(models.Model):
     """One line of the rubric: reviewers score it from 0 to ``scale``; ``weight`` is relative."""
@@ -150,6 +166,11 @@ class Criterion(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def field_name(self) -> str:
+        """Its score's field in the review form (and in a refusal naming it)."""
+        return f"c{self.pk}"
 
 
 # In ``Call.allowed_kinds``, beside organisation kinds: people may answer in their own name.

@@ -273,7 +273,7 @@ class CriterionStats:
         spread = self.spread
         if spread is None:
             return shown
-        return format_html('{} <small class="muted">± {}</small>', shown, number_format(spread, 1))
+        return format_html('{} <small class="muted spread">± {}</small>', shown, number_format(spread, 1))
 
     @property
     def range_share(self) -> float:
@@ -436,6 +436,23 @@ def review_scores(*, submission: Submission) -> list[Assignment]:
         submission.assignments.filter(submitted_at__isnull=False)
         .select_related("reviewer__person")
         .prefetch_related("scores__criterion")
+    )
+
+
+def submission_reviewed(*, submission: Submission) -> bool:
+    """At least one review of the submission is submitted (accepting one nobody reviewed
+    asks to be confirmed)."""
+    return submission.assignments.filter(submitted_at__isnull=False).exists()
+
+
+def is_reviewer(*, viewer: User) -> bool:
+    """In the reviewer pool of a call, or asked to review a proposal: who is offered the
+    queue of proposals to review. Two small indexed reads at most."""
+    if not viewer.is_authenticated:
+        return False
+    return (
+        Assignment.objects.filter(reviewer=viewer).exists()
+        or Call.reviewers.through.objects.filter(user_id=viewer.pk).exists()
     )
 
 

@@ -627,20 +627,31 @@ def _answers_save(
     return replaced
 
 
+class Incomplete(BusinessError):
+    """Sending refused because parts are empty: ``fields`` names each one by its form field
+    (``Submission`` field names, ``Question.field_name``, ``Criterion.field_name``) so that
+    the form can show the refusal beside each of them; ``message`` names them all."""
+
+    def __init__(self, message: str, *, fields: Collection[str]) -> None:
+        super().__init__(message)
+        self.fields = tuple(fields)
+
+
 def _require_complete(submission: Submission) -> None:
-    """Title, summary and every part the call asks for must be filled in."""
-    missing = [
-        str(Submission._meta.get_field(f).verbose_name)
-        for f in ("title", "summary", *submission.call.asks)
-        if not getattr(submission, f)
-    ]
+    """Title, summary and every part the call asks for must be filled in, and every required
+    question answered (``Call.parts_to_send``, which the form marks beforehand)."""
+    call = submission.call
+    missing = [name for name in call.parts_to_send if not getattr(submission, name)]
+    labels = [str(Submission._meta.get_field(name).verbose_name) for name in missing]
     answered = {a.question_id for a in submission.answers.all() if not a.is_empty}
-    missing += [
-        q.label for q in submission.call.questions.all() if q.required and q.pk not in answered
-    ]
+    for question in call.questions.all():
+        if question.required and question.pk not in answered:
+            missing.append(question.field_name)
+            labels.append(question.label)
     if missing:
-        raise BusinessError(
-            _("Before sending, fill in: %(fields)s.") % {"fields": ", ".join(missing)}
+        raise Incomplete(
+            _("Before sending, fill in: %(fields)s.") % {"fields": ", ".join(labels)},
+            fields=missing,
         )
 
 
@@ -884,10 +895,12 @@ def review_save(
         if value is not None and not 0 <= value <= criteria[pk].scale:
             raise BusinessError(
                 _("“%(name)s” is scored from 0 to %(scale)s.")
-                % {"name": criteria[pk].name, "scale": criteria[pk].scale}
+                % {"name": criteria[pk].name, "scale": criteria[pk].scale},
+                field=criteria[pk].field_name,
             )
-    if submit and any(scores.get(pk) is None for pk in criteria):
-        raise BusinessError(_("Score every criterion before submitting your review."))
+    unscored = [c.field_name for pk, c in criteria.items() if scores.get(pk) is None]
+    if submit and unscored:
+        raise Incomplete(_("Score every criterion before submitting your review."), fields=unscored)
     Score.objects.filter(assignment=locked).delete()
     Score.objects.bulk_create(
         Score(assignment=locked, criterion_id=pk, value=value)
@@ -921,7 +934,7 @@ def decision_record(
         raise BusinessError(_("Only submitted proposals can be decided."))
     if locked.call.decided_at is not None:
         raise BusinessError(_("The decisions of this call are published: they no longer change."))
-    if timezone.now() < locked.call.closes_at:
+    if not locked.call.is_deciding_at(timezone.now()):
         raise BusinessError(_("Decisions are made once the call has closed."))
     if decision not in Decision.values:
         raise BusinessError(_("Unknown decision."), field="decision")
@@ -979,7 +992,7 @@ def call_publish_decisions(*, call: Call, by: User) -> Call:
     and the accepted projects become public coalitions."""
     permission_require(by, "calls.manage_call", call)
     locked = Call.objects.select_for_update().select_related("programme").get(pk=call.pk)
-    if timezone.now() < locked.closes_at:
+    if locked.decided_at is None and not locked.is_deciding_at(timezone.now()):
         raise BusinessError(_("Decisions can be published once the call has closed."))
     undecided = locked.submissions.filter(status=SubmissionStatus.SUBMITTED, decision="").count()
     if undecided:

@@ -102,8 +102,9 @@ def similar(request: HtmxHttpRequest) -> HttpResponse:
 
 
 def _threshold(request: HtmxHttpRequest) -> float:
+    """The similarity asked for, written with a decimal point or, as in French, a comma."""
     try:
-        value = float(request.GET.get("threshold", DEFAULT_THRESHOLD))
+        value = float(str(request.GET.get("threshold", DEFAULT_THRESHOLD)).replace(",", "."))
     except ValueError:
         return DEFAULT_THRESHOLD
     return min(0.95, max(0.05, value)) if not math.isnan(value) else DEFAULT_THRESHOLD

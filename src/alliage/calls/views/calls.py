@@ -23,7 +23,14 @@ def call_list(request: HttpRequest) -> HttpResponse:
     return render_list(
         request,
         "calls/call_list.html",
-        {"form": form, "page": page, "now": timezone.now(), "CallStatus": CallStatus},
+        {
+            "form": form,
+            "page": page,
+            "now": timezone.now(),
+            "CallStatus": CallStatus,
+            # the queue of proposals to review is offered to reviewers only
+            "is_reviewer": selectors.is_reviewer(viewer=request.user),
+        },
     )
 
 

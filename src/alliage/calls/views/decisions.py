@@ -26,7 +26,7 @@ from alliage.core.http import (
 
 from .. import selectors, services
 from ..forms import DecisionForm
-from ..models import Answer, Call, CallStatus, Criterion, Question, Submission
+from ..models import Answer, Call, Criterion, Question, Submission
 
 RANKING_PAGE = 50
 
@@ -72,7 +72,7 @@ def ranking(request: HttpRequest, slug: str) -> HttpResponse:
             if questions
             else {},
             # decisions are made once the call has closed, until they are published
-            "can_decide": call.status == CallStatus.CLOSED,
+            "can_decide": call.is_deciding,
         },
     )
 
@@ -136,15 +136,17 @@ def decision_form(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     if denied := require_perm(request, "calls.decide_submission", submission):
         return denied
+    reviews = selectors.review_scores(submission=submission)
     draft = request.session.pop(_draft_key(submission), None)
     if draft is not None:  # a refusal a moment ago: what was typed, and why
-        form = DecisionForm(draft["data"])
+        form = DecisionForm(draft["data"], unreviewed=not reviews)
         if form.is_valid() and draft.get("error"):
             field = draft.get("field")
             form.add_error(field if field in form.fields else None, draft["error"])
     else:
         form = DecisionForm(
-            initial={"decision": submission.decision, "message": submission.decision_message}
+            initial={"decision": submission.decision, "message": submission.decision_message},
+            unreviewed=not reviews,
         )
     return render(
         request,
@@ -153,8 +155,8 @@ def decision_form(request: HttpRequest, slug: str) -> HttpResponse:
             "submission": submission,
             "call": submission.call,
             "form": form,
-            "reviews": selectors.review_scores(submission=submission),
-            "is_open": submission.call.status in (CallStatus.UPCOMING, CallStatus.OPEN),
+            "reviews": reviews,
+            "can_decide": submission.call.is_deciding,
             "kept": draft is not None,  # refused: the form stays, with what was typed
         },
     )
@@ -166,7 +168,9 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     submission = access_or_404(request, selectors.submission_detail, "calls.see_submission", pk=pk)
     if denied := require_perm(request, "calls.decide_submission", submission):
         return denied
-    form = DecisionForm(request.POST)
+    form = DecisionForm(
+        request.POST, unreviewed=not selectors.submission_reviewed(submission=submission)
+    )
     refusal: BusinessError | None = None
     if form.is_valid():
         try:
@@ -185,6 +189,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         "data": {
             "decision": request.POST.get("decision", "")[:20],
             "message": request.POST.get("message", "")[:5000],
+            "accept_unreviewed": request.POST.get("accept_unreviewed", "")[:10],
         },
         "error": str(refusal.message) if refusal else "",
         "field": refusal.field if refusal else None,

@@ -60,7 +60,7 @@ def review_form(request: HttpRequest, pk: int) -> HttpResponse:
     if assignment is None:  # superusers pass every rule, but only reviewers have a review
         raise Http404
     initial: dict[str, object] = {
-        f"c{criterion_id}": value
+        f"c{criterion_id}": value  # Criterion.field_name
         for criterion_id, value in selectors.assignment_scores(assignment=assignment).items()
     }
     initial["comment"] = assignment.comment
@@ -79,6 +79,18 @@ def review_form(request: HttpRequest, pk: int) -> HttpResponse:
                 comment=form.cleaned_data["comment"],
                 submit=submit,
             )
+        except services.Incomplete as error:
+            # Not sent: what was scored and written is kept as a draft, each unscored
+            # criterion says so.
+            services.review_save(
+                assignment=assignment,
+                by=request.user,
+                scores=form.scores(),
+                comment=form.cleaned_data["comment"],
+                submit=False,
+            )
+            form.add_incomplete(error.fields, error.message)
+            form.add_error(None, _("Your scores and comment are saved as a draft."))
         except BusinessError as error:
             form_add_business_error(form, error)
         else:

@@ -32,7 +32,7 @@ from ..services import TEXT_FIELDS
 
 
 def _submission_form(
-    request: HttpRequest, call: Call, submission: Submission | None, *, sending: bool = False
+    request: HttpRequest, call: Call, submission: Submission | None
 ) -> SubmissionForm:
     return SubmissionForm(
         request.POST or None,
@@ -40,7 +40,6 @@ def _submission_form(
         instance=submission,
         call=call,
         organisations=selectors.submission_organisations(viewer=request.user),
-        sending=sending,
         answers=selectors.submission_answers(submission=submission) if submission else None,
     )
 
@@ -82,11 +81,12 @@ def submission_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if denied := require_perm(request, "calls.submit_to_call", call):
         return denied
     submission = selectors.my_submission(call=call, viewer=request.user)
-    sending = request.method == "POST" and request.POST.get("action") == "submit"
-    form = _submission_form(request, call, submission, sending=sending)
+    form = _submission_form(request, call, submission)
     if request.method == "POST" and form.is_valid():
+        saved = False
         try:
             submission = _save(request, call, form)
+            saved = True
             if request.POST.get("action") == "submit":
                 services.submission_submit(submission=submission, by=request.user)
                 messages.success(
@@ -100,6 +100,12 @@ def submission_edit(request: HttpRequest, slug: str) -> HttpResponse:
             form_add_business_error(
                 form, error, default="attachment" if "attachment" in form.fields else None
             )
+        except services.Incomplete as error:
+            # Sending needs more: each empty part says so; what was typed is kept on the
+            # page and, when the draft could be saved, in the draft too.
+            form.add_incomplete(error.fields, error.message)
+            if saved:
+                form.add_error(None, _("Your draft is saved: nothing you typed is lost."))
         except BusinessError as error:
             form_add_business_error(form, error)
         else:
@@ -162,6 +168,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else None
         ),
         "call_open": submission.call.status == CallStatus.OPEN,
+        "can_decide": submission.call.is_deciding,
         "answers": selectors.answers_shown(submission=submission),
         "discussion_sections": page_sections(request, submission, Slot.DISCUSSION),
     }
@@ -170,7 +177,8 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context["pool"] = selectors.submission_reviewer_pool(submission=submission)
         context["decision_form"] = DecisionForm(
             initial={"decision": submission.decision or None,
-                     "message": submission.decision_message}
+                     "message": submission.decision_message},
+            unreviewed=not selectors.submission_reviewed(submission=submission),
         )  # fmt: skip
     return render(request, "calls/submission_detail.html", context)
 
