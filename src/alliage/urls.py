@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("agenda/", include("alliage.agenda.urls")),
     path("calls/", include("alliage.calls.urls")),
     path("team/", include("alliage.team.urls")),
+    path("search/", include("alliage.sitesearch.urls")),
     path("", include("alliage.myspace.urls")),
     path("", include("alliage.notifications.urls")),
     path("", include("alliage.discussions.urls")),

@@ -58,5 +58,5 @@ def test_filtering_the_list_updates_results_in_place(live_server, page) -> None:
     results.get_by_text("1 coalition").wait_for()
     assert "Sobriété numérique" in results.inner_text()
     assert "Données personnelles" not in results.inner_text()
-    page.get_by_label("Rechercher").fill("zzz")
+    page.get_by_label("Rechercher", exact=True).fill("zzz")
     page.locator("#results .empty").wait_for()

@@ -295,6 +295,7 @@ ROWS: tuple[Row, ...] = (
     Row("api-docs", get=ALL),
     Row("api:api-root", get="rrrrrrrrr", api=True),  # the documentation's page, in a language
     Row("api-docs-redirect", get="rrrrrrrrr"),
+    Row("sitesearch:search", get=ALL),
     Row("api:openapi-json", get=ALL, api=True),
     Row("api:programme_list", get=ALL, api=True),
     Row("api:programme_get", kw=programme, get=ALL, api=True),

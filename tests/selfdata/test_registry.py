@@ -21,6 +21,7 @@ NO_PERSONAL_DATA = {
     "myspace",
     "imports",
     "workers",
+    "sitesearch",
 }  # no rows of a person
 # accounts keeps no rows: its limits are counters in the cache, keyed by digests, gone in a day.
 NO_PERSONAL_DATA |= {"accounts"}

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from alliage.core.models import User
 from alliage.core.predicates import is_on_a_team, memo
-from alliage.core.search import PUBLIC, SearchIndex, Tags, Text, text_search
+from alliage.core.search import PUBLIC, SearchIndex, Tags, Text, search_words, text_search
 
 from .models import (
     VISIBLE_FIELDS,
@@ -130,7 +130,11 @@ PERSON_SEARCH = SearchIndex(
 )
 
 
-def organisation_list(*, q: str = "", kind: str = "") -> QuerySet[Organisation]:
+def organisation_list(
+    *, q: str = "", kind: str = "", ranked: bool = False
+) -> QuerySet[Organisation]:
+    """Listed organisations by name; ``ranked``: the best matches of ``q`` first (the
+    site-wide search)."""
     today = timezone.localdate()
     qs = Organisation.objects.listed().annotate(
         is_member=Exists(
@@ -139,8 +143,10 @@ def organisation_list(*, q: str = "", kind: str = "") -> QuerySet[Organisation]:
     )
     if kind:
         qs = qs.filter(kind=kind)
-    qs = text_search(qs, q, index=ORGANISATION_SEARCH)
-    return qs.prefetch_related("tags").order_by("name", "pk")
+    ranked = ranked and bool(search_words(q))
+    qs = text_search(qs, q, index=ORGANISATION_SEARCH, ranked=ranked)
+    order = ("-search_rank", "name", "pk") if ranked else ("name", "pk")
+    return qs.prefetch_related("tags").order_by(*order)
 
 
 def _listed_affiliations() -> QuerySet[Affiliation]:

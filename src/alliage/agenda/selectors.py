@@ -11,7 +11,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -75,9 +88,10 @@ def event_visible_q(viewer: User) -> Q:
 def event_list(
     *, viewer: User, when: str = "upcoming", programme: str = "", kind: str = "", q: str = ""
 ) -> QuerySet[Event]:
-    """Upcoming events soonest first, or past ones latest first; one query for the page.
-    Its seats are counted once the page is cut (``attach_seats_taken``), not for every event
-    the list skips."""
+    """Upcoming events soonest first, or past ones latest first; with ``when="all"`` both,
+    the upcoming ones first, each annotated ``is_past`` (0 or 1) to tell them apart (the
+    site-wide search). One query for the page. Its seats are counted once the page is cut
+    (``attach_seats_taken``), not for every event the list skips."""
     now = timezone.now()
     # The visibility filter is made of subqueries (no join), so rows never repeat: no DISTINCT
     # over wide rows.
@@ -86,7 +100,7 @@ def event_list(
         qs = qs.filter(ends_at__gte=now)
         if (earliest := _earliest_running_start(now)) is not None:
             qs = qs.filter(starts_at__gte=earliest)
-    else:
+    elif when != "all":
         qs = qs.filter(ends_at__lt=now)
     if programme:
         qs = qs.filter(programme__slug=programme)
@@ -94,6 +108,12 @@ def event_list(
         qs = qs.filter(kind=kind)
     qs = text_search(qs, q, index=SEARCH_INDEX)
     qs = qs.select_related("programme", "coalition")
+    if when == "all":
+        upcoming = Q(ends_at__gte=now)
+        return qs.annotate(
+            is_past=Case(When(upcoming, then=Value(0)), default=Value(1)),
+            soon=Case(When(upcoming, then=F("starts_at")), default=None),
+        ).order_by("is_past", F("soon").asc(nulls_last=True), "-starts_at", "-id")
     return (
         qs.order_by("starts_at", "id") if when == "upcoming" else qs.order_by("-starts_at", "-id")
     )

@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 
 from alliage.actors.models import Organisation, Person
 from alliage.core.models import User
-from alliage.core.search import SearchIndex, Text, text_search
+from alliage.core.search import SearchIndex, Text, search_words, text_search
 
 from .diff import DiffPiece, Level, TextDiff, text_diff
 from .heterogeneity import Heterogeneity, heterogeneity_of
@@ -83,12 +83,15 @@ def coalition_list(
     kind: str = "",
     q: str = "",
     current_only: bool = False,
+    ranked: bool = False,
 ) -> QuerySet[Coalition]:
     """Coalitions the viewer may see, filtered; one query whatever the page size.
-    ``current_only`` leaves out those of archived programmes (the home page)."""
+    ``current_only`` leaves out those of archived programmes (the home page); ``ranked``
+    puts the best matches of ``q`` first (the site-wide search) instead of the latest."""
     return _listed(
         Coalition.objects.filter(coalition_visible_q(viewer)),
         programme=programme, status=status, kind=kind, q=q, current_only=current_only,
+        ranked=ranked,
     )  # fmt: skip
 
 
@@ -117,6 +120,7 @@ def _listed(
     kind: str = "",
     q: str = "",
     current_only: bool = False,
+    ranked: bool = False,
 ) -> QuerySet[Coalition]:
     if current_only:
         qs = qs.filter(programme__archived_at__isnull=True)
@@ -129,11 +133,13 @@ def _listed(
         qs = qs.alias(has_kind=F("kinds_present").bitand(KIND_BITS[kind])).filter(has_kind__gt=0)
     elif kind:
         qs = qs.none()
-    qs = text_search(qs, q, index=SEARCH_INDEX)
+    ranked = ranked and bool(search_words(q))
+    qs = text_search(qs, q, index=SEARCH_INDEX, ranked=ranked)
+    order = ("-search_rank", "-updated_at", "-id") if ranked else ("-updated_at", "-id")
     return (
         qs.select_related("programme")
         .only(*CARD_FIELDS, "programme__slug", "programme__name")
-        .order_by("-updated_at", "-id")
+        .order_by(*order)
     )
 
 

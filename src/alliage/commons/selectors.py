@@ -16,7 +16,7 @@ from alliage.coalitions.models import Coalition, Programme
 from alliage.coalitions.predicates import team_programme_ids
 from alliage.coalitions.selectors import coalition_visible_q, programme_list
 from alliage.core.models import User
-from alliage.core.search import SearchIndex, Text, text_search
+from alliage.core.search import SearchIndex, Text, search_words, text_search
 
 from .models import (
     OpenDataArchive,
@@ -71,9 +71,11 @@ def publication_list(
     kind: str = "",
     programme: str = "",
     licence: str = "",
+    ranked: bool = False,
 ) -> QuerySet[Publication]:
-    """Publications the viewer may see, filtered, newest first (drafts, undated, on top);
-    four queries whatever the page size: the count, the page and its two author lists."""
+    """Publications the viewer may see, filtered, newest first (drafts, undated, on top), or
+    with ``ranked`` the best matches of ``q`` first (the site-wide search); four queries
+    whatever the page size: the count, the page and its two author lists."""
     qs = Publication.objects.filter(publication_visible_q(viewer))
     if kind:
         qs = qs.filter(kind=kind)
@@ -81,12 +83,14 @@ def publication_list(
         qs = qs.filter(programme__slug=programme)
     if licence:
         qs = qs.filter(licence=licence)
-    qs = text_search(qs, q, index=SEARCH_INDEX)
+    ranked = ranked and bool(search_words(q))
+    qs = text_search(qs, q, index=SEARCH_INDEX, ranked=ranked)
+    newest = (F("published_on").desc(nulls_first=True), "-id")
     return (
         qs.select_related("programme")
         .defer("body", "programme__description")
         .prefetch_related(*_authors())
-        .order_by(F("published_on").desc(nulls_first=True), "-id")
+        .order_by(*(("-search_rank", *newest) if ranked else newest))
     )
 
 

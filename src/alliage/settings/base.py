@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "alliage.calls",
     "alliage.commons",
     "alliage.evaluation",
+    "alliage.sitesearch",
     "alliage.discussions",
     "alliage.imports",
     "alliage.matching",
