@@ -16,13 +16,8 @@ register = template.Library()
 
 WIDTH = 160
 BEFORE = 50
-<<<<<<< HEAD
-# What Markdown adds to a text and an excerpt should not show: emphasis, headings, quotes,
-# code marks, and the address of a link (its words stay).
-=======
 # What Markdown adds to a text and an excerpt should not show: emphasis, code marks, the
 # address of a link (its words stay), and heading, quote and list marks at a line's start.
->>>>>>> wt-search
 _MARKUP = re.compile(r"\]\([^)]*\)|[*_`~\[\]]+|^[ \t]*(?:#+|>+|[-+] )", re.M)
 _SPACES = re.compile(r"\s+")
 
