@@ -273,7 +273,8 @@ class CriterionStats:
         spread = self.spread
         if spread is None:
             return shown
-        return format_html('{} <small class="muted spread">± {}</small>', shown, number_format(spread, 1))
+        spread_shown = number_format(spread, 1)
+        return format_html('{} <small class="muted spread">± {}</small>', shown, spread_shown)
 
     @property
     def range_share(self) -> float:
