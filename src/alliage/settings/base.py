@@ -152,7 +152,11 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "alliage.core.context_processors.site",
             ],
-            "builtins": ["django.templatetags.i18n", "template_partials.templatetags.partials"],
+            "builtins": [
+                "django.templatetags.i18n",
+                "template_partials.templatetags.partials",
+                "alliage.core.templatetags.dates",
+            ],
         },
     }
 ]
