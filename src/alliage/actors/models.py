@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from alliage.core.models import TimeStampedModel
+from alliage.core.models import TimeStampedModel, content_language_field
 
 
 class OrganisationKind(models.TextChoices):
@@ -38,6 +38,7 @@ class Tag(models.Model):
 class Profile(TimeStampedModel):
     """What organisations and people both state: intentions, capabilities and tags."""
 
+    content_language = content_language_field()
     intentions = models.TextField(
         _("intentions"), blank=True, help_text=_("What you want to achieve, and with whom.")
     )

@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from alliage.actors.models import Person
 from alliage.coalitions.models import Coalition, Programme
-from alliage.core.models import TimeStampedModel
+from alliage.core.models import TimeStampedModel, content_language_field
 
 
 class EventKind(models.TextChoices):
@@ -44,6 +44,7 @@ def validate_timezone(value: str) -> None:
 class EventFields(TimeStampedModel):
     """What an event and a series share; a series stamps these on each occurrence."""
 
+    content_language = content_language_field()
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="+"
     )

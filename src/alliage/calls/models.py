@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation, Person
 from alliage.coalitions.models import Coalition, Programme
-from alliage.core.models import TimeStampedModel
+from alliage.core.models import TimeStampedModel, content_language_field
 from alliage.core.uploads import stored_name
 
 
@@ -40,6 +40,7 @@ ASKABLE_FIELDS = ("diagnostic", "impact", "partners_sought", "attachment")
 
 
 class Call(TimeStampedModel):
+    content_language = content_language_field()
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="calls"
     )
@@ -250,6 +251,7 @@ def attachment_path(instance: Submission, filename: str) -> str:
 
 
 class Submission(TimeStampedModel):
+    content_language = content_language_field()
     call = models.ForeignKey(
         Call, verbose_name=_("call"), on_delete=models.CASCADE, related_name="submissions"
     )

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation, OrganisationKind, Person
-from alliage.core.models import TimeStampedModel
+from alliage.core.models import TimeStampedModel, content_language_field
 
 # The longest canvas texts, in characters. A long text (the diagnostic, the levers, the
 # evaluation, the members' notes) holds about 3,000 words, some six printed pages, where the
@@ -38,6 +38,7 @@ class ProgrammeKind(models.TextChoices):
 
 
 class Programme(TimeStampedModel):
+    content_language = content_language_field()
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=120)
     kind = models.CharField(_("kind"), max_length=20, choices=ProgrammeKind.choices)
@@ -114,6 +115,7 @@ class CoalitionQuerySet(models.QuerySet["Coalition"]):
 class Coalition(TimeStampedModel):
     """A coalition of actors and its canvas: diagnostic, impact, levers and path, evaluation."""
 
+    content_language = content_language_field()
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="coalitions"
     )

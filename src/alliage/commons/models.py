@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation, Person
 from alliage.coalitions.models import Coalition, Programme
-from alliage.core.models import TimeStampedModel
+from alliage.core.models import TimeStampedModel, content_language_field
 
 from .licences import DEFAULT_LICENCE, LICENCE_CHOICES, Licence, licence_for
 
@@ -36,6 +36,7 @@ class PublicationStatus(models.TextChoices):
 class Publication(TimeStampedModel):
     """A commons: what the programme produces, under a free licence, at a stable address."""
 
+    content_language = content_language_field()
     slug = models.SlugField(_("address"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=PublicationKind.choices)
     title = models.CharField(_("title"), max_length=200)

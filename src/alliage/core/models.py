@@ -111,3 +111,16 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+
+def content_language_field() -> models.CharField:
+    """The language a person wrote a text in (French unless they say otherwise): pages in the
+    other language mark that text with ``lang`` (``{% lang_of obj %}``) and say it is in French."""
+    return models.CharField(
+        _("language of the text"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="fr",
+        db_default="fr",  # a column added at once on PostgreSQL, and raw inserts get French
+        help_text=_("The language this text is written in."),
+    )

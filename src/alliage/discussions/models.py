@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from alliage.core.models import content_language_field
+
 
 class Thread(models.Model):
     """The comments of one audience on one object: a coalition has a public thread and a
@@ -39,6 +41,7 @@ class Comment(models.Model):
     without parsing anything. A deleted comment keeps its place ("comment deleted") and loses
     its text; a hidden one (moderation) keeps its text for the team."""
 
+    content_language = content_language_field()
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="comments")
     parent = models.ForeignKey(
         "self",

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliage.coalitions.models import Programme
+from alliage.core.models import content_language_field
 
 
 class NewsletterStatus(models.TextChoices):
@@ -18,6 +19,7 @@ class Newsletter(models.Model):
     """An issue of a programme's newsletter, written in markdown by the programme's team and
     sent to the people who consented to the newsletter, narrowed by the audience filters."""
 
+    content_language = content_language_field()
     programme = models.ForeignKey(
         Programme,
         verbose_name=_("programme"),

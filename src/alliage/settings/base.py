@@ -156,6 +156,7 @@ TEMPLATES = [
                 "django.templatetags.i18n",
                 "template_partials.templatetags.partials",
                 "alliage.core.templatetags.dates",
+                "alliage.core.templatetags.language",
             ],
         },
     }
