@@ -287,3 +287,18 @@ def test_an_erased_author_s_comments_stay_under_the_anonymous_label(client, coal
     assert "Avec plaisir" in page and "Ancien participant" in page
     assert "Omar" not in page  # nor in the comment that mentioned them
     assert not Comment.mentions.through.objects.filter(user=author).exists()
+
+
+def test_a_comment_keeps_the_language_of_the_page_it_was_written_on(client, coalition):
+    url = thread_url(coalition, "public")
+    client.force_login(UserFactory())
+    client.post(url, {"body": "Bonjour à tous"})
+    client.post("/en" + url, {"body": "Hello all"})
+    french, english = Comment.objects.order_by("pk")
+    assert (french.content_language, english.content_language) == ("fr", "en")
+
+    on_english_page = client.get("/en" + url).content.decode()
+    assert '<div class="prose" lang="fr"><p>Bonjour à tous</p>' in on_english_page
+    assert '<div class="prose"><p>Hello all</p>' in on_english_page
+    on_french_page = client.get(url).content.decode()
+    assert '<div class="prose" lang="en"><p>Hello all</p>' in on_french_page

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
@@ -85,7 +86,9 @@ def _tell(
 
 
 @transaction.atomic
-def comment_post(*, place: Place, by: User, body: str, parent_id: int | None = None) -> Comment:
+def comment_post(
+    *, place: Place, by: User, body: str, parent_id: int | None = None, language: str = "fr"
+) -> Comment:
     """Post in a thread (made with its first comment). A reply answers a comment of the same
     thread that is not itself a reply (one level of replies), and not removed."""
     permission_require(by, "discussions.post_comment", place, _("You may not write here."))
@@ -102,7 +105,14 @@ def comment_post(*, place: Place, by: User, body: str, parent_id: int | None = N
             raise BusinessError(_("This comment cannot be answered."))
     person_ensure(user=by)
     html, mentioned = _render(place=place, by=by, body=body)
-    comment = Comment.objects.create(thread=thread, parent=parent, author=by, body=body, html=html)
+    comment = Comment.objects.create(
+        thread=thread,
+        parent=parent,
+        author=by,
+        body=body,
+        html=html,
+        content_language=language if language in dict(settings.LANGUAGES) else "fr",
+    )
     comment.mentions.set(mentioned)
     comment.place = place  # type: ignore[attr-defined]
     _tell(place=place, comment=comment, by=by, mentioned=mentioned)

@@ -92,6 +92,8 @@ def thread(request: HttpRequest, key: str, pk: int, channel: str) -> HttpRespons
                 by=request.user,
                 body=form.cleaned_data["body"],
                 parent_id=form.cleaned_data.get("parent"),
+                # A comment is taken to be in the language of the page it is written on.
+                language=request.LANGUAGE_CODE,
             )
         except BusinessError as error:
             form_add_business_error(form, error)

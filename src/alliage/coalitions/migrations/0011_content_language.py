@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from alliage.core.migration_ops import add_column_in_place
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -9,28 +11,38 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
-            model_name="coalition",
-            name="content_language",
-            field=models.CharField(
-                choices=[("fr", "French"), ("en", "English")],
-                db_default="fr",
-                default="fr",
-                help_text="The language this text is written in.",
-                max_length=8,
-                verbose_name="language of the text",
+        add_column_in_place(
+            "coalitions_coalition",
+            "content_language",
+            "varchar(8) NOT NULL DEFAULT 'fr'",
+            migrations.AddField(
+                model_name="coalition",
+                name="content_language",
+                field=models.CharField(
+                    choices=[("fr", "French"), ("en", "English")],
+                    db_default="fr",
+                    default="fr",
+                    help_text="The language this text is written in.",
+                    max_length=8,
+                    verbose_name="language of the text",
+                ),
             ),
         ),
-        migrations.AddField(
-            model_name="programme",
-            name="content_language",
-            field=models.CharField(
-                choices=[("fr", "French"), ("en", "English")],
-                db_default="fr",
-                default="fr",
-                help_text="The language this text is written in.",
-                max_length=8,
-                verbose_name="language of the text",
+        add_column_in_place(
+            "coalitions_programme",
+            "content_language",
+            "varchar(8) NOT NULL DEFAULT 'fr'",
+            migrations.AddField(
+                model_name="programme",
+                name="content_language",
+                field=models.CharField(
+                    choices=[("fr", "French"), ("en", "English")],
+                    db_default="fr",
+                    default="fr",
+                    help_text="The language this text is written in.",
+                    max_length=8,
+                    verbose_name="language of the text",
+                ),
             ),
         ),
     ]

@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from alliage.core.migration_ops import add_column_in_place
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -9,16 +11,21 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
-            model_name="comment",
-            name="content_language",
-            field=models.CharField(
-                choices=[("fr", "French"), ("en", "English")],
-                db_default="fr",
-                default="fr",
-                help_text="The language this text is written in.",
-                max_length=8,
-                verbose_name="language of the text",
+        add_column_in_place(
+            "discussions_comment",
+            "content_language",
+            "varchar(8) NOT NULL DEFAULT 'fr'",
+            migrations.AddField(
+                model_name="comment",
+                name="content_language",
+                field=models.CharField(
+                    choices=[("fr", "French"), ("en", "English")],
+                    db_default="fr",
+                    default="fr",
+                    help_text="The language this text is written in.",
+                    max_length=8,
+                    verbose_name="language of the text",
+                ),
             ),
         ),
     ]
