@@ -48,6 +48,13 @@ def test_the_team_writes_previews_counts_and_sends(django_capture_on_commit_call
     response = client.post("/en/team/newsletters/new/", data)
     made = Newsletter.objects.get(subject="Lettre d'automne")
     assert response.status_code == 302 and made.adherents_only
+    assert made.content_language == "fr"  # the form's default, also when not posted
+    client.post(f"/en/team/newsletters/{made.pk}/", {**data, "content_language": "en"})
+    made.refresh_from_db()
+    assert made.content_language == "en"
+    client.post(f"/en/team/newsletters/{made.pk}/", data)
+    made.refresh_from_db()
+    assert made.content_language == "en"  # a form posted without it keeps it
     edit = client.get(f"/en/team/newsletters/{made.pk}/").content.decode()
     assert "1 recipient<" in edit and "hx-params" in edit and "<strong>titre</strong>" in edit
     count = client.get(
@@ -130,6 +137,9 @@ def test_the_archive_shows_sent_newsletters_only(client):
     assert "Envoyée" in page and "Brouillon" not in page
     detail = client.get(f"/programmes/{slug}/newsletters/{sent.pk}/")
     assert "<strong>Corps</strong>" in detail.content.decode()
+    english = client.get(f"/en/programmes/{slug}/newsletters/{sent.pk}/").content.decode()
+    assert '<h1 lang="fr">Envoyée</h1>' in english and "Written in French" in english
+    assert 'lang="fr"' not in detail.content.decode().split("<main", 1)[1]
     assert client.get(f"/programmes/{slug}/newsletters/{draft.pk}/").status_code == 404
     elsewhere = NewsletterFactory(status=NewsletterStatus.SENT)
     assert client.get(f"/programmes/{slug}/newsletters/{elsewhere.pk}/").status_code == 404

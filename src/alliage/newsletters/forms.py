@@ -9,11 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import OrganisationKind
 from alliage.coalitions.models import Programme
+from alliage.core.forms import ContentLanguageField
 
 from .models import Newsletter
 
 
 class NewsletterForm(forms.ModelForm):
+    content_language = ContentLanguageField()
     organisation_kinds = forms.MultipleChoiceField(
         label=_("Kinds of organisation"),
         choices=OrganisationKind.choices,
@@ -24,7 +26,14 @@ class NewsletterForm(forms.ModelForm):
 
     class Meta:
         model = Newsletter
-        fields = ("programme", "subject", "body", "followers_only", "adherents_only")
+        fields = (
+            "programme",
+            "subject",
+            "content_language",
+            "body",
+            "followers_only",
+            "adherents_only",
+        )
         widgets = {"body": forms.Textarea(attrs={"rows": 16})}
 
     def __init__(self, *args: Any, programmes: Any = None, **kwargs: Any) -> None:
@@ -46,6 +55,7 @@ class NewsletterForm(forms.ModelForm):
             "followers_only": data["followers_only"],
             "adherents_only": data["adherents_only"],
             "organisation_kinds": data["organisation_kinds"],
+            "content_language": data["content_language"] or None,
         }
         if "programme" in self.fields:
             values["programme"] = data["programme"]

@@ -59,6 +59,7 @@ def newsletter_create(
     followers_only: bool = False,
     adherents_only: bool = False,
     organisation_kinds: Iterable[str] = (),
+    content_language: str | None = None,
 ) -> Newsletter:
     """A new draft of ``programme``'s newsletter; only the programme's team writes it."""
     permission_require(by, "newsletters.write_newsletter", programme)
@@ -69,6 +70,7 @@ def newsletter_create(
         followers_only=followers_only,
         adherents_only=adherents_only,
         organisation_kinds=_kinds(organisation_kinds),
+        content_language=content_language or "fr",
         created_by=by,
     )
     model_validate(newsletter, exclude=("created_by",))
@@ -87,6 +89,7 @@ def newsletter_update(
     followers_only: bool,
     adherents_only: bool,
     organisation_kinds: Iterable[str],
+    content_language: str | None = None,
 ) -> Newsletter:
     """Change a draft: its text and its audience. Once sending has begun, it stays as it
     went out."""
@@ -101,6 +104,7 @@ def newsletter_update(
     newsletter.followers_only = followers_only
     newsletter.adherents_only = adherents_only
     newsletter.organisation_kinds = _kinds(organisation_kinds)
+    newsletter.content_language = content_language or newsletter.content_language
     model_validate(newsletter, exclude=("created_by",))
     newsletter.save()
     audit_record(action=AuditAction.NEWSLETTER_WRITTEN, by=by, target=newsletter)
