@@ -273,3 +273,13 @@ def test_the_tokens_page(client, cast) -> None:
     client.post(f"/me/tokens/{token.prefix}/revoke/")
     token.refresh_from_db()
     assert token.revoked_at is not None
+
+
+def test_each_item_says_which_language_its_texts_are_in(client) -> None:
+    english = CoalitionFactory(is_published=True, content_language="en")
+    CoalitionFactory(is_published=True)
+    by_slug = {c["slug"]: c["language"] for c in client.get("/api/v1/coalitions").json()["results"]}
+    assert by_slug.pop(english.slug) == "en" and set(by_slug.values()) == {"fr"}
+    schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    for name in ("CoalitionItem", "EventOut", "PublicationItem", "CallItem"):
+        assert "language" in schema[name]["required"]

@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from types import SimpleNamespace
 
 from django.template import engines
@@ -24,11 +26,13 @@ def test_a_text_in_the_page_language_carries_nothing():
 
 def test_an_english_text_on_a_french_page_is_marked_in_french():
     with translation.override("fr"):
-        out = TEMPLATE.render({"obj": SimpleNamespace(content_language="en"), "LANGUAGE_CODE": "fr"})
+        out = TEMPLATE.render(
+            {"obj": SimpleNamespace(content_language="en"), "LANGUAGE_CODE": "fr"}
+        )
     assert '<h1 lang="en">' in out
 
 
 def test_unknown_or_missing_languages_mark_nothing():
-    assert render(SimpleNamespace(content_language="xx\" onload=\"x"), "en") == "<h1>t</h1>"
+    assert render(SimpleNamespace(content_language='xx" onload="x'), "en") == "<h1>t</h1>"
     assert render(SimpleNamespace(), "en") == "<h1>t</h1>"
     assert render(None, "en") == "<h1>t</h1>"

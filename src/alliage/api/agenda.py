@@ -31,6 +31,7 @@ class EventFilters(Paging):
 class EventOut(Schema):
     slug: str
     title: str
+    language: str = Field(description="The language its texts are written in (fr or en).")
     kind: str
     status: str
     programme: str
@@ -60,6 +61,7 @@ def event_out(request: HttpRequest, e: Event, seats: int) -> dict[str, Any]:
     return {
         "slug": e.slug,
         "title": e.title,
+        "language": e.content_language,
         "kind": e.kind,
         "status": e.status,
         "programme": e.programme.slug,

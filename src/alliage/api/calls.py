@@ -46,6 +46,7 @@ class AcceptedProject(Schema):
 class CallItem(Schema):
     slug: str
     title: str
+    language: str = Field(description="The language its texts are written in (fr or en).")
     kind: str
     programme: str
     status: str
@@ -74,6 +75,7 @@ def call_item_out(request: HttpRequest, c: Call) -> dict[str, Any]:
     return {
         "slug": c.slug,
         "title": c.title,
+        "language": c.content_language,
         "kind": c.kind,
         "programme": c.programme.slug,
         "status": str(c.status),

@@ -50,6 +50,7 @@ class CoalitionFilters(Paging):
 class CoalitionItem(Schema):
     slug: str
     title: str
+    language: str = Field(description="The language its texts are written in (fr or en).")
     summary: str
     status: str
     programme: str
@@ -136,6 +137,7 @@ def coalition_item_out(request: HttpRequest, c: Coalition) -> dict[str, Any]:
     return {
         "slug": c.slug,
         "title": c.title,
+        "language": c.content_language,
         "summary": c.summary,
         "status": c.status,
         "programme": c.programme.slug,

@@ -32,6 +32,7 @@ class PublicationItem(Schema):
     slug: str
     kind: str
     title: str
+    language: str = Field(description="The language its texts are written in (fr or en).")
     summary: str
     programme: str | None
     published_on: dt.date | None
@@ -101,6 +102,7 @@ def publication_item_out(request: HttpRequest, p: Publication) -> dict[str, Any]
         "slug": p.slug,
         "kind": p.kind,
         "title": p.title,
+        "language": p.content_language,
         "summary": p.summary,
         "programme": p.programme.slug if p.programme else None,
         "published_on": p.published_on,

@@ -60,7 +60,16 @@ SEARCH_INDEX = SearchIndex(
 )
 
 # What a coalition card shows; the long canvas texts stay in the database.
-CARD_FIELDS = ("slug", "title", "summary", "status", "is_published", "updated_at", "programme")
+CARD_FIELDS = (
+    "slug",
+    "title",
+    "summary",
+    "content_language",
+    "status",
+    "is_published",
+    "updated_at",
+    "programme",
+)
 
 
 def coalition_visible_q(viewer: User) -> Q:
