@@ -59,6 +59,6 @@ def test_templates_format_dates_through_fdate():
         f"{path.relative_to(SRC)}: {match.group(0)}"
         for path in SRC.rglob("templates/**/*.*")
         if path.suffix in {".html", ".txt"}
-        for match in re.finditer(r"\|date(:\"[^\"]*\")?", path.read_text())
+        for match in re.finditer(r"\|date(?![a-z_])(:(\"[^\"]*\"|'[^']*'))?", path.read_text())
     ]
     assert offenders == []

@@ -9,10 +9,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from alliage.core.dates import format_date
 from alliage.core.errors import BusinessError
 from alliage.core.hooks import ACTOR_SECTIONS, sections
 from alliage.core.http import (
@@ -375,7 +375,7 @@ def team_membership_renew(request: HttpRequest, pk: int) -> HttpResponse:
         lambda: services.membership_renew(membership=membership, by=request.user),
         to=reverse("team:actors:membership-list") + "?period=due",
         success=lambda renewed: (
-            _("Membership renewed until %(date)s.") % {"date": date_format(renewed.ends_on)}
+            _("Membership renewed until %(date)s.") % {"date": format_date(renewed.ends_on)}
         ),
     )
 

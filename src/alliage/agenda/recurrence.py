@@ -14,6 +14,8 @@ from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from alliage.core.dates import format_date
+
 WEEKLY, MONTHLY = "weekly", "monthly"
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 FREQUENCIES = ((WEEKLY, gettext_lazy("Weekly")), (MONTHLY, gettext_lazy("Monthly")))
@@ -102,7 +104,7 @@ class Recurrence:
                 "count": self.count
             }
         elif self.until:
-            text += _(", until %(date)s") % {"date": formats.date_format(self.until, "DATE_FORMAT")}
+            text += _(", until %(date)s") % {"date": format_date(self.until, "DATE_FORMAT")}
         return text
 
 

@@ -15,7 +15,6 @@ from django.db import IntegrityError, transaction
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -23,6 +22,7 @@ from alliage.actors.models import Affiliation, Organisation
 from alliage.actors.services import acting_person
 from alliage.coalitions.models import Coalition, CoalitionMember, CoalitionStatus, MemberRole
 from alliage.coalitions.services import coalition_slug
+from alliage.core.dates import format_date
 from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require, task_enqueue_after_commit
@@ -461,9 +461,9 @@ def call_reviewer_remove(*, call: Call, by: User, reviewer: User) -> None:
 
 
 def _closed_message(call: Call) -> str:
-    when = date_format(timezone.localtime(call.closes_at), "DATETIME_FORMAT")
+    when = format_date(timezone.localtime(call.closes_at), "DATETIME_FORMAT")
     if call.status == CallStatus.UPCOMING:
-        opens = date_format(timezone.localtime(call.opens_at), "DATETIME_FORMAT")
+        opens = format_date(timezone.localtime(call.opens_at), "DATETIME_FORMAT")
         return _("This call opens on %(date)s.") % {"date": opens}
     return _("This call closed on %(date)s: submissions can no longer change.") % {"date": when}
 

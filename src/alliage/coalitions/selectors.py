@@ -27,10 +27,10 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from alliage.actors.models import Organisation, Person
+from alliage.core.dates import format_date
 from alliage.core.models import User
 from alliage.core.search import SearchIndex, Text, search_words, text_search
 
@@ -331,7 +331,7 @@ def display_value(field: str, stored: str) -> str:
         lines = []
         for m in json.loads(stored):
             when = (
-                date_format(dt.date.fromisoformat(m["due_date"]), "SHORT_DATE_FORMAT")
+                format_date(dt.date.fromisoformat(m["due_date"]), "SHORT_DATE_FORMAT")
                 if m["due_date"]
                 else "—"
             )
@@ -342,7 +342,7 @@ def display_value(field: str, stored: str) -> str:
     if field == "is_published":
         return _("yes") if stored == "true" else _("no")
     if field == "target_date":
-        return date_format(dt.date.fromisoformat(stored), "DATE_FORMAT")
+        return format_date(dt.date.fromisoformat(stored), "DATE_FORMAT")
     return stored
 
 

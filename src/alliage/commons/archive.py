@@ -19,9 +19,9 @@ from typing import IO, Any
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from alliage.core.dates import format_date
 from alliage.core.http import csv_cell
 from alliage.core.opendata import Exporter, exporters
 
@@ -84,7 +84,7 @@ def _readme(manifest: list[dict[str, Any]], now: dt.datetime) -> str:
         f"# {settings.SITE_NAME} — " + _("open data"),
         "",
         _("Generated on %(date)s (%(iso)s).")
-        % {"date": date_format(local, "DATETIME_FORMAT"), "iso": now.isoformat()},
+        % {"date": format_date(local, "DATETIME_FORMAT"), "iso": now.isoformat()},
         "",
         _(
             "The public data of the platform: only what anyone can already read on the site, "

@@ -19,11 +19,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.template.loader import render_to_string
-from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from alliage.coalitions.models import CoalitionStatus
+from alliage.core.dates import format_date
 from alliage.core.numbers import figure
 
 from .progress import IndicatorStatus
@@ -259,17 +259,17 @@ def indicator_chart(
         )
         % {
             "base": f"{figure(baseline[1])} {unit}".strip(),
-            "base_date": date_format(baseline[0]),
+            "base_date": format_date(baseline[0]),
             "target": f"{figure(target[1])} {unit}".strip(),
-            "target_date": date_format(target[0]),
+            "target_date": format_date(target[0]),
             "count": len(measurements),
         },
         headers=[_("Date"), _("Value"), _("Kind")],
     )
     chart.rows = [
-        [date_format(baseline[0]), figure(baseline[1]), _("Baseline")],
-        *[[date_format(d), figure(v), _("Measurement")] for d, v in measurements],
-        [date_format(target[0]), figure(target[1]), _("Target")],
+        [format_date(baseline[0]), figure(baseline[1]), _("Baseline")],
+        *[[format_date(d), figure(v), _("Measurement")] for d, v in measurements],
+        [format_date(target[0]), figure(target[1]), _("Target")],
     ]
     geometry = indicator_geometry(baseline=baseline, target=target, measurements=measurements)
     chart.svg = _svg(

@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django.http import HttpRequest
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from alliage.coalitions import selectors as coalition_selectors
+from alliage.core.dates import format_date
 from alliage.core.http import access_or_404
 
 from .. import charts, selectors
@@ -74,5 +74,5 @@ def radar(
 def _side_label(assessment: Assessment) -> str:
     return _("%(side)s, %(date)s") % {
         "side": assessment.get_side_display(),
-        "date": date_format(assessment.assessed_on, "SHORT_DATE_FORMAT"),
+        "date": format_date(assessment.assessed_on, "SHORT_DATE_FORMAT"),
     }

@@ -6,8 +6,10 @@ from typing import Any
 
 from django import template
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from alliage.core.dates import format_date
 
 register = template.Library()
 
@@ -20,9 +22,9 @@ def datum(value: Any) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, dt.datetime):
-        return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        return format_date(timezone.localtime(value), "DATETIME_FORMAT")
     if isinstance(value, dt.date):
-        return date_format(value, "DATE_FORMAT")
+        return format_date(value, "DATE_FORMAT")
     if isinstance(value, Decimal | float):
         return number_format(value)
     if isinstance(value, list | tuple):
