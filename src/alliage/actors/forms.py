@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliage.core.forms import ContentLanguageField, KeepsLanguageMixin
+
 from .models import MembershipTier, Organisation, OrganisationKind, Person
 
 
@@ -31,7 +33,7 @@ class DirectoryFilterForm(forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if v and k != "tab"}
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(KeepsLanguageMixin, forms.ModelForm):
     """One's profile, with who sees each personal field. Being listed, suggested or contacted
     are consents, given on the consents page."""
 
@@ -41,6 +43,7 @@ class ProfileForm(forms.ModelForm):
         max_length=500,
         help_text=_("Separated by commas, for example: inclusion, open data, territory."),
     )
+    content_language = ContentLanguageField()
 
     class Meta:
         model = Person
@@ -55,6 +58,7 @@ class ProfileForm(forms.ModelForm):
             "capabilities_visibility",
             "tags_visibility",
             "affiliations_visibility",
+            "content_language",
         )
         widgets = {
             "bio": forms.Textarea(attrs={"rows": 3}),
@@ -93,14 +97,15 @@ class ContactForm(forms.Form):
 # --- The team's back-office and a person's own organisation ------------------------------
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(KeepsLanguageMixin, forms.ModelForm):
     """An organisation's card, for the team (``is_listed`` too) or its own people."""
 
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    content_language = ContentLanguageField()
 
     class Meta:
         model = Organisation
-        fields = ("name", "kind", "city", "website", "description", "is_listed")
+        fields = ("name", "kind", "city", "website", "description", "content_language", "is_listed")
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args: Any, team: bool = True, **kwargs: Any) -> None:

@@ -207,7 +207,15 @@ def contact_send(*, recipient: Person, by: User, message: str) -> ContactMessage
 
 # --- Organisations and people, by the team or by a person for themselves -----------------
 
-ORGANISATION_FIELDS = ("name", "kind", "city", "website", "description", "is_listed")
+ORGANISATION_FIELDS = (
+    "name",
+    "kind",
+    "city",
+    "website",
+    "description",
+    "content_language",
+    "is_listed",
+)
 RESERVED_SLUGS = ("new",)
 
 

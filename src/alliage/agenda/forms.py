@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alliage.coalitions.models import Coalition, Programme
+from alliage.core.forms import ContentLanguageField, language_kept
 from alliage.core.text import OneLineField
 
 from . import recurrence
@@ -82,6 +83,7 @@ class _EventFieldsForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
+    content_language = ContentLanguageField()
     timezone = forms.ChoiceField(
         label=_("Time zone"),
         initial=DEFAULT_TZ,
@@ -150,9 +152,9 @@ class _EventFieldsForm(forms.Form):
     def shared(self) -> dict[str, Any]:
         names = (
             "programme", "kind", "title", "description", "timezone", "place", "online_url",
-            "online_url_public", "audience", "coalition", "capacity",
+            "online_url_public", "audience", "coalition", "capacity", "content_language",
         )  # fmt: skip
-        return {n: self.cleaned_data[n] for n in names}
+        return language_kept({n: self.cleaned_data[n] for n in names})
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -188,6 +190,7 @@ class EventForm(_EventFieldsForm):
             "kind": event.kind,
             "title": event.title,
             "description": event.description,
+            "content_language": event.content_language,
             "timezone": event.timezone,
             "place": event.place,
             "online_url": event.online_url,
@@ -324,6 +327,7 @@ class SeriesForm(_EventFieldsForm):
             "kind": series.kind,
             "title": series.title,
             "description": series.description,
+            "content_language": series.content_language,
             "timezone": series.timezone,
             "place": series.place,
             "online_url": series.online_url,

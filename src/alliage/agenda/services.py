@@ -227,7 +227,7 @@ def event_uninvite(*, event: Event, by: User, person: Person) -> bool:
 SERIES_HORIZON = dt.timedelta(days=366)
 SHARED_FIELDS = (
     "programme", "coalition", "kind", "title", "description", "timezone", "place",
-    "online_url", "online_url_public", "capacity", "audience",
+    "online_url", "online_url_public", "capacity", "audience", "content_language",
 )  # fmt: skip
 
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation
+from alliage.core.forms import ContentLanguageField
 from alliage.core.text import OneLineField
 
 from .models import ASKABLE_FIELDS, INDIVIDUALS, Call, Decision, QuestionKind, Submission
@@ -27,11 +28,12 @@ class SubmissionForm(forms.ModelForm):
         required=False,
         empty_label=_("In my own name"),
     )
+    content_language = ContentLanguageField()
 
     class Meta:
         model = Submission
         fields = ("organisation", "title", "summary", "diagnostic", "impact", "partners_sought",
-                  "attachment")  # fmt: skip
+                  "attachment", "content_language")  # fmt: skip
         field_classes = {"title": OneLineField}
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import OrganisationKind
+from alliage.core.forms import ContentLanguageField, language_kept
 from alliage.core.text import OneLineField
 
 from .models import ASKABLE_FIELDS, INDIVIDUALS, CallKind, CallVisibility, QuestionKind
@@ -97,8 +98,10 @@ class CallForm(CallDatesMixin, forms.Form):
         help_text=_("The call for ideas whose retained proposals are invited to answer this one."),
     )
     template = forms.ChoiceField(label=_("Start the rubric from"), required=False)
+    content_language = ContentLanguageField()
     field_order = (
-        "programme", "title", "kind", "description", "allowed_kinds", "eligibility", "asks",
+        "programme", "title", "kind", "description", "content_language", "allowed_kinds",
+        "eligibility", "asks",
         "opens_at", "closes_at", "review_due_at", "decisions_expected_at", "visibility",
         "reviewers_per_submission", "idea_stage", "template",
     )  # fmt: skip
@@ -131,7 +134,7 @@ class CallForm(CallDatesMixin, forms.Form):
         initial = {name: getattr(call, name) for name in (
             "programme", "title", "kind", "description", "eligibility", "asks", "visibility",
             "reviewers_per_submission", "opens_at", "closes_at", "review_due_at",
-            "decisions_expected_at", "idea_stage",
+            "decisions_expected_at", "idea_stage", "content_language",
         )}  # fmt: skip
         initial["allowed_kinds"] = call.allowed_kinds or [c for c, _l in eligibility_choices()]
         return initial
@@ -139,7 +142,7 @@ class CallForm(CallDatesMixin, forms.Form):
     def settings(self) -> dict[str, Any]:
         """The cleaned settings, as ``services.call_create`` and ``call_update`` take them:
         every box ticked is stored as no restriction at all."""
-        data = {k: v for k, v in self.cleaned_data.items() if k != "template"}
+        data = language_kept({k: v for k, v in self.cleaned_data.items() if k != "template"})
         everyone = {c for c, _l in eligibility_choices()}
         data["allowed_kinds"] = (
             [] if set(data["allowed_kinds"]) >= everyone else list(data["allowed_kinds"])

@@ -140,7 +140,7 @@ def criteria_from_template(*, call: Call, template: str) -> list[Criterion]:
 CALL_FIELDS = (
     "programme", "kind", "title", "description", "eligibility", "allowed_kinds", "asks",
     "opens_at", "closes_at", "review_due_at", "decisions_expected_at", "visibility",
-    "reviewers_per_submission", "idea_stage",
+    "reviewers_per_submission", "idea_stage", "content_language",
 )  # fmt: skip
 
 
@@ -556,6 +556,8 @@ def submission_save(
     for name in TEXT_FIELDS:
         if name in data:
             setattr(submission, name, data[name])
+    if data.get("content_language"):  # absent or empty: the proposal keeps its language
+        submission.content_language = data["content_language"]
     submission.organisation = organisation
     written: list[str] = []
     replaced: list[str] = []

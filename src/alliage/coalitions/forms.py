@@ -7,6 +7,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation, OrganisationKind
+from alliage.core.forms import ContentLanguageField, language_kept
 from alliage.core.text import OneLineField
 
 from .models import (
@@ -61,6 +62,7 @@ CANVAS_TEXTS = tuple(
 
 class CanvasForm(forms.ModelForm):
     base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    content_language = ContentLanguageField()
 
     class Meta:
         model = Coalition
@@ -88,7 +90,8 @@ class CanvasForm(forms.ModelForm):
         }
 
     def canvas_data(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        """The canvas as posted; a form posted without the language keeps the coalition's."""
+        return language_kept({name: self.cleaned_data[name] for name in self.Meta.fields})
 
 
 class MilestoneForm(forms.Form):
@@ -167,6 +170,7 @@ class ProposeForm(forms.Form):
         required=False,
         empty_label=_("In my own name"),
     )
+    content_language = ContentLanguageField()
 
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -179,9 +183,19 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class ProgrammeForm(forms.ModelForm):
     """A programme as its team writes it; its address (slug) is set once, from the name."""
 
+    content_language = ContentLanguageField()
+
     class Meta:
         model = Programme
-        fields = ("name", "kind", "tagline", "description", "starts_on", "ends_on")
+        fields = (
+            "name",
+            "kind",
+            "tagline",
+            "description",
+            "starts_on",
+            "ends_on",
+            "content_language",
+        )
         field_classes = {"name": OneLineField, "tagline": OneLineField}
         widgets = {
             "description": TEXTAREA_LONG,

@@ -58,6 +58,7 @@ CANVAS_FIELDS: tuple[str, ...] = (
     "seeking",
     "evaluation",
     "members_notes",
+    "content_language",
 )
 # Seen by the coalition's members and the programme team only.
 PRIVATE_CANVAS_FIELDS = frozenset({"members_notes"})
@@ -149,6 +150,7 @@ def coalition_propose(
     impact_statement: str = "",
     organisation: Organisation | None = None,
     slug: str = "",
+    content_language: str = "",
 ) -> Coalition:
     """Anyone signed in may propose a coalition: it starts as an idea, unpublished until the
     proposer publishes it, with the proposer as lead. ``slug`` keeps an identifier the caller
@@ -162,6 +164,7 @@ def coalition_propose(
         summary=summary,
         diagnostic=diagnostic,
         impact_statement=impact_statement,
+        content_language=content_language or "fr",
         status=CoalitionStatus.IDEA,
         is_published=False,
     )
@@ -609,6 +612,7 @@ PROGRAMME_FIELDS: tuple[str, ...] = (
     "description",
     "starts_on",
     "ends_on",
+    "content_language",
 )
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliage.core.errors import BusinessError
+from alliage.core.forms import language_kept
 from alliage.core.http import (
     access_or_404,
     form_add_business_error,
@@ -46,7 +47,7 @@ def programme_list(request: HttpRequest) -> HttpResponse:
 def _programme_form(request: HttpRequest, programme: object | None) -> HttpResponse:
     form = ProgrammeForm(request.POST or None, instance=programme)
     if request.method == "POST" and form.is_valid():
-        data = {f: form.cleaned_data[f] for f in services.PROGRAMME_FIELDS}
+        data = language_kept({f: form.cleaned_data[f] for f in services.PROGRAMME_FIELDS})
         try:
             if programme is None:
                 saved = services.programme_create(by=request.user, data=data)

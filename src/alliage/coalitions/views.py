@@ -340,6 +340,7 @@ def coalition_propose(request: HttpRequest) -> HttpResponse:
                 summary=data["summary"],
                 impact_statement=data["impact_statement"],
                 organisation=data["organisation"],
+                content_language=data["content_language"],
             )
         except BusinessError as error:
             form_add_business_error(form, error)

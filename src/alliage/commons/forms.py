@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation, Person
 from alliage.coalitions.models import Coalition, Programme
+from alliage.core.forms import ContentLanguageField, language_kept
 from alliage.core.text import OneLineField
 from alliage.core.uploads import validate_document
 
@@ -47,12 +48,14 @@ class PublicationForm(forms.ModelForm):
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
     )
     remove_cover = forms.BooleanField(label=_("Remove the cover image"), required=False)
+    content_language = ContentLanguageField()
 
     class Meta:
         model = Publication
         fields = ("kind", "title", "slug", "summary", "body", "programme", "coalitions",
                   "author_organisations", "author_people", "published_on", "licence", "status",
-                  "cover_alt", "temporal_start", "temporal_end", "spatial")  # fmt: skip
+                  "cover_alt", "temporal_start", "temporal_end", "spatial",
+                  "content_language")  # fmt: skip
         field_classes = {"title": OneLineField}
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
@@ -117,7 +120,9 @@ class PublicationForm(forms.ModelForm):
 
     def publication_fields(self) -> dict[str, Any]:
         relations = ("coalitions", "author_organisations", "author_people")
-        return {name: self.cleaned_data[name] for name in self.Meta.fields if name not in relations}
+        return language_kept(
+            {name: self.cleaned_data[name] for name in self.Meta.fields if name not in relations}
+        )
 
 
 class PublicationFileForm(forms.Form):

@@ -57,7 +57,7 @@ RESERVED_SLUGS = frozenset({"new", "articles", "reuses", "feed"})
 # Fields a publication form may set; relations and the cover go through their own arguments.
 PUBLICATION_FIELDS = (
     "kind", "title", "slug", "summary", "body", "programme", "published_on", "licence", "status",
-    "cover_alt", "temporal_start", "temporal_end", "spatial",
+    "cover_alt", "temporal_start", "temporal_end", "spatial", "content_language",
 )  # fmt: skip
 # What a new cover or its removal changes.
 COVER_FIELDS = ("cover", "cover_alt", "cover_width", "cover_height")

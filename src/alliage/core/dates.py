@@ -12,8 +12,8 @@ import datetime as dt
 
 from django.utils import dateformat, formats, timezone, translation
 
-# A format's three-letter month becomes the abbreviation each language uses in prose
-# ("sept.", "juil.", "mars"; "Sept.", "July", "March").
+# In French, a format's three-letter month becomes the abbreviation French prose uses
+# ("sept.", "juil.", "mars"); English's three letters are unambiguous ("Jun", "Jul").
 _ABBREVIATED_MONTH = ("M", "N")
 
 
@@ -40,7 +40,7 @@ def localised_format(fmt: str, day: int | None, language: str | None = None) -> 
     for char, literal in _escaped(fmt):
         if literal:
             out.append("\\" + char)
-        elif char == _ABBREVIATED_MONTH[0]:
+        elif char == _ABBREVIATED_MONTH[0] and language == "fr":
             out.append(_ABBREVIATED_MONTH[1])
         elif char == "j" and first_of_month:
             out.append(r"1\e\r")

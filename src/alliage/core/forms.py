@@ -22,3 +22,22 @@ class ContentLanguageField(forms.TypedChoiceField):
         super().__init__(
             choices=settings.LANGUAGES, required=False, empty_value="", initial="fr", **kwargs
         )
+
+
+def language_kept(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` without an empty ``content_language``: a form posted without the language
+    keeps the text's own."""
+    if "content_language" in data and not data["content_language"]:
+        data = {k: v for k, v in data.items() if k != "content_language"}
+    return data
+
+
+class KeepsLanguageMixin:
+    """For a model form with a ``content_language`` field: posted without it, the text keeps
+    its language (a new one: the model's default, French)."""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()  # type: ignore[misc]
+        if not data.get("content_language"):
+            data["content_language"] = self.instance.content_language  # type: ignore[attr-defined]
+        return data

@@ -51,7 +51,7 @@ def _save(
     data = {
         k: v
         for k, v in form.cleaned_data.items()
-        if k not in ("organisation", "attachment") and k in TEXT_FIELDS
+        if k not in ("organisation", "attachment") and k in (*TEXT_FIELDS, "content_language")
     }
     return services.submission_save(
         call=call,
