@@ -43,6 +43,7 @@ PERSONAS = {
     "membre": "membre@alliage.example.org",
     "porteuse": "porteuse@alliage.example.org",
     "equipe": "equipe@alliage.example.org",
+    "visiteur": "visiteur@alliage.example.org",
 }
 # Where each persona's own pages start (the home page and the header lead everywhere else).
 STARTS = {
@@ -50,6 +51,7 @@ STARTS = {
     "membre": ["/me/", "/me/data/", "/me/consents/"],
     "porteuse": ["/me/"],
     "equipe": ["/me/", "/team/"],
+    "visiteur": ["/me/", "/me/data/"],
 }
 
 

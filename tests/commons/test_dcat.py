@@ -25,6 +25,7 @@ XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 ETALAB = URIRef("https://www.etalab.gouv.fr/licence-ouverte-open-licence/")
 BASE = "http://testserver"
+EU_LANGUAGE = Namespace("http://publications.europa.eu/resource/authority/language/")
 
 
 def graph(url: str) -> Graph:
@@ -55,6 +56,8 @@ def check_dataset(g: Graph, dataset) -> None:
     assert (node, RDF.type, DCAT.Dataset) in g
     assert (node, DCTERMS.title, Literal(dataset.title)) in g
     assert (node, DCTERMS.license, ETALAB) in g
+    language = EU_LANGUAGE[{"fr": "FRA", "en": "ENG"}[dataset.content_language]]
+    assert (node, DCTERMS.language, language) in g
     assert (node, DCTERMS.issued, Literal(dataset.published_on.isoformat(), datatype=XSD.date)) in g
     assert (node, DCTERMS.spatial, None) in g and (node, DCTERMS.temporal, None) in g
     distributions = set(g.objects(node, DCAT.distribution))
@@ -73,6 +76,12 @@ def check_dataset(g: Graph, dataset) -> None:
 
 
 def test_the_dataset_document_is_dcat(dataset) -> None:
+    check_dataset(graph(f"/library/{dataset.slug}/dataset.jsonld"), dataset)
+
+
+def test_a_dataset_written_in_english_says_so(dataset) -> None:
+    dataset.content_language = "en"
+    dataset.save()
     check_dataset(graph(f"/library/{dataset.slug}/dataset.jsonld"), dataset)
 
 

@@ -147,7 +147,7 @@ def _listed(
     order = ("-search_rank", "-updated_at", "-id") if ranked else ("-updated_at", "-id")
     return (
         qs.select_related("programme")
-        .only(*CARD_FIELDS, "programme__slug", "programme__name")
+        .only(*CARD_FIELDS, "programme__slug", "programme__name", "programme__content_language")
         .order_by(*order)
     )
 

@@ -35,6 +35,14 @@ IANA = "https://www.iana.org/assignments/media-types/"
 SHA256 = "http://spdx.org/rdf/terms#checksumAlgorithm_sha256"
 
 
+EU_LANGUAGES = "http://publications.europa.eu/resource/authority/language/"
+
+
+def language_uri(code: str) -> str:
+    """The EU Publications Office's authority URI of a language (what DCAT-AP asks for)."""
+    return EU_LANGUAGES + {"fr": "FRA", "en": "ENG"}.get(code, "FRA")
+
+
 def json_script(data: Any) -> SafeString:
     """JSON for a ``<script type="application/ld+json">``, escaped so that it cannot close its
     tag: not executable, so the content security policy allows it."""
@@ -121,6 +129,7 @@ def dataset_node(
         "dct:license": {"@id": publication.licence_info.url},
         "dct:modified": _typed(publication.updated_at.isoformat(), "dateTime"),
         "dct:publisher": _publisher(),
+        "dct:language": {"@id": language_uri(publication.content_language)},
         "dcat:landingPage": {"@id": page},
         "dcat:distribution": [distribution_node(r, publication, absolute) for r in resources],
     }
@@ -195,7 +204,7 @@ def catalog_document(
         "dct:description": _(
             "The datasets that the programme's coalitions share as commons, under free licences."
         ),
-        "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/FRA"},
+        "dct:language": {"@id": language_uri(get_language() or "fr")},
         "dct:publisher": _publisher(),
         "foaf:homepage": {"@id": absolute(reverse("commons:library"))},
         "dcat:dataset": nodes,
@@ -236,7 +245,7 @@ def schema_org(
         "headline": publication.title[:110],
         "description": publication.summary,
         "license": publication.licence_info.url,
-        "inLanguage": get_language() or "fr",
+        "inLanguage": publication.content_language,
         "dateModified": publication.updated_at.isoformat(),
         "genre": publication.get_kind_display(),
         "publisher": {"@type": "Organization", "name": settings.SITE_NAME},

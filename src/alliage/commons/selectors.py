@@ -142,7 +142,7 @@ def publication_coalitions(*, publication: Publication, viewer: User) -> QuerySe
     """The related coalitions the viewer may see."""
     return (
         publication.coalitions.filter(coalition_visible_q(viewer))
-        .only("slug", "title")
+        .only("slug", "title", "content_language")
         .order_by("title")
     )
 
@@ -241,7 +241,7 @@ def publications_of_actor(
     relation = "author_organisations" if isinstance(actor, Organisation) else "author_people"
     return list(
         Publication.objects.filter(publication_visible_q(viewer), **{relation: actor})
-        .only("slug", "title", "kind", "published_on", "status")
+        .only("slug", "title", "kind", "published_on", "status", "content_language")
         .order_by(F("published_on").desc(nulls_first=True), "-id")[:limit]
     )
 
@@ -256,7 +256,7 @@ def publications_of(
     if coalition is not None:
         qs = qs.filter(coalitions=coalition)
     return list(
-        qs.only("slug", "title", "kind", "published_on", "status").order_by(
+        qs.only("slug", "title", "kind", "published_on", "status", "content_language").order_by(
             F("published_on").desc(nulls_first=True), "-id"
         )[:5]
     )

@@ -229,7 +229,7 @@ def programme_indicator_coalitions(*, programme: Programme, viewer: User) -> Que
     return (
         Coalition.objects.filter(coalition_visible_q(viewer), programme=programme)
         .filter(Exists(shown))
-        .only("slug", "title", "status", "programme_id")
+        .only("slug", "title", "status", "programme_id", "content_language")
         .order_by("title", "id")
     )
 
