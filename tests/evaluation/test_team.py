@@ -24,17 +24,17 @@ def test_deleting_an_indicator_asks_first_and_says_what_is_lost(client, cast) ->
     detail = reverse("evaluation:indicator-detail", args=[cast.coalition.slug, indicator.pk])
     delete = reverse("evaluation:indicator-delete", args=[cast.coalition.slug, indicator.pk])
     html = client.get("/en" + detail).content.decode()
-    assert 'href="?delete=confirm#delete"' in html
-    assert 'name="confirm"' not in html
-    # A post without the confirmation (an old form, a double click) deletes nothing.
-    response = client.post(delete)
-    assert response.status_code == 302
-    assert response["Location"].endswith("?delete=confirm#delete")
-    assert Indicator.objects.filter(pk=indicator.pk).exists()
-    html = client.get("/en" + detail, {"delete": "confirm"}).content.decode()
+    assert f'href="/en{delete}"' in html
+    assert f'action="/en{delete}"' not in html  # no one-click deletion on its page
+    # The confirmation page (a GET, which writes nothing) says what goes with it.
+    response = client.get("/en" + delete)
+    assert response.status_code == 200
+    html = response.content.decode()
     assert "Its 2 measurements will be deleted with it." in html
-    assert 'name="confirm" value="yes"' in html
-    response = client.post(delete, {"confirm": "yes"})
+    assert f'action="/en{delete}"' in html
+    assert f'href="/en{detail}"' in html  # the way back
+    assert Indicator.objects.filter(pk=indicator.pk).exists()
+    response = client.post(delete)
     assert response.status_code == 302
     assert not Indicator.objects.filter(pk=indicator.pk).exists()
     assert not Measurement.objects.filter(indicator_id=indicator.pk).exists()
@@ -43,12 +43,21 @@ def test_deleting_an_indicator_asks_first_and_says_what_is_lost(client, cast) ->
 def test_the_confirmation_step_is_for_those_who_may_delete(client, cast) -> None:
     indicator = IndicatorFactory(coalition=cast.coalition)
     client.force_login(cast.member)
-    detail = reverse("evaluation:indicator-detail", args=[cast.coalition.slug, indicator.pk])
-    html = client.get(detail, {"delete": "confirm"}).content.decode()
-    assert 'name="confirm"' not in html
     delete = reverse("evaluation:indicator-delete", args=[cast.coalition.slug, indicator.pk])
-    assert client.post(delete, {"confirm": "yes"}).status_code == 403
+    detail = reverse("evaluation:indicator-detail", args=[cast.coalition.slug, indicator.pk])
+    assert delete not in client.get(detail).content.decode()
+    assert client.get(delete).status_code == 403
+    assert client.post(delete).status_code == 403
     assert Indicator.objects.filter(pk=indicator.pk).exists()
+
+
+def test_another_coalitions_indicator_is_not_found_through_ones_own(client, cast) -> None:
+    other = IndicatorFactory(coalition=CoalitionFactory())
+    client.force_login(cast.lead)
+    delete = reverse("evaluation:indicator-delete", args=[cast.coalition.slug, other.pk])
+    assert client.get(delete).status_code == 404
+    assert client.post(delete).status_code == 404
+    assert Indicator.objects.filter(pk=other.pk).exists()
 
 
 def test_indicators_needing_attention_late_or_stale_of_open_coalitions(cast) -> None:

@@ -36,6 +36,11 @@ urlpatterns = [
     path("coalitions/<slug:slug>/join/", views.coalition_join, name="coalition-join"),
     path("coalitions/<slug:slug>/members/<int:pk>/", views.member_manage, name="member-manage"),
     path(
+        "coalitions/<slug:slug>/members/<int:pk>/remove/",
+        views.member_remove,
+        name="member-remove",
+    ),
+    path(
         "coalitions/<slug:slug>/requests/<int:pk>/",
         views.join_request_decide,
         name="join-request-decide",

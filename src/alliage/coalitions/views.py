@@ -280,19 +280,42 @@ def join_request_decide(request: HttpRequest, slug: str, pk: int) -> HttpRespons
 
 @require_POST
 def member_manage(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """Change a member's role, remove them, or leave (for oneself)."""
+    """Change a member's role (for the leads and the team). Removing someone, or leaving, is
+    the confirmation page's (``member_remove``): a post asking for it here is sent there."""
     coalition = _coalition(request, slug)
     if not request.user.is_authenticated:
         return require_perm(request, "coalitions.decide_join", coalition)  # log-in redirect
     member = get_object_or_404(selectors.coalition_members(coalition=coalition), pk=small_pk(pk))
     removing = request.POST.get("action") == "remove"
-    # Anyone may leave; managing someone else is for the leads and the team (403 otherwise).
     leaving = removing and member.person.user_id == request.user.pk
     if not leaving and (denied := require_perm(request, "coalitions.decide_join", coalition)):
         return denied
-    if removing and request.POST.get("confirm") != "yes":
-        # Removing someone (or leaving) is confirmed first, on a page that says what is lost
-        # or why it cannot be done; nothing is written until then.
+    if removing:
+        # An old form or a double click: nothing is written before the confirmation page.
+        return redirect("coalitions:member-remove", slug=coalition.slug, pk=member.pk)
+    return service_then_redirect(
+        request,
+        lambda: services.member_change_role(
+            member=member, by=request.user, role=request.POST.get("role", "")
+        ),
+        to=coalition,
+        success=_("The role is changed."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """GET: the confirmation page, which says what the member loses (or why it cannot be
+    done); POST: the removal, or leaving for oneself."""
+    coalition = _coalition(request, slug)
+    if not request.user.is_authenticated:
+        return require_perm(request, "coalitions.decide_join", coalition)  # log-in redirect
+    member = get_object_or_404(selectors.coalition_members(coalition=coalition), pk=small_pk(pk))
+    # Anyone may leave; removing someone else is for the leads and the team (403 otherwise).
+    leaving = member.person.user_id == request.user.pk
+    if not leaving and (denied := require_perm(request, "coalitions.decide_join", coalition)):
+        return denied
+    if request.method == "GET":
         return render(
             request,
             "coalitions/member_remove.html",
@@ -303,20 +326,15 @@ def member_manage(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 "refusal": services.member_removal_refusal(member=member, by=request.user),
             },
         )
-    if removing:
-        return service_then_redirect(
-            request,
-            lambda: services.member_remove(member=member, by=request.user),
-            to=coalition,
-            success=_("%(person)s is no longer a member.") % {"person": member.person},
-        )
     return service_then_redirect(
         request,
-        lambda: services.member_change_role(
-            member=member, by=request.user, role=request.POST.get("role", "")
-        ),
+        lambda: services.member_remove(member=member, by=request.user),
         to=coalition,
-        success=_("The role is changed."),
+        success=(
+            _("You are no longer a member of this coalition.")
+            if leaving
+            else _("%(person)s is no longer a member.") % {"person": member.person}
+        ),
     )
 
 

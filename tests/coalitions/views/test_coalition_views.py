@@ -393,30 +393,56 @@ def test_leads_manage_roles_members_leave_and_a_lead_always_remains(cast: Cast) 
     lead = cast.coalition.members.get(person__user=cast.lead)
     url = reverse("coalitions:member-manage", args=[cast.coalition.slug, member.pk])
     lead_url = reverse("coalitions:member-manage", args=[cast.coalition.slug, lead.pk])
+    remove = reverse("coalitions:member-remove", args=[cast.coalition.slug, member.pk])
+    lead_remove = reverse("coalitions:member-remove", args=[cast.coalition.slug, lead.pk])
+    page = cast.coalition.get_absolute_url()
     assert client_for(cast.outsider).post(url, {"action": "remove"}).status_code == 403
+    assert client_for(cast.outsider).get(remove).status_code == 403
+    assert client_for(cast.outsider).post(remove).status_code == 403
     assert Client().post(url, {"action": "remove"}).status_code == 302
     assert client_for(cast.member).post(lead_url, {"role": "observer"}).status_code == 403
     client_for(cast.lead).post(url, {"action": "role", "role": "funder"})
     member.refresh_from_db()
     assert member.role == "funder"
     # The only lead is told before confirming that they cannot leave, and cannot force it.
-    response = client_for(cast.lead).post("/en" + lead_url, {"action": "remove"})
+    response = client_for(cast.lead).get("/en" + lead_remove)
     assert response.status_code == 200
     assert "only lead" in response.content.decode()
-    assert 'name="confirm"' not in response.content.decode()
-    response = client_for(cast.lead).post(
-        "/en" + lead_url, {"action": "remove", "confirm": "yes"}, follow=True
-    )
+    assert 'method="post"' not in response.content.decode().split("<main", 1)[1]
+    response = client_for(cast.lead).post("/en" + lead_remove, follow=True)
     assert "only lead" in response.content.decode()
     assert cast.coalition.members.filter(role="lead").exists()
-    # Leaving is confirmed first: the first post only asks.
-    response = client_for(cast.member).post(url, {"action": "remove"})
-    assert response.status_code == 200
-    assert 'name="confirm" value="yes"' in response.content.decode()
+    # The old one-click form writes nothing: it is sent to the confirmation page.
+    response = client_for(cast.member).post(url, {"action": "remove", "confirm": "yes"})
+    assert response.status_code == 302 and response["Location"] == remove
     assert cast.coalition.members.filter(pk=member.pk).exists()
-    client_for(cast.member).post(url, {"action": "remove", "confirm": "yes"})
+    # The confirmation page says what is lost; its post removes.
+    html = client_for(cast.lead).get("/en" + remove).content.decode()
+    assert "no longer see the members' notes" in html
+    assert f'action="/en{remove}"' in html
+    assert f'href="/en{page}#s-coalition"' in html  # cancel
+    assert cast.coalition.members.filter(pk=member.pk).exists()
+    response = client_for(cast.member).post(remove)
+    assert response.status_code == 302
     assert not cast.coalition.members.filter(pk=member.pk).exists()
     assert client_for(cast.lead).post(lead_url, {"role": "nonsense"}).status_code == 302
+
+
+def test_the_viewers_own_row_has_no_role_select_nor_remove_button(cast: Cast) -> None:
+    member = cast.coalition.members.get(person__user=cast.member)
+    lead = cast.coalition.members.get(person__user=cast.lead)
+    page = cast.coalition.get_absolute_url()
+    remove_member = reverse("coalitions:member-remove", args=[cast.coalition.slug, member.pk])
+    remove_lead = reverse("coalitions:member-remove", args=[cast.coalition.slug, lead.pk])
+    html = client_for(cast.lead).get(page).content.decode()
+    assert f'id="role-{member.pk}"' in html
+    assert remove_member in html
+    assert f'id="role-{lead.pk}"' not in html
+    assert remove_lead not in html
+    # A member (not a lead) may still leave, through the confirmation page.
+    html = client_for(cast.member).get(page).content.decode()
+    assert remove_member in html
+    assert f'id="role-{member.pk}"' not in html
 
 
 @pytest.mark.django_db

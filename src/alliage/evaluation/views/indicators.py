@@ -92,22 +92,28 @@ def indicator_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "form": form,
             "can_manage": can_manage,
             "can_record": can_record,
-            # The deletion's confirmation step (?delete=confirm), which works without script.
-            "confirm_delete": can_manage and request.GET.get("delete") == "confirm",
         },
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def indicator_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """Deletes once confirmed; an unconfirmed request is sent to the confirmation step."""
+    """GET: the confirmation page, which says how many measurements go with the indicator;
+    POST: the deletion."""
     coalition = coalition_or_404(request, slug)
     indicator = indicator_or_404(request, coalition, pk)
     if denied := require_perm(request, "evaluation.manage_indicators", coalition):
         return denied
-    if request.POST.get("confirm") != "yes":
-        # Confirmed on the indicator's page, which says how many measurements go with it.
-        return redirect(indicator.get_absolute_url() + "?delete=confirm#delete")
+    if request.method == "GET":
+        return render(
+            request,
+            "evaluation/indicator_delete.html",
+            {
+                "coalition": coalition,
+                "indicator": indicator,
+                "measurement_count": selectors.measurements_of(indicator=indicator).count(),
+            },
+        )
     return service_then_redirect(
         request,
         lambda: services.indicator_delete(indicator=indicator, by=request.user),
