@@ -243,3 +243,16 @@ def test_adherent_sees_the_members_only_event() -> None:
     member = AffiliationFactory().person
     MembershipFactory(organisation=member.affiliations.get().organisation)
     assert client_for(member.user).get(event.get_absolute_url()).status_code == 200
+
+
+def test_leaving_the_waiting_list_says_so() -> None:
+    event = EventFactory(capacity=1)
+    services.registration_create(event=event, by=PersonFactory().user)
+    waiting = PersonFactory().user
+    services.registration_create(event=event, by=waiting)
+    page = client_for(waiting).post(
+        "/en" + reverse("agenda:event-unregister", args=[event.slug]).removeprefix("/en"),
+        follow=True,
+    )
+    body = page.content.decode()
+    assert "You left the waiting list." in body and "registration is cancelled" not in body

@@ -133,7 +133,11 @@ def event_unregister(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         lambda: services.registration_cancel(registration=registration, by=request.user),
         to=event,
-        success=_("Your registration is cancelled."),
+        success=(
+            _("You left the waiting list.")
+            if registration.status == RegistrationStatus.WAITLISTED
+            else _("Your registration is cancelled.")
+        ),
     )
 
 
