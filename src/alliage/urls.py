@@ -15,6 +15,7 @@ from alliage.core import views as core_views
 # promises a report only when error reporting is configured.
 handler500 = "alliage.core.outage.server_error"
 handler400 = "alliage.core.views.bad_request"
+handler403 = "alliage.core.views.permission_denied"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

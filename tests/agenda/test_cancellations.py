@@ -4,6 +4,8 @@ cancelled seat."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.core import mail
 
@@ -28,7 +30,10 @@ def test_absent_does_not_bring_back_cancelled_or_waiting_people() -> None:
     team = team_for(event)
     services.registration_create(event=event, by=PersonFactory().user)
     waiting = services.registration_create(event=event, by=PersonFactory().user)
-    with pytest.raises(BusinessError):
+    now = dt.datetime.now(tz=dt.UTC)
+    type(event).objects.filter(pk=event.pk).update(starts_at=now - dt.timedelta(hours=1))
+    waiting.refresh_from_db()
+    with pytest.raises(BusinessError, match="ont une place"):
         services.attendance_mark(registration=waiting, by=team, attended=False)
     assert Registration.objects.filter(status="confirmed").count() == 1
 

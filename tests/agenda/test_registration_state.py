@@ -101,10 +101,13 @@ def test_people_outside_the_audience() -> None:
         event, outsider, RegistrationKind.NOT_IN_AUDIENCE, PermissionRefused
     )
     assert str(event.get_audience_display()) in reason
-    # Who is outside the audience does not see the page at all.
+    # Who is outside a members-only audience is told it is reserved (403), not shown it.
     client = Client()
     client.force_login(outsider)
-    assert client.get(event.get_absolute_url()).status_code == 404
+    page = client.get(event.get_absolute_url())
+    assert page.status_code == 403 and "agenda/event_reserved.html" in [
+        t.name for t in page.templates
+    ]
 
 
 def test_the_event_over_comes_before_who_is_asking() -> None:

@@ -229,9 +229,37 @@ def test_attendance_is_marked_by_the_team_only(committed) -> None:
     registration = committed(services.registration_create, event=event, by=user)
     with pytest.raises(PermissionRefused):
         services.attendance_mark(registration=registration, by=user, attended=True)
+    started(event)
+    registration.refresh_from_db()
     assert services.attendance_mark(registration=registration, by=team, attended=True).status == (
         RegistrationStatus.ATTENDED
     )
+
+
+def started(event) -> None:
+    """The event began an hour ago (attendance is recorded from its day on)."""
+    now = dt.datetime.now(tz=dt.UTC)
+    type(event).objects.filter(pk=event.pk).update(
+        starts_at=now - dt.timedelta(hours=1), ends_at=now + dt.timedelta(hours=2)
+    )
+    event.refresh_from_db()
+
+
+def test_attendance_is_refused_before_the_event_day(committed) -> None:
+    from alliage.agenda.selectors import attendance_open
+
+    event = EventFactory()
+    team = UserFactory()
+    event.programme.team.add(team)
+    registration = committed(services.registration_create, event=event, by=PersonFactory().user)
+    assert not attendance_open(event=event)
+    with pytest.raises(BusinessError, match="day of the event"):
+        services.attendance_mark(registration=registration, by=team, attended=True)
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CONFIRMED
+    day = event.starts_at.astimezone(event.tz).replace(hour=0, minute=1)
+    assert attendance_open(event=event, now=day)
+    assert not attendance_open(event=event, now=day - dt.timedelta(minutes=2))
 
 
 def test_a_reminder_queued_twice_is_sent_once(committed) -> None:

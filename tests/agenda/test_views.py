@@ -140,6 +140,17 @@ def test_attendees_page_csv_and_attendance_for_the_team_only() -> None:
     assert client_for(person.user).get(url).status_code == 403
     assert Client().get(url).status_code == 302
     team_client = client_for(team)
+    page = team_client.get(url).content.decode()
+    assert 'name="attended"' not in page and "from the day of the event" in page
+    refused = team_client.post(url, {"registration": registration.pk, "attended": "1"}, follow=True)
+    assert "day of the event" in refused.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+    now = dt.datetime.now(tz=dt.UTC)
+    type(event).objects.filter(pk=event.pk).update(
+        starts_at=now - dt.timedelta(hours=1), ends_at=now + dt.timedelta(hours=2)
+    )
+    assert 'name="attended" value="1"' in team_client.get(url).content.decode()
     team_client.post(url, {"registration": registration.pk, "attended": "1"})
     registration.refresh_from_db()
     assert registration.status == "attended"
@@ -196,3 +207,52 @@ def test_my_registrations_page_creates_no_person_on_get() -> None:
     user = UserFactory()
     assert client_for(user).get(reverse("agenda:my-registrations")).status_code == 200
     assert not Person.objects.filter(user=user).exists()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_members_only_event_tells_who_it_is_for_instead_of_404(language) -> None:
+    event = EventFactory(title="Petit-déjeuner réservé", audience="members")
+    prefix = "" if language == "fr" else "/en"
+    path = prefix + event.get_absolute_url().removeprefix("/en")
+    visitor = client_for(PersonFactory().user)
+    for client in (Client(), visitor):
+        response = client.get(path, HTTP_ACCEPT_LANGUAGE=language)
+        body = response.content.decode()
+        assert response.status_code == 403
+        assert "Petit-déjeuner réservé" in body
+        assert event.programme.get_absolute_url().removeprefix("/en") in body
+        if language == "en":  # the French comes with the catalogue (fr.json)
+            assert "This event is reserved for the adhérents" in body
+        assert "no-store" in response["Cache-Control"]
+    assert "/accounts/login/" in Client().get(path).content.decode()
+    assert event.description not in visitor.get(path).content.decode() or not event.description
+
+
+def test_private_events_stay_unknown() -> None:
+    invitation = EventFactory(audience="invitation")
+    coalition_event = EventFactory(audience="coalition", coalition=CoalitionFactory())
+    visitor = client_for(PersonFactory().user)
+    for event in (invitation, coalition_event):
+        for client in (Client(), visitor):
+            assert client.get(event.get_absolute_url()).status_code == 404
+    assert Client().get("/agenda/no-such-event/").status_code == 404
+
+
+def test_adherent_sees_the_members_only_event() -> None:
+    event = EventFactory(audience="members")
+    member = AffiliationFactory().person
+    MembershipFactory(organisation=member.affiliations.get().organisation)
+    assert client_for(member.user).get(event.get_absolute_url()).status_code == 200
+
+
+def test_leaving_the_waiting_list_says_so() -> None:
+    event = EventFactory(capacity=1)
+    services.registration_create(event=event, by=PersonFactory().user)
+    waiting = PersonFactory().user
+    services.registration_create(event=event, by=waiting)
+    page = client_for(waiting).post(
+        "/en" + reverse("agenda:event-unregister", args=[event.slug]).removeprefix("/en"),
+        follow=True,
+    )
+    body = page.content.decode()
+    assert "You left the waiting list." in body and "registration is cancelled" not in body

@@ -153,3 +153,9 @@ def test_checks_without_an_object_refuse_rather_than_fail(library: Library) -> N
     for url in ("/admin/commons/publication/", "/admin/commons/reuse/",
                 f"/admin/commons/publication/{library.dataset.pk}/change/"):  # fmt: skip
         assert admin.get(url).status_code == 200
+
+
+def test_the_moderator_can_open_the_declared_reuse_address(library: Library) -> None:
+    reuse = ReuseFactory(publication=library.published)
+    body = client_for(library.user("team")).get("/library/reuses/").content.decode()
+    assert f'<a href="{reuse.url}" rel="nofollow noopener noreferrer" target="_blank">' in body

@@ -204,6 +204,14 @@ def event_detail(*, slug: str) -> Event:
     return Event.objects.select_related("programme", "coalition", "series").get(slug=slug)
 
 
+def attendance_open(*, event: Event, now: dt.datetime | None = None) -> bool:
+    """Whether the team may mark people present or absent: from the event's first day on (in
+    the event's time zone). The attendees page, its template and ``services.attendance_mark``
+    all read this one answer."""
+    today = (now or timezone.now()).astimezone(event.tz).date()
+    return today >= event.starts_at.astimezone(event.tz).date()
+
+
 def event_seats(*, event: Event) -> dict[str, int]:
     """Seats taken, people waiting and seats left (-1: no limit)."""
     counts = dict(event.registrations.values_list("status").annotate(n=Count("id")).order_by())

@@ -480,8 +480,12 @@ def registration_cancel_by_token(*, token: str) -> Registration:
 
 @transaction.atomic
 def attendance_mark(*, registration: Registration, by: User, attended: bool) -> Registration:
-    """The team records who came."""
+    """The team records who came, from the event's day on (``selectors.attendance_open``)."""
     _require_manager(by, registration.event)
+    if not selectors.attendance_open(event=registration.event):
+        raise BusinessError(
+            _("Attendance can be recorded from the day of the event on, not before.")
+        )
     locked = Registration.objects.select_for_update().get(pk=registration.pk)
     if locked.status not in HELD:
         raise BusinessError(_("Only people holding a seat can be marked present or absent."))

@@ -1,7 +1,8 @@
 """What views share, so that each reads: parse, access, one service call, render.
 
 - ``access_or_404``: fetch through a selector and check the view permission; what the viewer
-  may not see does not exist for them (Zulip's ``access_*``).
+  may not see does not exist for them (Zulip's ``access_*``), unless it is ``Reserved`` to an
+  audience they could join (a members-only event): then a 403 page says how.
 - ``require_perm``: the gate for an action on an object the viewer can see.
 - ``service_then_redirect``: run a service, show its refusal or its success as a message.
 - ``form_add_business_error``: a service's refusal onto the form's field.
@@ -55,16 +56,42 @@ def small_pk(pk: int) -> int:
     return pk if 0 < pk < MAX_PK else 0
 
 
-def access_or_404(request: HttpRequest, selector: Callable[..., T], perm: str, **lookup: Any) -> T:
+class Reserved(PermissionDenied):
+    """The thing exists and its existence is public, but it is reserved to an audience the
+    viewer is not in and could join (adhérents of a programme): answered 403 with
+    ``template`` rendered with ``context`` (see ``alliage.core.views.permission_denied``)
+    instead of a 404. Raised by a selector, or returned by ``access_or_404``'s ``reserved``."""
+
+    def __init__(self, template: str, context: dict[str, Any] | None = None) -> None:
+        super().__init__(template)
+        self.template = template
+        self.context = context or {}
+
+
+def access_or_404(
+    request: HttpRequest,
+    selector: Callable[..., T],
+    perm: str,
+    *,
+    reserved: Callable[[Any, T], Reserved | None] | None = None,
+    **lookup: Any,
+) -> T:
     """``selector(**lookup)`` if the viewer has ``perm`` on it; otherwise 404, as if it did not
     exist (a draft, a private event, someone else's proposal). The selector raises its model's
-    ``DoesNotExist`` for a missing row; integer lookups are bounded with ``small_pk``."""
+    ``DoesNotExist`` for a missing row; integer lookups are bounded with ``small_pk``.
+
+    ``reserved(user, obj)``, asked only when the permission is refused, may answer a
+    ``Reserved`` (raised: a 403 page saying who it is for and how to join) when the only
+    reason is an audience the viewer could join; ``None`` keeps the 404 (drafts, private
+    things: their existence is not told)."""
     lookup = {k: small_pk(v) if isinstance(v, int) else v for k, v in lookup.items()}
     try:
         obj = selector(**lookup)
     except ObjectDoesNotExist as missing:
         raise Http404 from missing
     if perm is not None and not request.user.has_perm(perm, obj):
+        if reserved is not None and (why := reserved(request.user, obj)) is not None:
+            raise why
         raise Http404
     return obj
 

@@ -86,3 +86,16 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
     from .middleware import bad_request_response
 
     return bad_request_response(request, detail, api_status=413 if too_big else 400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """handler403: a ``Reserved`` thing (it exists, for an audience the viewer could join)
+    renders its own page saying who it is for and how to join; any other refusal Django's
+    403 page."""
+    from django.views.defaults import permission_denied as default
+
+    from .http import Reserved, never_stored
+
+    if isinstance(exception, Reserved):
+        return never_stored(render(request, exception.template, exception.context, status=403))
+    return default(request, exception)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliage.core.http import (
+    Reserved,
     access_or_404,
     csv_cell,
     csv_response,
@@ -26,7 +27,16 @@ from alliage.core.http import (
 )
 
 from .. import selectors, services
-from ..models import Event, EventStatus, Registration, RegistrationStatus
+from ..models import Audience, Event, EventStatus, Registration, RegistrationStatus
+
+
+def reserved_to_adherents(user: Any, event: Event) -> Reserved | None:
+    """A members-only event refused to someone only because they are not an adhérent: its
+    page says so and how to join (403), instead of a 404 that makes a shared link look broken.
+    Any other refused event (a coalition's, on invitation) stays a 404."""
+    if event.audience != Audience.MEMBERS:
+        return None
+    return Reserved("agenda/event_reserved.html", {"event": event})
 
 
 def _json_ld(request: HttpRequest, event: Event, show_link: bool) -> SafeString:
@@ -74,7 +84,13 @@ def _json_ld(request: HttpRequest, event: Event, show_link: bool) -> SafeString:
 
 @require_GET
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    event = access_or_404(request, selectors.event_detail, "agenda.see_event", slug=slug)
+    event = access_or_404(
+        request,
+        selectors.event_detail,
+        "agenda.see_event",
+        reserved=reserved_to_adherents,
+        slug=slug,
+    )
     user = request.user
     seats = selectors.event_seats(event=event)
     show_link = user.has_perm("agenda.see_online_link", event)
@@ -117,7 +133,11 @@ def event_unregister(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         lambda: services.registration_cancel(registration=registration, by=request.user),
         to=event,
-        success=_("Your registration is cancelled."),
+        success=(
+            _("You left the waiting list.")
+            if registration.status == RegistrationStatus.WAITLISTED
+            else _("Your registration is cancelled.")
+        ),
     )
 
 
@@ -136,7 +156,12 @@ def event_attendees(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "agenda/event_attendees.html",
-        {"event": event, "rows": rows, "seats": selectors.event_seats(event=event)},
+        {
+            "event": event,
+            "rows": rows,
+            "seats": selectors.event_seats(event=event),
+            "attendance_open": selectors.attendance_open(event=event),
+        },
     )
 
 
