@@ -141,9 +141,9 @@ def test_attendees_page_csv_and_attendance_for_the_team_only() -> None:
     assert Client().get(url).status_code == 302
     team_client = client_for(team)
     page = team_client.get(url).content.decode()
-    assert 'name="attended"' not in page and "from the day of the event" in page
+    assert 'name="attended"' not in page and "partir du jour de l'événement" in page
     refused = team_client.post(url, {"registration": registration.pk, "attended": "1"}, follow=True)
-    assert "day of the event" in refused.content.decode()
+    assert "partir du jour de l'événement" in refused.content.decode()
     registration.refresh_from_db()
     assert registration.status == "confirmed"
     now = dt.datetime.now(tz=dt.UTC)
