@@ -142,6 +142,18 @@ _VISIBILITY = _("who sees it: public (everyone), members (adhérents and the pro
 PERSONAL_DATA = PersonalData(
     app_label="actors",
     title=_("Profile, organisations and memberships"),
+    purpose=_(
+        "To present you and your organisations in the directory and to coalitions, as far as you "
+        "consented, and to run memberships."
+    ),
+    retention=_(
+        "As long as your account exists; erased with it. The fields of your profile are shown "
+        "only as you chose, field by field."
+    ),
+    recipients=_(
+        "Everyone, members or only you, field by field as you chose; the programme team and "
+        "administrators for memberships and requests."
+    ),
     models=(
         "actors.Person",
         "actors.Affiliation",

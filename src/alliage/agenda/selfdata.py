@@ -69,6 +69,9 @@ def erase(user: User) -> None:
 PERSONAL_DATA = PersonalData(
     app_label="agenda",
     title=_("Agenda"),
+    purpose=_("To register you for events, to warn you of changes and to count attendance."),
+    retention=_("As long as your account exists; erased with it."),
+    recipients=_("You, the organisers of the event (the programme team) and administrators."),
     models=("agenda.Registration", "agenda.CalendarToken", "agenda.Event"),
     erase=erase,
     datasets=(

@@ -166,6 +166,16 @@ def erase(user: User) -> None:
 PERSONAL_DATA = PersonalData(
     app_label="calls",
     title=_("Calls"),
+    purpose=_(
+        "To receive and review the submissions to calls, and to manage conflicts of interest."
+    ),
+    retention=_(
+        "As long as your account exists; when you erase it, submissions and reviews stay under an "
+        "anonymous label so that decisions remain explained."
+    ),
+    recipients=_(
+        "The call's programme team and its assigned reviewers; the decisions are published."
+    ),
     models=(
         "calls.Submission",
         "calls.Assignment",

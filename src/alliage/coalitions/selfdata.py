@@ -91,6 +91,14 @@ def erase(user: User) -> None:
 PERSONAL_DATA = PersonalData(
     app_label="coalitions",
     title=_("Coalitions"),
+    purpose=_("To run the coalitions you take part in and to keep the history of their canvas."),
+    retention=_(
+        "As long as your account exists; when you erase it, your changes to canvases stay under "
+        "an anonymous label."
+    ),
+    recipients=_(
+        "The coalition's members and its programme team; what the coalition publishes is public."
+    ),
     models=(
         "coalitions.CoalitionMember",
         "coalitions.JoinRequest",

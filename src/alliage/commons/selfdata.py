@@ -63,6 +63,12 @@ def _erase(user: User) -> None:
 PERSONAL_DATA = PersonalData(
     app_label="commons",
     title=_("Commons"),
+    purpose=_("To credit you as an author and to record the reuses you declare."),
+    retention=_(
+        "As long as the publication exists; when you erase your account, your credit becomes an "
+        "anonymous label."
+    ),
+    recipients=_("Everyone, for what is published; the programme team for drafts."),
     models=("commons.Publication", "commons.PublicationFile", "commons.Reuse"),
     erase=_erase,
     datasets=(

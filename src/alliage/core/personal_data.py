@@ -135,13 +135,21 @@ class PersonalData:
     the erasure's transaction, before the apps below it (the account itself is anonymised last,
     by core). ``models`` lists the models (``app_label.ModelName``) holding personal data that
     this entry exports and erases: a test checks that every model linked to an account or a
-    person is listed by some entry."""
+    person is listed by some entry.
+
+    ``purpose`` (why the app holds it), ``retention`` (for how long) and ``recipients`` (who
+    sees it) are the privacy page's words for this entry (``alliage.legal``); an entry without
+    them is shown with the platform's general rule (kept while the account exists, erased
+    with it, seen by the person and the platform's administrators)."""
 
     app_label: str
     title: Text
     datasets: tuple[Dataset, ...] = ()
     erase: Callable[[User], None] | None = None
     models: tuple[str, ...] = ()
+    purpose: Text = ""
+    retention: Text = ""
+    recipients: Text = ""
 
 
 _entries: dict[str, PersonalData] = {}

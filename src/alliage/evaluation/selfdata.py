@@ -49,6 +49,14 @@ def _assessments(user: User) -> Iterator[dict[str, Any]]:
 PERSONAL_DATA = PersonalData(
     app_label="evaluation",
     title=_("Evaluation"),
+    purpose=_("To follow the impact of coalitions (measurements and Facteur 4 assessments)."),
+    retention=_(
+        "As long as the coalition's evaluation exists; when you erase your account, your entries "
+        "stay under an anonymous label."
+    ),
+    recipients=_(
+        "The coalition's members and its programme team; published impact reports are public."
+    ),
     models=("evaluation.Measurement", "evaluation.Assessment"),
     datasets=(
         Dataset(

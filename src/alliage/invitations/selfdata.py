@@ -80,6 +80,12 @@ def erase(user: User) -> None:
 PERSONAL_DATA = PersonalData(
     app_label="invitations",
     title=_("Invitations and introductions"),
+    purpose=_("To invite people to coalitions and to introduce actors to one another."),
+    retention=_(
+        "Invitations last a few days; their record is kept as long as your account exists and "
+        "erased with it."
+    ),
+    recipients=_("You and the person invited or introduced; the coalition's lead."),
     models=("invitations.Invitation", "invitations.Introduction"),
     erase=erase,
     datasets=(

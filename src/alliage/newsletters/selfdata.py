@@ -31,6 +31,11 @@ def _delivery_row(delivery: Any) -> dict[str, Any]:
 PERSONAL_DATA = PersonalData(
     app_label="newsletters",
     title=_("Newsletters"),
+    purpose=_(
+        "To send you the programme's newsletter if you consented, and to know who wrote each issue."
+    ),
+    retention=_("Until you withdraw your consent or erase your account."),
+    recipients=_("You and the programme team."),
     models=("newsletters.Delivery", "newsletters.Newsletter"),
     erase=erase,
     datasets=(

@@ -54,6 +54,17 @@ def _inactivity(user: User) -> Iterator[dict[str, Any]]:
 PERSONAL_DATA = PersonalData(
     app_label="selfdata",
     title=_("Consents and activity"),
+    purpose=_(
+        "To prove your consents, to keep a log of sensitive actions for your account's security, "
+        "and to prepare your archives."
+    ),
+    retention=_(
+        "Receipts and the activity log as long as your account exists; an archive is deleted once "
+        "downloaded or when its link expires."
+    ),
+    recipients=_(
+        "You; the activity log also to the programme team (for its programmes) and administrators."
+    ),
     models=("selfdata.ConsentReceipt", "selfdata.DataExport", "selfdata.InactivityFlag"),
     erase=selfdata_erase,
     datasets=(
