@@ -149,6 +149,16 @@ def consents(request: HttpRequest) -> HttpResponse:
         form = ConsentForm(request.POST)
         if not form.is_valid():
             messages.error(request, _("Choose a purpose and whether you agree."))
+        elif form.keep:
+            receipt = services.consent_confirm(
+                user=request.user, by=request.user, purpose=form.cleaned_data["purpose"]
+            )
+            if receipt is not None:
+                messages.success(
+                    request,
+                    _("Thank you: your consent to “%(purpose)s” is kept, for the current text.")
+                    % {"purpose": receipt.get_purpose_display()},
+                )
         else:
             receipt = services.consent_set(
                 user=request.user,
