@@ -196,7 +196,12 @@ PERSONAL_DATA = PersonalData(
             fields=(
                 Field("call", _("Call"), _("the call's title")),
                 Field("title", _("Title"), _("your proposal's title")),
-                Field("status", _("Status"), _("draft, submitted or withdrawn")),
+                Field(
+                    "status",
+                    _("Status"),
+                    _("draft, submitted or withdrawn"),
+                    choices=SubmissionStatus,
+                ),
                 Field(
                     "on_behalf_of",
                     _("On behalf of"),

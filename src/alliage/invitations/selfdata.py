@@ -9,10 +9,11 @@ from typing import Any
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from alliage.coalitions.models import MemberRole
 from alliage.core.models import User
 from alliage.core.personal_data import Dataset, Field, PersonalData
 
-from .models import Introduction, Invitation
+from .models import Introduction, Invitation, InvitationState
 
 
 def _received_q(user: User) -> Q:
@@ -96,9 +97,14 @@ PERSONAL_DATA = PersonalData(
             export=_received,
             fields=(
                 Field("coalition", _("Coalition"), _("the coalition that invited you")),
-                Field("role", _("Role"), _("the role offered")),
+                Field("role", _("Role"), _("the role offered"), choices=MemberRole),
                 Field("message", _("Message"), _("the word that came with it")),
-                Field("state", _("State"), _("waiting, accepted, declined, expired, withdrawn")),
+                Field(
+                    "state",
+                    _("State"),
+                    _("waiting, accepted, declined, expired, withdrawn"),
+                    choices=InvitationState,
+                ),
                 Field("created_at", _("Sent"), _("when it was sent")),
                 Field("decided_at", _("Answered"), _("when it was answered")),
             ),
@@ -111,7 +117,12 @@ PERSONAL_DATA = PersonalData(
             fields=(
                 Field("coalition", _("Coalition"), _("the coalition")),
                 Field("invited", _("Invited"), _("whom you invited")),
-                Field("state", _("State"), _("waiting, accepted, declined, expired, withdrawn")),
+                Field(
+                    "state",
+                    _("State"),
+                    _("waiting, accepted, declined, expired, withdrawn"),
+                    choices=InvitationState,
+                ),
                 Field("created_at", _("Sent"), _("when you sent it")),
             ),
         ),

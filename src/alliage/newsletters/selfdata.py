@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from alliage.core.models import User
 from alliage.core.personal_data import Dataset, Field, PersonalData
 
-from .models import Delivery, Newsletter
+from .models import Delivery, Newsletter, NewsletterStatus
 
 
 def erase(user: User) -> None:
@@ -62,7 +62,9 @@ PERSONAL_DATA = PersonalData(
             query=lambda user: Newsletter.objects.filter(created_by=user).order_by("pk"),
             fields=(
                 Field("subject", _("Subject"), _("its subject")),
-                Field("status", _("Status"), _("draft, being sent or sent")),
+                Field(
+                    "status", _("Status"), _("draft, being sent or sent"), choices=NewsletterStatus
+                ),
                 Field("created_at", _("Created"), _("when it was written")),
                 Field("sent_at", _("Sent"), _("when it was sent, if it was")),
             ),

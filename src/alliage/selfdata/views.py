@@ -57,7 +57,7 @@ def _overview(user: Any) -> list[tuple[PersonalData, list[Shown]]]:
         shown = []
         for dataset in entry.datasets:
             rows, total = dataset.head(user, limit=PAGE_ROWS)
-            shown.append(Shown(dataset, rows, total))
+            shown.append(Shown(dataset, dataset.shown(rows, user), total))
         groups.append((entry, shown))
     return groups
 
@@ -105,6 +105,7 @@ def my_dataset(request: HttpRequest, app_label: str, key: str) -> HttpResponse:
     """One kind of my data, page by page (the overview shows its first rows)."""
     entry, dataset = _dataset_or_404(app_label, key)
     page = paginate(request, DatasetRows(dataset, request.user), DATASET_PAGE_ROWS)
+    page.object_list = dataset.shown(list(page.object_list), request.user)
     return render(
         request,
         "selfdata/dataset_mine.html",
