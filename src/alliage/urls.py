@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("alliage.discussions.urls")),
     path("", include("alliage.moderation.urls")),
     path("", include("alliage.newsletters.urls")),
+    path("", include("alliage.legal.urls")),
     *page_urlpatterns,
     path("", include("alliage.selfdata.urls")),
     path("accounts/", include("alliage.accounts.urls")),

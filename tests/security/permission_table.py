@@ -339,11 +339,22 @@ def _rows_of_the_areas() -> tuple[Row, ...]:
         calls_review,
         discussions,
         invitations,
+        legal,
         newsletters,
         team,
     )
 
-    areas = (actors, agenda, calls_build, calls_review, discussions, invitations, newsletters, team)
+    areas = (
+        actors,
+        agenda,
+        calls_build,
+        calls_review,
+        discussions,
+        invitations,
+        legal,
+        newsletters,
+        team,
+    )
     return tuple(row for area in areas for row in area.ROWS)
 
 

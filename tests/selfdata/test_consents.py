@@ -206,3 +206,55 @@ def test_showing_the_consents_page_creates_no_person_and_the_first_choice_does()
     assert not Person.objects.filter(user=user).exists()
     client.post("/en/me/consents/", {"purpose": "newsletter", "decision": "grant"})
     assert ConsentReceipt.objects.get(person__user=user).granted
+
+
+def _outdated_directory_consent() -> Person:
+    """A person listed before consents had their own page: granted, version 0 (the current
+    text is version 1), so the page asks them to keep or withdraw it."""
+    person = PersonFactory(is_listed=True, is_suggestable=False, is_contactable=False)
+    consent_receipts_from_flags()
+    return person
+
+
+WARNING = "Please read the text above: it is newer than your choice."
+
+
+@pytest.mark.parametrize(("prefix", "button"), [("/en", "Keep my consent"), ("", "decision")])
+def test_an_outdated_consent_can_be_kept_and_the_warning_goes(prefix: str, button: str) -> None:
+    person = _outdated_directory_consent()
+    client = Client()
+    client.force_login(person.user)
+    body = client.get(f"{prefix}/me/consents/").content.decode()
+    assert 'value="keep"' in body
+    assert button in body
+    response = client.post(
+        f"{prefix}/me/consents/", {"purpose": "directory", "decision": "keep"}, follow=True
+    )
+    latest = ConsentReceipt.objects.filter(person=person).order_by("-at", "-id").first()
+    assert (latest.granted, latest.text_version, latest.source) == (True, 1, ReceiptSource.FORM)
+    assert latest.language == ("en" if prefix else "fr")
+    assert ConsentReceipt.objects.filter(person=person).count() == 2
+    person.refresh_from_db()
+    assert person.is_listed
+    assert AuditEntry.objects.filter(action="consent.granted", data__confirmed=True).exists()
+    body = response.content.decode()
+    assert 'value="keep"' not in body
+    if prefix:
+        assert WARNING not in body
+        assert "is kept, for the current text" in body
+
+
+def test_keeping_is_offered_only_for_an_outdated_consent() -> None:
+    from alliage.selfdata.services import consent_confirm
+
+    person = PersonFactory(is_listed=False, is_suggestable=False, is_contactable=False)
+    user = person.user
+    assert consent_confirm(user=user, by=user, purpose="directory") is None  # off
+    consent_set(user=user, by=user, purpose="directory", granted=True)
+    assert consent_confirm(user=user, by=user, purpose="directory") is None  # current text
+    assert ConsentReceipt.objects.filter(person=person).count() == 1
+    client = Client()
+    client.force_login(user)
+    assert 'value="keep"' not in client.get("/en/me/consents/").content.decode()
+    with pytest.raises(PermissionRefused):
+        consent_confirm(user=user, by=UserFactory(), purpose="directory")

@@ -22,6 +22,7 @@ NO_PERSONAL_DATA = {
     "imports",
     "workers",
     "sitesearch",
+    "legal",
 }  # no rows of a person
 # accounts keeps no rows: its limits are counters in the cache, keyed by digests, gone in a day.
 NO_PERSONAL_DATA |= {"accounts"}

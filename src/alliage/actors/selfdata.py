@@ -18,8 +18,11 @@ from .models import (
     VISIBLE_FIELDS,
     Affiliation,
     AffiliationRequest,
+    AffiliationRequestStatus,
     ContactMessage,
     Membership,
+    MembershipTier,
+    OrganisationKind,
     Person,
     Visibility,
 )
@@ -142,6 +145,18 @@ _VISIBILITY = _("who sees it: public (everyone), members (adhérents and the pro
 PERSONAL_DATA = PersonalData(
     app_label="actors",
     title=_("Profile, organisations and memberships"),
+    purpose=_(
+        "To present you and your organisations in the directory and to coalitions, as far as you "
+        "consented, and to run memberships."
+    ),
+    retention=_(
+        "As long as your account exists; erased with it. The fields of your profile are shown "
+        "only as you chose, field by field."
+    ),
+    recipients=_(
+        "Everyone, members or only you, field by field as you chose; the programme team and "
+        "administrators for memberships and requests."
+    ),
     models=(
         "actors.Person",
         "actors.Affiliation",
@@ -161,14 +176,29 @@ PERSONAL_DATA = PersonalData(
                 Field("first_name", _("First name"), _("first name")),
                 Field("last_name", _("Last name"), _("last name")),
                 Field("bio", _("About"), _("“about”: a few words on who you are")),
-                Field("bio_visibility", _("Who sees “about”"), _VISIBILITY),
+                Field("bio_visibility", _("Who sees “about”"), _VISIBILITY, choices=Visibility),
                 Field("intentions", _("Intentions"), _("what you want to achieve, and with whom")),
-                Field("intentions_visibility", _("Who sees your intentions"), _VISIBILITY),
+                Field(
+                    "intentions_visibility",
+                    _("Who sees your intentions"),
+                    _VISIBILITY,
+                    choices=Visibility,
+                ),
                 Field("capabilities", _("Capabilities"), _("what you can bring to a coalition")),
-                Field("capabilities_visibility", _("Who sees your capabilities"), _VISIBILITY),
+                Field(
+                    "capabilities_visibility",
+                    _("Who sees your capabilities"),
+                    _VISIBILITY,
+                    choices=Visibility,
+                ),
                 Field("tags", _("Tags"), _("your tags (a list)")),
-                Field("tags_visibility", _("Who sees your tags"), _VISIBILITY),
-                Field("affiliations_visibility", _("Who sees your organisations"), _VISIBILITY),
+                Field("tags_visibility", _("Who sees your tags"), _VISIBILITY, choices=Visibility),
+                Field(
+                    "affiliations_visibility",
+                    _("Who sees your organisations"),
+                    _VISIBILITY,
+                    choices=Visibility,
+                ),
                 Field(
                     "listed_in_directory",
                     _("In the directory"),
@@ -200,7 +230,10 @@ PERSONAL_DATA = PersonalData(
             fields=(
                 Field("organisation", _("Organisation"), _("the organisation's name")),
                 Field(
-                    "organisation_kind", _("Kind"), _("its kind (code: public_body, association…)")
+                    "organisation_kind",
+                    _("Kind"),
+                    _("its kind (code: public_body, association…)"),
+                    choices=OrganisationKind,
                 ),
                 Field("role", _("Role"), _("your role there")),
             ),
@@ -214,7 +247,12 @@ PERSONAL_DATA = PersonalData(
                 Field("organisation", _("Organisation"), _("the organisation's name")),
                 Field("role", _("Role"), _("the role you gave")),
                 Field("message", _("Message"), _("your word to its people")),
-                Field("status", _("Status"), _("pending, accepted or declined")),
+                Field(
+                    "status",
+                    _("Status"),
+                    _("pending, accepted or declined"),
+                    choices=AffiliationRequestStatus,
+                ),
                 Field("asked_at", _("Asked"), _("when you asked (ISO 8601, UTC)")),
                 Field("answered_at", _("Answered"), _("when it was answered (ISO 8601, UTC)")),
             ),
@@ -232,7 +270,7 @@ PERSONAL_DATA = PersonalData(
                     _("Held by"),
                     _("the organisation holding it, or empty when it is in your own name"),
                 ),
-                Field("tier", _("Tier"), _("the membership tier (code)")),
+                Field("tier", _("Tier"), _("the membership tier (code)"), choices=MembershipTier),
                 Field("starts_on", _("From"), _("first day (ISO 8601)")),
                 Field("ends_on", _("Until"), _("last day (ISO 8601)")),
                 Field("current", _("Valid today"), _("true if it is valid today")),
@@ -247,7 +285,12 @@ PERSONAL_DATA = PersonalData(
             ),
             export=_contact_messages,
             fields=(
-                Field("direction", _("Sent or received"), _("sent (by you) or received")),
+                Field(
+                    "direction",
+                    _("Sent or received"),
+                    _("sent (by you) or received"),
+                    choices={"sent": _("sent"), "received": _("received")},
+                ),
                 Field("other_person", _("With"), _("the other person's name")),
                 Field(
                     "written_at", _("Written"), _("when the message was written (ISO 8601, UTC)")

@@ -14,7 +14,7 @@ from alliage.core.models import User
 from alliage.core.personal_data import Dataset, Field, PersonalData
 from alliage.core.selfdata import admin_log_forget
 
-from .models import HELD, CalendarToken, Event, EventStatus, Registration
+from .models import HELD, CalendarToken, Event, EventStatus, Registration, RegistrationStatus
 from .services import registration_cancel
 
 
@@ -69,6 +69,9 @@ def erase(user: User) -> None:
 PERSONAL_DATA = PersonalData(
     app_label="agenda",
     title=_("Agenda"),
+    purpose=_("To register you for events, to warn you of changes and to count attendance."),
+    retention=_("As long as your account exists; erased with it."),
+    recipients=_("You, the organisers of the event (the programme team) and administrators."),
     models=("agenda.Registration", "agenda.CalendarToken", "agenda.Event"),
     erase=erase,
     datasets=(
@@ -80,7 +83,12 @@ PERSONAL_DATA = PersonalData(
             fields=(
                 Field("event", _("Event"), _("the event's title")),
                 Field("starts_at", _("Starts"), _("when it starts (ISO 8601, UTC)")),
-                Field("status", _("Status"), _("confirmed, waitlisted, cancelled or attended")),
+                Field(
+                    "status",
+                    _("Status"),
+                    _("confirmed, waitlisted, cancelled or attended"),
+                    choices=RegistrationStatus,
+                ),
                 Field("registered_at", _("Registered"), _("when you registered (ISO 8601, UTC)")),
                 Field(
                     "reminder_sent_at",

@@ -35,6 +35,9 @@ def _erase(user: User) -> None:
 PERSONAL_DATA = PersonalData(
     app_label="api",
     title=_("API"),
+    purpose=_("To let your own programs use the API on your behalf."),
+    retention=_("Until you revoke the token, or erase your account."),
+    recipients=_("You only (a token is shown once, then stored hashed)."),
     models=("api.ApiToken", "api.IdempotentResponse"),
     erase=_erase,
     datasets=(

@@ -166,6 +166,16 @@ def erase(user: User) -> None:
 PERSONAL_DATA = PersonalData(
     app_label="calls",
     title=_("Calls"),
+    purpose=_(
+        "To receive and review the submissions to calls, and to manage conflicts of interest."
+    ),
+    retention=_(
+        "As long as your account exists; when you erase it, submissions and reviews stay under an "
+        "anonymous label so that decisions remain explained."
+    ),
+    recipients=_(
+        "The call's programme team and its assigned reviewers; the decisions are published."
+    ),
     models=(
         "calls.Submission",
         "calls.Assignment",
@@ -186,7 +196,12 @@ PERSONAL_DATA = PersonalData(
             fields=(
                 Field("call", _("Call"), _("the call's title")),
                 Field("title", _("Title"), _("your proposal's title")),
-                Field("status", _("Status"), _("draft, submitted or withdrawn")),
+                Field(
+                    "status",
+                    _("Status"),
+                    _("draft, submitted or withdrawn"),
+                    choices=SubmissionStatus,
+                ),
                 Field(
                     "on_behalf_of",
                     _("On behalf of"),

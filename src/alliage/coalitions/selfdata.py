@@ -15,7 +15,14 @@ from alliage.core.selfdata import admin_log_forget
 from alliage.core.services import audit_record
 
 from .audit import AuditAction
-from .models import CanvasChange, CoalitionMember, JoinRequest, MemberRole, Programme
+from .models import (
+    CanvasChange,
+    CoalitionMember,
+    JoinRequest,
+    JoinRequestStatus,
+    MemberRole,
+    Programme,
+)
 
 
 def _roles(user: User) -> Iterator[dict[str, Any]]:
@@ -91,6 +98,14 @@ def erase(user: User) -> None:
 PERSONAL_DATA = PersonalData(
     app_label="coalitions",
     title=_("Coalitions"),
+    purpose=_("To run the coalitions you take part in and to keep the history of their canvas."),
+    retention=_(
+        "As long as your account exists; when you erase it, your changes to canvases stay under "
+        "an anonymous label."
+    ),
+    recipients=_(
+        "The coalition's members and its programme team; what the coalition publishes is public."
+    ),
     models=(
         "coalitions.CoalitionMember",
         "coalitions.JoinRequest",
@@ -107,7 +122,12 @@ PERSONAL_DATA = PersonalData(
             fields=(
                 Field("coalition", _("Coalition"), _("the coalition's title")),
                 Field("programme", _("Programme"), _("its programme")),
-                Field("role", _("Role"), _("your role (code: lead, member, funder…)")),
+                Field(
+                    "role",
+                    _("Role"),
+                    _("your role (code: lead, member, funder…)"),
+                    choices=MemberRole,
+                ),
                 Field(
                     "on_behalf_of", _("On behalf of"), _("the organisation you represent, or empty")
                 ),
@@ -132,7 +152,12 @@ PERSONAL_DATA = PersonalData(
                     "on_behalf_of", _("On behalf of"), _("the organisation you asked for, or empty")
                 ),
                 Field("message", _("Message"), _("your message to the leads")),
-                Field("status", _("Status"), _("pending, accepted, declined or withdrawn")),
+                Field(
+                    "status",
+                    _("Status"),
+                    _("pending, accepted, declined or withdrawn"),
+                    choices=JoinRequestStatus,
+                ),
                 Field("created_at", _("Created"), _("when you asked (ISO 8601, UTC)")),
                 Field("decided_at", _("Decided"), _("when it was answered (ISO 8601, UTC)")),
             ),

@@ -14,7 +14,15 @@ from django.utils.translation import gettext_lazy as _
 from alliage.core.models import User
 from alliage.core.personal_data import Dataset, Field, PersonalData
 
-from .models import Publication, PublicationFile, Reuse, ReuseStatus
+from .models import (
+    Publication,
+    PublicationFile,
+    PublicationKind,
+    PublicationStatus,
+    Reuse,
+    ReuseKind,
+    ReuseStatus,
+)
 
 
 def _authored(user: User) -> Iterator[dict[str, Any]]:
@@ -63,6 +71,12 @@ def _erase(user: User) -> None:
 PERSONAL_DATA = PersonalData(
     app_label="commons",
     title=_("Commons"),
+    purpose=_("To credit you as an author and to record the reuses you declare."),
+    retention=_(
+        "As long as the publication exists; when you erase your account, your credit becomes an "
+        "anonymous label."
+    ),
+    recipients=_("Everyone, for what is published; the programme team for drafts."),
     models=("commons.Publication", "commons.PublicationFile", "commons.Reuse"),
     erase=_erase,
     datasets=(
@@ -76,8 +90,13 @@ PERSONAL_DATA = PersonalData(
             export=_authored,
             fields=(
                 Field("title", _("Title"), _("the publication's title")),
-                Field("kind", _("Kind"), _("cahier, guide, kit, article, dataset…")),
-                Field("status", _("Status"), _("draft or published")),
+                Field(
+                    "kind",
+                    _("Kind"),
+                    _("cahier, guide, kit, article, dataset…"),
+                    choices=PublicationKind,
+                ),
+                Field("status", _("Status"), _("draft or published"), choices=PublicationStatus),
                 Field("published_on", _("Published on"), _("its publication date (ISO 8601)")),
                 Field("licence", _("Licence"), _("its licence, as an SPDX identifier")),
             ),
@@ -107,9 +126,16 @@ PERSONAL_DATA = PersonalData(
                 Field("publication", _("Publication"), _("what you reused")),
                 Field("title", _("Title"), _("the reuse's title")),
                 Field("url", _("Link"), _("where the reuse is")),
-                Field("kind", _("Kind"), _("application, visualisation, article, API, other")),
+                Field(
+                    "kind",
+                    _("Kind"),
+                    _("application, visualisation, article, API, other"),
+                    choices=ReuseKind,
+                ),
                 Field("description", _("Description"), _("what you wrote about it")),
-                Field("status", _("Status"), _("pending, published or refused")),
+                Field(
+                    "status", _("Status"), _("pending, published or refused"), choices=ReuseStatus
+                ),
                 Field("declared_at", _("Declared"), _("when you declared it (ISO 8601, UTC)")),
             ),
         ),

@@ -35,6 +35,20 @@ class Field:
     name: str
     label: Text
     description: Text
+    # What the "My data" page shows for a stored code (a role, a status, a kind): a Django
+    # choices class, a mapping of codes to labels, or a function of the value. The archive
+    # keeps the code as stored.
+    choices: Any = None
+
+    def shown(self, value: Any) -> Any:
+        """The value as words for the page: a code through ``choices``, else as stored."""
+        choices = self.choices
+        if choices is None or value is None or value == "":
+            return value
+        if callable(choices) and not isinstance(choices, type):
+            return choices(value)
+        mapping = dict(choices.choices) if hasattr(choices, "choices") else choices
+        return mapping.get(value, value)
 
 
 @dataclass(frozen=True)
@@ -57,6 +71,10 @@ class Dataset:
     single: bool = False
     query: Callable[[User], QuerySet[Any]] | None = None
     row: Callable[[Model], Mapping[str, Any]] | None = None
+    # The page's words for a page of rows about ``user`` (objects, details): one dict per row
+    # of the values it words itself, the others through the fields' ``choices``; the archive
+    # keeps the rows as stored.
+    display: Callable[[list[dict[str, Any]], User], list[dict[str, Any]]] | None = None
 
     def __post_init__(self) -> None:
         if (self.export is None) == (self.query is None) or (
@@ -77,6 +95,20 @@ class Dataset:
             return
         for record in query(user).iterator(chunk_size=500):
             yield row(record)
+
+    def shown(self, rows: list[dict[str, Any]], user: User) -> list[dict[str, Any]]:
+        """Rows as the "My data" page shows them to ``user``: words, not stored codes. The
+        ``display`` function returns, for each row, the values it words itself."""
+        words = self.display(rows, user) if self.display is not None and rows else None
+        return [
+            {
+                f.name: (
+                    words[i][f.name] if words and f.name in words[i] else f.shown(row.get(f.name))
+                )
+                for f in self.fields
+            }
+            for i, row in enumerate(rows)
+        ]
 
     @property
     def field_names(self) -> tuple[str, ...]:
@@ -135,13 +167,21 @@ class PersonalData:
     the erasure's transaction, before the apps below it (the account itself is anonymised last,
     by core). ``models`` lists the models (``app_label.ModelName``) holding personal data that
     this entry exports and erases: a test checks that every model linked to an account or a
-    person is listed by some entry."""
+    person is listed by some entry.
+
+    ``purpose`` (why the app holds it), ``retention`` (for how long) and ``recipients`` (who
+    sees it) are the privacy page's words for this entry (``alliage.legal``); an entry without
+    them is shown with the platform's general rule (kept while the account exists, erased
+    with it, seen by the person and the platform's administrators)."""
 
     app_label: str
     title: Text
     datasets: tuple[Dataset, ...] = ()
     erase: Callable[[User], None] | None = None
     models: tuple[str, ...] = ()
+    purpose: Text = ""
+    retention: Text = ""
+    recipients: Text = ""
 
 
 _entries: dict[str, PersonalData] = {}

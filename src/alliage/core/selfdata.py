@@ -81,6 +81,14 @@ def erase(user: User) -> None:
 PERSONAL_DATA = PersonalData(
     app_label="core",
     title=_("Account"),
+    purpose=_("To let you log in and to write to you about your account."),
+    retention=_(
+        "As long as your account exists; when you erase it, your name and address are replaced by "
+        "an anonymous label."
+    ),
+    recipients=_(
+        "You and the platform's administrators; your address is never shown to other people."
+    ),
     models=("core.User", "core.AuditEntry"),
     erase=erase,
     datasets=(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
@@ -19,11 +20,11 @@ from alliage.core import hooks
 logger = logging.getLogger(__name__)
 
 
-@never_cache
-@require_GET
-def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness and database status for load balancers and the demo's own check. The body is
-    public, so it names no host, port or error: those go to the log."""
+def health_report(*, web_only: bool = False) -> tuple[dict[str, Any], bool]:
+    """The service's health: the database, then each app's HEALTH_CHECKS (skipped when the
+    database is down, or for ``web_only``), as ``({name: body}, healthy)``. /healthz answers
+    it as JSON; the status page (``alliage.legal``) shows it in words. The bodies name no
+    host, port or error: those go to the log."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -32,19 +33,27 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception as error:  # any failure means "down"
         logger.error("Health check: the database is down: %s: %s", type(error).__name__, error)
         healthy = database_up = False
-    checks = {}
-    # The other checks read the database (the task queue's depth and age); a load balancer that
-    # should only know whether this server answers asks for ?scope=web.
-    if healthy and request.GET.get("scope") != "web":
+    checks: dict[str, Any] = {"database": {"status": "up" if database_up else "down"}}
+    # The other checks read the database (the task queue's depth and age).
+    if healthy and not web_only:
         for check in hooks.get_hooks(hooks.HEALTH_CHECKS):
             name, body, ok = check()
             checks[name] = body
             healthy = healthy and ok
+    return checks, healthy
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness and database status for load balancers and the demo's own check. The body is
+    public, so it names no host, port or error: those go to the log. A load balancer that
+    should only know whether this server answers asks for ?scope=web."""
+    checks, healthy = health_report(web_only=request.GET.get("scope") == "web")
     return JsonResponse(
         {
             "status": "ok" if healthy else "error",
             "version": alliage.__version__,
-            "database": {"status": "up" if database_up else "down"},
             **checks,
         },
         status=200 if healthy else 503,

@@ -52,6 +52,15 @@ def erase(user: User) -> None:
 PERSONAL_DATA = PersonalData(
     app_label="discussions",
     title=_("Discussions"),
+    purpose=_("To hold discussions on coalitions, proposals and publications."),
+    retention=_(
+        "As long as your account exists; when you erase it, your comments stay under an anonymous "
+        "label."
+    ),
+    recipients=_(
+        "The people who may see the discussion (public, members or a coalition, depending on its "
+        "channel)."
+    ),
     models=("discussions.Comment", "discussions.CommentRevision", "discussions.Thread"),
     erase=erase,
     datasets=(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from alliage.core.models import User
 from alliage.core.personal_data import Dataset, Field, PersonalData
 
-from .models import Assessment, Measurement
+from .models import Assessment, AssessmentSide, Measurement
 
 
 def _measurements(user: User) -> Iterator[dict[str, Any]]:
@@ -49,6 +49,14 @@ def _assessments(user: User) -> Iterator[dict[str, Any]]:
 PERSONAL_DATA = PersonalData(
     app_label="evaluation",
     title=_("Evaluation"),
+    purpose=_("To follow the impact of coalitions (measurements and Facteur 4 assessments)."),
+    retention=_(
+        "As long as the coalition's evaluation exists; when you erase your account, your entries "
+        "stay under an anonymous label."
+    ),
+    recipients=_(
+        "The coalition's members and its programme team; published impact reports are public."
+    ),
     models=("evaluation.Measurement", "evaluation.Assessment"),
     datasets=(
         Dataset(
@@ -80,7 +88,12 @@ PERSONAL_DATA = PersonalData(
             fields=(
                 Field("coalition", _("Coalition"), _("the coalition's title")),
                 Field("questionnaire", _("Questionnaire"), _("the questionnaire and its version")),
-                Field("side", _("Side"), _("self (by the coalition) or accompanier")),
+                Field(
+                    "side",
+                    _("Side"),
+                    _("self (by the coalition) or accompanier"),
+                    choices=AssessmentSide,
+                ),
                 Field("assessed_on", _("Date"), _("the date of the assessment (ISO 8601)")),
                 Field(
                     "is_public", _("Public"), _("true if it shows on the coalition's impact report")

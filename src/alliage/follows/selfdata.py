@@ -30,6 +30,9 @@ def erase(user: User) -> None:
 PERSONAL_DATA = PersonalData(
     app_label="follows",
     title=_("Follows"),
+    purpose=_("To tell you about what you follow."),
+    retention=_("Until you stop following, or erase your account."),
+    recipients=_("You only."),
     models=("follows.Follow",),
     erase=erase,
     datasets=(

@@ -9,10 +9,11 @@ from typing import Any
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from alliage.coalitions.models import MemberRole
 from alliage.core.models import User
 from alliage.core.personal_data import Dataset, Field, PersonalData
 
-from .models import Introduction, Invitation
+from .models import Introduction, Invitation, InvitationState
 
 
 def _received_q(user: User) -> Q:
@@ -80,6 +81,12 @@ def erase(user: User) -> None:
 PERSONAL_DATA = PersonalData(
     app_label="invitations",
     title=_("Invitations and introductions"),
+    purpose=_("To invite people to coalitions and to introduce actors to one another."),
+    retention=_(
+        "Invitations last a few days; their record is kept as long as your account exists and "
+        "erased with it."
+    ),
+    recipients=_("You and the person invited or introduced; the coalition's lead."),
     models=("invitations.Invitation", "invitations.Introduction"),
     erase=erase,
     datasets=(
@@ -90,9 +97,14 @@ PERSONAL_DATA = PersonalData(
             export=_received,
             fields=(
                 Field("coalition", _("Coalition"), _("the coalition that invited you")),
-                Field("role", _("Role"), _("the role offered")),
+                Field("role", _("Role"), _("the role offered"), choices=MemberRole),
                 Field("message", _("Message"), _("the word that came with it")),
-                Field("state", _("State"), _("waiting, accepted, declined, expired, withdrawn")),
+                Field(
+                    "state",
+                    _("State"),
+                    _("waiting, accepted, declined, expired, withdrawn"),
+                    choices=InvitationState,
+                ),
                 Field("created_at", _("Sent"), _("when it was sent")),
                 Field("decided_at", _("Answered"), _("when it was answered")),
             ),
@@ -105,7 +117,12 @@ PERSONAL_DATA = PersonalData(
             fields=(
                 Field("coalition", _("Coalition"), _("the coalition")),
                 Field("invited", _("Invited"), _("whom you invited")),
-                Field("state", _("State"), _("waiting, accepted, declined, expired, withdrawn")),
+                Field(
+                    "state",
+                    _("State"),
+                    _("waiting, accepted, declined, expired, withdrawn"),
+                    choices=InvitationState,
+                ),
                 Field("created_at", _("Sent"), _("when you sent it")),
             ),
         ),

@@ -28,6 +28,12 @@ def erase(user: User) -> None:
 PERSONAL_DATA = PersonalData(
     app_label="moderation",
     title=_("Moderation"),
+    purpose=_("To handle the contents you reported."),
+    retention=_("As long as your account exists; erased with it."),
+    recipients=_(
+        "The programme team and administrators who moderate; never the author of the reported "
+        "content."
+    ),
     models=("moderation.Report", "moderation.Case"),
     erase=erase,
     datasets=(

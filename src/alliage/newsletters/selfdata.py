@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from alliage.core.models import User
 from alliage.core.personal_data import Dataset, Field, PersonalData
 
-from .models import Delivery, Newsletter
+from .models import Delivery, Newsletter, NewsletterStatus
 
 
 def erase(user: User) -> None:
@@ -31,6 +31,11 @@ def _delivery_row(delivery: Any) -> dict[str, Any]:
 PERSONAL_DATA = PersonalData(
     app_label="newsletters",
     title=_("Newsletters"),
+    purpose=_(
+        "To send you the programme's newsletter if you consented, and to know who wrote each issue."
+    ),
+    retention=_("Until you withdraw your consent or erase your account."),
+    recipients=_("You and the programme team."),
     models=("newsletters.Delivery", "newsletters.Newsletter"),
     erase=erase,
     datasets=(
@@ -57,7 +62,9 @@ PERSONAL_DATA = PersonalData(
             query=lambda user: Newsletter.objects.filter(created_by=user).order_by("pk"),
             fields=(
                 Field("subject", _("Subject"), _("its subject")),
-                Field("status", _("Status"), _("draft, being sent or sent")),
+                Field(
+                    "status", _("Status"), _("draft, being sent or sent"), choices=NewsletterStatus
+                ),
                 Field("created_at", _("Created"), _("when it was written")),
                 Field("sent_at", _("Sent"), _("when it was sent, if it was")),
             ),

@@ -21,6 +21,11 @@ def erase(user: User) -> None:
 PERSONAL_DATA = PersonalData(
     app_label="notifications",
     title=_("Notifications"),
+    purpose=_(
+        "To tell you, on the site and by e-mail as you choose, what happens in what concerns you."
+    ),
+    retention=_("As long as your account exists; erased with it."),
+    recipients=_("You only."),
     models=("notifications.Notification", "notifications.Preference", "notifications.DigestState"),
     erase=erase,
     datasets=(

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from .models import Purpose
 
 # The text of the receipts made from the profile's former checkboxes (version 0).
-INITIAL_TEXT = (
+INITIAL_TEXT = gettext_noop(
     "Carried over from the choice on your profile, made before consents had their own page."
 )
 

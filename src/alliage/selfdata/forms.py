@@ -10,11 +10,22 @@ from .models import Purpose
 
 class ConsentForm(forms.Form):
     purpose = forms.ChoiceField(choices=Purpose.choices)
-    decision = forms.ChoiceField(choices=(("grant", _("I agree")), ("withdraw", _("Withdraw"))))
+    decision = forms.ChoiceField(
+        choices=(
+            ("grant", _("I agree")),
+            ("withdraw", _("Withdraw")),
+            ("keep", _("Keep my consent")),
+        )
+    )
 
     @property
     def granted(self) -> bool:
         return self.cleaned_data["decision"] == "grant"
+
+    @property
+    def keep(self) -> bool:
+        """Confirm a consent given under an earlier version of its text."""
+        return self.cleaned_data["decision"] == "keep"
 
 
 class EraseForm(forms.Form):

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from alliage.core.models import AuditEntry, User
 from alliage.core.personal_data import Dataset, Field, PersonalData
 
-from .models import ConsentReceipt, DataExport, InactivityFlag
+from .display import audit_display, receipt_display
+from .models import ConsentReceipt, DataExport, ExportStatus, InactivityFlag, Purpose, ReceiptSource
 from .selectors import audit_about
 from .services import selfdata_erase
 
@@ -54,6 +55,17 @@ def _inactivity(user: User) -> Iterator[dict[str, Any]]:
 PERSONAL_DATA = PersonalData(
     app_label="selfdata",
     title=_("Consents and activity"),
+    purpose=_(
+        "To prove your consents, to keep a log of sensitive actions for your account's security, "
+        "and to prepare your archives."
+    ),
+    retention=_(
+        "Receipts and the activity log as long as your account exists; an archive is deleted once "
+        "downloaded or when its link expires."
+    ),
+    recipients=_(
+        "You; the activity log also to the programme team (for its programmes) and administrators."
+    ),
     models=("selfdata.ConsentReceipt", "selfdata.DataExport", "selfdata.InactivityFlag"),
     erase=selfdata_erase,
     datasets=(
@@ -62,8 +74,14 @@ PERSONAL_DATA = PersonalData(
             title=_("Consent receipts"),
             description=_("Every consent you gave or withdrew, with the text you agreed to."),
             query=_receipts,
+            display=receipt_display,
             fields=(
-                Field("purpose", _("Purpose"), _("directory, contact, matching or newsletter")),
+                Field(
+                    "purpose",
+                    _("Purpose"),
+                    _("directory, contact, matching or newsletter"),
+                    choices=Purpose,
+                ),
                 Field(
                     "granted", _("Given"), _("true for a consent given, false for one withdrawn")
                 ),
@@ -71,7 +89,12 @@ PERSONAL_DATA = PersonalData(
                 Field("text_version", _("Text version"), _("the version of the purpose's text")),
                 Field("text", _("Text shown"), _("the text as it was shown to you")),
                 Field("language", _("Language"), _("the language it was shown in")),
-                Field("source", _("Source"), _("form (the consents page), initial or erasure")),
+                Field(
+                    "source",
+                    _("Source"),
+                    _("form (the consents page), initial or erasure"),
+                    choices=ReceiptSource,
+                ),
             ),
         ),
         Dataset(
@@ -83,12 +106,13 @@ PERSONAL_DATA = PersonalData(
             ),
             query=_audit,
             row=_audit_row,
+            display=audit_display,
             fields=(
                 Field("at", _("When"), _("when (ISO 8601, UTC)")),
                 Field("action", _("Action"), _("what happened (code)")),
                 Field("by_you", _("By you"), _("true if you did it")),
                 Field("target_type", _("Object type"), _("the kind of object it concerned")),
-                Field("target_id", _("Object number"), _("that object's number")),
+                Field("target_id", _("Object"), _("that object's number")),
                 Field("details", _("Details"), _("details recorded with it")),
             ),
         ),
@@ -99,7 +123,12 @@ PERSONAL_DATA = PersonalData(
             query=_exports,
             fields=(
                 Field("requested_at", _("Requested"), _("when you asked (ISO 8601, UTC)")),
-                Field("status", _("Status"), _("pending, ready, downloaded, expired or failed")),
+                Field(
+                    "status",
+                    _("Status"),
+                    _("pending, ready, downloaded, expired or failed"),
+                    choices=ExportStatus,
+                ),
                 Field("expires_at", _("Expires"), _("when its link stops working")),
                 Field("downloaded_at", _("Downloaded"), _("when you downloaded it")),
             ),

@@ -86,6 +86,43 @@ def consent_set(*, user: User, by: User, purpose: str, granted: bool) -> Consent
 
 
 @transaction.atomic
+def consent_confirm(*, user: User, by: User, purpose: str) -> ConsentReceipt | None:
+    """Keep a consent given under an earlier version of its text: the person read the current
+    text and agrees to it, which leaves a new receipt with its version and words (the consent
+    was on and stays on: no flag changes). Only the person may. A consent that is off, or
+    already given under the current version, changes nothing and returns None."""
+    if by.pk != user.pk:
+        raise PermissionRefused(_("Only the person concerned may change their consents."))
+    purpose_text = BY_CODE.get(purpose)
+    if purpose_text is None:
+        raise BusinessError(_("Unknown purpose."), field="purpose")
+    person = Person.objects.select_for_update().get(pk=person_ensure(user=user).pk)
+    latest = latest_receipts(person=person).get(purpose)
+    if not consent_granted(person=person, purpose=purpose_text, latest=latest) or (
+        latest is not None and latest.text_version >= purpose_text.version
+    ):
+        return None
+    receipt = ConsentReceipt.objects.create(
+        person=person,
+        purpose=purpose,
+        granted=True,
+        text_version=purpose_text.version,
+        text=str(purpose_text.text),
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+        source=ReceiptSource.FORM,
+    )
+    audit_record(
+        action=AuditAction.CONSENT_GRANTED,
+        by=by,
+        target=user,
+        purpose=purpose,
+        version=purpose_text.version,
+        confirmed=True,
+    )
+    return receipt
+
+
+@transaction.atomic
 def consent_receipts_from_flags() -> int:
     """People whose flags were set before consents had their own page (the demo, accounts
     older than this app) get a receipt for each flag that is on, dated now, version 0, so

@@ -57,7 +57,7 @@ def _overview(user: Any) -> list[tuple[PersonalData, list[Shown]]]:
         shown = []
         for dataset in entry.datasets:
             rows, total = dataset.head(user, limit=PAGE_ROWS)
-            shown.append(Shown(dataset, rows, total))
+            shown.append(Shown(dataset, dataset.shown(rows, user), total))
         groups.append((entry, shown))
     return groups
 
@@ -105,6 +105,7 @@ def my_dataset(request: HttpRequest, app_label: str, key: str) -> HttpResponse:
     """One kind of my data, page by page (the overview shows its first rows)."""
     entry, dataset = _dataset_or_404(app_label, key)
     page = paginate(request, DatasetRows(dataset, request.user), DATASET_PAGE_ROWS)
+    page.object_list = dataset.shown(list(page.object_list), request.user)
     return render(
         request,
         "selfdata/dataset_mine.html",
@@ -149,6 +150,16 @@ def consents(request: HttpRequest) -> HttpResponse:
         form = ConsentForm(request.POST)
         if not form.is_valid():
             messages.error(request, _("Choose a purpose and whether you agree."))
+        elif form.keep:
+            receipt = services.consent_confirm(
+                user=request.user, by=request.user, purpose=form.cleaned_data["purpose"]
+            )
+            if receipt is not None:
+                messages.success(
+                    request,
+                    _("Thank you: your consent to “%(purpose)s” is kept, for the current text.")
+                    % {"purpose": receipt.get_purpose_display()},
+                )
         else:
             receipt = services.consent_set(
                 user=request.user,

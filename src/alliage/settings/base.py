@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "alliage.newsletters",
     "alliage.team",
     "alliage.myspace",
+    "alliage.legal",
     "alliage.demo",
     "alliage.accounts",
 ]
