@@ -3,11 +3,14 @@ times; how it is exported and erased."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from alliage.core.models import User
 from alliage.core.personal_data import Dataset, Field, PersonalData
 
+from .kinds import Delivery, all_kinds
 from .models import DigestState, Notification, Preference
 
 
@@ -16,6 +19,26 @@ def erase(user: User) -> None:
     Notification.objects.filter(recipient=user).delete()
     Preference.objects.filter(user=user).delete()
     DigestState.objects.filter(user=user).delete()
+
+
+def notifications_display(rows: list[dict[str, Any]], user: User) -> list[dict[str, Any]]:
+    """Each notification as its kind's name and the line it reads as, in the reader's
+    language (a kind no longer registered keeps its stored key and details)."""
+    kinds = all_kinds()
+    shown = []
+    for row in rows:
+        kind = kinds.get(row.get("kind", ""))
+        context = row.get("context")
+        if kind is None or not isinstance(context, dict):
+            shown.append({})
+            continue
+        shown.append({"kind": str(kind.label), "context": kind.render(context)})
+    return shown
+
+
+def _kind_label(key: str) -> str:
+    kind = all_kinds().get(key)
+    return str(kind.label) if kind else key
 
 
 PERSONAL_DATA = PersonalData(
@@ -34,6 +57,7 @@ PERSONAL_DATA = PersonalData(
             title=_("Notifications"),
             description=_("What Alliage told you about, and when you read it."),
             query=lambda user: Notification.objects.filter(recipient=user).order_by("pk"),
+            display=notifications_display,
             fields=(
                 Field("kind", _("Kind"), _("the kind of notification")),
                 Field("url", _("Link"), _("where it leads")),
@@ -49,8 +73,10 @@ PERSONAL_DATA = PersonalData(
             description=_("How you chose to hear about each kind of notification."),
             query=lambda user: Preference.objects.filter(user=user).order_by("kind"),
             fields=(
-                Field("kind", _("Kind"), _("the kind of notification")),
-                Field("delivery", _("Delivery"), _("now, daily, weekly or never")),
+                Field("kind", _("Kind"), _("the kind of notification"), choices=_kind_label),
+                Field(
+                    "delivery", _("Delivery"), _("now, daily, weekly or never"), choices=Delivery
+                ),
             ),
         ),
     ),

@@ -51,9 +51,15 @@ def _model(label: str) -> type[models.Model] | None:
 def _field_name(model: type[models.Model] | None, name: str) -> str:
     if model is not None:
         try:
-            return str(model._meta.get_field(name).verbose_name)
+            field = model._meta.get_field(name)
         except FieldDoesNotExist:
-            pass
+            field = None
+        # A reverse relation has no verbose name of its own: its model's plural name.
+        label = getattr(field, "verbose_name", None) or (
+            field.related_model._meta.verbose_name_plural if field is not None else None
+        )
+        if label:
+            return str(label)
     return name.replace("_", " ")
 
 
