@@ -253,7 +253,7 @@ def test_attendance_is_refused_before_the_event_day(committed) -> None:
     event.programme.team.add(team)
     registration = committed(services.registration_create, event=event, by=PersonFactory().user)
     assert not attendance_open(event=event)
-    with pytest.raises(BusinessError, match="jour de l.événement"):
+    with pytest.raises(BusinessError, match=r"jour de l.événement"):
         services.attendance_mark(registration=registration, by=team, attended=True)
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CONFIRMED
