@@ -144,6 +144,8 @@ ROWS: tuple[Row, ...] = (
         data=lambda w: {"to": "evaluating"}),
     Row("coalitions:coalition-join", kw=coalition, get=POST_ONLY, post="lrrddrrrr",
         data=lambda w: {"organisation": "", "message": "Bonjour"}),
+    # Whoever has a pending request takes it back; the others are told they have none.
+    Row("coalitions:join-request-withdraw", kw=coalition, get=POST_ONLY, post="lrrrrrrrr"),
     Row("coalitions:member-manage", kw=lambda w: {"slug": w.coalition.slug,
                                                    "pk": w.membership.pk},
         get=POST_ONLY, post=LEAD_TEAM_POST, data=lambda w: {"role": "observer"}),

@@ -18,7 +18,10 @@ class SignupForm(forms.Form):
 
     first_name = forms.CharField(label=_("First name"), max_length=80)
     last_name = forms.CharField(label=_("Last name"), max_length=80)
-    email = forms.EmailField(label=_("E-mail address"))
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        error_messages={"invalid": _("Enter a valid e-mail address.")},
+    )
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,

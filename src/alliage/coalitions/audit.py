@@ -13,6 +13,7 @@ class AuditAction(models.TextChoices):
     JOIN_REQUESTED = "coalition.join_requested", _("Asked to join a coalition")
     JOIN_ACCEPTED = "coalition.join_accepted", _("Request to join accepted")
     JOIN_DECLINED = "coalition.join_declined", _("Request to join declined")
+    JOIN_WITHDRAWN = "coalition.join_withdrawn", _("Request to join withdrawn")
     ROLE_CHANGED = "coalition.role_changed", _("Role in a coalition changed")
     MEMBER_REMOVED = "coalition.member_removed", _("Left or removed from a coalition")
     LEAD_ERASED = (

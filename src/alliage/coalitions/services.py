@@ -428,6 +428,23 @@ def _member_users(coalition: Coalition, *, role: str | None = None) -> list[User
 
 
 @transaction.atomic
+def join_request_withdraw(*, join_request: JoinRequest, by: User) -> JoinRequest:
+    """The person who asked to join takes the request back while it waits for an answer;
+    nobody else can, and an answered request stays as answered."""
+    locked = (
+        JoinRequest.objects.select_for_update().select_related("person").get(pk=join_request.pk)
+    )
+    if not by.is_authenticated or locked.person.user_id != by.pk:
+        raise BusinessError(_("Only the person who asked can withdraw this request."))
+    if locked.status != JoinRequestStatus.PENDING:
+        raise BusinessError(_("This request has already been answered."))
+    locked.status = JoinRequestStatus.WITHDRAWN
+    locked.save(update_fields=["status", "updated_at"])
+    audit_record(action=AuditAction.JOIN_WITHDRAWN, by=by, target=locked.coalition)
+    return locked
+
+
+@transaction.atomic
 def join_request_decide(
     *, join_request: JoinRequest, by: User, accept: bool, role: str = MemberRole.MEMBER
 ) -> JoinRequest:

@@ -34,6 +34,11 @@ urlpatterns = [
     ),
     path("coalitions/<slug:slug>/status/", views.coalition_transition, name="coalition-transition"),
     path("coalitions/<slug:slug>/join/", views.coalition_join, name="coalition-join"),
+    path(
+        "coalitions/<slug:slug>/join/withdraw/",
+        views.join_request_withdraw,
+        name="join-request-withdraw",
+    ),
     path("coalitions/<slug:slug>/members/<int:pk>/", views.member_manage, name="member-manage"),
     path(
         "coalitions/<slug:slug>/members/<int:pk>/remove/",

@@ -249,6 +249,23 @@ def coalition_join(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
+@login_required
+def join_request_withdraw(request: HttpRequest, slug: str) -> HttpResponse:
+    """Take back one's own pending request to join (the only one the viewer can reach)."""
+    coalition = _coalition(request, slug)
+    pending = selectors.coalition_pending_request_for(coalition=coalition, user=request.user)
+    if pending is None:
+        messages.info(request, _("You have no request waiting for an answer here."))
+        return redirect(coalition)
+    return service_then_redirect(
+        request,
+        lambda: services.join_request_withdraw(join_request=pending, by=request.user),
+        to=coalition,
+        success=_("Your request to join is withdrawn."),
+    )
+
+
+@require_POST
 def join_request_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     coalition = _coalition(request, slug)
     if denied := require_perm(request, "coalitions.decide_join", coalition):

@@ -152,7 +152,10 @@ def assign_auto(request: HttpRequest, slug: str) -> HttpResponse:
     if denied := require_perm(request, "calls.manage_call", call):
         return denied
     created, short = services.assignments_auto(call=call, by=request.user)
-    messages.success(request, _("%(n)s assignments made.") % {"n": created})
+    messages.success(
+        request,
+        ngettext("%(n)s assignment made.", "%(n)s assignments made.", created) % {"n": created},
+    )
     if short:
         messages.warning(
             request,
