@@ -30,7 +30,7 @@ from alliage.matching.services import person_index_erase
 
 from .archive import archive_write
 from .audit import AuditAction
-from .consents import BY_CODE, INITIAL_TEXT, PURPOSES
+from .consents import BY_CODE, INITIAL_TEXT, PURPOSES, PurposeText
 from .models import (
     ConsentReceipt,
     DataExport,
@@ -49,30 +49,44 @@ logger = logging.getLogger(__name__)
 # Consents ---------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def consent_set(*, user: User, by: User, purpose: str, granted: bool) -> ConsentReceipt | None:
-    """Grant or withdraw one consent. Only the person may; each change leaves a dated receipt
-    with the version and the words of the text, and takes effect at once: the flag that
-    mirrors it (directory, contact form, matching engine) changes in the same transaction.
-    Asking for the state already in force changes nothing and returns None."""
+def _consent_subject(
+    *, user: User, by: User, purpose: str
+) -> tuple[PurposeText, Person, ConsentReceipt | None]:
+    """The purpose's current text, the person (locked) and their latest receipt for it; only
+    the person may change their consents."""
     if by.pk != user.pk:
         raise PermissionRefused(_("Only the person concerned may change their consents."))
     purpose_text = BY_CODE.get(purpose)
     if purpose_text is None:
         raise BusinessError(_("Unknown purpose."), field="purpose")
     person = Person.objects.select_for_update().get(pk=person_ensure(user=user).pk)
-    latest = latest_receipts(person=person).get(purpose)
-    if consent_granted(person=person, purpose=purpose_text, latest=latest) == granted:
-        return None
-    receipt = ConsentReceipt.objects.create(
+    return purpose_text, person, latest_receipts(person=person).get(purpose)
+
+
+def _receipt_write(*, person: Person, purpose_text: PurposeText, granted: bool) -> ConsentReceipt:
+    """A dated receipt of the choice, with the version and the words of the text shown, in
+    the language it was shown in."""
+    return ConsentReceipt.objects.create(
         person=person,
-        purpose=purpose,
+        purpose=purpose_text.code,
         granted=granted,
         text_version=purpose_text.version,
         text=str(purpose_text.text),
         language=translation.get_language() or settings.LANGUAGE_CODE,
         source=ReceiptSource.FORM,
     )
+
+
+@transaction.atomic
+def consent_set(*, user: User, by: User, purpose: str, granted: bool) -> ConsentReceipt | None:
+    """Grant or withdraw one consent. Only the person may; each change leaves a dated receipt
+    with the version and the words of the text, and takes effect at once: the flag that
+    mirrors it (directory, contact form, matching engine) changes in the same transaction.
+    Asking for the state already in force changes nothing and returns None."""
+    purpose_text, person, latest = _consent_subject(user=user, by=by, purpose=purpose)
+    if consent_granted(person=person, purpose=purpose_text, latest=latest) == granted:
+        return None
+    receipt = _receipt_write(person=person, purpose_text=purpose_text, granted=granted)
     if purpose_text.flag is not None:
         person_set_consent_flags(person=person, by=by, **{purpose_text.flag: granted})
     audit_record(
@@ -91,26 +105,12 @@ def consent_confirm(*, user: User, by: User, purpose: str) -> ConsentReceipt | N
     text and agrees to it, which leaves a new receipt with its version and words (the consent
     was on and stays on: no flag changes). Only the person may. A consent that is off, or
     already given under the current version, changes nothing and returns None."""
-    if by.pk != user.pk:
-        raise PermissionRefused(_("Only the person concerned may change their consents."))
-    purpose_text = BY_CODE.get(purpose)
-    if purpose_text is None:
-        raise BusinessError(_("Unknown purpose."), field="purpose")
-    person = Person.objects.select_for_update().get(pk=person_ensure(user=user).pk)
-    latest = latest_receipts(person=person).get(purpose)
+    purpose_text, person, latest = _consent_subject(user=user, by=by, purpose=purpose)
     if not consent_granted(person=person, purpose=purpose_text, latest=latest) or (
         latest is not None and latest.text_version >= purpose_text.version
     ):
         return None
-    receipt = ConsentReceipt.objects.create(
-        person=person,
-        purpose=purpose,
-        granted=True,
-        text_version=purpose_text.version,
-        text=str(purpose_text.text),
-        language=translation.get_language() or settings.LANGUAGE_CODE,
-        source=ReceiptSource.FORM,
-    )
+    receipt = _receipt_write(person=person, purpose_text=purpose_text, granted=True)
     audit_record(
         action=AuditAction.CONSENT_GRANTED,
         by=by,
