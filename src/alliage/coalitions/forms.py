@@ -18,7 +18,7 @@ from .models import (
     MilestoneStatus,
     Programme,
 )
-from .services import CANVAS_FIELDS, MilestoneData
+from .services import CANVAS_FIELDS, PROGRAMME_FIELDS, MilestoneData
 
 TEXTAREA_SHORT = forms.Textarea(attrs={"rows": 3})
 TEXTAREA_LONG = forms.Textarea(attrs={"rows": 8})
@@ -187,15 +187,7 @@ class ProgrammeForm(forms.ModelForm):
 
     class Meta:
         model = Programme
-        fields = (
-            "name",
-            "kind",
-            "tagline",
-            "description",
-            "starts_on",
-            "ends_on",
-            "content_language",
-        )
+        fields = PROGRAMME_FIELDS
         field_classes = {"name": OneLineField, "tagline": OneLineField}
         widgets = {
             "description": TEXTAREA_LONG,
