@@ -8,6 +8,8 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.utils import translation
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from alliage.coalitions.models import Coalition, MemberRole
 from alliage.core.models import User
@@ -18,6 +20,13 @@ from .factories import (
     PersonFactory,
     UserFactory,
 )
+
+# Properties are checked on what they assert, not on how fast a busy machine draws examples:
+# no deadline and no "too slow" health check (the suite runs beside other work, in CI too).
+hypothesis_settings.register_profile(
+    "alliage", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("alliage")
 
 
 @pytest.fixture(autouse=True)

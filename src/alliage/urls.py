@@ -25,6 +25,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("markdown/preview/", core_views.markdown_preview, name="markdown-preview"),
     path("", include("alliage.coalitions.urls")),
     path("", include("alliage.follows.urls")),
     path("", include("alliage.commons.urls")),

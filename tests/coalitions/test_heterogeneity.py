@@ -52,3 +52,10 @@ def test_an_organisation_counts_once_however_many_people_it_sends() -> None:
 def test_people_in_their_own_name_count_as_other() -> None:
     result = heterogeneity_of([(None, None), (None, None), (5, "research")])
     assert {s.kind: s.count for s in result.breakdown} == {"other": 2, "research": 1}
+
+
+@given(st.lists(st.sampled_from(KINDS), min_size=1, max_size=60))
+def test_breakdown_percentages_add_up_to_100(kinds: list[str]) -> None:
+    h = heterogeneity_of([(i, kind) for i, kind in enumerate(kinds)])
+    assert sum(s.percent for s in h.breakdown) == 100
+    assert sum(s.count for s in h.breakdown) == len(kinds)

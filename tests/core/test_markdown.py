@@ -122,3 +122,36 @@ def test_markdown_is_rendered() -> None:
     assert "<strong>gras</strong>" in html
     assert 'href="https://example.org"' in html
     assert 'rel="noopener noreferrer nofollow"' in html
+
+
+@pytest.mark.django_db
+def test_preview_shows_a_field_of_the_form_as_the_page_will_sanitised(client) -> None:
+    from django.urls import reverse
+
+    from ..factories import PersonFactory
+
+    url = reverse("markdown-preview")
+    data = {"field": "levers", "levers": "**Levier** <script>alert(1)</script>", "other": "x"}
+    assert client.post(url, data).status_code == 302  # signed-in people only
+    client.force_login(PersonFactory().user)
+    body = client.post(url, data).content.decode()
+    assert "<strong>Levier</strong>" in body
+    assert "<script>" not in body
+    assert "Rien à prévisualiser" in client.post(url, {"field": "levers"}).content.decode()
+    assert client.get(url).status_code == 405
+
+
+@pytest.mark.django_db
+def test_the_canvas_editor_offers_a_preview_of_each_markdown_text(client) -> None:
+    from django.urls import reverse
+
+    from alliage.coalitions.models import MemberRole
+
+    from ..factories import CoalitionMemberFactory
+
+    lead = CoalitionMemberFactory(role=MemberRole.LEAD)
+    client.force_login(lead.person.user)
+    body = client.get(reverse("coalitions:coalition-edit", args=[lead.coalition.slug])).content
+    html = body.decode()
+    assert html.count('hx-post="/markdown/preview/"') == 9
+    assert 'id="id_levers_preview"' in html and "{&quot;field&quot;" not in html

@@ -108,6 +108,9 @@ POST_ONLY = "mmmmmmmmm"
 ROWS: tuple[Row, ...] = (
     # Core and accounts
     Row("healthz", get=ALL),
+    # Anyone signed in may see how a Markdown text will look; it reads nothing stored.
+    Row("markdown-preview", get=POST_ONLY, post="looooooo" + "o",
+        data=lambda w: {"field": "body", "body": "**Bonjour**"}),
     Row("livez", get=ALL),
     # The test client's address is loopback; any other is refused (tests/core/test_metrics.py).
     Row("metrics", get=ALL),
@@ -139,6 +142,10 @@ ROWS: tuple[Row, ...] = (
         data=lambda w: {"title": "Nouveau titre", "milestones-TOTAL_FORMS": "0",
                         "milestones-INITIAL_FORMS": "0"}),
     Row("coalitions:coalition-edit", kw=hidden, get="dddd" + "oddoo", variant="unpublished"),
+    # An editor's own draft, kept as they type (htmx) and discarded on request.
+    Row("coalitions:coalition-draft-keep", kw=coalition, get=POST_ONLY, post=LEAD_TEAM,
+        data=lambda w: {"title": "Brouillon", "base_revision": "0"}),
+    Row("coalitions:coalition-draft-discard", kw=coalition, get=POST_ONLY, post=LEAD_TEAM_POST),
     Row("coalitions:coalition-history", kw=coalition, get=ALL),
     Row("coalitions:coalition-transition", kw=coalition, get=POST_ONLY, post=LEAD_TEAM_POST,
         data=lambda w: {"to": "evaluating"}),

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
 from django.forms import formset_factory
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation, OrganisationKind
-from alliage.core.forms import ContentLanguageField, language_kept
+from alliage.core.forms import ContentLanguageField, errors_hidden, language_kept
 from alliage.core.text import OneLineField
 
 from .models import (
@@ -20,8 +22,8 @@ from .models import (
 )
 from .services import CANVAS_FIELDS, PROGRAMME_FIELDS, MilestoneData
 
-TEXTAREA_SHORT = forms.Textarea(attrs={"rows": 3})
-TEXTAREA_LONG = forms.Textarea(attrs={"rows": 8})
+TEXTAREA_SHORT = forms.Textarea(attrs={"rows": 6})
+TEXTAREA_LONG = forms.Textarea(attrs={"rows": 10})
 
 
 class CoalitionFilterForm(forms.Form):
@@ -115,6 +117,50 @@ class MilestoneForm(forms.Form):
 MilestoneFormSet = formset_factory(
     MilestoneForm, extra=2, can_delete=True, max_num=30, validate_max=True
 )
+
+
+MILESTONES_PREFIX = "milestones"
+_MILESTONE_ROW = re.compile(rf"^{MILESTONES_PREFIX}-(\d+)-(title|due_date|status|DELETE)$")
+_MILESTONE_MANAGEMENT = {
+    f"{MILESTONES_PREFIX}-{name}"
+    for name in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS")
+}
+
+
+def canvas_draft_data(post: QueryDict) -> dict[str, str]:
+    """The canvas editor's fields as posted, by name, to keep as a draft: the canvas form's
+    and its milestones' rows (as many as the path may hold), nothing else."""
+    names = set(CanvasForm.base_fields) - {"base_revision"}
+
+    def kept(name: str) -> bool:
+        if name in names or name in _MILESTONE_MANAGEMENT:
+            return True
+        row = _MILESTONE_ROW.match(name)
+        return row is not None and int(row[1]) < MilestoneFormSet.max_num
+
+    return {name: post[name] for name in post if kept(name)}
+
+
+def canvas_editor_from_draft(
+    coalition: Coalition,
+    data: dict[str, str],
+    base_revision: int,
+    milestones_initial: list[dict[str, Any]],
+) -> tuple[CanvasForm, Any]:
+    """The editor with a draft put back as it was typed, nothing flagged yet (it is no attempt
+    to save); ``base_revision`` keeps the revision the draft started from, so that saving
+    still refuses to overwrite a newer save. A draft whose milestones cannot be read shows
+    the stored path (``milestones_initial``)."""
+    posted = QueryDict(mutable=True)
+    for name, value in data.items():
+        posted[name] = value
+    posted["base_revision"] = str(base_revision)
+    form = CanvasForm(posted, instance=coalition)
+    formset = MilestoneFormSet(posted, prefix=MILESTONES_PREFIX)
+    if not formset.management_form.is_valid():
+        formset = MilestoneFormSet(initial=milestones_initial, prefix=MILESTONES_PREFIX)
+    errors_hidden(form, formset)
+    return form, formset
 
 
 def milestones_from(formset: Any) -> list[MilestoneData]:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from alliage.actors.models import OrganisationKind
+from alliage.core.numbers import whole_percents
 
 KIND_COUNT = len(OrganisationKind.choices)
 
@@ -29,6 +30,7 @@ class KindShare:
     label: str
     count: int
     share: float
+    percent: int  # whole percentages of a breakdown add up to 100
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,10 @@ def heterogeneity_of(actors: Iterable[tuple[int | None, str | None]]) -> Heterog
             counts[kind or OrganisationKind.OTHER] += 1
     total = sum(counts.values())
     labels = dict(OrganisationKind.choices)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    percents = whole_percents([n for _kind, n in ranked])
     breakdown = tuple(
-        KindShare(kind=kind, label=str(labels[kind]), count=n, share=n / total)
-        for kind, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        KindShare(kind=kind, label=str(labels[kind]), count=n, share=n / total, percent=p)
+        for (kind, n), p in zip(ranked, percents, strict=True)
     )
     return Heterogeneity(index=heterogeneity_index(counts), actors=total, breakdown=breakdown)

@@ -26,6 +26,7 @@ from .selfdata import PERSONAL_DATA
 from .services import Notice
 
 register_personal_data(PERSONAL_DATA)
+hooks.register(hooks.WORKER_SWEEPS, services.canvas_drafts_expire)
 signals.connect()
 
 LIST_URL = "team:programmes:programme-list"

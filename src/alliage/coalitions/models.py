@@ -374,3 +374,34 @@ class CanvasChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.coalition} #{self.revision} {self.field}"
+
+
+class CanvasDraft(models.Model):
+    """What one editor typed in the canvas and has not saved yet: kept as they type, seen by
+    them alone, restored when they come back, spent when they save or discard it. Saving the
+    canvas (its history, its notifications) happens only when they choose to."""
+
+    coalition = models.ForeignKey(
+        Coalition, verbose_name=_("coalition"), on_delete=models.CASCADE, related_name="drafts"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    base_revision = models.PositiveIntegerField(_("revision it starts from"))
+    data = models.JSONField(_("fields as typed"))
+    updated_at = models.DateTimeField(_("kept at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("canvas draft")
+        verbose_name_plural = _("canvas drafts")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("coalition", "author"), name="coalitions_one_draft_per_editor"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.coalition} · {self.author_id}"

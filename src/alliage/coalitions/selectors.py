@@ -39,6 +39,7 @@ from .heterogeneity import Heterogeneity, heterogeneity_of
 from .models import (
     KIND_BITS,
     CanvasChange,
+    CanvasDraft,
     Coalition,
     CoalitionMember,
     CoalitionStatus,
@@ -350,6 +351,13 @@ def field_label(field: str) -> str:
     if field == "milestones":
         return _("Path of milestones")
     return str(Coalition._meta.get_field(field).verbose_name).capitalize()
+
+
+def canvas_draft(*, coalition: Coalition, viewer: User) -> CanvasDraft | None:
+    """The viewer's own unsaved draft of this canvas, if any: nobody else's, ever."""
+    if not viewer.is_authenticated:
+        return None
+    return CanvasDraft.objects.filter(coalition=coalition, author=viewer).first()
 
 
 def coalition_revision_numbers(*, coalition: Coalition, include_private: bool) -> QuerySet:

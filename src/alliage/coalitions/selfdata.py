@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Person
@@ -17,10 +18,13 @@ from alliage.core.services import audit_record
 from .audit import AuditAction
 from .models import (
     CanvasChange,
+    CanvasDraft,
+    Coalition,
     CoalitionMember,
     JoinRequest,
     JoinRequestStatus,
     MemberRole,
+    Milestone,
     Programme,
 )
 
@@ -71,6 +75,25 @@ def _changes(user: User) -> Iterator[dict[str, Any]]:
         }
 
 
+def _drafts(user: User) -> Iterator[dict[str, Any]]:
+    drafts = CanvasDraft.objects.filter(author=user).select_related("coalition")
+    for d in drafts.order_by("updated_at", "id"):
+        yield {"coalition": d.coalition.title, "kept_at": d.updated_at, "fields": d.data}
+
+
+def _draft_in_words(data: Any) -> str:
+    """A draft's fields as the page shows them: the canvas parts it holds, by their names."""
+    if not isinstance(data, dict):
+        return ""
+    names = {
+        f.name: f.verbose_name for f in Coalition._meta.get_fields() if hasattr(f, "verbose_name")
+    }
+    parts = [str(names[k]) for k, v in data.items() if k in names and v]
+    if any(k.startswith("milestones-") and k.endswith("-title") and v for k, v in data.items()):
+        parts.append(str(Milestone._meta.verbose_name_plural))
+    return capfirst(", ".join(parts))
+
+
 def erase(user: User) -> None:
     """Roles in coalitions and programme teams and join requests (with their messages) are
     deleted. The canvas history keeps the changes the person made, under the account's
@@ -93,6 +116,7 @@ def erase(user: User) -> None:
         JoinRequest.objects.filter(pk__in=[r.pk for r in requests]).delete()
     for programme in Programme.objects.filter(team=user):
         programme.team.remove(user)
+    CanvasDraft.objects.filter(author=user).delete()
 
 
 PERSONAL_DATA = PersonalData(
@@ -101,7 +125,8 @@ PERSONAL_DATA = PersonalData(
     purpose=_("To run the coalitions you take part in and to keep the history of their canvas."),
     retention=_(
         "As long as your account exists; when you erase it, your changes to canvases stay under "
-        "an anonymous label."
+        "an anonymous label. A canvas draft you did not save is forgotten 30 days after you "
+        "last typed in it."
     ),
     recipients=_(
         "The coalition's members and its programme team; what the coalition publishes is public."
@@ -110,6 +135,7 @@ PERSONAL_DATA = PersonalData(
         "coalitions.CoalitionMember",
         "coalitions.JoinRequest",
         "coalitions.CanvasChange",
+        "coalitions.CanvasDraft",
         "coalitions.Programme",
     ),
     erase=erase,
@@ -178,6 +204,25 @@ PERSONAL_DATA = PersonalData(
                 Field("field", _("Field"), _("the canvas field (code)")),
                 Field("at", _("When"), _("when (ISO 8601, UTC)")),
                 Field("value", _("Value"), _("the value you wrote")),
+            ),
+        ),
+        Dataset(
+            key="canvas_drafts",
+            title=_("Your unsaved canvas drafts"),
+            description=_(
+                "What you typed in a coalition's canvas editor and have not saved yet; only you "
+                "see it."
+            ),
+            export=_drafts,
+            fields=(
+                Field("coalition", _("Coalition"), _("the coalition's title")),
+                Field("kept_at", _("Kept at"), _("when you last typed in it (ISO 8601, UTC)")),
+                Field(
+                    "fields",
+                    _("Fields as typed"),
+                    _("the editor's fields by name, as typed"),
+                    choices=_draft_in_words,
+                ),
             ),
         ),
     ),

@@ -32,6 +32,7 @@ from .diff import change_diff
 from .models import (
     KIND_BITS,
     CanvasChange,
+    CanvasDraft,
     Coalition,
     CoalitionMember,
     CoalitionStatus,
@@ -265,6 +266,8 @@ def coalition_update_canvas(
     stored = {field: (_as_stored(b), _as_stored(a)) for field, (b, a) in diff.items()}
     if milestones is not None and (path := _milestones_replace(locked, milestones)):
         stored["milestones"] = path
+    # Saving spends the editor's draft: what they typed is now the canvas (or was already).
+    CanvasDraft.objects.filter(coalition=locked, author=by).delete()
     if not stored:
         return []
     model_validate(locked, exclude=("programme", "slug", "status"))
@@ -290,6 +293,59 @@ def coalition_update_canvas(
     )
     _canvas_tell(coalition=locked, by=by, stored=stored)
     return changes
+
+
+# A draft holds the editor's fields as typed: the canvas's texts, its milestones and a few
+# hidden fields. More than this is no draft of a canvas.
+CANVAS_DRAFT_MAX_CHARS = 400_000
+CANVAS_DRAFT_MAX_FIELDS = 400
+# Unsaved drafts are forgotten this long after their author last typed in them.
+CANVAS_DRAFT_KEPT = dt.timedelta(days=30)
+
+
+def canvas_draft_keep(
+    *, coalition: Coalition, by: User, data: Mapping[str, str], base_revision: int | None
+) -> CanvasDraft | None:
+    """Keep what ``by`` is typing in the canvas editor (the posted fields, as strings), without
+    touching the canvas: nothing is published, nobody is told, the history does not move.
+    One draft per editor and coalition; ``base_revision`` is the revision their editor
+    started from, so that saving the draft later still refuses to overwrite a newer save.
+    None when ``by`` saved the canvas since that revision: nothing is kept."""
+    _require(by, "coalitions.edit_coalition", coalition)
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise BusinessError(_("A draft holds text only."))
+    size = sum(len(k) + len(v) for k, v in data.items())
+    if len(data) > CANVAS_DRAFT_MAX_FIELDS or size > CANVAS_DRAFT_MAX_CHARS:
+        raise BusinessError(_("This draft is too long to be kept."))
+    current = _next_revision(coalition) - 1
+    if base_revision is None or not 0 <= base_revision <= current:
+        base_revision = current
+    elif (
+        base_revision < current
+        and coalition.changes.filter(by=by, revision__gt=base_revision).exists()
+    ):
+        # They saved since this editor opened (the save's redirect outran a last keystroke,
+        # or another tab): what this page holds is already in the canvas or older than it.
+        return None
+    draft, _created = CanvasDraft.objects.update_or_create(
+        coalition=coalition,
+        author=by,
+        defaults={"data": dict(data), "base_revision": base_revision},
+    )
+    return draft
+
+
+def canvas_draft_discard(*, coalition: Coalition, by: User) -> bool:
+    """Forget ``by``'s draft of this canvas; True when there was one."""
+    deleted, _rows = CanvasDraft.objects.filter(coalition=coalition, author=by).delete()
+    return bool(deleted)
+
+
+def canvas_drafts_expire(*, now: dt.datetime | None = None) -> int:
+    """Forget drafts nobody typed in for ``CANVAS_DRAFT_KEPT`` (a worker sweep)."""
+    cutoff = (now or timezone.now()) - CANVAS_DRAFT_KEPT
+    deleted, _rows = CanvasDraft.objects.filter(updated_at__lt=cutoff).delete()
+    return deleted
 
 
 def _canvas_tell(*, coalition: Coalition, by: User, stored: Mapping[str, tuple[str, str]]) -> None:

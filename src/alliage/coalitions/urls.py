@@ -28,6 +28,16 @@ urlpatterns = [
     ),
     path("coalitions/<slug:slug>/edit/", views.coalition_edit, name="coalition-edit"),
     path(
+        "coalitions/<slug:slug>/edit/draft/",
+        views.coalition_draft_keep,
+        name="coalition-draft-keep",
+    ),
+    path(
+        "coalitions/<slug:slug>/edit/draft/discard/",
+        views.coalition_draft_discard,
+        name="coalition-draft-discard",
+    ),
+    path(
         "coalitions/<slug:slug>/history/",
         anonymous_cached("coalitions", "actors")(views.coalition_history),
         name="coalition-history",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -38,6 +41,8 @@ from .forms import (
     JoinRequestForm,
     MilestoneFormSet,
     ProposeForm,
+    canvas_draft_data,
+    canvas_editor_from_draft,
     milestones_from,
 )
 from .models import Coalition, CoalitionStatus, MemberRole
@@ -146,6 +151,7 @@ def coalition_edit(request: HttpRequest, slug: str) -> HttpResponse:
     coalition = _coalition(request, slug)
     if denied := require_perm(request, "coalitions.edit_coalition", coalition):
         return denied
+    context: dict[str, Any] = {"coalition": coalition}
     if request.method == "POST":
         # The form validates a copy: the service compares the edit with the stored canvas.
         form = CanvasForm(request.POST, instance=selectors.coalition_stored(pk=coalition.pk))
@@ -173,19 +179,76 @@ def coalition_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     messages.info(request, _("Nothing changed."))
                 return redirect(coalition)
     else:
-        form = CanvasForm(
-            instance=coalition,
-            initial={"base_revision": selectors.coalition_revision(coalition=coalition)},
+        form = formset = None
+        draft = selectors.canvas_draft(coalition=coalition, viewer=request.user)
+        if draft is not None and request.GET.get("draft") == "resume":
+            form, formset = canvas_editor_from_draft(
+                coalition,
+                draft.data,
+                draft.base_revision,
+                selectors.coalition_milestones_initial(coalition=coalition),
+            )
+        if form is None:
+            form = CanvasForm(
+                instance=coalition,
+                initial={"base_revision": selectors.coalition_revision(coalition=coalition)},
+            )
+            formset = MilestoneFormSet(
+                initial=selectors.coalition_milestones_initial(coalition=coalition),
+                prefix="milestones",
+            )
+        context["draft"] = draft
+        context["draft_resumed"] = draft is not None and request.GET.get("draft") == "resume"
+        if draft is not None:
+            context["draft_stale"] = draft.base_revision < selectors.coalition_revision(
+                coalition=coalition
+            )
+    context.update(form=form, formset=formset)
+    return render(request, "coalitions/coalition_edit.html", context)
+
+
+@require_POST
+@login_required
+def coalition_draft_keep(request: HttpRequest, slug: str) -> HttpResponse:
+    """htmx: keeps what the editor types as the person's own draft, without saving the
+    canvas; answers with a one-line status."""
+    coalition = _coalition(request, slug)
+    if denied := require_perm(request, "coalitions.edit_coalition", coalition):
+        return denied
+    try:
+        base_revision: int | None = int(request.POST.get("base_revision", ""))
+    except ValueError:
+        base_revision = None
+    ok = False
+    try:
+        draft = services.canvas_draft_keep(
+            coalition=coalition,
+            by=request.user,
+            data=canvas_draft_data(request.POST),
+            base_revision=base_revision,
         )
-        formset = MilestoneFormSet(
-            initial=selectors.coalition_milestones_initial(coalition=coalition),
-            prefix="milestones",
-        )
-    return render(
-        request,
-        "coalitions/coalition_edit.html",
-        {"coalition": coalition, "form": form, "formset": formset},
-    )
+    except BusinessError as error:
+        message = error.message
+    else:
+        if draft is None:
+            message = _("You saved this canvas since you opened this page: reload it to go on.")
+        else:
+            message = _("Draft kept at %(time)s, for you alone: save the canvas to publish it.") % {
+                "time": timezone.localtime(draft.updated_at).strftime("%H:%M:%S")
+            }
+            ok = True
+    return render(request, "core/_autosave_status.html", {"message": message, "ok": ok})
+
+
+@require_POST
+@login_required
+def coalition_draft_discard(request: HttpRequest, slug: str) -> HttpResponse:
+    coalition = _coalition(request, slug)
+    if denied := require_perm(request, "coalitions.edit_coalition", coalition):
+        return denied
+    if services.canvas_draft_discard(coalition=coalition, by=request.user):
+        messages.info(request, _("Your draft is discarded: the editor shows the saved canvas."))
+    return redirect("coalitions:coalition-edit", slug=coalition.slug)
 
 
 @require_GET

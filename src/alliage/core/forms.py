@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.forms.utils import ErrorDict, ErrorList
 from django.utils.translation import gettext_lazy as _
 
 
@@ -41,3 +42,14 @@ class KeepsLanguageMixin:
         if not data.get("content_language"):
             data["content_language"] = self.instance.content_language  # type: ignore[attr-defined]
         return data
+
+
+def errors_hidden(*forms_: forms.BaseForm | forms.BaseFormSet) -> None:
+    """Bound forms (or formsets) shown back without their errors: a preview, or a draft put
+    back in the editor, is no attempt to save, so nothing is flagged yet."""
+    for form in forms_:
+        if isinstance(form, forms.BaseFormSet):
+            errors_hidden(*form.forms)
+            form._errors, form._non_form_errors = [], ErrorList()
+        else:
+            form._errors = ErrorDict()

@@ -4,6 +4,7 @@ import logging
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -12,10 +13,11 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 import alliage
 from alliage.core import hooks
+from alliage.core.markdown import render_markdown
 
 logger = logging.getLogger(__name__)
 
@@ -108,3 +110,20 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
     if isinstance(exception, Reserved):
         return never_stored(render(request, exception.template, exception.context, status=403))
     return default(request, exception)
+
+
+# A preview shows what a long text will look like; more than this is no text of the site.
+PREVIEW_MAX_CHARS = 100_000
+
+
+@require_POST
+@login_required
+def markdown_preview(request: HttpRequest) -> HttpResponse:
+    """htmx: the Markdown of one field of the posting form (``field`` names it) as the page
+    will show it, sanitised like every text of the site."""
+    text = request.POST.get(request.POST.get("field", ""), "")
+    return render(
+        request,
+        "core/_markdown_preview.html",
+        {"html": render_markdown(text[:PREVIEW_MAX_CHARS]), "cut": len(text) > PREVIEW_MAX_CHARS},
+    )

@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.forms.utils import ErrorDict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from alliage.coalitions.selectors import programmes_run_by
 from alliage.core.errors import BusinessError
+from alliage.core.forms import errors_hidden
 from alliage.core.http import (
     access_or_404,
     form_add_business_error,
@@ -234,7 +234,7 @@ def _series_page(request: HttpRequest, form: SeriesForm, series: Any, mode: str)
         starts = [s for s in rec.starts(tz, 200) if s > now][:PREVIEW_DATES]
         preview = {"sentence": rec.sentence(), "starts": starts, "tz": tz}
     if form.is_bound and "save" not in request.POST:
-        form._errors = ErrorDict()  # a preview is no attempt to save: no errors shown yet
+        errors_hidden(form)  # a preview is no attempt to save: no errors shown yet
     context = {
         "form": form,
         "series": series,

@@ -146,7 +146,7 @@ def submission_autosave(request: HttpRequest, slug: str) -> HttpResponse:
                 "time": timezone.localtime().strftime("%H:%M:%S")
             }
             ok = True
-    return render(request, "calls/_autosave.html", {"message": message, "ok": ok})
+    return render(request, "core/_autosave_status.html", {"message": message, "ok": ok})
 
 
 @require_GET

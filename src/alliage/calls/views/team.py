@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from alliage.coalitions.selectors import programmes_run_by
 from alliage.core.errors import BusinessError
 from alliage.core.http import access_or_404, form_add_business_error, require_perm, small_pk
+from alliage.core.numbers import whole_percents
 
 from .. import selectors, services
 from ..forms_team import (
@@ -240,9 +241,10 @@ def call_rubric(request: HttpRequest, slug: str) -> HttpResponse:
         )
         for c in criteria_list
     ]
-    total = sum(c.weight for c in criteria_list) or 1
-    for c in criteria_list:
-        c.share = round(100 * c.weight / total)
+    for c, share in zip(
+        criteria_list, whole_percents([c.weight for c in criteria_list]), strict=True
+    ):
+        c.share = share
     return _render(
         request,
         "call_rubric.html",
