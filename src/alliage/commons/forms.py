@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from alliage.actors.models import Organisation, Person
 from alliage.coalitions.models import Coalition, Programme
 from alliage.core.forms import ContentLanguageField, language_kept
-from alliage.core.text import OneLineField
+from alliage.core.text import OneLineField, folded
 from alliage.core.uploads import validate_document
+from alliage.core.widgets import CheckboxList
 
 from .licences import LICENCE_CHOICES
 from .models import Publication, PublicationFile, PublicationKind, Reuse, ReuseStatus
@@ -49,6 +50,9 @@ class PublicationForm(forms.ModelForm):
     )
     remove_cover = forms.BooleanField(label=_("Remove the cover image"), required=False)
     content_language = ContentLanguageField()
+    # "Save anyway with the same title": the template shows it as a checkbox, only when other
+    # publications have the title, whose value is the title it was shown for.
+    same_title = forms.CharField(required=False, max_length=200)
 
     class Meta:
         model = Publication
@@ -60,17 +64,15 @@ class PublicationForm(forms.ModelForm):
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 14}),
-            "coalitions": forms.SelectMultiple(attrs={"size": 6}),
-            "author_organisations": forms.SelectMultiple(attrs={"size": 6}),
-            "author_people": forms.SelectMultiple(attrs={"size": 6}),
+            "coalitions": CheckboxList,
+            "author_organisations": CheckboxList,
+            "author_people": CheckboxList,
             "published_on": DATE,
             "temporal_start": DATE,
             "temporal_end": DATE,
         }
         help_texts = {
             "slug": _("The end of the page's address; leave empty to make it from the title."),
-            "coalitions": _("Hold Ctrl (or Cmd) to choose several."),
-            "author_organisations": _("Hold Ctrl (or Cmd) to choose several."),
             "author_people": _("Authors also see the publication while it is a draft."),
         }
 
@@ -117,6 +119,21 @@ class PublicationForm(forms.ModelForm):
         if has_cover and not (data.get("cover_alt") or "").strip():
             self.add_error("cover_alt", _("Describe the image for people who cannot see it."))
         return data
+
+    def title_to_check(self) -> str:
+        """The title sent, if the view must look for other publications with it: not when it
+        is the title the publication already had (case and accents aside)."""
+        title = getattr(self, "cleaned_data", {}).get("title") or ""
+        if folded(title) == folded(self.initial.get("title") or ""):
+            return ""
+        return title
+
+    def same_title_confirmed(self) -> bool:
+        """The person ticked "save anyway" for the title they send now (ticked for a title
+        since changed, it does not count)."""
+        data = getattr(self, "cleaned_data", {})
+        confirmed = folded(data.get("same_title") or "")
+        return bool(confirmed) and confirmed == folded(data.get("title") or "")
 
     def publication_fields(self) -> dict[str, Any]:
         relations = ("coalitions", "author_organisations", "author_people")

@@ -17,6 +17,7 @@ from alliage.coalitions.predicates import team_programme_ids
 from alliage.coalitions.selectors import coalition_visible_q, programme_list
 from alliage.core.models import User
 from alliage.core.search import SearchIndex, Text, search_words, text_search
+from alliage.core.text import folded
 
 from .models import (
     OpenDataArchive,
@@ -105,6 +106,31 @@ def publication_get(*, pk: int) -> Publication:
     """A publication row on its own, for a form to write into as it validates (the page keeps
     the instance it fetched to show)."""
     return Publication.objects.get(pk=pk)
+
+
+def publications_titled(
+    *, title: str, viewer: User, exclude_pk: int | None = None
+) -> list[Publication]:
+    """The publications the viewer may see whose title is ``title`` when case, accents and
+    spaces do not count, oldest first (``exclude_pk``: the one being edited). Accents are
+    folded in Python, the same way on SQLite and PostgreSQL: one query reads the titles."""
+    wanted = folded(title)
+    if not wanted:
+        return []
+    visible = Publication.objects.filter(publication_visible_q(viewer))
+    if exclude_pk is not None:
+        visible = visible.exclude(pk=exclude_pk)
+    pks = [pk for pk, other in visible.values_list("pk", "title") if folded(other) == wanted]
+    if not pks:
+        return []
+    return list(
+        Publication.objects.filter(pk__in=pks)
+        .select_related("programme")
+        .only(
+            "pk", "slug", "title", "status", "published_on", "content_language", "programme__name"
+        )
+        .order_by("pk")
+    )
 
 
 def publication_programmes(*, user: User, keep: int | None = None) -> QuerySet[Programme]:

@@ -6,6 +6,7 @@ caller (imports, the API, commands), fold them into single spaces."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,6 +23,13 @@ _SPACES = re.compile(r"\s+")
 def one_line(value: str) -> str:
     """``value`` on one line: control characters and runs of spaces become one space."""
     return _SPACES.sub(" ", CONTROL.sub(" ", value)).strip()
+
+
+def folded(value: str) -> str:
+    """``value`` as two texts are compared when case and accents do not count: on one line,
+    case-folded, without accents ("L'Été  des communs" and "l'ete des COMMUNS" fold alike)."""
+    decomposed = unicodedata.normalize("NFKD", one_line(value).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def plain_text(value: str) -> str:

@@ -96,6 +96,26 @@ def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "commons/publication_detail.html", context)
 
 
+def _same_title(
+    request: HttpRequest, form: PublicationForm, *, editing: Publication | None = None
+) -> list[Publication]:
+    """The publications the person can see that already have the title just sent: the form is
+    saved only once they confirm saving anyway. Looked for also when the form has other
+    errors, so that one round trip shows everything."""
+    if request.method != "POST":
+        return []
+    form.is_valid()  # cleans the title
+    return selectors.publications_titled(
+        title=form.title_to_check(),
+        viewer=request.user,
+        exclude_pk=editing.pk if editing else None,
+    )
+
+
+def _may_save(form: PublicationForm, same_title: list[Publication]) -> bool:
+    return form.is_valid() and (not same_title or form.same_title_confirmed())
+
+
 @require_http_methods(["GET", "POST"])
 def publication_create(request: HttpRequest) -> HttpResponse:
     if denied := require_perm(request, "commons.create_publication"):
@@ -108,7 +128,8 @@ def publication_create(request: HttpRequest) -> HttpResponse:
         programme_required=not request.user.is_superuser,
         initial={"programme": programmes.first()},
     )
-    if request.method == "POST" and form.is_valid():
+    same_title = _same_title(request, form)
+    if request.method == "POST" and _may_save(form, same_title):
         data = form.cleaned_data
         try:
             publication = services.publication_create(
@@ -124,7 +145,11 @@ def publication_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The publication is saved."))
             return redirect(publication)
-    return render(request, "commons/publication_form.html", {"form": form, "publication": None})
+    return render(
+        request,
+        "commons/publication_form.html",
+        {"form": form, "publication": None, "same_title": same_title},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -143,7 +168,8 @@ def publication_edit(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         programme_required=not request.user.is_superuser,
     )
-    if request.method == "POST" and form.is_valid():
+    same_title = _same_title(request, form, editing=publication)
+    if request.method == "POST" and _may_save(form, same_title):
         data = form.cleaned_data
         try:
             publication = services.publication_update(
@@ -162,7 +188,9 @@ def publication_edit(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("The publication is saved."))
             return redirect(publication)
     return render(
-        request, "commons/publication_form.html", {"form": form, "publication": publication}
+        request,
+        "commons/publication_form.html",
+        {"form": form, "publication": publication, "same_title": same_title},
     )
 
 
