@@ -89,6 +89,31 @@ def submission(w: World) -> dict[str, Any]:
     return {"pk": w.submission.pk}
 
 
+def reviewed_submission(w: World) -> dict[str, Any]:
+    """Another proposal of the call, its review sent by the reviewer and by the conflicted
+    reviewer (conflicted through the proposal's organisation); made inside the test."""
+    from django.utils import timezone
+
+    from alliage.calls.models import Assignment, Submission
+
+    from ..factories import AffiliationFactory
+
+    reviewed = Submission.objects.create(
+        call=w.call,
+        person=AffiliationFactory(organisation=w.organisation).person,
+        organisation=w.organisation,
+        title="Une proposition relue",
+        summary="Un résumé.",
+        status="submitted",
+        submitted_at=timezone.now(),
+    )
+    for role in ("reviewer", "conflicted"):
+        Assignment.objects.create(
+            submission=reviewed, reviewer=w.users[role], submitted_at=timezone.now()
+        )
+    return {"pk": reviewed.pk}
+
+
 def indicator(w: World) -> dict[str, Any]:
     return {"slug": w.coalition.slug, "pk": w.indicator.pk}
 
@@ -220,6 +245,9 @@ ROWS: tuple[Row, ...] = (
     Row("calls:attachment", kw=submission, get="dddddod" + "oo"),
     Row("calls:submission-withdraw", kw=submission, get=POST_ONLY, post="ddddddddr"),
     Row("calls:review-form", kw=submission, get="ddddd" + "oddd"),
+    # A sent review: its reviewer reads it (a POST is refused with a message), nobody else.
+    Row("calls:review-form", kw=reviewed_submission, get="ddddd" + "oddd",
+        post="ddddd" + "rddd", data=lambda w: {"action": "submit"}, variant="sent"),
     Row("calls:conflict-declare", kw=submission, get=POST_ONLY, post="dddddrddd",
         data=lambda w: {"reason": "Je les connais"}),
     Row("calls:assign-reviewer", kw=submission, get=POST_ONLY, post="ddddddd" + "rr",

@@ -1,17 +1,19 @@
-"""How the "My data" page words Self Data's own records for the person reading them: audit
-actions by their labels, the objects by their names, details by the names of their fields,
-consent receipts in the reader's language where the words are known. The archive keeps every
-record as stored (codes, numbers)."""
+"""How the "My data" page, my activity log and the team's audit log word Self Data's records
+for the person reading them: audit actions by their labels, the objects by their names (and,
+on the logs, links to their pages), details by the names of their fields, consent receipts in
+the reader's language where the words are known. The archive keeps every record as stored."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
 
+import rules
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -63,58 +65,150 @@ def _field_name(model: type[models.Model] | None, name: str) -> str:
     return name.replace("_", " ")
 
 
-def _words(value: Any, *, key: str, model: type[models.Model] | None) -> str:
+# Keys whose value is a status code of the object's own ``status`` field.
+_STATUS_KEYS = frozenset({"previous", "before", "after"})
+
+
+def _related_model(model: type[models.Model] | None, key: str) -> type[models.Model] | None:
+    """The model a detail's key names by its id: a foreign key of the object ("publication"
+    on a reuse), or one of its reverse relations ("resource" on a publication)."""
+    if model is None:
+        return None
+    for name in (key, key + "s"):
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if field.is_relation and field.related_model is not None and not field.many_to_many:
+            return field.related_model
+    return None
+
+
+def _choice_label(model: type[models.Model] | None, key: str, value: str) -> str | None:
+    if model is None:
+        return None
+    names = (key, "status") if key in _STATUS_KEYS else (key,)
+    for name in names:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        choices = getattr(field, "choices", None)
+        if choices and value in dict(choices):
+            return str(dict(choices)[value])
+    return None
+
+
+def _quoted(name: object) -> str:
+    return _("“%(name)s”") % {"name": name}
+
+
+def _words(
+    value: Any,
+    *,
+    key: str,
+    model: type[models.Model] | None,
+    found: dict[tuple[str, str], models.Model] | None = None,
+) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if key == "fields" and isinstance(value, list | tuple):
-        return ", ".join(_field_name(model, str(v)) for v in value)
+        return ", ".join(capfirst(_field_name(model, str(v))) for v in value)
     if key == "purpose" and value in Purpose.values:
         return str(Purpose(value).label)
-    if isinstance(value, str) and model is not None:
-        for field in model._meta.get_fields():
-            choices = getattr(field, "choices", None)
-            if field.name == key and choices:
-                return str(dict(choices).get(value, value))
+    if isinstance(value, str) and (label := _choice_label(model, key, value)) is not None:
+        return label
+    related = _related_model(model, key)
+    if related is not None and found is not None and isinstance(value, int | str):
+        obj = found.get((related._meta.label_lower, str(value)))
+        if obj is not None:
+            return _quoted(obj)
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     return "" if value is None else str(value)
 
 
-def audit_details(data: Any, *, model: type[models.Model] | None) -> str:
-    """``{"revision": 2, "fields": ["summary"]}`` as "revision: 2; fields changed: summary",
-    with the fields by their names in the reader's language."""
+def _detail_label(key: str, *, model: type[models.Model] | None) -> str:
+    if key in DETAIL_LABELS:
+        return str(DETAIL_LABELS[key])
+    related = _related_model(model, key)
+    if related is not None:
+        return str(related._meta.verbose_name)
+    return key.replace("_", " ")
+
+
+def audit_details(
+    data: Any,
+    *,
+    model: type[models.Model] | None,
+    found: dict[tuple[str, str], models.Model] | None = None,
+) -> str:
+    """``{"revision": 2, "fields": ["summary"]}`` as "Revision: 2; Fields changed: Summary",
+    with the fields by their names in the reader's language and the objects named by their id
+    (in ``found``, read by ``audit_display``) by their names."""
     if not isinstance(data, dict) or not data:
         return ""
-    return "; ".join(
-        f"{DETAIL_LABELS.get(k, k.replace('_', ' '))}\u00a0: {_words(v, key=k, model=model)}"
-        if translation.get_language() == "fr"
-        else f"{DETAIL_LABELS.get(k, k.replace('_', ' '))}: {_words(v, key=k, model=model)}"
+    french = translation.get_language() == "fr"
+    colon, semicolon = ("\u00a0: ", "\u00a0; ") if french else (": ", "; ")
+    return semicolon.join(
+        capfirst(_detail_label(k, model=model)) + colon + _words(v, key=k, model=model, found=found)
         for k, v in data.items()
     )
 
 
-def audit_display(rows: list[dict[str, Any]], user: User) -> list[dict[str, Any]]:
-    """The action by its label, the object by its kind and name (one query per kind of
-    object on the page), the details in words."""
-    ids: dict[str, set[str]] = defaultdict(set)
-    for row in rows:
-        if row.get("target_type") and row.get("target_id"):
-            ids[row["target_type"]].add(str(row["target_id"]))
+def _fetch(ids: dict[str, set[str]]) -> dict[tuple[str, str], models.Model]:
+    """The objects named, one query per kind, with what they need to be named, linked and
+    checked (their required foreign keys) read in the same query."""
     found: dict[tuple[str, str], models.Model] = {}
     for label, pks in ids.items():
         model = _model(label)
-        if model is None:
-            continue
-        if label == "core.user":
-            pks = pks - {str(user.pk)}
         valid = [pk for pk in pks if pk.isdigit()]
-        for pk, obj in model._default_manager.in_bulk(valid).items():
+        if model is None or not valid:
+            continue
+        joined = [
+            f.name
+            for f in model._meta.concrete_fields
+            if f.many_to_one and not f.null and f.related_model is not model
+        ]
+        for pk, obj in model._default_manager.select_related(*joined).in_bulk(valid).items():
             found[(label, str(pk))] = obj
+    return found
+
+
+def _link(obj: models.Model, user: User) -> str:
+    """The object's page, when it has one and the viewer may see it (each app's
+    ``<app>.see_<model>`` rule); otherwise no link."""
+    perm = f"{obj._meta.app_label}.see_{obj._meta.model_name}"
+    if not hasattr(obj, "get_absolute_url") or not rules.perm_exists(perm):
+        return ""
+    return str(obj.get_absolute_url()) if user.has_perm(perm, obj) else ""
+
+
+def audit_display(
+    rows: list[dict[str, Any]], user: User, *, links: bool = False
+) -> list[dict[str, Any]]:
+    """The action by its label, the object by its kind and name (one query per kind of
+    object on the page), the details in words; with ``links``, the object's page when the
+    viewer may see it."""
+    ids: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        label, pk = row.get("target_type") or "", str(row.get("target_id") or "")
+        if label and pk and not (label == "core.user" and pk == str(user.pk)):
+            ids[label].add(pk)
+        model = _model(label) if label else None
+        details = row.get("details")
+        if isinstance(details, dict):
+            for key, value in details.items():
+                related = _related_model(model, key)
+                if related is not None and isinstance(value, int | str):
+                    ids[related._meta.label_lower].add(str(value))
+    found = _fetch(ids)
     person_id = _person_id(user)
     shown = []
     for row in rows:
         label, pk = row.get("target_type") or "", str(row.get("target_id") or "")
         model = _model(label) if label else None
+        url = ""
         if label == "core.user" and pk == str(user.pk):
             kind, name = _("account"), _("your account")
         elif label == "actors.person" and person_id is not None and pk == str(person_id):
@@ -122,7 +216,9 @@ def audit_display(rows: list[dict[str, Any]], user: User) -> list[dict[str, Any]
         elif model is not None:
             kind = str(model._meta.verbose_name)
             obj = found.get((label, pk))
-            name = f"«\u00a0{obj}\u00a0»" if obj is not None else _("(no longer exists)")
+            name = _quoted(obj) if obj is not None else _("(no longer exists)")
+            if links and obj is not None:
+                url = _link(obj, user)
         else:
             kind, name = "", ""
         shown.append(
@@ -130,7 +226,8 @@ def audit_display(rows: list[dict[str, Any]], user: User) -> list[dict[str, Any]
                 "action": action_label(row.get("action") or ""),
                 "target_type": kind,
                 "target_id": name,
-                "details": audit_details(row.get("details"), model=model),
+                "target_url": url,
+                "details": audit_details(row.get("details"), model=model, found=found),
             }
         )
     return shown

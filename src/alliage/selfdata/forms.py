@@ -3,7 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.apps import apps
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from alliage.core.audit import action_label
 
 from .models import Purpose
 
@@ -52,19 +57,38 @@ class AuditFilterForm(forms.Form):
     )
 
     def __init__(self, *args: Any, actions: list[str], target_types: list[str], **kwargs: Any):
+        """The actions and kinds of object by their names in the reader's language (the
+        values stay the stored codes, so a filtered address keeps working)."""
         super().__init__(*args, **kwargs)
-        prefixes = sorted({a.split(".", 1)[0] + "." for a in actions if "." in a})
+        prefixes = sorted({a.split(".", 1)[0] for a in actions if "." in a})
         self.fields["action"].choices = [
             ("", _("All actions")),
-            *((p, p + "*") for p in prefixes),
-            *((a, a) for a in actions),
+            *((p + ".", _prefix_label(p)) for p in prefixes),
+            *sorted(((a, action_label(a)) for a in actions), key=lambda c: c[1].lower()),
         ]
         self.fields["target_type"].choices = [
             ("", _("All types")),
-            *((t, t) for t in target_types),
+            *sorted(((t, _kind_label(t)) for t in target_types), key=lambda c: c[1].lower()),
         ]
 
     def filters(self) -> dict[str, Any]:
         if not self.is_valid():
             return {}
         return {k: v for k, v in self.cleaned_data.items() if v}
+
+
+def _kind_label(label: str) -> str:
+    try:
+        return str(capfirst(apps.get_model(label)._meta.verbose_name))
+    except (LookupError, ValueError):
+        return label
+
+
+def _prefix_label(prefix: str) -> str:
+    """``coalition.`` as "Coalition: every action" when a model bears that name."""
+    kind = prefix.replace("_", " ")
+    for model in apps.get_models():
+        if model._meta.model_name == prefix:
+            kind = str(model._meta.verbose_name)
+            break
+    return gettext("%(kind)s: every action") % {"kind": capfirst(kind)}

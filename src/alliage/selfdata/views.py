@@ -17,7 +17,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliage.actors.selectors import person_for_user
-from alliage.core.audit import action_label
 from alliage.core.errors import BusinessError
 from alliage.core.http import (
     HtmxHttpRequest,
@@ -35,6 +34,7 @@ from alliage.core.personal_data import (
 )
 
 from . import selectors, services
+from .display import audit_display
 from .forms import AuditFilterForm, ConsentForm, EraseForm
 from .models import ExportStatus
 
@@ -190,9 +190,20 @@ def consents(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _labelled(entries: Any) -> Any:
-    for entry in entries:
-        entry.label = action_label(entry.action)
+def _worded(entries: Any, user: Any, *, links: bool) -> Any:
+    """Each entry with ``shown``: its action, object and details in words (``audit_display``,
+    as on "My data"), the object linked to its page when the reader may see it."""
+    rows = [
+        {
+            "action": e.action,
+            "target_type": e.target_type,
+            "target_id": e.target_id,
+            "details": e.data,
+        }
+        for e in entries
+    ]
+    for entry, shown in zip(entries, audit_display(rows, user, links=links), strict=True):
+        entry.shown = shown
     return entries
 
 
@@ -201,7 +212,7 @@ def _labelled(entries: Any) -> Any:
 def my_audit(request: HttpRequest) -> HttpResponse:
     """The sensitive actions I made and those made on my account or profile."""
     page = paginate(request, selectors.audit_about(user=request.user), 50)
-    _labelled(page.object_list)
+    _worded(page.object_list, request.user, links=True)
     return render(request, "selfdata/audit_mine.html", {"page": page, "section": "audit"})
 
 
@@ -237,7 +248,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         target_types=selectors.audit_target_types(viewer=request.user),
     )
     page = paginate(request, selectors.audit_list(viewer=request.user, **form.filters()), 50)
-    _labelled(page.object_list)
+    _worded(page.object_list, request.user, links=True)
     return render(
         request,
         "selfdata/audit_list.html",

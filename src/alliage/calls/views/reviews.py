@@ -42,7 +42,9 @@ def reviewer_queue(request: HttpRequest) -> HttpResponse:
 def review_form(request: HttpRequest, pk: int) -> HttpResponse:
     submission = access_or_404(request, selectors.submission_detail, "calls.see_submission", pk=pk)
     assignment = selectors.reviewer_assignment(submission=submission, viewer=request.user)
-    if assignment is not None and assignment.submitted_at is not None:
+    if request.user.has_perm("calls.read_own_review", submission):
+        if assignment is None:  # superusers pass every rule, but only reviewers have a review
+            raise Http404
         if request.method == "POST":
             messages.error(request, _("This review has been submitted and can no longer change."))
             return redirect("calls:review-form", pk=submission.pk)

@@ -162,6 +162,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_manage": can_manage,
         "assignment": selectors.reviewer_assignment(submission=submission, viewer=user),
         "can_review": user.has_perm("calls.review_submission", submission),
+        "can_read_review": user.has_perm("calls.read_own_review", submission),
         "reviews": (
             selectors.review_scores(submission=submission)
             if user.has_perm("calls.view_all_reviews", submission)
