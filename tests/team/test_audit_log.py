@@ -149,8 +149,12 @@ def test_the_filters_show_words_and_keep_filtering() -> None:
     coalition = CoalitionFactory(programme=programme, title="Coalition filtrée")
     audit_record(action=CommonsAction.PUBLICATION_PUBLISHED, by=team, target=publication)
     audit_record(action=CoalitionAction.PROPOSED, by=team, target=coalition)
+    audit_record(action=CommonsAction.DATASET_RESOURCE_ADDED, by=team, target=publication)
     client = client_for(team)
     body = client.get("/en/team/audit/").content.decode()
+    # No kind of object is named "dataset": that group offers its action alone, in words.
+    assert 'value="dataset."' not in body
+    assert '<option value="dataset.resource_added">Resource added to a dataset</option>' in body
     assert '<option value="publication.published">Publication published</option>' in body
     assert '<option value="publication.">Publication: every action</option>' in body
     assert '<option value="commons.publication">Publication</option>' in body

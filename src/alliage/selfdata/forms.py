@@ -60,7 +60,10 @@ class AuditFilterForm(forms.Form):
         """The actions and kinds of object by their names in the reader's language (the
         values stay the stored codes, so a filtered address keeps working)."""
         super().__init__(*args, **kwargs)
-        prefixes = sorted({a.split(".", 1)[0] for a in actions if "." in a})
+        # A group of actions gets its "every action" choice when it is named after a kind of
+        # object, which names it in the reader's language.
+        models = {m._meta.model_name for m in apps.get_models()}
+        prefixes = sorted({a.split(".", 1)[0] for a in actions if "." in a} & models)
         self.fields["action"].choices = [
             ("", _("All actions")),
             *((p + ".", _prefix_label(p)) for p in prefixes),
@@ -85,8 +88,8 @@ def _kind_label(label: str) -> str:
 
 
 def _prefix_label(prefix: str) -> str:
-    """``coalition.`` as "Coalition: every action" when a model bears that name."""
-    kind = prefix.replace("_", " ")
+    """``coalition.`` as "Coalition: every action" (a model bears that name)."""
+    kind = prefix
     for model in apps.get_models():
         if model._meta.model_name == prefix:
             kind = str(model._meta.verbose_name)
