@@ -119,7 +119,7 @@ def test_month_page_list_marks_today_and_says_when_the_month_is_empty() -> None:
     listed = month_list(body)
     assert 'class="month-day today"' in listed
     assert '<span class="today-badge">Aujourd' in listed
-    empty = month_list(Client().get("/agenda/month/2031/2/").content.decode())
+    empty = month_list(Client().get("/en/agenda/month/2031/2/").content.decode())
     assert "<h2 " not in empty and "No event this month." in empty
 
 
