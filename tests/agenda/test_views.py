@@ -85,7 +85,7 @@ def month_list(body: str) -> str:
 
 
 def test_month_page_lists_days_with_events_for_phones() -> None:
-    """Below 600 px the page shows a list instead of the grid: one heading per day with events
+    """On a phone the page shows a list instead of the grid: one heading per day with events
     (weekday and date in the reader's language), then each event's time and whole title as a
     link; days without events and the neighbouring months' days are not in it."""
     long_title = "Reset Day — décembre 2027 : découvrir la méthode Facteur 4 en coalition"
