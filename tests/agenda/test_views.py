@@ -10,6 +10,7 @@ import icalendar
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from alliage.agenda import services
 from alliage.agenda.models import Registration
@@ -72,8 +73,54 @@ def test_month_view_places_events_on_their_day() -> None:
         ends_at=start + dt.timedelta(hours=2),
     )
     body = Client().get("/agenda/month/2027/3/").content.decode()
-    assert "10:00 Journée du changement d&#x27;heure" in body
+    grid = body.split('<table class="month">')[1].split("</table>")[0]
+    cell = grid.split(">28</span>")[1].split("</td>")[0]
+    assert ">10:00</time>" in cell and "Journée du changement d&#x27;heure</span>" in cell
     assert Client().get("/agenda/month/2027/13/").status_code == 404
+
+
+def month_list(body: str) -> str:
+    """The phone's rendering of the month page: the list of its days with events."""
+    return body.split('<div class="month-list">')[1].split("</main>")[0]
+
+
+def test_month_page_lists_days_with_events_for_phones() -> None:
+    """On a phone the page shows a list instead of the grid: one heading per day with events
+    (weekday and date in the reader's language), then each event's time and whole title as a
+    link; days without events and the neighbouring months' days are not in it."""
+    long_title = "Reset Day — décembre 2027 : découvrir la méthode Facteur 4 en coalition"
+    paris = dt.timezone(dt.timedelta(hours=1))
+    event = EventFactory(
+        title=long_title,
+        starts_at=dt.datetime(2027, 12, 17, 9, 30, tzinfo=paris),
+        ends_at=dt.datetime(2027, 12, 17, 12, 0, tzinfo=paris),
+    )
+    EventFactory(
+        title="Atelier de janvier",
+        starts_at=dt.datetime(2028, 1, 2, 14, 0, tzinfo=paris),
+        ends_at=dt.datetime(2028, 1, 2, 16, 0, tzinfo=paris),
+    )
+    french = month_list(Client().get("/agenda/month/2027/12/").content.decode())
+    assert french.count("<h2 ") == 1
+    assert "Vendredi 17 décembre</time></h2>" in french
+    assert f'href="{event.get_absolute_url()}"' in french
+    assert ">09:30</time>" in french
+    assert long_title.replace("'", "&#x27;") in french
+    # 2 January is in the grid's last week, not in December's list
+    assert "Atelier de janvier" not in french
+    assert 'rel="prev"' in french and 'rel="next"' in french
+    english = month_list(Client().get("/en/agenda/month/2027/12/").content.decode())
+    assert "Friday 17 December</time></h2>" in english
+
+
+def test_month_page_list_marks_today_and_says_when_the_month_is_empty() -> None:
+    today = timezone.localdate()
+    body = Client().get(f"/agenda/month/{today.year}/{today.month}/").content.decode()
+    listed = month_list(body)
+    assert 'class="month-day today"' in listed
+    assert '<span class="today-badge">Aujourd' in listed
+    empty = month_list(Client().get("/en/agenda/month/2031/2/").content.decode())
+    assert "<h2 " not in empty and "No event this month." in empty
 
 
 def test_event_page_has_json_ld_and_hides_private_link() -> None:

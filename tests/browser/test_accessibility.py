@@ -47,7 +47,14 @@ PERSONAS = {
 }
 # Where each persona's own pages start (the home page and the header lead everywhere else).
 STARTS = {
-    "anon": ["/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"],
+    # the month page first: its grid becomes a list on a phone, which this check must see
+    "anon": [
+        "/",
+        "/agenda/month/",
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/accounts/password/reset/",
+    ],
     "membre": ["/me/", "/me/data/", "/me/consents/"],
     "porteuse": ["/me/"],
     "equipe": ["/me/", "/team/"],

@@ -7,14 +7,18 @@ import csv
 import datetime as dt
 import io
 import re
+from pathlib import Path
 
 import pytest
 from defusedxml import ElementTree
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
 
+from alliage.core.dates import format_date
 from alliage.evaluation import services
 from alliage.evaluation.models import Assessment, Indicator, Measurement
 
@@ -302,3 +306,59 @@ def test_report_pages_use_a_constant_number_of_queries(client, cast) -> None:
     many = (_queries(client, programme_url), _queries(client, coalition_url))
     assert many == few
     assert many[0] <= 8
+
+
+def print_frame(html: str) -> tuple[str, str]:
+    """The report's printed header and footer (shown on paper and in PDFs only)."""
+    header = html.split('<div class="print-only print-header" aria-hidden="true">')[1]
+    footer = html.split('<div class="print-only print-footer">')[1]
+    return header.split("</div>")[0], footer.split("</div>")[0]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_printed_reports_name_the_site_the_programme_and_their_address(
+    client, cast, settings, language
+) -> None:
+    """A printed or PDF report says who published it and where it lives: the site and the
+    programme, the report's title, its full address from ALLIAGE_BASE_URL (whatever Host the
+    request came with, and without the visitor's own query parameters), and the day it was
+    made, in the reader's language."""
+    settings.ALLIAGE_BASE_URL = "https://alliage.example.org/"
+    programme = cast.coalition.programme
+    prefix = "" if language == "fr" else "/en"
+    coalition_path = f"{prefix}/coalitions/{cast.coalition.slug}/impact/"
+    programme_path = f"{prefix}/programmes/{programme.slug}/impact/"
+    today = timezone.localdate()
+    with translation.override(language):
+        title = {"fr": "Rapport d'impact", "en": "Impact report"}[language]
+        day = format_date(today, "j F Y")
+    for path, name in ((coalition_path, cast.coalition.title), (programme_path, programme.name)):
+        html = client.get(f"{path}?utm_source=mail", HTTP_HOST="evil.example.com").content
+        header, footer = print_frame(html.decode())
+        assert "Alliage" in header and escape(programme.name) in header
+        assert (f"{title} : " if language == "fr" else f"{title}: ") + escape(name) in header
+        address = f"https://alliage.example.org{path}"
+        assert f'<a href="{address}">{address}</a>' in footer
+        assert "evil.example.com" not in footer and "utm_source" not in footer
+        # the footer's own sentences are new msgids, in French once fr.json reaches the .po
+        assert f"Alliage on {day}" in footer if language == "en" else day in footer
+
+
+def test_the_printed_programme_report_gives_the_address_of_its_page(client, cast) -> None:
+    programme = cast.coalition.programme
+    for _ in range(26):  # one more than a page of coalitions
+        IndicatorFactory(coalition=CoalitionFactory(programme=programme))
+    url = reverse("evaluation:programme-impact", args=[programme.slug])
+    _header, footer = print_frame(client.get(url, {"page": 2}).content.decode())
+    assert f"{url}?page=2</a>" in footer
+    _header, footer = print_frame(client.get(url).content.decode())
+    assert f"{url}</a>" in footer
+
+
+def test_the_print_frame_is_hidden_on_screen() -> None:
+    """Only ``@media print`` shows it: on screen it is ``display: none`` (so screen readers
+    skip it too)."""
+    text = Path(finders.find("alliage/alliage.css")).read_text(encoding="utf-8")
+    assert re.search(r"^\.print-only \{ display: none; \}", text, re.M)
+    printed = text.rsplit("@media print {", 1)[1]
+    assert ".print-only { display: block; }" in printed.split("\n}")[0]

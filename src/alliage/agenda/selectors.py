@@ -177,9 +177,13 @@ def events_in_range(*, viewer: User, start: dt.datetime, end: dt.datetime) -> Qu
     )
 
 
-def month_grid(*, viewer: User, year: int, month: int) -> dict[str, Any]:
+def month_grid(
+    *, viewer: User, year: int, month: int, today: dt.date | None = None
+) -> dict[str, Any]:
     """The month's weeks, Monday first, each day with the events the viewer may see that start
-    on it (in the event's own time zone); with the first days of the months around it."""
+    on it (in the event's own time zone); with the first days of the months around it. ``days``
+    is the same data as a list (what a phone shows instead of the grid): the month's own days
+    that have events, and ``today`` if it falls in the month, so the reader sees where they are."""
     tz = timezone.get_current_timezone()
     first = dt.date(year, month, 1)
     weeks = month_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
@@ -191,9 +195,16 @@ def month_grid(*, viewer: User, year: int, month: int) -> dict[str, Any]:
         by_day.setdefault(day, []).append(event)
     previous = first - dt.timedelta(days=1)
     following = first + dt.timedelta(days=32)
+    cells = [[(day, by_day.get(day, [])) for day in week] for week in weeks]
     return {
         "first": first,
-        "weeks": [[(day, by_day.get(day, [])) for day in week] for week in weeks],
+        "weeks": cells,
+        "days": [
+            (day, events)
+            for week in cells
+            for day, events in week
+            if day.month == month and (events or day == today)
+        ],
         "previous": previous.replace(day=1),
         "next": following.replace(day=1),
     }

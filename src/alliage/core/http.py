@@ -19,7 +19,9 @@ import mimetypes
 from collections.abc import Callable
 from functools import wraps
 from typing import IO, Any, TypeVar
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
@@ -31,6 +33,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
+from django.utils.encoding import escape_uri_path
 from django_htmx.middleware import HtmxDetails
 
 from .errors import BusinessError
@@ -48,6 +51,15 @@ class HtmxHttpRequest(HttpRequest):
     """A request as django-htmx's middleware leaves it (for type checkers)."""
 
     htmx: HtmxDetails
+
+
+def canonical_url(request: HttpRequest, query: dict[str, Any] | None = None) -> str:
+    """The page's address written out in full, as a printed page shows it: the site's
+    ``ALLIAGE_BASE_URL`` (not the request's Host header, which the visitor chooses and the
+    anonymous page cache would keep for everyone), the path with its language prefix, and only
+    the query parameters given (never the visitor's own, such as tracking tags)."""
+    address = settings.ALLIAGE_BASE_URL.rstrip("/") + escape_uri_path(request.path)
+    return f"{address}?{urlencode(query)}" if query else address
 
 
 def small_pk(pk: int) -> int:

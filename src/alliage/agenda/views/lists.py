@@ -32,8 +32,9 @@ def agenda(request: HttpRequest) -> HttpResponse:
 def agenda_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     if not (1 <= month <= 12 and 2000 <= year <= 2100):
         raise Http404
-    grid = selectors.month_grid(viewer=request.user, year=year, month=month)
-    return render(request, "agenda/agenda_month.html", {**grid, "today": timezone.localdate()})
+    today = timezone.localdate()
+    grid = selectors.month_grid(viewer=request.user, year=year, month=month, today=today)
+    return render(request, "agenda/agenda_month.html", {**grid, "today": today})
 
 
 @require_GET

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from alliage.coalitions import selectors as coalition_selectors
 from alliage.coalitions.models import CoalitionStatus
-from alliage.core.http import csv_cell, csv_response
+from alliage.core.http import canonical_url, csv_cell, csv_response
 from alliage.core.pagination import paginate_bounded
 
 from .. import charts, selectors
@@ -47,6 +47,7 @@ def coalition_impact(request: HttpRequest, slug: str) -> HttpResponse:
             "rows": rows,
             "radar": radar(first, second, rows) if first else None,
             "today": timezone.localdate(),
+            "report_url": canonical_url(request),
         },
     )
 
@@ -95,6 +96,9 @@ def programme_impact(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             "today": timezone.localdate(),
             "statuses": CoalitionStatus,
+            "report_url": canonical_url(
+                request, {"page": page.number} if page.number > 1 else None
+            ),
         },
     )
 
