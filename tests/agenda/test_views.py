@@ -15,6 +15,7 @@ from django.utils import timezone
 from alliage.agenda import services
 from alliage.agenda.models import Registration
 
+from ..clients import client_for
 from ..factories import (
     AffiliationFactory,
     CoalitionFactory,
@@ -25,12 +26,6 @@ from ..factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_agenda_lists_upcoming_and_past_public_events() -> None:

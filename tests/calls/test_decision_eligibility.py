@@ -7,23 +7,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.test import Client
 
 from alliage.calls import services
 from alliage.calls.models import Assignment, Decision
 from alliage.core.errors import BusinessError
 
+from ..clients import client_for
 from ..factories import CallFactory, CriterionFactory, PersonFactory, SubmissionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 NOW = dt.datetime.now(tz=dt.UTC)
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def setup(*, closes_in: dt.timedelta, decided: bool = False):

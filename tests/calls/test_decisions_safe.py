@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
 from alliage.calls.models import Assignment, Decision
 from alliage.coalitions.models import Coalition
 
+from ..clients import client_for
 from ..factories import CallFactory, CriterionFactory, PersonFactory, SubmissionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,12 +21,6 @@ pytestmark = pytest.mark.django_db
 def en(name: str, *args, query: str = "") -> str:
     with translation.override("en"):
         return reverse(name, args=args) + query
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def setup(closed: bool = True):

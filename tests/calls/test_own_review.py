@@ -9,7 +9,6 @@ import datetime as dt
 import re
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -17,6 +16,7 @@ from alliage.calls import services
 from alliage.calls.models import Assignment
 from alliage.core.errors import BusinessError, PermissionRefused
 
+from ..clients import client_for
 from ..factories import (
     AffiliationFactory,
     CallFactory,
@@ -32,12 +32,6 @@ pytestmark = pytest.mark.django_db
 def url(name: str, pk: int, *, language: str = "fr") -> str:
     with translation.override(language):
         return reverse(name, args=[pk])
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def proposal_block(body: str) -> str:

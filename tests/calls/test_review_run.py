@@ -11,7 +11,6 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -22,6 +21,7 @@ from alliage.calls.models import Assignment, ReviewReminder
 from alliage.core.models import AuditEntry
 from alliage.matching import store
 
+from ..clients import client_for
 from ..factories import CallFactory, CriterionFactory, PersonFactory, SubmissionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,12 +33,6 @@ def _fresh_index():
     store.index_forget()
     yield
     store.index_forget()
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def review_call(n_submissions=3, reviewers=("fr", "en"), **fields):

@@ -8,20 +8,14 @@ import datetime as dt
 import re
 
 import pytest
-from django.test import Client
 
 from alliage.calls.models import Assignment, Submission, SubmissionStatus
 
+from ..clients import client_for
 from ..factories import CallFactory, CriterionFactory, PersonFactory, SubmissionFactory
 from .factories import QuestionFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def tag(body: str, name: str) -> str:

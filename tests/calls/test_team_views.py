@@ -13,18 +13,13 @@ from django.utils import timezone
 
 from alliage.calls.models import Call, Question, Submission, SubmissionStatus
 
+from ..clients import client_for
 from ..factories import CallFactory, CriterionFactory, PersonFactory, SubmissionFactory
 from .factories import AnswerFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def when(days: int) -> str:

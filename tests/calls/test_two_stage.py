@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from django.test import Client
 from django.utils import timezone
 
 from alliage.calls import services
@@ -16,15 +15,10 @@ from alliage.calls.models import Submission, SubmissionStatus
 from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import AuditEntry
 
+from ..clients import client_for
 from ..factories import CallFactory, OrganisationFactory, PersonFactory, SubmissionFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

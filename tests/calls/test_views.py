@@ -11,6 +11,7 @@ from django.urls import reverse
 from alliage.calls import services
 from alliage.calls.models import Submission, SubmissionStatus
 
+from ..clients import client_for
 from ..factories import (
     CallFactory,
     CriterionFactory,
@@ -20,12 +21,6 @@ from ..factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_calls_list_shows_open_calls_first() -> None:

@@ -14,15 +14,10 @@ from alliage.coalitions.selectors import programme_list
 from alliage.core.errors import BusinessError, PermissionRefused
 from alliage.core.models import AuditEntry
 
+from ..clients import client_for
 from ..factories import CoalitionFactory, PersonFactory, ProgrammeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

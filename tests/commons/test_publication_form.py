@@ -46,7 +46,7 @@ def test_the_relations_are_checkbox_lists_without_the_ctrl_help(
     person = PersonFactory(first_name="Élodie", last_name="Vasseur")
     body = (
         client_for(library.team)
-        .get("/library/new/", HTTP_ACCEPT_LANGUAGE=language)
+        .get("/en/library/new/" if language == "en" else "/library/new/")
         .content.decode()
     )
     assert "<select multiple" not in body and 'multiple=""' not in body
@@ -71,11 +71,16 @@ def test_the_relations_are_checkbox_lists_without_the_ctrl_help(
 def test_the_script_has_the_count_of_ticked_choices_in_the_page_language(
     library: Library,
 ) -> None:
-    body = client_for(library.team).get("/library/new/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    body = client_for(library.team).get("/en/library/new/").content.decode()
     assert (
         'data-count-none="None selected" data-count-one="%(count)s selected" '
         'data-count-many="%(count)s selected"'
     ) in body
+    french = client_for(library.team).get("/library/new/").content.decode()
+    assert (
+        'data-count-none="Aucune case cochée" data-count-one="%(count)s case cochée" '
+        'data-count-many="%(count)s cases cochées"'
+    ) in french
 
 
 def test_ticked_choices_are_saved_and_shown_ticked(library: Library) -> None:
@@ -114,7 +119,7 @@ def test_a_title_already_taken_is_not_saved_without_confirmation(library: Librar
     assert response.status_code == 200
     assert Publication.objects.filter(title__iexact="guide du reemploi").count() == 0
     body = response.content.decode()
-    assert "Not saved yet." in body and 'role="alert"' in body
+    assert "Pas encore enregistré." in body and 'role="alert"' in body
     assert f'<a href="{existing.get_absolute_url()}" target="_blank" rel="noopener">' in body
     assert 'name="same_title" id="id_same_title" value="guide du REEMPLOI"' in body
 
@@ -128,7 +133,7 @@ def test_a_title_already_taken_is_not_saved_without_confirmation(library: Librar
 def test_the_warning_is_in_english_on_english_pages(library: Library) -> None:
     PublicationFactory(programme=library.programme, title="Kit Facteur 4")
     response = client_for(library.team).post(
-        "/en/library/new/", form_data(library, title="Kit facteur 4"), HTTP_ACCEPT_LANGUAGE="en"
+        "/en/library/new/", form_data(library, title="Kit facteur 4")
     )
     body = response.content.decode()
     assert "Another publication already has this title:" in body
@@ -140,7 +145,7 @@ def test_a_confirmation_given_for_another_title_does_not_count(library: Library)
     response = client_for(library.team).post(
         "/library/new/", form_data(library, title="Kit Facteur 4", same_title="Kit Facteur 5")
     )
-    assert response.status_code == 200 and "Not saved yet." in response.content.decode()
+    assert response.status_code == 200 and "Pas encore enregistré." in response.content.decode()
     assert Publication.objects.filter(title="Kit Facteur 4").count() == 1
 
 
@@ -160,13 +165,13 @@ def test_the_warning_shows_with_other_errors_and_keeps_the_confirmation(
     team = client_for(library.team)
     response = team.post("/library/new/", form_data(library, title="Kit Facteur 4", summary=""))
     body = response.content.decode()
-    assert "Not saved yet." in body and 'id="id_summary_error"' in body
+    assert "Pas encore enregistré." in body and 'id="id_summary_error"' in body
     response = team.post(
         "/library/new/",
         form_data(library, title="Kit Facteur 4", summary="", same_title="Kit Facteur 4"),
     )
     body = response.content.decode()
-    assert "Not saved yet." not in body  # confirmed: only the other error remains
+    assert "Pas encore enregistré." not in body  # confirmed: only the other error remains
     assert re.search(r'id="id_same_title" value="Kit Facteur 4"[^>]* checked', body)
     assert Publication.objects.filter(title="Kit Facteur 4").count() == 1
 
@@ -189,7 +194,7 @@ def test_renaming_to_a_taken_title_asks_and_keeps_the_address(library: Library) 
     url = edit_url(library.published)
     team = client_for(library.team)
     response = team.post(url, form_data(library, title="Guide des communs"))
-    assert response.status_code == 200 and "Not saved yet." in response.content.decode()
+    assert response.status_code == 200 and "Pas encore enregistré." in response.content.decode()
     library.published.refresh_from_db()
     assert library.published.title == "Cahier publié"
     response = team.post(

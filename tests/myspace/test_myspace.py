@@ -12,6 +12,7 @@ from django.utils import timezone
 from alliage.actors.models import Person
 from alliage.coalitions.models import MemberRole
 
+from ..clients import client_for
 from ..factories import (
     CoalitionFactory,
     CoalitionMemberFactory,
@@ -23,12 +24,6 @@ from ..factories import (
 from ..team.factories import JoinRequestFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_a_signed_in_visit_to_the_home_goes_to_my_space_and_the_public_home_stays() -> None:

@@ -62,4 +62,6 @@ def test_a_nul_in_any_form_field_is_answered_by_the_form(world: World, row) -> N
     payload = {**row.data(world), **dict.fromkeys(names, NUL)}
     response = request_as(world, role, row.write, url, payload)
     assert response.status_code < 500, (url, role, response.status_code)
-    assert response.status_code != 400 or b"NUL" not in response.content, url
+    # Not the middleware's refusal (its message names the character as "(\u0000)"): a page's
+    # own words may hold the letters NUL (a name, "ANNULER").
+    assert response.status_code != 400 or b"(\\u0000)" not in response.content, url

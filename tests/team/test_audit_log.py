@@ -19,6 +19,7 @@ from alliage.commons.audit import AuditAction as CommonsAction
 from alliage.core.services import audit_record
 from alliage.selfdata.display import audit_display
 
+from ..clients import client_for
 from ..factories import (
     CoalitionFactory,
     PersonFactory,
@@ -36,12 +37,6 @@ def team_member(programme):
     user = PersonFactory().user
     programme.team.add(user)
     return user
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def table(body: str) -> str:
@@ -100,7 +95,7 @@ def test_an_object_the_reader_may_not_see_is_named_but_not_linked() -> None:
     outsider = PersonFactory().user
     for_outsider = audit_display(rows, outsider, links=True)
     assert [r["target_url"] for r in for_outsider] == ["", published.get_absolute_url()]
-    assert for_outsider[0]["target_id"] == "“Brouillon”"  # named all the same
+    assert for_outsider[0]["target_id"] == "«\u00a0Brouillon\u00a0»"  # named all the same (French)
     for_team = audit_display(rows, team, links=True)
     assert [r["target_url"] for r in for_team] == [
         draft.get_absolute_url(),

@@ -13,8 +13,9 @@ from alliage.coalitions import selectors, services
 from alliage.coalitions.models import CanvasChange, CanvasDraft
 from alliage.notifications.models import Notification
 
+from ...clients import client_for
 from ...conftest import Cast
-from .test_coalition_views import client_for, edit_payload
+from .test_coalition_views import edit_payload
 
 
 def keep_url(cast: Cast) -> str:

@@ -7,6 +7,7 @@ from django.urls import reverse
 from alliage.actors.models import OrganisationKind
 from alliage.coalitions.models import CanvasChange, Coalition, MemberRole
 
+from ...clients import client_for
 from ...conftest import Cast
 from ...factories import (
     PASSWORD,
@@ -16,13 +17,6 @@ from ...factories import (
     OrganisationFactory,
     ProgrammeFactory,
 )
-
-
-def client_for(user) -> Client:
-    client = Client()
-    if user.is_authenticated:
-        client.force_login(user)
-    return client
 
 
 def populate(n: int) -> None:

@@ -13,9 +13,10 @@ from alliage.api.services import token_create
 from alliage.coalitions import diff, selectors
 from alliage.coalitions.models import CANVAS_LONG_TEXT_MAX, CanvasChange
 
+from ...clients import client_for
 from ...conftest import Cast
 from ..test_diff import inserted, long_text
-from .test_coalition_views import client_for, edit_payload
+from .test_coalition_views import edit_payload
 
 pytestmark = pytest.mark.django_db
 
