@@ -314,6 +314,9 @@ def canvas_draft_keep(
     _require(by, "coalitions.edit_coalition", coalition)
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
         raise BusinessError(_("A draft holds text only."))
+    if any("\x00" in k or "\x00" in v for k, v in data.items()):
+        # No keyboard types it, and PostgreSQL cannot store it in JSON.
+        raise BusinessError(_("NUL characters (\\u0000) are not accepted."))
     size = sum(len(k) + len(v) for k, v in data.items())
     if len(data) > CANVAS_DRAFT_MAX_FIELDS or size > CANVAS_DRAFT_MAX_CHARS:
         raise BusinessError(_("This draft is too long to be kept."))

@@ -174,3 +174,10 @@ def test_the_draft_is_in_the_authors_data_and_erased_with_them(cast: Cast) -> No
     assert shown.startswith("Leviers") and "jalons" in shown
     erase(cast.lead)
     assert not CanvasDraft.objects.exists()
+
+
+def test_a_nul_in_a_draft_is_refused_with_a_message_on_every_database(cast: Cast) -> None:
+    response = client_for(cast.lead).post(keep_url(cast), {"levers": "a\x00b"})
+    assert response.status_code == 200
+    assert "Les caractères NUL" in response.content.decode()
+    assert not CanvasDraft.objects.exists()
