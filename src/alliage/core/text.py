@@ -25,11 +25,19 @@ def one_line(value: str) -> str:
     return _SPACES.sub(" ", CONTROL.sub(" ", value)).strip()
 
 
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, fold ligatures and strip accents: "Œuvre Sobriété" → "oeuvre sobriete"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LIGATURES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def folded(value: str) -> str:
     """``value`` as two texts are compared when case and accents do not count: on one line,
-    case-folded, without accents ("L'Été  des communs" and "l'ete des COMMUNS" fold alike)."""
-    decomposed = unicodedata.normalize("NFKD", one_line(value).casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    then ``fold`` ("L'Été  des communs" and "l'ete des COMMUNS" fold alike)."""
+    return fold(one_line(value))
 
 
 def plain_text(value: str) -> str:

@@ -14,13 +14,14 @@ stay within word boundaries) feed the typo-tolerant signal.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import Stemmer
+
+from alliage.core.text import fold
 
 LANGUAGES = {"fr": "french", "en": "english"}
 DEFAULT_LANGUAGE = "fr"
@@ -70,16 +71,9 @@ STOP_WORDS = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS
 _FRENCH_ONLY = FRENCH_STOP_WORDS - ENGLISH_STOP_WORDS
 _ENGLISH_ONLY = ENGLISH_STOP_WORDS - FRENCH_STOP_WORDS
 
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"})
 # Elided articles and pronouns (l'empreinte, qu'il) and English contractions (it's, don't)
 # split at the apostrophe into pieces that are all stop words, so a plain word pattern will do.
 _WORD = re.compile(r"[^\W_]+")
-
-
-def fold(text: str) -> str:
-    """Lower-case, fold ligatures and strip accents: "Œuvre Sobriété" → "oeuvre sobriete"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LIGATURES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def words(text: str) -> list[str]:
