@@ -62,11 +62,14 @@ class AuditFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # A group of actions gets its "every action" choice when it is named after a kind of
         # object, which names it in the reader's language.
-        models = {m._meta.model_name for m in apps.get_models()}
-        prefixes = sorted({a.split(".", 1)[0] for a in actions if "." in a} & models)
+        kinds = {m._meta.model_name: m._meta.verbose_name for m in apps.get_models()}
+        prefixes = sorted({a.split(".", 1)[0] for a in actions if "." in a} & kinds.keys())
         self.fields["action"].choices = [
             ("", _("All actions")),
-            *((p + ".", _prefix_label(p)) for p in prefixes),
+            *(
+                (p + ".", gettext("%(kind)s: every action") % {"kind": capfirst(kinds[p])})
+                for p in prefixes
+            ),
             *sorted(((a, action_label(a)) for a in actions), key=lambda c: c[1].lower()),
         ]
         self.fields["target_type"].choices = [
@@ -85,13 +88,3 @@ def _kind_label(label: str) -> str:
         return str(capfirst(apps.get_model(label)._meta.verbose_name))
     except (LookupError, ValueError):
         return label
-
-
-def _prefix_label(prefix: str) -> str:
-    """``coalition.`` as "Coalition: every action" (a model bears that name)."""
-    kind = prefix
-    for model in apps.get_models():
-        if model._meta.model_name == prefix:
-            kind = str(model._meta.verbose_name)
-            break
-    return gettext("%(kind)s: every action") % {"kind": capfirst(kind)}
