@@ -152,8 +152,7 @@ def canvas_editor_from_draft(
     still refuses to overwrite a newer save. A draft whose milestones cannot be read shows
     the stored path (``milestones_initial``)."""
     posted = QueryDict(mutable=True)
-    for name, value in data.items():
-        posted[name] = value
+    posted.update(data)
     posted["base_revision"] = str(base_revision)
     form = CanvasForm(posted, instance=coalition)
     formset = MilestoneFormSet(posted, prefix=MILESTONES_PREFIX)

@@ -35,6 +35,7 @@ from alliage.core.pagination import paginate_bounded, paginate_deep
 
 from . import selectors, services
 from .forms import (
+    MILESTONES_PREFIX,
     CanvasForm,
     CoalitionFilterForm,
     DecisionForm,
@@ -155,7 +156,7 @@ def coalition_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         # The form validates a copy: the service compares the edit with the stored canvas.
         form = CanvasForm(request.POST, instance=selectors.coalition_stored(pk=coalition.pk))
-        formset = MilestoneFormSet(request.POST, prefix="milestones")
+        formset = MilestoneFormSet(request.POST, prefix=MILESTONES_PREFIX)
         if form.is_valid() and formset.is_valid():
             try:
                 changes = services.coalition_update_canvas(
@@ -179,30 +180,22 @@ def coalition_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     messages.info(request, _("Nothing changed."))
                 return redirect(coalition)
     else:
-        form = formset = None
         draft = selectors.canvas_draft(coalition=coalition, viewer=request.user)
-        if draft is not None and request.GET.get("draft") == "resume":
+        resume = draft is not None and request.GET.get("draft") == "resume"
+        revision = selectors.coalition_revision(coalition=coalition)
+        milestones = selectors.coalition_milestones_initial(coalition=coalition)
+        if resume:
             form, formset = canvas_editor_from_draft(
-                coalition,
-                draft.data,
-                draft.base_revision,
-                selectors.coalition_milestones_initial(coalition=coalition),
+                coalition, draft.data, draft.base_revision, milestones
             )
-        if form is None:
-            form = CanvasForm(
-                instance=coalition,
-                initial={"base_revision": selectors.coalition_revision(coalition=coalition)},
-            )
-            formset = MilestoneFormSet(
-                initial=selectors.coalition_milestones_initial(coalition=coalition),
-                prefix="milestones",
-            )
-        context["draft"] = draft
-        context["draft_resumed"] = draft is not None and request.GET.get("draft") == "resume"
-        if draft is not None:
-            context["draft_stale"] = draft.base_revision < selectors.coalition_revision(
-                coalition=coalition
-            )
+        else:
+            form = CanvasForm(instance=coalition, initial={"base_revision": revision})
+            formset = MilestoneFormSet(initial=milestones, prefix=MILESTONES_PREFIX)
+        context.update(
+            draft=draft,
+            draft_resumed=resume,
+            draft_stale=draft is not None and draft.base_revision < revision,
+        )
     context.update(form=form, formset=formset)
     return render(request, "coalitions/coalition_edit.html", context)
 
