@@ -235,3 +235,10 @@ class ReuseFactory(DjangoModelFactory):
     url = factory.Sequence(lambda n: f"https://reuse.example.org/{n}")
     kind = "visualisation"
     declared_by = factory.SubFactory(PersonFactory)
+
+
+def team_member(programme):
+    """A non-superuser member of ``programme``'s team."""
+    user = PersonFactory().user
+    programme.team.add(user)
+    return user

@@ -39,10 +39,3 @@ def consenting(**kwargs):
     person = PersonFactory(**kwargs)
     consent(person, ago=5)
     return person
-
-
-def team_member(programme):
-    """A non-superuser member of ``programme``'s team."""
-    user = PersonFactory().user
-    programme.team.add(user)
-    return user

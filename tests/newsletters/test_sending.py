@@ -14,7 +14,8 @@ from alliage.newsletters.models import Delivery, NewsletterStatus
 from alliage.newsletters.tasks import newsletter_deliver
 from tests.factories import PASSWORD, MembershipFactory, PersonFactory
 
-from .factories import NewsletterFactory, consent, consenting, team_member
+from ..factories import team_member
+from .factories import NewsletterFactory, consent, consenting
 
 pytestmark = pytest.mark.django_db
 

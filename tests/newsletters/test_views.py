@@ -15,7 +15,8 @@ from alliage.selfdata.models import ConsentReceipt
 from alliage.selfdata.selectors import consent_states
 from tests.factories import MembershipFactory, PersonFactory
 
-from .factories import NewsletterFactory, consenting, team_member
+from ..factories import team_member
+from .factories import NewsletterFactory, consenting
 
 pytestmark = pytest.mark.django_db
 

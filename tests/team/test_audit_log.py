@@ -28,15 +28,10 @@ from ..factories import (
     ReuseFactory,
     SubmissionFactory,
     UserFactory,
+    team_member,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def team_member(programme):
-    user = PersonFactory().user
-    programme.team.add(user)
-    return user
 
 
 def table(body: str) -> str:
