@@ -220,18 +220,25 @@ def test_a_real_server_sums_the_metrics_of_all_its_workers(tmp_path) -> None:
                 assert server.poll() is None, (tmp_path / "serve.log").read_text()
                 assert time.monotonic() < deadline, "the server did not start"
                 time.sleep(0.3)
-        for _ in range(39):
+        # Each worker writes its values to files of its own (in-memory values would leave
+        # none), which /metrics sums. A loaded machine may boot the second worker late, so
+        # requests go on until both have written theirs (not a fixed number of them).
+        def workers() -> set[int]:
+            files = (tmp_path / "var" / "metrics").glob("counter_*.db")
+            return {int(f.stem.rsplit("_", 1)[-1]) for f in files} - {server.pid}
+
+        sent = 1
+        deadline = time.monotonic() + 90
+        while sent < 40 or len(workers()) < 2:
+            assert time.monotonic() < deadline, f"one worker only: {workers()}"
             _get(f"http://127.0.0.1:{port}/livez")
+            sent += 1
         metrics = _get(f"http://127.0.0.1:{port}/metrics")
         served = _count(
             metrics, "django_http_requests_total_by_view_transport_method_total", view="livez"
         )
-        assert served >= 40  # the probes of the start-up loop answered "alive" too
-        # Each worker writes its values to files of its own (in-memory values would leave
-        # none), which /metrics sums.
-        files = (tmp_path / "var" / "metrics").glob("counter_*.db")
-        workers = {int(f.stem.rsplit("_", 1)[-1]) for f in files} - {server.pid}
-        assert len(workers) == 2
+        assert served >= sent  # the probes of the start-up loop answered "alive" too
+        assert len(workers()) == 2
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
