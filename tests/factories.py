@@ -7,7 +7,14 @@ import datetime as dt
 import factory
 from factory.django import DjangoModelFactory
 
-from alliage.actors.models import Affiliation, Membership, Organisation, OrganisationKind, Person
+from alliage.actors.models import (
+    Affiliation,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Tier,
+)
 from alliage.coalitions.models import (
     Coalition,
     CoalitionMember,
@@ -62,12 +69,34 @@ class AffiliationFactory(DjangoModelFactory):
     role = "Chargée de mission"
 
 
+class TierFactory(DjangoModelFactory):
+    """A tier by its code; the migration's four (``individual``, ``small``, ``large``,
+    ``partner``) are made again after a flush."""
+
+    class Meta:
+        model = Tier
+        django_get_or_create = ("code",)
+
+    code = "small"
+    name = factory.LazyAttribute(lambda t: t.code.capitalize())
+
+
 class MembershipFactory(DjangoModelFactory):
+    """An accepted, paid membership (in good standing over its period); ``tier`` may be a
+    code."""
+
     class Meta:
         model = Membership
 
     organisation = factory.SubFactory(OrganisationFactory)
-    tier = "small"
+    tier = factory.SubFactory(TierFactory)
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        if isinstance(kwargs.get("tier"), str):
+            kwargs["tier"] = TierFactory(code=kwargs["tier"])
+        return kwargs
+
     starts_on = factory.Faker("date_between", start_date="-200d", end_date="-100d")
     ends_on = factory.Faker("date_between", start_date="+100d", end_date="+200d")
 

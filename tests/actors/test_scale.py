@@ -48,7 +48,7 @@ def seed(n: int, *, big: Organisation) -> None:
     person_tags.objects.bulk_create(person_tags(person=p, tag=t) for p in people for t in tags)
     today = dt.date.today()  # noqa: DTZ011
     Membership.objects.bulk_create(
-        Membership(organisation=o, tier="small", starts_on=today - dt.timedelta(days=10),
+        Membership(organisation=o, tier_id="small", starts_on=today - dt.timedelta(days=10),
                    ends_on=today + dt.timedelta(days=100))
         for o in orgs[::2]
     )  # fmt: skip

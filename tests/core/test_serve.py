@@ -220,6 +220,7 @@ def test_a_real_server_sums_the_metrics_of_all_its_workers(tmp_path) -> None:
                 assert server.poll() is None, (tmp_path / "serve.log").read_text()
                 assert time.monotonic() < deadline, "the server did not start"
                 time.sleep(0.3)
+
         # Each worker writes its values to files of its own (in-memory values would leave
         # none), which /metrics sums. A loaded machine may boot the second worker late, so
         # requests go on until both have written theirs (not a fixed number of them).

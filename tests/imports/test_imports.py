@@ -164,7 +164,7 @@ def test_xlsx_files_are_read(team) -> None:
     report = run("memberships", buffer.getvalue(), team, name="adhesions.xlsx")
     assert report.committed, report.error_rows
     membership = Membership.objects.get()
-    assert membership.tier == "partner" and membership.ends_on == dt.date(2026, 6, 30)
+    assert membership.tier_id == "partner" and membership.ends_on == dt.date(2026, 6, 30)
 
 
 def test_only_the_team_imports() -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from .models import Affiliation, Membership, Organisation, Person, Tag
+from .models import Affiliation, Membership, Organisation, Payment, Person, Tag, Tier
 
 
 class AffiliationInline(admin.TabularInline):
@@ -14,6 +14,12 @@ class AffiliationInline(admin.TabularInline):
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
+    fk_name = "person"
+    fields = ("tier", "starts_on", "ends_on", "status", "amount_due")
+
+
+class OrganisationMembershipInline(MembershipInline):
+    fk_name = "organisation"
 
 
 @admin.register(Organisation)
@@ -23,7 +29,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ("name", "city")
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("tags",)
-    inlines = (AffiliationInline, MembershipInline)
+    inlines = (AffiliationInline, OrganisationMembershipInline)
 
 
 @admin.register(Person)
@@ -46,6 +52,26 @@ class TagAdmin(admin.ModelAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "tier", "starts_on", "ends_on")
-    list_filter = ("tier",)
-    autocomplete_fields = ("organisation", "person")
+    list_display = (
+        "__str__",
+        "tier",
+        "status",
+        "starts_on",
+        "ends_on",
+        "amount_due",
+        "amount_paid",
+    )
+    list_filter = ("tier", "status")
+    autocomplete_fields = ("organisation", "person", "representative")
+    raw_id_fields = ("renews", "applied_by")
+
+
+@admin.register(Tier)
+class TierAdmin(admin.ModelAdmin):
+    list_display = ("name", "code", "yearly_amount", "holder", "votes", "is_open")
+
+
+@admin.register(Payment)
+class PaymentAdmin(admin.ModelAdmin):
+    list_display = ("membership", "paid_on", "amount", "method", "reference")
+    raw_id_fields = ("membership", "recorded_by")

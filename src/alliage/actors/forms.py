@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliage.core.forms import ContentLanguageField, KeepsLanguageMixin
 
-from .models import MembershipTier, Organisation, OrganisationKind, Person
+from .models import Organisation, OrganisationKind, Person, Tier
 
 
 class DirectoryFilterForm(forms.Form):
@@ -166,7 +166,7 @@ class MembershipForm(forms.Form):
         empty_label="—",
     )
     person_email = forms.EmailField(label=_("Or a person (their e-mail address)"), required=False)
-    tier = forms.ChoiceField(label=_("Tier"), choices=MembershipTier.choices)
+    tier = forms.ModelChoiceField(label=_("Tier"), queryset=Tier.objects.all(), empty_label=None)
     starts_on = forms.DateField(
         label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -189,8 +189,8 @@ class MembershipForm(forms.Form):
 
 class MembershipFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    tier = forms.ChoiceField(
-        label=_("Tier"), required=False, choices=[("", _("All tiers")), *MembershipTier.choices]
+    tier = forms.ModelChoiceField(
+        label=_("Tier"), required=False, queryset=Tier.objects.all(), empty_label=_("All tiers")
     )
     period = forms.ChoiceField(
         label=_("Period"),

@@ -234,15 +234,78 @@ class Affiliation(models.Model):
         return f"{self.person} — {self.organisation}"
 
 
-class MembershipTier(models.TextChoices):
-    INDIVIDUAL = "individual", _("Individual")
-    SMALL = "small", _("Association or small organisation")
-    LARGE = "large", _("Large organisation")
-    PARTNER = "partner", _("Partner")
+class TierHolder(models.TextChoices):
+    ANY = "any", _("An organisation or a person")
+    ORGANISATION = "organisation", _("An organisation")
+    PERSON = "person", _("A person")
+
+
+class Tier(models.Model):
+    """A membership tier the team defines: what it costs a year, what it includes, and how
+    many votes a member of it holds at an assembly whose statutes weigh votes."""
+
+    code = models.SlugField(_("code"), max_length=20, primary_key=True)
+    name = models.CharField(_("name"), max_length=100)
+    yearly_amount = models.DecimalField(
+        _("yearly amount (€)"), max_digits=9, decimal_places=2, default=0
+    )
+    holder = models.CharField(
+        _("who may apply"), max_length=20, choices=TierHolder.choices, default=TierHolder.ANY
+    )
+    benefits = models.TextField(
+        _("what it includes"), blank=True, help_text=_("Markdown: shown to those who apply.")
+    )
+    members_events = models.BooleanField(
+        _("members' events"),
+        default=True,
+        help_text=_("Its members may attend the events reserved for adhérents."),
+    )
+    interventions = models.PositiveSmallIntegerField(
+        _("interventions a year"),
+        default=0,
+        help_text=_("How many interventions of the team on request it includes each year."),
+    )
+    votes = models.PositiveSmallIntegerField(
+        _("votes per member"),
+        default=1,
+        help_text=_("The weight of its members' votes, where the statutes weigh votes."),
+    )
+    is_open = models.BooleanField(
+        _("open to applications"), default=True, help_text=_("Offered on the membership page.")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    language = content_language_field()
+
+    class Meta:
+        verbose_name = _("membership tier")
+        verbose_name_plural = _("membership tiers")
+        ordering = ("position", "yearly_amount", "code")
+        constraints = (
+            models.CheckConstraint(condition=Q(votes__gte=1), name="actors_tier_votes"),
+            models.CheckConstraint(condition=Q(yearly_amount__gte=0), name="actors_tier_amount"),
+        )
+
+    def __str__(self) -> str:
+        return self.name
+
+    def admits(self, *, organisation: bool) -> bool:
+        """Whether an organisation (or a person) may hold this tier."""
+        wanted = TierHolder.ORGANISATION if organisation else TierHolder.PERSON
+        return self.holder in (TierHolder.ANY, wanted)
+
+
+class MembershipStatus(models.TextChoices):
+    APPLIED = "applied", _("Waiting for the team")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class Membership(models.Model):
-    """An adhésion: an organisation or a person supports the programme for a period."""
+    """An adhésion: an organisation or a person supports the programme for a period. It is
+    applied for (or typed by the team), accepted by the team, and paid; it is *in good
+    standing* on a day when it is accepted, covers that day and is paid
+    (``selectors.good_standing_q``, which every other part reads)."""
 
     organisation = models.ForeignKey(
         Organisation,
@@ -260,9 +323,62 @@ class Membership(models.Model):
         on_delete=models.CASCADE,
         related_name="memberships",
     )
-    tier = models.CharField(_("tier"), max_length=20, choices=MembershipTier.choices)
+    tier = models.ForeignKey(
+        Tier,
+        verbose_name=_("tier"),
+        on_delete=models.PROTECT,
+        db_column="tier",
+        related_name="memberships",
+    )
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=MembershipStatus.choices,
+        default=MembershipStatus.ACCEPTED,
+        db_default=MembershipStatus.ACCEPTED,
+    )
+    amount_due = models.DecimalField(
+        _("amount due (€)"), max_digits=9, decimal_places=2, default=0, db_default=0
+    )
+    amount_paid = models.DecimalField(
+        _("amount paid (€)"),
+        max_digits=9,
+        decimal_places=2,
+        default=0,
+        db_default=0,
+        editable=False,
+        help_text=_("The sum of its payments, kept by the service that records them."),
+    )
+    representative = models.ForeignKey(
+        Person,
+        verbose_name=_("votes through"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="represented_memberships",
+        help_text=_("The person an organisation designates to vote in its name."),
+    )
+    renews = models.ForeignKey(
+        "self",
+        verbose_name=_("renews"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="renewals",
+    )
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("applied by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
+    message = models.TextField(_("message to the team"), blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("membership")
@@ -277,13 +393,68 @@ class Membership(models.Model):
             models.CheckConstraint(
                 condition=Q(ends_on__gte=models.F("starts_on")), name="actors_membership_period"
             ),
+            models.CheckConstraint(
+                condition=Q(amount_due__gte=0) & Q(amount_paid__gte=0),
+                name="actors_membership_amounts",
+            ),
         )
 
     def __str__(self) -> str:
-        return f"{self.organisation or self.person} ({self.get_tier_display()})"
+        return f"{self.organisation or self.person} ({self.tier_id})"
+
+    @property
+    def holder(self) -> Organisation | Person:
+        return self.organisation or self.person
+
+    @property
+    def is_paid(self) -> bool:
+        return self.amount_paid >= self.amount_due
+
+    @property
+    def receipt_number(self) -> str:
+        return f"{self.starts_on.year}-{self.pk:05d}"
 
     def is_current(self, on: dt.date) -> bool:
         return self.starts_on <= on <= self.ends_on
+
+
+class PaymentMethod(models.TextChoices):
+    TRANSFER = "transfer", _("Bank transfer")
+    CHEQUE = "cheque", _("Cheque")
+    CARD = "card", _("Card")
+    CASH = "cash", _("Cash")
+    OTHER = "other", _("Other")
+
+
+class Payment(models.Model):
+    """A payment of a membership, recorded by the team (no payment provider)."""
+
+    membership = models.ForeignKey(
+        Membership, verbose_name=_("membership"), on_delete=models.CASCADE, related_name="payments"
+    )
+    paid_on = models.DateField(_("paid on"))
+    amount = models.DecimalField(_("amount (€)"), max_digits=9, decimal_places=2)
+    method = models.CharField(_("method"), max_length=20, choices=PaymentMethod.choices)
+    reference = models.CharField(_("reference"), max_length=120, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("payment")
+        verbose_name_plural = _("payments")
+        ordering = ("paid_on", "pk")
+        constraints = (
+            models.CheckConstraint(condition=Q(amount__gt=0), name="actors_payment_amount"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.membership} {self.amount} ({self.paid_on})"
 
 
 class ContactMessage(models.Model):

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from alliage.core.models import User
@@ -20,6 +20,7 @@ from .models import (
     AffiliationRequest,
     AffiliationRequestStatus,
     Membership,
+    MembershipStatus,
     Organisation,
     Person,
     Visibility,
@@ -61,14 +62,32 @@ def _current_membership(on: dt.date) -> Q:
     return Q(starts_on__lte=on, ends_on__gte=on)
 
 
-def person_is_member(*, person: Person, on: dt.date | None = None) -> bool:
-    """An adhérent holds a current membership, in their own name or through an organisation."""
-    on = on or timezone.localdate()
+def good_standing_q(on: dt.date) -> Q:
+    """A membership *in good standing* on ``on`` (à jour de cotisation): accepted by the team,
+    covering that day, and paid in full. Every part that asks who the adhérents are (members'
+    events and fields, newsletters, the voter roll of an assembly) reads this one filter."""
     return (
-        Membership.objects.filter(_current_membership(on))
-        .filter(Q(person=person) | Q(organisation__affiliations__person=person))
-        .exists()
+        _current_membership(on)
+        & Q(status=MembershipStatus.ACCEPTED)
+        & Q(amount_paid__gte=F("amount_due"))
     )
+
+
+def memberships_in_good_standing(*, on: dt.date | None = None) -> QuerySet[Membership]:
+    return Membership.objects.filter(good_standing_q(on or timezone.localdate()))
+
+
+def person_is_member(
+    *, person: Person, on: dt.date | None = None, for_events: bool = False
+) -> bool:
+    """An adhérent holds a membership in good standing, in their own name or through an
+    organisation; ``for_events``: of a tier that includes the members' events."""
+    qs = memberships_in_good_standing(on=on).filter(
+        Q(person=person) | Q(organisation__affiliations__person=person)
+    )
+    if for_events:
+        qs = qs.filter(tier__members_events=True)
+    return qs.exists()
 
 
 def is_members_audience(*, viewer: User) -> bool:
@@ -138,7 +157,7 @@ def organisation_list(
     today = timezone.localdate()
     qs = Organisation.objects.listed().annotate(
         is_member=Exists(
-            Membership.objects.filter(_current_membership(today), organisation=OuterRef("pk"))
+            Membership.objects.filter(good_standing_q(today), organisation=OuterRef("pk"))
         )
     )
     if kind:
@@ -227,7 +246,7 @@ def organisation_detail(*, slug: str, viewer: User | None = None) -> Organisatio
             ),
             Prefetch(
                 "memberships",
-                Membership.objects.filter(_current_membership(today)),
+                Membership.objects.filter(good_standing_q(today)).select_related("tier"),
                 to_attr="current_memberships",
             ),
         )
@@ -314,7 +333,7 @@ def person_for_team(*, pk: int) -> Person:
 
 
 def membership_for_team(*, pk: int) -> Membership:
-    return Membership.objects.select_related("organisation", "person").get(pk=pk)
+    return Membership.objects.select_related("organisation", "person", "tier").get(pk=pk)
 
 
 def organisation_by_key(*, key: str) -> Organisation | None:
@@ -344,7 +363,7 @@ def _period_q(period: str, today: dt.date) -> Q:
     ahead = today + dt.timedelta(days=RENEWAL_AHEAD_DAYS)
     since = today - dt.timedelta(days=LAPSED_WITHIN_DAYS)
     return {
-        MembershipPeriod.CURRENT: _current_membership(today),
+        MembershipPeriod.CURRENT: _current_membership(today) & Q(status=MembershipStatus.ACCEPTED),
         MembershipPeriod.DUE: Q(ends_on__gte=today, ends_on__lte=ahead, starts_on__lte=today),
         MembershipPeriod.LAPSED: Q(ends_on__lt=today, ends_on__gte=since),
         MembershipPeriod.PAST: Q(ends_on__lt=today),
@@ -367,7 +386,7 @@ def membership_list(
     """Memberships by tier and period; ``due`` and ``lapsed`` leave out the ones already
     renewed (a later membership of the same holder)."""
     today = today or timezone.localdate()
-    qs = Membership.objects.select_related("organisation", "person__user").annotate(
+    qs = Membership.objects.select_related("organisation", "person__user", "tier").annotate(
         renewed=_renewed_q()
     )
     if tier:

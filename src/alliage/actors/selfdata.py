@@ -21,7 +21,6 @@ from .models import (
     AffiliationRequestStatus,
     ContactMessage,
     Membership,
-    MembershipTier,
     OrganisationKind,
     Person,
     Visibility,
@@ -72,14 +71,14 @@ def _memberships(user: User) -> Iterator[dict[str, Any]]:
         Membership.objects.filter(
             Q(person__user=user) | Q(organisation__affiliations__person__user=user)
         )
-        .select_related("organisation")
+        .select_related("organisation", "tier")
         .distinct()
         .order_by("-ends_on")
     )
     for m in memberships:
         yield {
             "held_by": m.organisation.name if m.organisation else "",
-            "tier": m.tier,
+            "tier": m.tier.name,
             "starts_on": m.starts_on,
             "ends_on": m.ends_on,
             "current": m.is_current(today),
@@ -162,6 +161,7 @@ PERSONAL_DATA = PersonalData(
         "actors.Affiliation",
         "actors.AffiliationRequest",
         "actors.Membership",
+        "actors.Payment",
         "actors.ContactMessage",
     ),
     erase=erase,
@@ -270,7 +270,7 @@ PERSONAL_DATA = PersonalData(
                     _("Held by"),
                     _("the organisation holding it, or empty when it is in your own name"),
                 ),
-                Field("tier", _("Tier"), _("the membership tier (code)"), choices=MembershipTier),
+                Field("tier", _("Tier"), _("the name of the membership tier")),
                 Field("starts_on", _("From"), _("first day (ISO 8601)")),
                 Field("ends_on", _("Until"), _("last day (ISO 8601)")),
                 Field("current", _("Valid today"), _("true if it is valid today")),

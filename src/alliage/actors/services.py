@@ -37,6 +37,7 @@ from .models import (
     OrganisationKind,
     Person,
     Tag,
+    Tier,
 )
 
 # The flags that mirror a consent: selfdata records the receipt, then sets the flag here.
@@ -410,7 +411,7 @@ def actors_merge(
 def membership_save(
     *,
     by: User,
-    tier: str,
+    tier: Tier,
     starts_on: dt.date,
     ends_on: dt.date,
     organisation: Organisation | None = None,

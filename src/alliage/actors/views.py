@@ -314,7 +314,7 @@ def team_memberships_csv(request: HttpRequest) -> HttpResponse:
                 csv_cell(m.organisation.name if m.organisation else ""),
                 csv_cell(m.person.full_name if m.person else ""),
                 csv_cell(m.person.user.email if m.person else ""),
-                csv_cell(str(m.get_tier_display())),
+                csv_cell(m.tier.name),
                 m.starts_on.isoformat(),
                 m.ends_on.isoformat(),
             ]

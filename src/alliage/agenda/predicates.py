@@ -41,10 +41,15 @@ def registration_status(user: User, event: Event) -> str | None:
 
 @rules.predicate
 def is_adherent(user: User) -> bool:
-    """Holds a current membership (adhésion), personally or through an organisation."""
+    """Holds a membership (adhésion) in good standing of a tier that includes the members'
+    events, personally or through an organisation."""
     if _person_id(user) is None:
         return False
-    return memo(user, "agenda.is_adherent", lambda: person_is_member(person=user.person))
+    return memo(
+        user,
+        "agenda.is_adherent",
+        lambda: person_is_member(person=user.person, for_events=True),
+    )
 
 
 @object_predicate

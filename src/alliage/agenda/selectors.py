@@ -66,7 +66,7 @@ def event_visible_q(viewer: User) -> Q:
     if viewer.is_authenticated:
         visible |= Q(programme_id__in=team_programme_ids(viewer))
     if person is not None:
-        if person_is_member(person=person):
+        if person_is_member(person=person, for_events=True):
             visible |= Q(audience=Audience.MEMBERS)
         visible |= Q(
             audience=Audience.COALITION,

@@ -3892,3 +3892,50 @@ JOIN_REQUESTS: list[dict] = [
         ),
     },
 ]
+
+
+# The membership tiers (adhésions). The amounts are the demo's: the seed document names the
+# members' programme (breakfasts twice a month, the "nos futurs" day around the general
+# assembly, custom interventions for large members) but not the fees.
+TIERS = [
+    {
+        "code": "individual",
+        "name": "Individuel",
+        "yearly_amount": "50.00",
+        "holder": "person",
+        "votes": 1,
+        "interventions": 0,
+        "benefits": "Les petits-déjeuners adhérents (sur place ou en webcast), la journée "
+        "« nos futurs » et une voix à l'assemblée générale.",
+    },
+    {
+        "code": "small",
+        "name": "Association ou petite structure",
+        "yearly_amount": "300.00",
+        "holder": "organisation",
+        "votes": 1,
+        "interventions": 0,
+        "benefits": "Les petits-déjeuners adhérents pour toute l'équipe, la journée "
+        "« nos futurs » et une voix à l'assemblée générale.",
+    },
+    {
+        "code": "large",
+        "name": "Grande organisation",
+        "yearly_amount": "3000.00",
+        "holder": "organisation",
+        "votes": 2,
+        "interventions": 2,
+        "benefits": "Tout ce qu'offre l'adhésion, plus deux interventions sur mesure par an : "
+        "deux événements « brainstorm » sur une thématique qui vous tient à cœur.",
+    },
+    {
+        "code": "partner",
+        "name": "Partenaire",
+        "yearly_amount": "10000.00",
+        "holder": "organisation",
+        "votes": 3,
+        "interventions": 2,
+        "benefits": "Le soutien d'un programme, deux interventions sur mesure par an et votre "
+        "nom parmi les partenaires.",
+    },
+]

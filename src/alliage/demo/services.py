@@ -14,7 +14,15 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from alliage.actors.models import Affiliation, Membership, Organisation, Person
+from alliage.actors.models import (
+    Affiliation,
+    Membership,
+    Organisation,
+    Payment,
+    PaymentMethod,
+    Person,
+    Tier,
+)
 from alliage.actors.services import person_register, tags_from_names
 from alliage.coalitions.models import Coalition, CoalitionStatus, MemberRole, Programme
 from alliage.coalitions.services import (
@@ -99,8 +107,21 @@ def database_is_empty() -> bool:
 def _membership(holder: dict[str, Any], shift: Shift, **owner: Any) -> None:
     if holder.get("membership"):
         m = holder["membership"]
-        Membership.objects.create(
-            tier=m["tier"], starts_on=shift(m["starts_on"]), ends_on=shift(m["ends_on"]), **owner
+        tier = Tier.objects.get(pk=m["tier"])
+        membership = Membership.objects.create(
+            tier=tier,
+            amount_due=tier.yearly_amount,
+            amount_paid=tier.yearly_amount,
+            starts_on=shift(m["starts_on"]),
+            ends_on=shift(m["ends_on"]),
+            **owner,
+        )
+        Payment.objects.create(
+            membership=membership,
+            paid_on=membership.starts_on,
+            amount=tier.yearly_amount,
+            method=PaymentMethod.TRANSFER,
+            reference=f"VIR-{membership.starts_on:%Y}-{membership.pk:04d}",
         )
 
 
@@ -118,6 +139,8 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
             data.JOIN_REQUESTS,
         )
     )
+    for position, row in enumerate(data.TIERS):
+        Tier.objects.update_or_create(code=row["code"], defaults={**row, "position": position})
     organisations: dict[str, Organisation] = {}
     for row in organisations_data:
         org = Organisation.objects.create(

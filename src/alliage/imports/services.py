@@ -15,12 +15,13 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
 from alliage.actors import selectors as actor_selectors
 from alliage.actors import services as actor_services
-from alliage.actors.models import Membership, MembershipTier, Organisation, OrganisationKind
+from alliage.actors.models import Membership, Organisation, OrganisationKind, Tier
 from alliage.core.errors import BusinessError
 from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require
@@ -77,6 +78,19 @@ class _Rollback(Exception):
 
 
 # --- Cell parsing ----------------------------------------------------------------------
+
+
+def _tier(value: str) -> Tier:
+    """A membership tier by its code or its name, any case."""
+    wanted = " ".join(value.split())
+    tier = Tier.objects.filter(Q(code__iexact=wanted) | Q(name__iexact=wanted)).first()
+    if tier is None:
+        codes = ", ".join(Tier.objects.values_list("code", flat=True))
+        raise RowError(
+            "tier",
+            _("“%(value)s” is not one of: %(choices)s.") % {"value": value, "choices": codes},
+        )
+    return tier
 
 
 def _choice(value: str, choices: type, column: str) -> str:
@@ -220,7 +234,7 @@ def _membership_row(row: dict[str, str], by: User) -> str:
             raise RowError("person_email", _("No person has this e-mail address."))
     if (organisation is None) == (person is None):
         raise RowError("organisation", _("Give an organisation or a person's e-mail, not both."))
-    tier = _choice(_required(row, "tier"), MembershipTier, "tier")
+    tier = _tier(_required(row, "tier"))
     starts_on = _date(_required(row, "starts_on"), "starts_on")
     ends_on = _date(_required(row, "ends_on"), "ends_on")
     existing = Membership.objects.filter(

@@ -8,10 +8,11 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from alliage.actors.models import Affiliation, Membership
+from alliage.actors.selectors import good_standing_q
 from alliage.coalitions.models import Programme
 from alliage.coalitions.predicates import team_programme_ids
 from alliage.follows.selectors import followers_of
@@ -21,10 +22,6 @@ from .models import Delivery, Newsletter, NewsletterStatus
 
 if TYPE_CHECKING:
     from alliage.core.models import User
-
-
-def _current(on: dt.date) -> Q:
-    return Q(starts_on__lte=on, ends_on__gte=on)
 
 
 def newsletter_consenting() -> QuerySet[User]:
@@ -60,9 +57,9 @@ def audience(
     if followers_only:
         users = users.filter(pk__in=followers_of(programme).values("pk"))
     if adherents_only:
-        own = Membership.objects.filter(_current(on), person=OuterRef("person"))
+        own = Membership.objects.filter(good_standing_q(on), person=OuterRef("person"))
         through = Membership.objects.filter(
-            _current(on), organisation__affiliations__person=OuterRef("person")
+            good_standing_q(on), organisation__affiliations__person=OuterRef("person")
         )
         users = users.filter(Exists(own) | Exists(through))
     kinds = list(organisation_kinds)
