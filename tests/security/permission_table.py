@@ -122,6 +122,40 @@ def publication(w: World) -> dict[str, Any]:
     return {"slug": w.publication.slug}
 
 
+def assembly(w: World) -> dict[str, Any]:
+    """The world's public event as an assembly, its roll frozen (the adhérent is its one
+    voter) and a motion not opened yet; made inside the test, once."""
+    from django.utils import timezone
+
+    from alliage.assembly import services
+    from alliage.assembly.models import Assembly, MotionKind
+
+    team = w.users["team"]
+    if not Assembly.objects.filter(event=w.event).exists():
+        held = services.assembly_save(event=w.event, by=team, cutoff_on=timezone.localdate())
+        services.roll_freeze(assembly=held, by=team)
+        services.motion_save(
+            assembly=held, by=team, title="Rapport moral", kind=MotionKind.RESOLUTION,
+            majority="simple",
+        )  # fmt: skip
+    return {"slug": w.event.slug}
+
+
+def assembly_voter(w: World) -> dict[str, Any]:
+    kw = assembly(w)
+    return {**kw, "pk": w.event.assembly.voters.get().pk}
+
+
+def assembly_motion(w: World) -> dict[str, Any]:
+    kw = assembly(w)
+    return {**kw, "pk": w.event.assembly.motions.get().pk}
+
+
+MOTION = {"title": "Motion", "kind": "resolution", "majority": "simple", "seats": 1,
+          "language": "fr"}  # fmt: skip
+ASSEMBLY = {"cutoff_on": "2026-01-01", "quorum_percent": 25, "quorum_basis": "count",
+            "proxy_cap": 2}  # fmt: skip
+
 ALL = "ooooooooo"
 SIGNED_IN = "looooooo" + "o"  # anonymous visitors log in first
 LEAD_TEAM = "ldddoddoo"  # the coalition's lead, its programme's team, admins
@@ -235,6 +269,29 @@ ROWS: tuple[Row, ...] = (
         variant="members"),
     # Only the plain person is registered; for the others there is nothing to cancel.
     Row("agenda:event-unregister", kw=event, get=POST_ONLY, post="drddddddd"),
+    # Assemblies: the page is the event's audience's; the roll and the minutes its voters'
+    # (the adhérent) and the chair's (the programme's team); voting rights are decided by
+    # the services, which answer a refusal with a message.
+    Row("assembly:detail", kw=assembly, get=ALL),
+    Row("assembly:quorum", kw=assembly, get=ALL),
+    Row("assembly:check-in", kw=assembly_voter, get=POST_ONLY, post="l" + "r" * 8,
+        data=lambda w: {"mode": "online"}),
+    Row("assembly:check-out", kw=assembly_voter, get=POST_ONLY, post="l" + "r" * 8),
+    Row("assembly:designate", kw=assembly_voter, get=POST_ONLY, post=TEAM_POST),
+    Row("assembly:proxy-give", kw=assembly, get=POST_ONLY, post="l" + "d" * 8),
+    Row("assembly:proxy-revoke", kw=lambda w: {**assembly(w), "pk": 999999}, get=POST_ONLY,
+        post="l" + "d" * 8),
+    Row("assembly:vote", kw=assembly_motion, get=POST_ONLY, post="l" + "d" * 8),
+    Row("assembly:chair", kw=assembly, get=TEAM),
+    Row("assembly:roll-freeze", kw=assembly, get=POST_ONLY, post=TEAM_POST),
+    Row("assembly:motion-create", kw=assembly, get=TEAM, post=TEAM_POST, data=lambda w: MOTION),
+    Row("assembly:motion-edit", kw=assembly_motion, get=TEAM, post=TEAM_POST,
+        data=lambda w: MOTION),
+    Row("assembly:motion-open", kw=assembly_motion, get=POST_ONLY, post=TEAM_POST),
+    Row("assembly:motion-close", kw=assembly_motion, get=POST_ONLY, post=TEAM_POST),
+    Row("assembly:settings", kw=event, get=TEAM, post=TEAM_POST, data=lambda w: ASSEMBLY),
+    Row("assembly:minutes", kw=assembly, get="ddo" + "dddd" + "oo"),
+    Row("assembly:minutes-csv", kw=assembly, get="ddo" + "dddd" + "oo"),
     Row("agenda:event-attendees", kw=event, get=TEAM, post=TEAM_POST,
         data=lambda w: {"registration": w.registration.pk, "attended": "1"}),
     # Calls

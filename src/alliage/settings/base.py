@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "alliage.coalitions",
     "alliage.moderation",
     "alliage.agenda",
+    "alliage.assembly",
     "alliage.calls",
     "alliage.commons",
     "alliage.evaluation",

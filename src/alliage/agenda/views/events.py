@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from alliage.core.hooks import Slot, page_sections
 from alliage.core.http import (
     Reserved,
     access_or_404,
@@ -101,6 +102,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "show_link": show_link,
         "can_manage": user.has_perm("agenda.manage_event", event),
         "json_ld": _json_ld(request, event, show_link),
+        "sections": page_sections(request, event, Slot.SIDEBAR),
     }
     return render(request, "agenda/event_detail.html", context)
 
