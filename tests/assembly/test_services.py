@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
+from alliage.actors.models import Tier
 from alliage.assembly import selectors, services
 from alliage.assembly.models import (
     Attendance,
@@ -18,7 +19,6 @@ from alliage.assembly.models import (
     Proxy,
     Voter,
 )
-from alliage.actors.models import Tier
 from alliage.core.errors import BusinessError
 from tests.factories import MembershipFactory, PersonFactory
 
