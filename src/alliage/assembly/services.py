@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from alliage.actors.models import Affiliation, Person
@@ -306,7 +306,8 @@ def motion_save(
         motion = Motion(assembly=assembly, position=position)
     if kind != MotionKind.ELECTION:
         seats = 1
-    choices = _options_for(kind, options)
+    with translation.override(language):  # "Yes", "No": in the motion's language
+        choices = _options_for(kind, options)
     if kind == MotionKind.ELECTION and seats >= len(choices) - 1:
         raise BusinessError(
             _("Give more candidates than seats, or there is nothing to elect."), field="seats"

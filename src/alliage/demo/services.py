@@ -38,6 +38,7 @@ from alliage.team.services import team_group
 
 from . import data
 from .agenda import agenda_load
+from .assembly import assembly_load
 from .calls import calls_load
 from .commons import commons_load
 from .discussions import discussions_load
@@ -241,6 +242,12 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
         team_user=team_user,
     )
     discussions_load(people=people)
+    assembly_load(
+        today=today or timezone.localdate(),
+        programmes=programmes,
+        people=people,
+        team_user=team_user,
+    )
     return DemoSummary(
         programmes=len(programmes),
         organisations=len(organisations),
