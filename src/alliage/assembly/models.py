@@ -186,7 +186,7 @@ class MotionKind(models.TextChoices):
 
 
 class Majority(models.TextChoices):
-    SIMPLE = "simple", _("Simple majority (more yes than no)")
+    SIMPLE = "simple", _("Simple majority")
     ABSOLUTE = "absolute", _("Absolute majority (more than half of the ballots cast)")
     TWO_THIRDS = "two_thirds", _("Two thirds of the votes expressed")
 
