@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("alliage.invitations.urls")),
     path("actors/", include("alliage.actors.urls")),
     path("agenda/", include("alliage.agenda.urls")),
+    path("membership/", include("alliage.membership.urls")),
     path("calls/", include("alliage.calls.urls")),
     path("team/", include("alliage.team.urls")),
     path("search/", include("alliage.sitesearch.urls")),

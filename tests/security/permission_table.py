@@ -377,6 +377,7 @@ def _rows_of_the_areas() -> tuple[Row, ...]:
         discussions,
         invitations,
         legal,
+        membership,
         newsletters,
         team,
     )
@@ -389,6 +390,7 @@ def _rows_of_the_areas() -> tuple[Row, ...]:
         discussions,
         invitations,
         legal,
+        membership,
         newsletters,
         team,
     )
