@@ -54,3 +54,20 @@ def test_anonymous_post_goes_to_log_in(client, tier) -> None:
     response = client.post(reverse("membership:page"), {"tier": "trial"})
     assert response.status_code == 302 and "login" in response["Location"]
     assert not Membership.objects.exists()
+
+
+def test_withdraw_from_the_page_and_404_to_others(client, tier) -> None:
+    from alliage.membership import services
+
+    person = PersonFactory()
+    membership = services.membership_apply(tier=tier, by=person.user)
+    url = reverse("membership:withdraw", args=[membership.pk])
+    client.force_login(PersonFactory().user)
+    assert client.post(url).status_code == 404
+    membership.refresh_from_db()
+    assert membership.status == MembershipStatus.APPLIED
+    client.force_login(person.user)
+    assert url in client.get(reverse("membership:page")).text
+    assert client.post(url).status_code == 302
+    membership.refresh_from_db()
+    assert membership.status == MembershipStatus.WITHDRAWN

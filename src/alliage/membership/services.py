@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliage.actors.audit import AuditAction
-from alliage.actors.models import Membership, MembershipStatus, Organisation, Tier
+from alliage.actors.models import Membership, MembershipStatus, Organisation, Person, Tier
 from alliage.actors.services import person_ensure
 from alliage.core.errors import BusinessError
 from alliage.core.models import User
@@ -84,6 +84,11 @@ def membership_apply(
     )
     audit_record(action=AuditAction.MEMBERSHIP_APPLIED, by=by, target=membership)
     return membership
+
+
+def holder_of_q(*, person: Person) -> Q:
+    """Memberships held by ``person`` or by an organisation they belong to."""
+    return Q(person=person) | Q(organisation__affiliations__person=person)
 
 
 def membership_can_act(*, membership: Membership, user: User) -> bool:

@@ -8,4 +8,5 @@ app_name = "membership"
 
 urlpatterns = [
     path("", views.membership_page, name="page"),
+    path("<int:pk>/withdraw/", views.membership_withdraw, name="withdraw"),
 ]

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from alliage.actors.models import Person, Tier
+from alliage.actors.models import Membership, MembershipStatus, Person, Tier
 from alliage.core.errors import BusinessError
-from alliage.core.http import form_add_business_error
+from alliage.core.http import form_add_business_error, service_then_redirect
 
 from . import services
 from .forms import ApplyForm
@@ -42,4 +43,31 @@ def membership_page(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your application is sent: the team will answer it soon."))
             return redirect("membership:page")
     tiers = Tier.objects.filter(is_open=True)
-    return render(request, "membership/page.html", {"tiers": tiers, "form": form})
+    pending = []
+    if person is not None:
+        pending = list(
+            Membership.objects.filter(status=MembershipStatus.APPLIED)
+            .filter(services.holder_of_q(person=person))
+            .select_related("organisation", "person", "tier")
+            .distinct()
+        )
+    return render(
+        request, "membership/page.html", {"tiers": tiers, "form": form, "pending": pending}
+    )
+
+
+@login_required
+@require_POST
+def membership_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw one's pending application; 404 to whoever is not of its holder."""
+    membership = get_object_or_404(
+        Membership.objects.select_related("person", "organisation"), pk=pk
+    )
+    if not services.membership_can_act(membership=membership, user=request.user):
+        raise Http404
+    return service_then_redirect(
+        request,
+        lambda: services.membership_withdraw(membership=membership, by=request.user),
+        to="membership:page",
+        success=_("Your application is withdrawn."),
+    )

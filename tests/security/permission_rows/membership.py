@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from alliage.actors.models import Membership
+
 from ..permission_table import Row
 
 ROWS: tuple[Row, ...] = (
@@ -11,5 +13,13 @@ ROWS: tuple[Row, ...] = (
         get="ooooooooo",
         post="lrrrrrrrr",
         data=lambda w: {"tier": "individual"},
+    ),
+    # withdraw: only the holder's people, here the adherent (refused with a message: it is
+    # not pending); 404 to the others, the team too (it answers from its own pages)
+    Row(
+        "membership:withdraw",
+        kw=lambda w: {"pk": Membership.objects.order_by("pk").first().pk},
+        get="lmmmmmmmm",
+        post="ldrdddddd",
     ),
 )
