@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("actors/", include("alliage.actors.urls")),
     path("agenda/", include("alliage.agenda.urls")),
     path("assemblies/", include("alliage.assembly.urls")),
+    path("membership/", include("alliage.membership.urls")),
     path("calls/", include("alliage.calls.urls")),
     path("team/", include("alliage.team.urls")),
     path("search/", include("alliage.sitesearch.urls")),

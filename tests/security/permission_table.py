@@ -434,6 +434,7 @@ def _rows_of_the_areas() -> tuple[Row, ...]:
         discussions,
         invitations,
         legal,
+        membership,
         newsletters,
         team,
     )
@@ -446,6 +447,7 @@ def _rows_of_the_areas() -> tuple[Row, ...]:
         discussions,
         invitations,
         legal,
+        membership,
         newsletters,
         team,
     )

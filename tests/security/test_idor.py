@@ -231,6 +231,10 @@ CASES = (
          lambda w, e: {"pk": MembershipFactory().pk}),
     Case("team:actors:membership-renew", "adherent", "POST",
          lambda w, e: {"pk": MembershipFactory().pk}),
+    Case("team:actors:membership-decide", "adherent", "POST",
+         lambda w, e: {"pk": MembershipFactory(status="applied").pk}, lambda w, e: {"accept": "1"}),
+    Case("membership:withdraw", "adherent", "POST",
+         lambda w, e: {"pk": MembershipFactory(status="applied").pk}),
     Case("actors:affiliation-request-answer", "conflicted", "POST",
          lambda w, e: {"pk": _affiliation_request().pk}, lambda w, e: {"decision": "accept"}),
     # Discussions and moderation: another coalition's members' thread, another programme's

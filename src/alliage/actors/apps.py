@@ -1,6 +1,6 @@
 """Actors: organisations, people, their affiliations, tags and memberships (adhésions).
 
-May import core only. What it adds to other apps is in ``hooks.py``.
+May import core and notifications only. What it adds to other apps is in ``hooks.py``.
 """
 
 from __future__ import annotations

@@ -16,6 +16,12 @@ class AuditAction(models.TextChoices):
     PEOPLE_MERGED = "person.merged", _("Duplicate people merged")
     MEMBERSHIP_SAVED = "membership.saved", _("Membership saved")
     MEMBERSHIP_RENEWED = "membership.renewed", _("Membership renewed")
+    MEMBERSHIP_APPLIED = "membership.applied", _("Membership applied for")
+    MEMBERSHIP_WITHDRAWN = "membership.withdrawn", _("Membership application withdrawn")
+    MEMBERSHIP_ACCEPTED = "membership.accepted", _("Membership application accepted")
+    MEMBERSHIP_DECLINED = "membership.declined", _("Membership application declined")
+    PAYMENT_RECORDED = "payment.recorded", _("Membership payment recorded")
+    PAYMENT_REMOVED = "payment.removed", _("Membership payment removed")
     AFFILIATION_REQUEST_ANSWERED = (
         "affiliation_request.answered",
         _("Request to join an organisation answered"),

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliage.core.forms import ContentLanguageField, KeepsLanguageMixin
 
-from .models import Organisation, OrganisationKind, Person, Tier
+from .models import MembershipStatus, Organisation, OrganisationKind, Person, Tier
 
 
 class DirectoryFilterForm(forms.Form):
@@ -171,6 +171,14 @@ class MembershipForm(forms.Form):
         label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"})
     )
     ends_on = forms.DateField(label=_("Ends on"), widget=forms.DateInput(attrs={"type": "date"}))
+    amount_due = forms.DecimalField(
+        label=_("Amount due (€)"),
+        required=False,
+        min_value=0,
+        max_digits=9,
+        decimal_places=2,
+        help_text=_("Left empty on a new membership: the tier's yearly amount."),
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -203,6 +211,11 @@ class MembershipFilterForm(forms.Form):
             ("future", _("Not started yet")),
             ("past", _("Ended")),
         ],
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *MembershipStatus.choices],
     )
 
     def filters(self) -> dict[str, str]:

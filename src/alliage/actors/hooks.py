@@ -9,6 +9,7 @@ from alliage.core import hooks
 from alliage.core.hooks import NavItem, Reportable, Section, Slot
 from alliage.core.opendata import register_queryset_exporter
 from alliage.core.personal_data import register_personal_data
+from alliage.notifications.kinds import Delivery, Kind
 
 from . import selectors, services
 from .audit import AuditAction
@@ -107,3 +108,21 @@ hooks.register(
         can_report=lambda person: person.is_listed,
     ),
 )
+
+for _kind in (
+    Kind(
+        key=services.MEMBERSHIP_ACCEPTED,
+        label=_("The team accepts my membership application"),
+        message=_("Your application for %(holder)s (%(tier)s) is accepted."),
+        default=Delivery.NOW,
+        group=_("Membership"),
+    ),
+    Kind(
+        key=services.MEMBERSHIP_DECLINED,
+        label=_("The team declines my membership application"),
+        message=_("Your application for %(holder)s (%(tier)s) is declined."),
+        default=Delivery.NOW,
+        group=_("Membership"),
+    ),
+):
+    hooks.register(hooks.NOTIFICATION_KINDS, _kind)

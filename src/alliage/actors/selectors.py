@@ -381,7 +381,12 @@ def _renewed_q() -> Exists:
 
 
 def membership_list(
-    *, tier: str = "", period: str = "", q: str = "", today: dt.date | None = None
+    *,
+    tier: str = "",
+    period: str = "",
+    status: str = "",
+    q: str = "",
+    today: dt.date | None = None,
 ) -> QuerySet[Membership]:
     """Memberships by tier and period; ``due`` and ``lapsed`` leave out the ones already
     renewed (a later membership of the same holder)."""
@@ -391,6 +396,8 @@ def membership_list(
     )
     if tier:
         qs = qs.filter(tier=tier)
+    if status:
+        qs = qs.filter(status=status)
     if period:
         qs = qs.filter(_period_q(period, today))
         if period in (MembershipPeriod.DUE, MembershipPeriod.LAPSED):

@@ -21,6 +21,7 @@ from .models import (
     AffiliationRequestStatus,
     ContactMessage,
     Membership,
+    MembershipStatus,
     OrganisationKind,
     Person,
     Visibility,
@@ -72,6 +73,7 @@ def _memberships(user: User) -> Iterator[dict[str, Any]]:
             Q(person__user=user) | Q(organisation__affiliations__person__user=user)
         )
         .select_related("organisation", "tier")
+        .prefetch_related("payments")
         .distinct()
         .order_by("-ends_on")
     )
@@ -82,6 +84,12 @@ def _memberships(user: User) -> Iterator[dict[str, Any]]:
             "starts_on": m.starts_on,
             "ends_on": m.ends_on,
             "current": m.is_current(today),
+            "status": m.status,
+            "amount_due": str(m.amount_due),
+            "amount_paid": str(m.amount_paid),
+            "payments": "; ".join(
+                f"{p.paid_on.isoformat()} {p.amount} {p.method}" for p in m.payments.all()
+            ),
         }
 
 
@@ -274,6 +282,19 @@ PERSONAL_DATA = PersonalData(
                 Field("starts_on", _("From"), _("first day (ISO 8601)")),
                 Field("ends_on", _("Until"), _("last day (ISO 8601)")),
                 Field("current", _("Valid today"), _("true if it is valid today")),
+                Field(
+                    "status",
+                    _("Status"),
+                    _("applied, accepted, declined or withdrawn"),
+                    choices=MembershipStatus,
+                ),
+                Field("amount_due", _("Amount due"), _("what it costs, in euros")),
+                Field("amount_paid", _("Amount paid"), _("the sum of its payments, in euros")),
+                Field(
+                    "payments",
+                    _("Payments"),
+                    _("each payment: date (ISO 8601), amount in euros and method"),
+                ),
             ),
         ),
         Dataset(

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -24,6 +25,7 @@ from alliage.core.services import (
     task_enqueue_after_commit,
 )
 from alliage.core.slugs import slug_unique
+from alliage.notifications.services import notification_send
 
 from . import selectors, tasks
 from .audit import AuditAction
@@ -33,12 +35,21 @@ from .models import (
     AffiliationRequestStatus,
     ContactMessage,
     Membership,
+    MembershipStatus,
     Organisation,
     OrganisationKind,
+    Payment,
     Person,
     Tag,
     Tier,
 )
+
+# What the applicant hears of the team's answer (kinds registered in hooks.py).
+MEMBERSHIP_ACCEPTED = "membership.accepted"
+MEMBERSHIP_DECLINED = "membership.declined"
+
+# A payment above this is a typing error (no tier costs a hundred thousand euros a year).
+PAYMENT_MAX = Decimal("100000")
 
 # The flags that mirror a consent: selfdata records the receipt, then sets the flag here.
 CONSENT_FLAGS = frozenset({"is_listed", "is_suggestable", "is_contactable"})
@@ -417,10 +428,14 @@ def membership_save(
     organisation: Organisation | None = None,
     person: Person | None = None,
     membership: Membership | None = None,
+    amount_due: Decimal | None = None,
 ) -> Membership:
     """Create a membership, or change one (``membership``): held by an organisation or by a
-    person, never both, for a period that ends after it starts."""
+    person, never both, for a period that ends after it starts. A new one is due the tier's
+    yearly amount unless ``amount_due`` says otherwise."""
     permission_require(by, "actors.manage_actors", None)
+    if amount_due is not None and amount_due < 0:
+        raise BusinessError(_("The amount due cannot be negative."), field="amount_due")
     if (organisation is None) == (person is None):
         raise BusinessError(
             _("A membership is held by an organisation or by a person, not both."),
@@ -435,7 +450,10 @@ def membership_save(
         "starts_on": starts_on,
         "ends_on": ends_on,
     }
+    if amount_due is not None:
+        data["amount_due"] = amount_due
     if membership is None:
+        data.setdefault("amount_due", tier.yearly_amount)
         membership = Membership(**data)
         model_validate(membership)
         membership.save()
@@ -473,6 +491,84 @@ def membership_renew(*, membership: Membership, by: User) -> Membership:
         action=AuditAction.MEMBERSHIP_RENEWED, by=by, target=renewed, previous=membership.pk
     )
     return renewed
+
+
+@transaction.atomic
+def membership_decide(*, membership: Membership, accept: bool, by: User) -> Membership:
+    """The team accepts or declines an application (a new one or a renewal); whoever applied
+    is told, in their language."""
+    permission_require(by, "actors.manage_actors", None)
+    membership = Membership.objects.select_for_update().select_related("tier").get(pk=membership.pk)
+    if membership.status != MembershipStatus.APPLIED:
+        raise BusinessError(_("This application has already been answered."))
+    membership.status = MembershipStatus.ACCEPTED if accept else MembershipStatus.DECLINED
+    membership.decided_at = timezone.now()
+    membership.save(update_fields=["status", "decided_at"])
+    audit_record(
+        action=AuditAction.MEMBERSHIP_ACCEPTED if accept else AuditAction.MEMBERSHIP_DECLINED,
+        by=by,
+        target=membership,
+    )
+    if membership.applied_by_id is not None:
+        notification_send(
+            kind=MEMBERSHIP_ACCEPTED if accept else MEMBERSHIP_DECLINED,
+            recipients=[membership.applied_by],
+            url="/me/",
+            context={"tier": membership.tier.name, "holder": str(membership.holder)},
+            by=by,
+        )
+    return membership
+
+
+def _amount_paid_refresh(membership: Membership) -> None:
+    total = membership.payments.aggregate(total=models.Sum("amount"))["total"] or Decimal(0)
+    membership.amount_paid = total
+    membership.save(update_fields=["amount_paid"])
+
+
+@transaction.atomic
+def payment_record(
+    *,
+    membership: Membership,
+    paid_on: dt.date,
+    amount: Decimal,
+    method: str,
+    reference: str = "",
+    by: User,
+) -> Payment:
+    """The team records a payment; the membership's ``amount_paid`` follows in the same
+    transaction."""
+    permission_require(by, "actors.manage_actors", None)
+    if amount <= 0:
+        raise BusinessError(_("A payment is more than zero."), field="amount")
+    if amount > PAYMENT_MAX:
+        raise BusinessError(_("This amount is not plausible for a membership."), field="amount")
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    payment = Payment(
+        membership=membership,
+        paid_on=paid_on,
+        amount=amount,
+        method=method,
+        reference=reference,
+        recorded_by=by,
+    )
+    model_validate(payment)
+    payment.save()
+    _amount_paid_refresh(membership)
+    audit_record(action=AuditAction.PAYMENT_RECORDED, by=by, target=membership, amount=str(amount))
+    return payment
+
+
+@transaction.atomic
+def payment_remove(*, payment: Payment, by: User) -> Membership:
+    """A payment recorded by mistake goes; the membership's ``amount_paid`` follows."""
+    permission_require(by, "actors.manage_actors", None)
+    membership = Membership.objects.select_for_update().get(pk=payment.membership_id)
+    amount = payment.amount
+    payment.delete()
+    _amount_paid_refresh(membership)
+    audit_record(action=AuditAction.PAYMENT_REMOVED, by=by, target=membership, amount=str(amount))
+    return membership
 
 
 # --- Asking to join an organisation -----------------------------------------------------

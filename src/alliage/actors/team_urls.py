@@ -20,4 +20,5 @@ urlpatterns = [
     path("memberships/new/", views.team_membership_edit, name="membership-create"),
     path("memberships/<int:pk>/", views.team_membership_edit, name="membership-edit"),
     path("memberships/<int:pk>/renew/", views.team_membership_renew, name="membership-renew"),
+    path("memberships/<int:pk>/decide/", views.team_membership_decide, name="membership-decide"),
 ]

@@ -339,6 +339,7 @@ def team_membership_edit(request: HttpRequest, pk: int | None = None) -> HttpRes
             "tier": membership.tier,
             "starts_on": membership.starts_on,
             "ends_on": membership.ends_on,
+            "amount_due": membership.amount_due,
         }
     form = MembershipForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -352,6 +353,7 @@ def team_membership_edit(request: HttpRequest, pk: int | None = None) -> HttpRes
                 tier=data["tier"],
                 starts_on=data["starts_on"],
                 ends_on=data["ends_on"],
+                amount_due=data.get("amount_due"),
             )
         except BusinessError as error:
             form_add_business_error(form, error)
@@ -360,6 +362,23 @@ def team_membership_edit(request: HttpRequest, pk: int | None = None) -> HttpRes
             return redirect("team:actors:membership-list")
     return render(
         request, "actors/team/membership_form.html", {"form": form, "membership": membership}
+    )
+
+
+@require_POST
+def team_membership_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """Accept (``accept=1``) or decline an application waiting for the team."""
+    if denied := _team_gate(request):
+        return denied
+    membership = access_or_404(
+        request, selectors.membership_for_team, "actors.manage_actors", pk=pk
+    )
+    accept = request.POST.get("accept") == "1"
+    return service_then_redirect(
+        request,
+        lambda: services.membership_decide(membership=membership, accept=accept, by=request.user),
+        to=reverse("team:actors:membership-list") + "?status=applied",
+        success=_("Application accepted.") if accept else _("Application declined."),
     )
 
 

@@ -242,6 +242,8 @@ def _membership_row(row: dict[str, str], by: User) -> str:
     ).first()
     if existing is not None and existing.ends_on == ends_on:
         return UNCHANGED
+    # An imported membership is historic: taken as settled, so nothing is due (amount_due=0)
+    # and it is in good standing over its period; an update keeps what the team typed since.
     actor_services.membership_save(
         by=by,
         membership=existing,
@@ -250,6 +252,7 @@ def _membership_row(row: dict[str, str], by: User) -> str:
         tier=tier,
         starts_on=starts_on,
         ends_on=ends_on,
+        amount_due=Decimal(0) if existing is None else None,
     )
     return CREATE if existing is None else UPDATE
 

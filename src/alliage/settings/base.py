@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "alliage.notifications",
     "alliage.follows",
     "alliage.actors",
+    "alliage.membership",
     "alliage.coalitions",
     "alliage.moderation",
     "alliage.agenda",

@@ -96,6 +96,14 @@ ROWS: tuple[Row, ...] = (
         data=membership_data,
     ),
     Row("team:actors:membership-renew", kw=membership_pk, get="mmmmmmmmm", post=TEAM_ACT),
+    # accept or decline: the team only (a membership already answered: refused with a message)
+    Row(
+        "team:actors:membership-decide",
+        kw=membership_pk,
+        get="mmmmmmmmm",
+        post=TEAM_ACT,
+        data=lambda w: {"accept": "1"},
+    ),
     # a person creates their own organisation
     Row(
         "actors:organisation-create",

@@ -1,0 +1,44 @@
+"""The application form: a tier, who holds it (oneself or an organisation one belongs to), a
+start and a message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from alliage.actors.models import Organisation, Person, Tier
+
+
+class ApplyForm(forms.Form):
+    tier = forms.ModelChoiceField(
+        label=_("Tier"), queryset=Tier.objects.filter(is_open=True), empty_label=None
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("For"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("Myself"),
+    )
+    starts_on = forms.DateField(
+        label=_("Starting on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Left empty: today."),
+    )
+    message = forms.CharField(
+        label=_("Message to the team"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, person: Person | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if person is not None:
+            # Any organisation may be chosen; the service refuses one the person does not
+            # belong to with a clear message (a forged choice, or an affiliation just ended).
+            self.fields["organisation"].queryset = Organisation.objects.filter(
+                affiliations__person=person
+            ).order_by("name")

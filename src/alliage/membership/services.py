@@ -1,0 +1,192 @@
+"""Writes of membership, self-served: applying, withdrawing, the team's answer, renewal in
+one click, and the reminders before a membership ends."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliage.actors.audit import AuditAction
+from alliage.actors.models import Membership, MembershipStatus, Organisation, Person, Tier
+from alliage.actors.services import person_ensure
+from alliage.core.errors import BusinessError
+from alliage.core.models import User
+from alliage.core.services import audit_record
+from alliage.notifications.services import notification_send
+
+MEMBERSHIP_ENDING = "membership.ending"
+
+# A membership with no renewal ending within these windows (days from today) is reminded
+# once per window: a month before, then a week before (a missed daily run loses nothing).
+REMINDER_WINDOWS = ((30, 8), (7, 0))
+
+
+def period_for(starts_on: dt.date) -> dt.date:
+    """The last day of a year's membership starting on ``starts_on`` (29 February → 28th)."""
+    try:
+        next_year = starts_on.replace(year=starts_on.year + 1)
+    except ValueError:
+        next_year = starts_on.replace(year=starts_on.year + 1, day=28) + dt.timedelta(days=1)
+    return next_year - dt.timedelta(days=1)
+
+
+def _holder_q(*, organisation: Organisation | None, person_id: int | None) -> Q:
+    if organisation is not None:
+        return Q(organisation=organisation)
+    return Q(person_id=person_id)
+
+
+@transaction.atomic
+def membership_apply(
+    *,
+    tier: Tier,
+    by: User,
+    organisation: Organisation | None = None,
+    starts_on: dt.date | None = None,
+    message: str = "",
+) -> Membership:
+    """A signed-in person applies for ``tier``, in their own name or for an organisation they
+    belong to; the team accepts or declines it. Nothing is written when it is refused."""
+    person = person_ensure(user=by)
+    if (
+        organisation is not None
+        and not person.affiliations.filter(organisation=organisation).exists()
+    ):
+        raise BusinessError(
+            _("You can apply only for an organisation you belong to."), field="organisation"
+        )
+    if not tier.is_open:
+        raise BusinessError(_("This tier is not open to applications."), field="tier")
+    if not tier.admits(organisation=organisation is not None):
+        raise BusinessError(_("This tier is not for this kind of member."), field="tier")
+    holder = _holder_q(organisation=organisation, person_id=None if organisation else person.pk)
+    # Lock the holder's memberships so that two applications at once cannot both pass.
+    pending = Membership.objects.select_for_update().filter(holder)
+    if any(m.status == MembershipStatus.APPLIED for m in pending):
+        raise BusinessError(_("An application for this member is already waiting for the team."))
+    today = timezone.localdate()
+    starts_on = max(starts_on or today, today)
+    membership = Membership.objects.create(
+        organisation=organisation,
+        person=None if organisation else person,
+        tier=tier,
+        status=MembershipStatus.APPLIED,
+        applied_by=by,
+        applied_at=timezone.now(),
+        message=message.strip(),
+        amount_due=tier.yearly_amount,
+        starts_on=starts_on,
+        ends_on=period_for(starts_on),
+    )
+    audit_record(action=AuditAction.MEMBERSHIP_APPLIED, by=by, target=membership)
+    return membership
+
+
+def holder_of_q(*, person: Person) -> Q:
+    """Memberships held by ``person`` or by an organisation they belong to."""
+    return Q(person=person) | Q(organisation__affiliations__person=person)
+
+
+def membership_can_act(*, membership: Membership, user: User) -> bool:
+    """The holder's people: the person, or any person of the organisation."""
+    if not user.is_authenticated:
+        return False
+    if membership.person_id is not None:
+        return membership.person.user_id == user.pk
+    return membership.organisation.affiliations.filter(person__user=user).exists()
+
+
+@transaction.atomic
+def membership_withdraw(*, membership: Membership, by: User) -> Membership:
+    """The holder's people withdraw an application still waiting for the team."""
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if not membership_can_act(membership=membership, user=by):
+        raise BusinessError(_("This application is not yours."))
+    if membership.status != MembershipStatus.APPLIED:
+        raise BusinessError(_("Only an application waiting for the team can be withdrawn."))
+    membership.status = MembershipStatus.WITHDRAWN
+    membership.decided_at = timezone.now()
+    membership.save(update_fields=["status", "decided_at"])
+    audit_record(action=AuditAction.MEMBERSHIP_WITHDRAWN, by=by, target=membership)
+    return membership
+
+
+@transaction.atomic
+def membership_renew_request(*, membership: Membership, by: User) -> Membership:
+    """Renewal in one click: an application for the same tier at its current amount,
+    starting the day after the old one ends (or today); the team accepts it as any other."""
+    if not membership_can_act(membership=membership, user=by):
+        raise BusinessError(_("This membership is not yours."))
+    if membership.renewals.filter(
+        status__in=(MembershipStatus.ACCEPTED, MembershipStatus.APPLIED)
+    ).exists():
+        raise BusinessError(_("This membership has already been renewed."))
+    holder = _holder_q(organisation=membership.organisation, person_id=membership.person_id)
+    pending = Membership.objects.select_for_update().filter(holder)
+    if any(m.status == MembershipStatus.APPLIED for m in pending):
+        raise BusinessError(_("An application for this member is already waiting for the team."))
+    starts_on = max(membership.ends_on + dt.timedelta(days=1), timezone.localdate())
+    renewal = Membership.objects.create(
+        organisation=membership.organisation,
+        person=membership.person,
+        tier=membership.tier,
+        status=MembershipStatus.APPLIED,
+        renews=membership,
+        applied_by=by,
+        applied_at=timezone.now(),
+        amount_due=membership.tier.yearly_amount,
+        starts_on=starts_on,
+        ends_on=period_for(starts_on),
+        representative=membership.representative,
+    )
+    audit_record(action=AuditAction.MEMBERSHIP_APPLIED, by=by, target=renewal, renews=membership.pk)
+    return renewal
+
+
+def _holder_users(membership: Membership) -> list[User]:
+    if membership.person_id is not None:
+        return [membership.person.user] if membership.person.user_id else []
+    users = [
+        a.person.user
+        for a in membership.organisation.affiliations.select_related("person__user")
+        if a.person.user_id
+    ]
+    if membership.representative_id and membership.representative.user_id:
+        users.append(membership.representative.user)
+    return users
+
+
+def membership_reminders_send(now: dt.datetime) -> int:
+    """30 and 7 days before the end of an accepted membership with no renewal (accepted or
+    waiting), tell its people; once each, however often this runs."""
+    today = timezone.localdate(now)
+    made = 0
+    for days, nearest in REMINDER_WINDOWS:
+        ending = (
+            Membership.objects.filter(
+                status=MembershipStatus.ACCEPTED,
+                ends_on__lte=today + dt.timedelta(days=days),
+                ends_on__gte=today + dt.timedelta(days=nearest),
+            )
+            .exclude(renewals__status__in=(MembershipStatus.ACCEPTED, MembershipStatus.APPLIED))
+            .select_related("person__user", "organisation", "representative__user", "tier")
+        )
+        for membership in ending:
+            made += len(
+                notification_send(
+                    kind=MEMBERSHIP_ENDING,
+                    recipients=_holder_users(membership),
+                    url="/me/",
+                    context={
+                        "holder": str(membership.holder),
+                        "date": membership.ends_on.isoformat(),
+                        "days": (membership.ends_on - today).days,
+                    },
+                    once=f"{membership.pk}:{days}",
+                )
+            )
+    return made
