@@ -126,6 +126,35 @@ def elsewhere(world: World) -> Elsewhere:
     )
 
 
+def _assembly_ids(w: World, kind: str, *, own: bool = False) -> dict[str, Any]:
+    """The id of a voter, a proxy or a motion of another programme's assembly, with the
+    world's assembly's slug (or, ``own``, that other assembly's)."""
+    from alliage.assembly import services
+    from alliage.assembly.models import Assembly, MotionKind
+
+    from ..factories import EventFactory, team_member
+    from .permission_table import assembly
+
+    kw = assembly(w)
+    event = EventFactory(starts_at=timezone.now(), ends_at=timezone.now() + dt.timedelta(hours=2))
+    chair = team_member(event.programme)
+    for _ in range(2):
+        MembershipFactory(organisation=None, person=PersonFactory(), tier="individual")
+    other = services.assembly_save(event=event, by=chair, cutoff_on=timezone.localdate())
+    services.roll_freeze(assembly=other, by=chair)
+    giver, holder = list(other.voters.all())[:2]
+    objects = {
+        "voter": giver,
+        "proxy": services.proxy_give(giver=giver, holder=holder, by=giver.person.user),
+        "motion": services.motion_save(
+            assembly=other, by=chair, title="Ailleurs", kind=MotionKind.RESOLUTION,
+            majority="simple",
+        ),
+    }  # fmt: skip
+    slug = Assembly.objects.get(pk=other.pk).slug if own else kw["slug"]
+    return {"slug": slug, "pk": objects[kind].pk}
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -233,6 +262,19 @@ CASES = (
          lambda w, e: {"pk": MembershipFactory().pk}),
     Case("team:actors:membership-decide", "adherent", "POST",
          lambda w, e: {"pk": MembershipFactory(status="applied").pk}, lambda w, e: {"accept": "1"}),
+    # Assemblies: a voter, a proxy or a motion of another programme's assembly, asked for under
+    # the world's assembly (where the adhérent votes and the team chairs), or under its own.
+    Case("assembly:check-in", "adherent", "POST", lambda w, e: _assembly_ids(w, "voter"),
+         lambda w, e: {"mode": "online"}),
+    Case("assembly:check-out", "adherent", "POST", lambda w, e: _assembly_ids(w, "voter")),
+    Case("assembly:designate", "team", "POST", lambda w, e: _assembly_ids(w, "voter")),
+    Case("assembly:proxy-revoke", "adherent", "POST", lambda w, e: _assembly_ids(w, "proxy")),
+    Case("assembly:vote", "adherent", "POST", lambda w, e: _assembly_ids(w, "motion"),
+         lambda w, e: {"voter": "1", "choice": "1"}),
+    Case("assembly:motion-edit", "team", "GET", lambda w, e: _assembly_ids(w, "motion")),
+    Case("assembly:motion-open", "team", "POST", lambda w, e: _assembly_ids(w, "motion", own=True)),
+    Case("assembly:motion-close", "team", "POST",
+         lambda w, e: _assembly_ids(w, "motion", own=True)),
     Case("membership:withdraw", "adherent", "POST",
          lambda w, e: {"pk": MembershipFactory(status="applied").pk}),
     Case("actors:affiliation-request-answer", "conflicted", "POST",
