@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from alliage.imports.services import KINDS, template_rows
 
+from .permission_table import assembly
 from .world import World, request_as
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +49,9 @@ EXPORTS: dict[str, Callable[[World], tuple[str, str, str, Any]]] = {
     "imports:preview": lambda w: (
         "admin", "POST", reverse("team:imports:preview"),
         {"kind": next(iter(KINDS)), "file": people_csv()},
+    ),
+    "assembly:minutes-csv": lambda w: (
+        "team", "GET", reverse("assembly:minutes-csv", args=[assembly(w)["slug"]]), None
     ),
     "api-tokens": lambda w: (
         "person", "POST", reverse("api-tokens"), {"name": "Mon script", "scope": "read"}

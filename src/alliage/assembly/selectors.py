@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
-from alliage.actors.models import Person
+from alliage.actors.models import Affiliation, Person
 
 from . import tally
 from .models import Assembly, Attendance, Motion, MotionStatus, Option, Proxy, QuorumBasis, Voter
@@ -199,3 +199,21 @@ def assemblies_of(*, person: Person) -> QuerySet[Assembly]:
         .distinct()
         .order_by("event__starts_at")
     )
+
+
+def people_of(*, voters: list[Voter]) -> dict[int, list[Person]]:
+    """The people of each organisation of these lines of the roll, by organisation id: whom
+    the chair may designate to vote for it."""
+    people: dict[int, list[Person]] = {}
+    ids = [v.organisation_id for v in voters if v.organisation_id]
+    for a in Affiliation.objects.filter(organisation_id__in=ids).select_related("person"):
+        people.setdefault(a.organisation_id, []).append(a.person)
+    return people
+
+
+def designable(*, voter: Voter, pk: int) -> Person | None:
+    """One of the people of the line's organisation, by number; None for anyone else."""
+    return Person.objects.filter(
+        pk=pk,
+        pk__in=Affiliation.objects.filter(organisation_id=voter.organisation_id).values("person"),
+    ).first()

@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from alliage.actors.models import Affiliation, Person
 from alliage.actors.selectors import person_for_user
 from alliage.agenda import selectors as agenda_selectors
 from alliage.core.errors import BusinessError
@@ -158,10 +157,7 @@ def voter_designate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if denied := require_perm(request, "assembly.run_assembly", assembly):
         return denied
     voter = _voter(assembly, pk)
-    person = Person.objects.filter(
-        pk=_int(request.POST.get("person")),
-        pk__in=Affiliation.objects.filter(organisation_id=voter.organisation_id).values("person"),
-    ).first()
+    person = selectors.designable(voter=voter, pk=_int(request.POST.get("person")))
     to = reverse("assembly:chair", args=[slug])
     if person is None:
         messages.error(request, _("Choose one of the organisation's people."))
@@ -233,11 +229,7 @@ def assembly_chair(request: HttpRequest, slug: str) -> HttpResponse:
     if denied := require_perm(request, "assembly.run_assembly", assembly):
         return denied
     roll = list(selectors.roll(assembly))
-    people: dict[int, list[Person]] = {}
-    for a in Affiliation.objects.filter(
-        organisation_id__in=[v.organisation_id for v in roll if v.organisation_id]
-    ).select_related("person"):
-        people.setdefault(a.organisation_id, []).append(a.person)
+    people = selectors.people_of(voters=roll)
     for voter in roll:
         voter.people = people.get(voter.organisation_id, [])
     started = selectors.voting_started(assembly)

@@ -6,15 +6,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliage.actors.models import Membership, MembershipStatus, Person, Tier
+from alliage.actors.selectors import person_for_user
 from alliage.core.errors import BusinessError
-from alliage.core.http import form_add_business_error, service_then_redirect
+from alliage.core.http import access_or_404, form_add_business_error, service_then_redirect
 
-from . import services
+from . import selectors, services
 from .forms import ApplyForm
 
 
@@ -23,7 +23,7 @@ def membership_page(request: HttpRequest) -> HttpResponse:
     """Public: what each open tier costs and includes; signed in, apply for one."""
     person = None
     if request.user.is_authenticated:
-        person = Person.objects.filter(user=request.user).first()
+        person = person_for_user(user=request.user)
     elif request.method == "POST":
         return redirect_to_login(request.get_full_path())
     form = ApplyForm(request.POST or None, person=person)
@@ -42,15 +42,8 @@ def membership_page(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Your application is sent: the team will answer it soon."))
             return redirect("membership:page")
-    tiers = Tier.objects.filter(is_open=True)
-    pending = []
-    if person is not None:
-        pending = list(
-            Membership.objects.filter(status=MembershipStatus.APPLIED)
-            .filter(services.holder_of_q(person=person))
-            .select_related("organisation", "person", "tier")
-            .distinct()
-        )
+    tiers = selectors.open_tiers()
+    pending = selectors.pending_of(person=person) if person is not None else []
     return render(
         request, "membership/page.html", {"tiers": tiers, "form": form, "pending": pending}
     )
@@ -60,9 +53,7 @@ def membership_page(request: HttpRequest) -> HttpResponse:
 @require_POST
 def membership_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     """Withdraw one's pending application; 404 to whoever is not of its holder."""
-    membership = get_object_or_404(
-        Membership.objects.select_related("person", "organisation"), pk=pk
-    )
+    membership = access_or_404(request, selectors.membership_detail, None, pk=pk)
     if not services.membership_can_act(membership=membership, user=request.user):
         raise Http404
     return service_then_redirect(
