@@ -138,12 +138,12 @@ class Right:
         return self.holder is not None
 
 
-def rights_of(*, assembly: Assembly, person: Person | None) -> list[Right]:
-    """What the person may cast: each line of theirs that is present and gave no proxy, and
-    each proxy held by a line of theirs that is present. Read by the page (the ballot forms),
-    and decided again by ``services.ballot_cast`` under lock."""
+def rights_of(*, voters: list[Voter]) -> list[Right]:
+    """What a person may cast, from their lines of the roll (``voters_of``): each line that is
+    present and gave no proxy, and each proxy held by a line that is present. Read by the page
+    (the ballot forms), and decided again by ``services.ballot_cast`` under lock."""
     rights: list[Right] = []
-    for voter in voters_of(assembly=assembly, person=person):
+    for voter in voters:
         if not voter.is_present:
             continue
         if not voter.proxy_given:

@@ -71,7 +71,7 @@ def assembly_detail(request: HttpRequest, slug: str) -> HttpResponse:
     user = request.user
     person = person_for_user(user=user)
     mine = selectors.voters_of(assembly=assembly, person=person)
-    rights = selectors.rights_of(assembly=assembly, person=person)
+    rights = selectors.rights_of(voters=mine)
     motions = _motions(assembly)
     started = selectors.voting_started(assembly)
     see_roll = user.has_perm("assembly.see_roll", assembly)
