@@ -277,6 +277,10 @@ CASES = (
          lambda w, e: _assembly_ids(w, "motion", own=True)),
     Case("membership:withdraw", "adherent", "POST",
          lambda w, e: {"pk": MembershipFactory(status="applied").pk}),
+    Case("membership:renew", "adherent", "POST", lambda w, e: {"pk": _ending_membership().pk}),
+    Case("membership:representative", "adherent", "POST",
+         lambda w, e: {"pk": MembershipFactory().pk}, lambda w, e: {"representative": ""}),
+    Case("membership:receipt", "adherent", "GET", lambda w, e: {"pk": MembershipFactory().pk}),
     Case("actors:affiliation-request-answer", "conflicted", "POST",
          lambda w, e: {"pk": _affiliation_request().pk}, lambda w, e: {"decision": "accept"}),
     # Discussions and moderation: another coalition's members' thread, another programme's
@@ -383,6 +387,14 @@ def _their_introduction(e: Elsewhere) -> Any:
         a_person=PersonFactory(is_contactable=True),
         b_person=PersonFactory(is_contactable=True),
         note="Celle d'un autre",
+    )
+
+
+def _ending_membership() -> Any:
+    """Someone else's membership, inside its renewal window: only ownership refuses it."""
+    today = timezone.localdate()
+    return MembershipFactory(
+        starts_on=today - dt.timedelta(days=350), ends_on=today + dt.timedelta(days=15)
     )
 
 

@@ -20,6 +20,10 @@ class AuditAction(models.TextChoices):
     MEMBERSHIP_WITHDRAWN = "membership.withdrawn", _("Membership application withdrawn")
     MEMBERSHIP_ACCEPTED = "membership.accepted", _("Membership application accepted")
     MEMBERSHIP_DECLINED = "membership.declined", _("Membership application declined")
+    MEMBERSHIP_REPRESENTATIVE_DESIGNATED = (
+        "membership.representative",
+        _("Person voting for a member organisation designated"),
+    )
     PAYMENT_RECORDED = "payment.recorded", _("Membership payment recorded")
     PAYMENT_REMOVED = "payment.removed", _("Membership payment removed")
     AFFILIATION_REQUEST_ANSWERED = (

@@ -42,3 +42,27 @@ class ApplyForm(forms.Form):
             self.fields["organisation"].queryset = Organisation.objects.filter(
                 affiliations__person=person
             ).order_by("name")
+
+
+class RepresentativeForm(forms.Form):
+    """Who votes in an organisation's name: one of its people, or nobody designated."""
+
+    representative = forms.ModelChoiceField(
+        label=_("Votes in its name at assemblies"),
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label=_("Nobody designated (the chair chooses)"),
+    )
+
+    def __init__(self, *args: Any, membership: Any, people: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["representative"].queryset = Person.objects.filter(
+            affiliations__organisation_id=membership.organisation_id
+        )
+        if people is not None:
+            # The page already holds the organisation's people: no query to list them.
+            self.fields["representative"].choices = [
+                ("", self.fields["representative"].empty_label),
+                *((p.pk, p.full_name) for p in people),
+            ]
+        self.fields["representative"].widget.attrs["id"] = f"id_representative_{membership.pk}"

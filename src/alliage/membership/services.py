@@ -1,5 +1,5 @@
-"""Writes of membership, self-served: applying, withdrawing, the team's answer, renewal in
-one click, and the reminders before a membership ends."""
+"""Writes of membership, self-served: applying, withdrawing, renewal in one click, the person
+who votes for an organisation, and the reminders before a membership ends."""
 
 from __future__ import annotations
 
@@ -7,15 +7,17 @@ import datetime as dt
 
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliage.actors.audit import AuditAction
 from alliage.actors.models import Membership, MembershipStatus, Organisation, Person, Tier
 from alliage.actors.services import person_ensure
+from alliage.core.dates import format_date
 from alliage.core.errors import BusinessError
 from alliage.core.models import User
-from alliage.core.services import audit_record
+from alliage.core.services import audit_record, permission_require
 from alliage.notifications.services import notification_send
 
 MEMBERSHIP_ENDING = "membership.ending"
@@ -23,6 +25,11 @@ MEMBERSHIP_ENDING = "membership.ending"
 # A membership with no renewal ending within these windows (days from today) is reminded
 # once per window: a month before, then a week before (a missed daily run loses nothing).
 REMINDER_WINDOWS = ((30, 8), (7, 0))
+
+# Renewal in one click opens this many days before the end and stays open this many days
+# after it: a member who missed the date renews rather than applying again.
+RENEWAL_OPENS_BEFORE = dt.timedelta(days=60)
+RENEWAL_CLOSES_AFTER = dt.timedelta(days=90)
 
 
 def period_for(starts_on: dt.date) -> dt.date:
@@ -91,21 +98,33 @@ def holder_of_q(*, person: Person) -> Q:
     return Q(person=person) | Q(organisation__affiliations__person=person)
 
 
-def membership_can_act(*, membership: Membership, user: User) -> bool:
-    """The holder's people: the person, or any person of the organisation."""
-    if not user.is_authenticated:
-        return False
-    if membership.person_id is not None:
-        return membership.person.user_id == user.pk
-    return membership.organisation.affiliations.filter(person__user=user).exists()
+def renewal_refusal(*, membership: Membership, today: dt.date) -> str | None:
+    """Why ``membership`` cannot be renewed in one click today, or None when it can: the one
+    rule that the /me/ page, the renewal view and the service read. ``membership.renewals``
+    may be prefetched."""
+    if membership.status != MembershipStatus.ACCEPTED:
+        return _("Only a membership the team accepted can be renewed.")
+    if any(
+        r.status in (MembershipStatus.ACCEPTED, MembershipStatus.APPLIED)
+        for r in membership.renewals.all()
+    ):
+        return _("This membership has already been renewed.")
+    if membership.ends_on - today > RENEWAL_OPENS_BEFORE:
+        return _("This membership can be renewed from %(date)s.") % {
+            "date": format_date(membership.ends_on - RENEWAL_OPENS_BEFORE)
+        }
+    if today - membership.ends_on > RENEWAL_CLOSES_AFTER:
+        return _("This membership ended too long ago: apply again from the membership page.")
+    return None
 
 
 @transaction.atomic
 def membership_withdraw(*, membership: Membership, by: User) -> Membership:
     """The holder's people withdraw an application still waiting for the team."""
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
-    if not membership_can_act(membership=membership, user=by):
-        raise BusinessError(_("This application is not yours."))
+    permission_require(
+        by, "membership.act_for_membership", membership, _("This application is not yours.")
+    )
     if membership.status != MembershipStatus.APPLIED:
         raise BusinessError(_("Only an application waiting for the team can be withdrawn."))
     membership.status = MembershipStatus.WITHDRAWN
@@ -118,15 +137,17 @@ def membership_withdraw(*, membership: Membership, by: User) -> Membership:
 @transaction.atomic
 def membership_renew_request(*, membership: Membership, by: User) -> Membership:
     """Renewal in one click: an application for the same tier at its current amount,
-    starting the day after the old one ends (or today); the team accepts it as any other."""
-    if not membership_can_act(membership=membership, user=by):
-        raise BusinessError(_("This membership is not yours."))
-    if membership.renewals.filter(
-        status__in=(MembershipStatus.ACCEPTED, MembershipStatus.APPLIED)
-    ).exists():
-        raise BusinessError(_("This membership has already been renewed."))
+    starting the day after the old one ends (or today), voting through the same person; the
+    team accepts it as any other. Refused, with nothing written, outside ``renewal_refusal``."""
+    permission_require(
+        by, "membership.act_for_membership", membership, _("This membership is not yours.")
+    )
     holder = _holder_q(organisation=membership.organisation, person_id=membership.person_id)
-    pending = Membership.objects.select_for_update().filter(holder)
+    # Lock the holder's memberships: two clicks at once make one renewal.
+    pending = list(Membership.objects.select_for_update().filter(holder))
+    membership = next(m for m in pending if m.pk == membership.pk)
+    if refusal := renewal_refusal(membership=membership, today=timezone.localdate()):
+        raise BusinessError(refusal)
     if any(m.status == MembershipStatus.APPLIED for m in pending):
         raise BusinessError(_("An application for this member is already waiting for the team."))
     starts_on = max(membership.ends_on + dt.timedelta(days=1), timezone.localdate())
@@ -145,6 +166,37 @@ def membership_renew_request(*, membership: Membership, by: User) -> Membership:
     )
     audit_record(action=AuditAction.MEMBERSHIP_APPLIED, by=by, target=renewal, renews=membership.pk)
     return renewal
+
+
+@transaction.atomic
+def membership_representative_set(
+    *, membership: Membership, person: Person | None, by: User
+) -> Membership:
+    """The organisation's people designate which of them votes in its name at assemblies
+    (``None``: the roll's chair picks one). It applies to the rolls frozen from now on; a roll
+    already frozen keeps its line, which the assembly's chair may change."""
+    permission_require(
+        by, "membership.act_for_membership", membership, _("This membership is not yours.")
+    )
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.organisation_id is None:
+        raise BusinessError(_("A person's membership votes through that person."))
+    if membership.status not in (MembershipStatus.ACCEPTED, MembershipStatus.APPLIED):
+        raise BusinessError(_("This membership is no longer running."))
+    if (
+        person is not None
+        and not membership.organisation.affiliations.filter(person=person).exists()
+    ):
+        raise BusinessError(_("Choose one of the organisation's people."), field="representative")
+    membership.representative = person
+    membership.save(update_fields=["representative"])
+    audit_record(
+        action=AuditAction.MEMBERSHIP_REPRESENTATIVE_DESIGNATED,
+        by=by,
+        target=membership,
+        person=person.pk if person else None,
+    )
+    return membership
 
 
 def _holder_users(membership: Membership) -> list[User]:
@@ -180,7 +232,7 @@ def membership_reminders_send(now: dt.datetime) -> int:
                 notification_send(
                     kind=MEMBERSHIP_ENDING,
                     recipients=_holder_users(membership),
-                    url="/me/",
+                    url=reverse("myspace:home") + "#my-membership",
                     context={
                         "holder": str(membership.holder),
                         "date": membership.ends_on.isoformat(),

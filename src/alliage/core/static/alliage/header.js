@@ -30,3 +30,12 @@
     });
   });
 })();
+
+// A "print" button ([data-print], hidden without this script): the browser's print dialog,
+// which also saves the page as PDF.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+});
