@@ -9,7 +9,13 @@ from django.urls import reverse
 
 from alliage.actors.models import Membership, MembershipStatus
 
-from ..factories import AffiliationFactory, OrganisationFactory, PersonFactory, TierFactory
+from ..factories import (
+    AffiliationFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PersonFactory,
+    TierFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +77,12 @@ def test_withdraw_from_the_page_and_404_to_others(client, tier) -> None:
     assert client.post(url).status_code == 302
     membership.refresh_from_db()
     assert membership.status == MembershipStatus.WITHDRAWN
+
+
+def test_a_member_sees_their_running_membership_on_the_page(client, tier) -> None:
+    person = PersonFactory()
+    MembershipFactory(organisation=None, person=person, tier=tier)
+    client.force_login(person.user)
+    page = client.get(reverse("membership:page"))
+    assert person.full_name in page.text
+    assert reverse("myspace:home") + "#my-membership" in page.text

@@ -591,7 +591,7 @@ ORGANISATIONS: list[dict] = [
             "formation des équipes produit."
         ),
         "tags": ["conception responsable", "sobriété", "achats publics"],
-        "membership": {"tier": "small", "starts_on": "2020-03-01", "ends_on": "2021-02-28"},
+        "membership": {"tier": "small", "starts_on": "2020-01-16", "ends_on": "2021-01-15"},
     },
     {
         "slug": "pivot-cloud",

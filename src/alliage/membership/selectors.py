@@ -29,6 +29,17 @@ def pending_of(*, person: Person) -> list[Membership]:
     )
 
 
+def running_of(*, person: Person, today: dt.date) -> list[Membership]:
+    """The accepted memberships of the person or their organisations that cover today or
+    start later."""
+    ids = Membership.objects.filter(holder_of_q(person=person)).values("pk")
+    return list(
+        Membership.objects.filter(
+            pk__in=ids, status=MembershipStatus.ACCEPTED, ends_on__gte=today
+        ).select_related("organisation", "person", "tier")
+    )
+
+
 def membership_detail(*, pk: int) -> Membership:
     return Membership.objects.select_related(
         "person__user", "organisation", "tier", "representative"

@@ -55,8 +55,15 @@ def membership_page(request: HttpRequest) -> HttpResponse:
             return redirect("membership:page")
     tiers = selectors.open_tiers()
     pending = selectors.pending_of(person=person) if person is not None else []
+    running = (
+        selectors.running_of(person=person, today=timezone.localdate())
+        if person is not None
+        else []
+    )
     return render(
-        request, "membership/page.html", {"tiers": tiers, "form": form, "pending": pending}
+        request,
+        "membership/page.html",
+        {"tiers": tiers, "form": form, "pending": pending, "running": running},
     )
 
 
