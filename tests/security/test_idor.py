@@ -262,6 +262,14 @@ CASES = (
          lambda w, e: {"pk": MembershipFactory().pk}),
     Case("team:actors:membership-decide", "adherent", "POST",
          lambda w, e: {"pk": MembershipFactory(status="applied").pk}, lambda w, e: {"accept": "1"}),
+    Case("team:actors:payment-create", "adherent", "POST",
+         lambda w, e: {"pk": MembershipFactory().pk},
+         lambda w, e: {"paid_on": "2026-03-02", "amount": "10", "method": "cash"}),
+    Case("team:actors:payment-remove", "adherent", "POST", lambda w, e: _their_payment()),
+    # the team itself: a payment asked for under another membership than its own
+    Case("team:actors:payment-remove", "team", "POST",
+         lambda w, e: {**_their_payment(), "pk": MembershipFactory().pk}, refused=(404,),
+         variant="under another membership"),
     # Assemblies: a voter, a proxy or a motion of another programme's assembly, asked for under
     # the world's assembly (where the adhérent votes and the team chairs), or under its own.
     Case("assembly:check-in", "adherent", "POST", lambda w, e: _assembly_ids(w, "voter"),
@@ -396,6 +404,16 @@ def _ending_membership() -> Any:
     return MembershipFactory(
         starts_on=today - dt.timedelta(days=350), ends_on=today + dt.timedelta(days=15)
     )
+
+
+def _their_payment() -> dict[str, Any]:
+    """A payment of a membership, by the URL's two ids."""
+    from alliage.actors.models import Payment
+
+    payment = Payment.objects.create(
+        membership=MembershipFactory(), paid_on=timezone.localdate(), amount=10, method="cash"
+    )
+    return {"pk": payment.membership_id, "payment_pk": payment.pk}
 
 
 def _affiliation_request() -> Any:

@@ -26,6 +26,9 @@ class AuditAction(models.TextChoices):
     )
     PAYMENT_RECORDED = "payment.recorded", _("Membership payment recorded")
     PAYMENT_REMOVED = "payment.removed", _("Membership payment removed")
+    TIER_CREATED = "tier.created", _("Membership tier created")
+    TIER_UPDATED = "tier.updated", _("Membership tier updated")
+    TIER_DELETED = "tier.deleted", _("Membership tier deleted")
     AFFILIATION_REQUEST_ANSWERED = (
         "affiliation_request.answered",
         _("Request to join an organisation answered"),

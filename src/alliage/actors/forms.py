@@ -1,13 +1,25 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from alliage.core.forms import ContentLanguageField, KeepsLanguageMixin
 
-from .models import MembershipStatus, Organisation, OrganisationKind, Person, Tier
+from . import selectors
+from .models import (
+    MembershipStatus,
+    Organisation,
+    OrganisationKind,
+    Payment,
+    PaymentMethod,
+    Person,
+    Tier,
+)
+from .services import TIER_FIELDS
 
 
 class DirectoryFilterForm(forms.Form):
@@ -179,6 +191,29 @@ class MembershipForm(forms.Form):
         decimal_places=2,
         help_text=_("Left empty on a new membership: the tier's yearly amount."),
     )
+    representative = forms.ModelChoiceField(
+        label=_("Votes through"),
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="—",
+        help_text=_(
+            "One of the organisation's people, who votes in its name at assemblies; "
+            "none for a person's membership."
+        ),
+    )
+
+    def __init__(self, *args: Any, holder: Organisation | Person | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        field = self.fields["representative"]
+        choices = selectors.representative_choices()
+        # Editing, only the holder's people are offered (none to a person); posted, anyone
+        # affiliated somewhere may be, and ``clean`` checks they belong to the organisation.
+        if isinstance(holder, Organisation) and not self.is_bound:
+            choices = choices.filter(affiliations__organisation=holder)
+        elif isinstance(holder, Person) and not self.is_bound:
+            choices = choices.none()
+        field.queryset = choices
+        field.label_from_instance = _representative_label
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -192,7 +227,72 @@ class MembershipForm(forms.Form):
             self.add_error("person_email", _("Choose an organisation or a person, not both."))
         elif not data.get("organisation") and not email and not self.errors:
             self.add_error("organisation", _("Choose an organisation or a person."))
+        representative = data.get("representative")
+        if representative is not None:
+            organisation = data.get("organisation")
+            if organisation is None:
+                self.add_error(
+                    "representative",
+                    _("A person's membership has no representative: the person votes."),
+                )
+            elif not selectors.person_is_affiliated(
+                person=representative, organisation=organisation
+            ):
+                self.add_error(
+                    "representative",
+                    _("The representative must be one of the organisation's people."),
+                )
         return data
+
+
+def _representative_label(person: Person) -> str:
+    organisations = ", ".join(sorted(a.organisation.name for a in person.affiliations.all()))
+    return f"{person.full_name} ({organisations})" if organisations else person.full_name
+
+
+class PaymentForm(forms.Form):
+    """A payment the team records on a membership (no payment provider)."""
+
+    paid_on = forms.DateField(label=_("Paid on"), widget=forms.DateInput(attrs={"type": "date"}))
+    amount = forms.DecimalField(
+        label=_("Amount (€)"), min_value=Decimal("0.01"), max_digits=9, decimal_places=2
+    )
+    method = forms.ChoiceField(label=_("Method"), choices=PaymentMethod.choices)
+    reference = forms.CharField(
+        label=_("Reference"),
+        max_length=Payment._meta.get_field("reference").max_length,
+        required=False,
+        help_text=_("A cheque's number, a transfer's label, a receipt…"),
+    )
+
+
+class TierForm(forms.ModelForm):
+    """A membership tier's fields; its code is chosen at creation and then only shown."""
+
+    class Meta:
+        model = Tier
+        fields = ("code", *TIER_FIELDS)
+        widgets = {"benefits": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.instance._state.adding:
+            del self.fields["code"]
+        else:
+            self.fields["code"].help_text = _(
+                "Letters, digits and hyphens, for example: small-organisation. "
+                "It cannot change afterwards."
+            )
+        self.fields["yearly_amount"].widget.attrs["min"] = 0
+        self.fields["yearly_amount"].validators.append(MinValueValidator(0))
+        self.fields["votes"].validators.append(MinValueValidator(1))
+        self.fields["votes"].widget.attrs["min"] = 1
+
+    def _post_clean(self) -> None:
+        """The service validates and saves; the form only parses (no uniqueness query)."""
+
+    def data_for_service(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.fields if name != "code"}
 
 
 class MembershipFilterForm(forms.Form):

@@ -46,6 +46,11 @@ hooks.register(
     NavItem(label=_("Memberships"), url_name="team:actors:membership-list"),
     order=45,
 )
+hooks.register(
+    hooks.TEAM_NAV,
+    NavItem(label=_("Membership tiers"), url_name="team:actors:tier-list"),
+    order=46,
+)
 
 
 @hooks.register(hooks.TEAM_PULSE, order=40)

@@ -22,7 +22,9 @@ from .models import (
     Membership,
     MembershipStatus,
     Organisation,
+    Payment,
     Person,
+    Tier,
     Visibility,
     organisation_listed_q,
     person_listed_q,
@@ -333,7 +335,49 @@ def person_for_team(*, pk: int) -> Person:
 
 
 def membership_for_team(*, pk: int) -> Membership:
-    return Membership.objects.select_related("organisation", "person", "tier").get(pk=pk)
+    return Membership.objects.select_related(
+        "organisation", "person", "tier", "representative"
+    ).get(pk=pk)
+
+
+def membership_payments(*, membership: Membership) -> QuerySet[Payment]:
+    """A membership's payments, oldest first, with who recorded each."""
+    return membership.payments.select_related("recorded_by__person").order_by("paid_on", "pk")
+
+
+def payment_for_team(*, membership_pk: int, pk: int) -> Payment:
+    """One payment of that membership: a payment of another membership does not exist here."""
+    return Payment.objects.select_related("membership").get(pk=pk, membership_id=membership_pk)
+
+
+def representative_choices() -> QuerySet[Person]:
+    """The people who may vote in an organisation's name: those affiliated with one, with
+    their organisations for the choice's label."""
+    return (
+        Person.objects.filter(affiliations__isnull=False)
+        .distinct()
+        .select_related("user")
+        .prefetch_related("affiliations__organisation")
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
+def person_is_affiliated(*, person: Person, organisation: Organisation) -> bool:
+    return Affiliation.objects.filter(person=person, organisation=organisation).exists()
+
+
+# --- Membership tiers, for the team ------------------------------------------------------
+
+
+def tier_list_for_team() -> QuerySet[Tier]:
+    """Every tier, open or closed, with how many memberships use it."""
+    return Tier.objects.annotate(membership_count=Count("memberships")).order_by(
+        "position", "yearly_amount", "code"
+    )
+
+
+def tier_for_team(*, code: str) -> Tier:
+    return Tier.objects.annotate(membership_count=Count("memberships")).get(code=code)
 
 
 def organisation_by_key(*, key: str) -> Organisation | None:
@@ -391,9 +435,9 @@ def membership_list(
     """Memberships by tier and period; ``due`` and ``lapsed`` leave out the ones already
     renewed (a later membership of the same holder)."""
     today = today or timezone.localdate()
-    qs = Membership.objects.select_related("organisation", "person__user", "tier").annotate(
-        renewed=_renewed_q()
-    )
+    qs = Membership.objects.select_related(
+        "organisation", "person__user", "tier", "representative"
+    ).annotate(renewed=_renewed_q())
     if tier:
         qs = qs.filter(tier=tier)
     if status:

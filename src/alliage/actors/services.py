@@ -48,6 +48,9 @@ from .models import (
 MEMBERSHIP_ACCEPTED = "membership.accepted"
 MEMBERSHIP_DECLINED = "membership.declined"
 
+# ``membership_save`` leaves the representative as it is unless it is given.
+KEEP = object()
+
 # A payment above this is a typing error (no tier costs a hundred thousand euros a year).
 PAYMENT_MAX = Decimal("100000")
 
@@ -429,10 +432,15 @@ def membership_save(
     person: Person | None = None,
     membership: Membership | None = None,
     amount_due: Decimal | None = None,
+    representative: Person | object | None = KEEP,
 ) -> Membership:
     """Create a membership, or change one (``membership``): held by an organisation or by a
     person, never both, for a period that ends after it starts. A new one is due the tier's
-    yearly amount unless ``amount_due`` says otherwise."""
+    yearly amount unless ``amount_due`` says otherwise.
+
+    ``representative`` is the person who votes in the organisation's name: one of its own
+    people, or None; a person's membership has none (the person votes). Left out (``KEEP``),
+    a change keeps the one already chosen while they still belong to the holder."""
     permission_require(by, "actors.manage_actors", None)
     if amount_due is not None and amount_due < 0:
         raise BusinessError(_("The amount due cannot be negative."), field="amount_due")
@@ -443,7 +451,7 @@ def membership_save(
         )
     if ends_on < starts_on:
         raise BusinessError(_("The membership ends before it starts."), field="ends_on")
-    data = {
+    data: dict[str, object] = {
         "organisation": organisation,
         "person": person,
         "tier": tier,
@@ -452,6 +460,16 @@ def membership_save(
     }
     if amount_due is not None:
         data["amount_due"] = amount_due
+    if representative is KEEP:
+        kept = membership.representative if membership is not None else None
+        if kept is not None and (
+            organisation is None
+            or not selectors.person_is_affiliated(person=kept, organisation=organisation)
+        ):
+            data["representative"] = None
+    else:
+        _representative_check(representative, organisation=organisation)  # type: ignore[arg-type]
+        data["representative"] = representative
     if membership is None:
         data.setdefault("amount_due", tier.yearly_amount)
         membership = Membership(**data)
@@ -465,6 +483,23 @@ def membership_save(
     if changed:
         audit_record(action=AuditAction.MEMBERSHIP_SAVED, by=by, target=membership, fields=changed)
     return membership
+
+
+def _representative_check(
+    representative: Person | None, *, organisation: Organisation | None
+) -> None:
+    if representative is None:
+        return
+    if organisation is None:
+        raise BusinessError(
+            _("A person's membership has no representative: the person votes."),
+            field="representative",
+        )
+    if not selectors.person_is_affiliated(person=representative, organisation=organisation):
+        raise BusinessError(
+            _("The representative must be one of the organisation's people."),
+            field="representative",
+        )
 
 
 @transaction.atomic
@@ -569,6 +604,77 @@ def payment_remove(*, payment: Payment, by: User) -> Membership:
     _amount_paid_refresh(membership)
     audit_record(action=AuditAction.PAYMENT_REMOVED, by=by, target=membership, amount=str(amount))
     return membership
+
+
+# --- Membership tiers (formules) ----------------------------------------------------------
+
+TIER_FIELDS = (
+    "name",
+    "yearly_amount",
+    "holder",
+    "benefits",
+    "members_events",
+    "interventions",
+    "votes",
+    "is_open",
+    "position",
+    "language",
+)
+
+
+@transaction.atomic
+def tier_save(*, by: User, tier: Tier | None = None, code: str = "", **fields: object) -> Tier:
+    """Create a tier (its ``code`` chosen then, for good: memberships, imports and the
+    assembly's roll name it) or change one's other fields. What a membership already owes
+    does not follow a new yearly amount: the amount due is the membership's own."""
+    permission_require(by, "actors.manage_actors", None)
+    unknown = set(fields) - set(TIER_FIELDS)
+    if unknown:
+        raise ValueError(f"Not tier fields: {sorted(unknown)}")
+    if "name" in fields:
+        fields["name"] = " ".join(str(fields["name"]).split())
+    if tier is None:
+        code = code.strip()
+        if not code:
+            raise BusinessError(_("Give the tier a code."), field="code")
+        if code in RESERVED_SLUGS:
+            raise BusinessError(_("This code is reserved: choose another."), field="code")
+        created = Tier(code=code, **fields)
+        model_validate(created)
+        if Tier.objects.filter(code=code).exists():
+            raise BusinessError(_("Another tier already has this code."), field="code")
+        created.save(force_insert=True)
+        audit_record(action=AuditAction.TIER_CREATED, by=by, target=created, name=created.name)
+        return created
+    locked = Tier.objects.select_for_update().get(pk=tier.pk)
+    probe = Tier(code=locked.code, **{**{f: getattr(locked, f) for f in TIER_FIELDS}, **fields})
+    model_validate(probe)
+    changed = model_update(instance=locked, data=fields)
+    if changed:
+        audit_record(action=AuditAction.TIER_UPDATED, by=by, target=locked, fields=changed)
+    return locked
+
+
+@transaction.atomic
+def tier_delete(*, tier: Tier, by: User) -> None:
+    """Delete a tier no membership uses. One in use stays (its memberships keep their
+    history and their receipts): the team closes it to applications instead."""
+    permission_require(by, "actors.manage_actors", None)
+    locked = Tier.objects.select_for_update().get(pk=tier.pk)
+    used = Membership.objects.filter(tier=locked).count()
+    if used:
+        raise BusinessError(
+            ngettext(
+                "%(count)s membership uses this tier, so it cannot be deleted: close it to "
+                "applications instead.",
+                "%(count)s memberships use this tier, so it cannot be deleted: close it to "
+                "applications instead.",
+                used,
+            )
+            % {"count": used}
+        )
+    audit_record(action=AuditAction.TIER_DELETED, by=by, target=locked, name=locked.name)
+    locked.delete()
 
 
 # --- Asking to join an organisation -----------------------------------------------------

@@ -21,4 +21,14 @@ urlpatterns = [
     path("memberships/<int:pk>/", views.team_membership_edit, name="membership-edit"),
     path("memberships/<int:pk>/renew/", views.team_membership_renew, name="membership-renew"),
     path("memberships/<int:pk>/decide/", views.team_membership_decide, name="membership-decide"),
+    path("memberships/<int:pk>/payments/", views.team_payment_create, name="payment-create"),
+    path(
+        "memberships/<int:pk>/payments/<int:payment_pk>/remove/",
+        views.team_payment_remove,
+        name="payment-remove",
+    ),
+    path("tiers/", views.team_tiers, name="tier-list"),
+    path("tiers/new/", views.team_tier_edit, name="tier-create"),
+    path("tiers/<slug:code>/", views.team_tier_edit, name="tier-edit"),
+    path("tiers/<slug:code>/delete/", views.team_tier_delete, name="tier-delete"),
 ]

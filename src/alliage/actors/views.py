@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import csv
+from decimal import Decimal
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -37,11 +41,13 @@ from .forms import (
     MergeForm,
     OrganisationForm,
     OwnOrganisationForm,
+    PaymentForm,
     ProfileForm,
     TeamPersonForm,
     TeamSearchForm,
+    TierForm,
 )
-from .models import Person
+from .models import Membership, PaymentMethod, Person
 
 
 @require_GET
@@ -322,6 +328,52 @@ def team_memberships_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _membership_initial(membership: Membership) -> dict[str, Any]:
+    return {
+        "organisation": membership.organisation,
+        "person_email": membership.person.user.email if membership.person else "",
+        "tier": membership.tier,
+        "starts_on": membership.starts_on,
+        "ends_on": membership.ends_on,
+        "amount_due": membership.amount_due,
+        "representative": membership.representative,
+    }
+
+
+def _membership_page(
+    request: HttpRequest,
+    membership: Membership | None,
+    *,
+    form: MembershipForm | None = None,
+    payment_form: PaymentForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The membership's form and, for one already saved, its payments and the form to record
+    one (each form keeps what was typed when the other is posted)."""
+    if form is None:
+        form = MembershipForm(
+            initial=_membership_initial(membership) if membership is not None else None,
+            holder=membership.holder if membership is not None else None,
+        )
+    context: dict[str, Any] = {"form": form, "membership": membership}
+    if membership is not None:
+        remaining = max(membership.amount_due - membership.amount_paid, Decimal(0))
+        if payment_form is None:
+            payment_form = PaymentForm(
+                initial={
+                    "paid_on": timezone.localdate(),
+                    "amount": remaining or None,
+                    "method": PaymentMethod.TRANSFER,
+                }
+            )
+        context.update(
+            payments=selectors.membership_payments(membership=membership),
+            payment_form=payment_form,
+            remaining=remaining,
+        )
+    return render(request, "actors/team/membership_form.html", context, status=status)
+
+
 @require_http_methods(["GET", "POST"])
 def team_membership_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if denied := _team_gate(request):
@@ -331,18 +383,10 @@ def team_membership_edit(request: HttpRequest, pk: int | None = None) -> HttpRes
         if pk is not None
         else None
     )
-    initial = None
-    if membership is not None:
-        initial = {
-            "organisation": membership.organisation,
-            "person_email": membership.person.user.email if membership.person else "",
-            "tier": membership.tier,
-            "starts_on": membership.starts_on,
-            "ends_on": membership.ends_on,
-            "amount_due": membership.amount_due,
-        }
-    form = MembershipForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if request.method != "POST":
+        return _membership_page(request, membership)
+    form = MembershipForm(request.POST)
+    if form.is_valid():
         data = form.cleaned_data
         try:
             services.membership_save(
@@ -354,14 +398,111 @@ def team_membership_edit(request: HttpRequest, pk: int | None = None) -> HttpRes
                 starts_on=data["starts_on"],
                 ends_on=data["ends_on"],
                 amount_due=data.get("amount_due"),
+                representative=data.get("representative"),
             )
         except BusinessError as error:
             form_add_business_error(form, error)
         else:
             messages.success(request, _("Membership saved."))
             return redirect("team:actors:membership-list")
-    return render(
-        request, "actors/team/membership_form.html", {"form": form, "membership": membership}
+    return _membership_page(request, membership, form=form)
+
+
+@require_POST
+def team_payment_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a payment of the membership; a refusal shows the page again, nothing written."""
+    if denied := _team_gate(request):
+        return denied
+    membership = access_or_404(
+        request, selectors.membership_for_team, "actors.manage_actors", pk=pk
+    )
+    payment_form = PaymentForm(request.POST)
+    if payment_form.is_valid():
+        data = payment_form.cleaned_data
+        try:
+            services.payment_record(membership=membership, by=request.user, **data)
+        except BusinessError as error:
+            form_add_business_error(payment_form, error)
+        else:
+            messages.success(
+                request,
+                _("Payment of %(amount)s € recorded.")
+                % {"amount": number_format(data["amount"], 2, force_grouping=True)},
+            )
+            return redirect("team:actors:membership-edit", pk=membership.pk)
+    return _membership_page(request, membership, payment_form=payment_form)
+
+
+@require_POST
+def team_payment_remove(request: HttpRequest, pk: int, payment_pk: int) -> HttpResponse:
+    """Remove a payment recorded by mistake; one of another membership is not found here."""
+    if denied := _team_gate(request):
+        return denied
+    payment = access_or_404(
+        request,
+        selectors.payment_for_team,
+        "actors.manage_actors",
+        membership_pk=pk,
+        pk=payment_pk,
+    )
+    return service_then_redirect(
+        request,
+        lambda: services.payment_remove(payment=payment, by=request.user),
+        to=reverse("team:actors:membership-edit", args=[payment.membership_id]),
+        success=_("Payment removed."),
+    )
+
+
+# --- Membership tiers (formules), for the team -------------------------------------------
+
+
+@require_GET
+def team_tiers(request: HttpRequest) -> HttpResponse:
+    """Every tier, open or closed, with how many memberships use it."""
+    if denied := _team_gate(request):
+        return denied
+    return render(request, "actors/team/tiers.html", {"tiers": selectors.tier_list_for_team()})
+
+
+@require_http_methods(["GET", "POST"])
+def team_tier_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
+    """Create a tier, or change one (its code stays as it was chosen)."""
+    if denied := _team_gate(request):
+        return denied
+    tier = (
+        access_or_404(request, selectors.tier_for_team, "actors.manage_actors", code=code)
+        if code is not None
+        else None
+    )
+    form = TierForm(request.POST or None, instance=tier)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if tier is None:
+                services.tier_save(
+                    by=request.user, code=form.cleaned_data["code"], **form.data_for_service()
+                )
+                messages.success(request, _("Tier created."))
+            else:
+                services.tier_save(by=request.user, tier=tier, **form.data_for_service())
+                messages.success(request, _("Tier saved."))
+        except BusinessError as error:
+            form_add_business_error(form, error)
+        else:
+            return redirect("team:actors:tier-list")
+    return render(request, "actors/team/tier_form.html", {"form": form, "tier": tier})
+
+
+@require_POST
+def team_tier_delete(request: HttpRequest, code: str) -> HttpResponse:
+    """Delete a tier no membership uses; one in use is refused with a message."""
+    if denied := _team_gate(request):
+        return denied
+    tier = access_or_404(request, selectors.tier_for_team, "actors.manage_actors", code=code)
+    return service_then_redirect(
+        request,
+        lambda: services.tier_delete(tier=tier, by=request.user),
+        to="team:actors:tier-list",
+        success=_("Tier deleted."),
     )
 
 

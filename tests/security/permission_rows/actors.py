@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from alliage.actors.models import AffiliationRequest, Membership
+from alliage.actors.models import AffiliationRequest, Membership, Payment, Tier
 
 from ..permission_table import Row
 from ..world import World
@@ -47,6 +47,40 @@ def membership_data(w: World) -> dict[str, Any]:
         "starts_on": "2026-01-01",
         "ends_on": "2026-12-31",
     }
+
+
+def payment_data(w: World) -> dict[str, Any]:
+    return {"paid_on": "2026-03-02", "amount": "10", "method": "cheque", "reference": "CHQ 1"}
+
+
+def payment_pk(w: World) -> dict[str, Any]:
+    """A payment of the first membership (made inside the test, once)."""
+    membership = Membership.objects.order_by("pk").first()
+    payment, _created = Payment.objects.get_or_create(
+        membership=membership,
+        reference="Permission table",
+        defaults={"paid_on": "2026-03-02", "amount": "10", "method": "cheque"},
+    )
+    return {"pk": membership.pk, "payment_pk": payment.pk}
+
+
+def tier_data(w: World) -> dict[str, Any]:
+    return {
+        "code": "permission-table",
+        "name": "Une formule",
+        "yearly_amount": "80",
+        "holder": "any",
+        "interventions": "0",
+        "votes": "1",
+        "position": "9",
+        "language": "fr",
+    }
+
+
+def unused_tier(w: World) -> dict[str, Any]:
+    """A tier no membership uses, so that the team may delete it."""
+    tier, _created = Tier.objects.get_or_create(code="unused", defaults={"name": "Inutilisée"})
+    return {"code": tier.code}
 
 
 def upload(w: World) -> dict[str, Any]:
@@ -133,6 +167,26 @@ ROWS: tuple[Row, ...] = (
         data=lambda w: {"decision": "accept"},
     ),
     Row("team:actors:request-list", get=TEAM_GET),
+    # A membership's payments: recorded and removed from its team page (POST only).
+    Row(
+        "team:actors:payment-create",
+        kw=membership_pk,
+        get="mmmmmmmmm",
+        post=TEAM_ACT,
+        data=payment_data,
+    ),
+    Row("team:actors:payment-remove", kw=payment_pk, get="mmmmmmmmm", post=TEAM_ACT),
+    # Membership tiers (formules), for the team.
+    Row("team:actors:tier-list", get=TEAM_GET),
+    Row("team:actors:tier-create", get=TEAM_GET, post=TEAM_ACT, data=tier_data),
+    Row(
+        "team:actors:tier-edit",
+        kw=lambda w: {"code": "small"},
+        get=TEAM_GET,
+        post=TEAM_ACT,
+        data=tier_data,
+    ),
+    Row("team:actors:tier-delete", kw=unused_tier, get="mmmmmmmmm", post=TEAM_ACT),
     Row("team:imports:start", get=TEAM_GET),
     Row("team:imports:preview", get="mmmmmmmmm", post=TEAM_GET, data=upload),
     Row("team:imports:commit", get="mmmmmmmmm", post=TEAM_ACT),
