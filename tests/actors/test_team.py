@@ -216,11 +216,31 @@ def test_renewals_due_and_lapsed_leave_out_renewed_ones() -> None:
 
 def test_renewing_a_membership_continues_it(team) -> None:
     membership = _membership(10)
+    membership.tier.yearly_amount = 250
+    membership.tier.save()
     renewed = services.membership_renew(membership=membership, by=team)
     assert renewed.starts_on == membership.ends_on + dt.timedelta(days=1)
     assert renewed.ends_on - renewed.starts_on == membership.ends_on - membership.starts_on
+    # Due the tier's amount (not in good standing until paid), linked to the one it renews
+    # (so no reminder goes out for the old one), voting through the same person.
+    assert renewed.amount_due == membership.tier.yearly_amount and not renewed.is_paid
+    assert renewed.renews == membership
+    assert renewed.representative_id == membership.representative_id
     with pytest.raises(BusinessError):
         services.membership_renew(membership=membership, by=team)
+
+
+def test_a_declined_renewal_does_not_block_the_teams(team) -> None:
+    membership = _membership(10)
+    Membership.objects.create(
+        organisation=membership.organisation,
+        tier=membership.tier,
+        status="declined",
+        starts_on=membership.ends_on + dt.timedelta(days=1),
+        ends_on=membership.ends_on + dt.timedelta(days=365),
+    )
+    renewed = services.membership_renew(membership=membership, by=team)
+    assert renewed.status == "accepted"
 
 
 def test_membership_needs_one_holder_and_a_period(team) -> None:

@@ -505,7 +505,8 @@ def _representative_check(
 @transaction.atomic
 def membership_renew(*, membership: Membership, by: User) -> Membership:
     """A new membership of the same holder and tier, for as long as the last one, starting the
-    day after it ends (or today, for one lapsed long ago)."""
+    day after it ends (or today, for one lapsed long ago), due the tier's current amount and
+    voting through the same person."""
     permission_require(by, "actors.manage_actors", None)
     length = membership.ends_on - membership.starts_on
     starts_on = max(membership.ends_on + dt.timedelta(days=1), timezone.localdate())
@@ -513,6 +514,7 @@ def membership_renew(*, membership: Membership, by: User) -> Membership:
         organisation=membership.organisation,
         person=membership.person,
         ends_on__gte=starts_on,
+        status__in=(MembershipStatus.ACCEPTED, MembershipStatus.APPLIED),
     ).exists():
         raise BusinessError(_("This membership has already been renewed."))
     renewed = Membership.objects.create(
@@ -521,6 +523,9 @@ def membership_renew(*, membership: Membership, by: User) -> Membership:
         tier=membership.tier,
         starts_on=starts_on,
         ends_on=starts_on + length,
+        amount_due=membership.tier.yearly_amount,
+        renews=membership,
+        representative=membership.representative,
     )
     audit_record(
         action=AuditAction.MEMBERSHIP_RENEWED, by=by, target=renewed, previous=membership.pk
