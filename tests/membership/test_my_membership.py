@@ -13,9 +13,10 @@ from django.utils import timezone
 
 from alliage.actors import services as actor_services
 from alliage.actors.models import Membership, MembershipStatus
+from alliage.core.dates import format_date
 from alliage.core.errors import BusinessError
 from alliage.core.models import AuditEntry
-from alliage.membership import services
+from alliage.membership import selectors, services
 from alliage.membership.selectors import memberships_of
 
 from ..assembly.conftest import hall_make
@@ -32,8 +33,21 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
+def team():
+    return team_member(ProgrammeFactory())
+
+
+@pytest.fixture
 def tier():
     return TierFactory(code="trial", name="Essai", yearly_amount=Decimal("300"), votes=2)
+
+
+def _refusal(membership: Membership) -> str | None:
+    """The renewal rule, as the page and the service read it."""
+    others = list(Membership.objects.filter(person=membership.person, status__in=selectors.RUNNING))
+    return selectors.renewal_refusal(
+        membership=membership, others=others, today=timezone.localdate()
+    )
 
 
 def _own(tier, *, ends_in: int, **kwargs) -> Membership:
@@ -57,8 +71,7 @@ def test_renewal_opens_60_days_before_the_end_and_closes_90_days_after(
     tier, ends_in, renewable
 ) -> None:
     membership = _own(tier, ends_in=ends_in)
-    refusal = services.renewal_refusal(membership=membership, today=timezone.localdate())
-    assert (refusal is None) is renewable
+    assert (_refusal(membership) is None) is renewable
     if renewable:
         services.membership_renew_request(membership=membership, by=membership.person.user)
         assert membership.renewals.count() == 1
@@ -71,7 +84,7 @@ def test_renewal_opens_60_days_before_the_end_and_closes_90_days_after(
 @pytest.mark.parametrize("status", [MembershipStatus.APPLIED, MembershipStatus.DECLINED])
 def test_only_an_accepted_membership_is_renewed(tier, status) -> None:
     membership = _own(tier, ends_in=10, status=status)
-    assert services.renewal_refusal(membership=membership, today=timezone.localdate())
+    assert _refusal(membership)
     with pytest.raises(BusinessError):
         services.membership_renew_request(membership=membership, by=membership.person.user)
     assert Membership.objects.count() == 1
@@ -79,9 +92,59 @@ def test_only_an_accepted_membership_is_renewed(tier, status) -> None:
 
 def test_the_too_early_refusal_says_from_when(tier) -> None:
     membership = _own(tier, ends_in=100)
-    refusal = services.renewal_refusal(membership=membership, today=timezone.localdate())
-    expected = timezone.localdate() + dt.timedelta(days=40)
-    assert str(expected.year) in refusal and str(expected.day) in refusal
+    assert format_date(timezone.localdate() + dt.timedelta(days=40)) in _refusal(membership)
+
+
+def test_a_holder_who_applied_again_and_was_accepted_does_not_renew_the_old_one(tier) -> None:
+    """A new membership not linked to the old one (applied for from the membership page)
+    counts as its renewal: the old one cannot make a second membership over the same year."""
+    old = _own(tier, ends_in=-20)
+    _own(tier, ends_in=345, person=old.person)
+    assert _refusal(old) == "Cette adhésion a déjà été renouvelée."
+    with pytest.raises(BusinessError):
+        services.membership_renew_request(membership=old, by=old.person.user)
+    assert Membership.objects.count() == 2
+
+
+def test_an_application_waiting_for_the_team_stops_the_renewal_on_page_and_service(
+    client, tier
+) -> None:
+    membership = _own(tier, ends_in=20)
+    other_tier = TierFactory(code="other", name="Autre")
+    _own(other_tier, ends_in=385, person=membership.person, status=MembershipStatus.APPLIED)
+    client.force_login(membership.person.user)
+    page = client.get(reverse("myspace:home"))
+    assert reverse("membership:renew", args=[membership.pk]) not in page.text
+    assert "pour ce membre attend déjà la réponse de l" in page.text
+    with pytest.raises(BusinessError):
+        services.membership_renew_request(membership=membership, by=membership.person.user)
+
+
+def test_a_tier_no_longer_offered_is_not_renewed(tier) -> None:
+    membership = _own(tier, ends_in=20)
+    tier.is_open = False
+    tier.save()
+    assert _refusal(membership)
+    with pytest.raises(BusinessError):
+        services.membership_renew_request(membership=membership, by=membership.person.user)
+
+
+def test_a_renewal_is_renewed_in_its_turn_and_a_declined_one_shows_then_can_be_redone(
+    client, tier, team
+) -> None:
+    membership = _own(tier, ends_in=20)
+    user = membership.person.user
+    renewal = services.membership_renew_request(membership=membership, by=user)
+    assert _refusal(renewal)  # waiting for the team: not renewable
+    actor_services.membership_decide(membership=renewal, accept=False, by=team)
+    client.force_login(user)
+    page = client.get(reverse("myspace:home"))
+    assert "Refusée par l'équipe" in page.text
+    again = services.membership_renew_request(membership=membership, by=user)
+    actor_services.membership_decide(membership=again, accept=True, by=team)
+    assert _refusal(membership) == "Cette adhésion a déjà été renouvelée."
+    # The accepted renewal ends in 385 days: renewable from 60 days before that.
+    assert "renouvelée à partir du" in _refusal(again.__class__.objects.get(pk=again.pk))
 
 
 def test_renew_from_my_space_in_one_click(client, tier) -> None:
@@ -219,6 +282,59 @@ def test_designating_someone_outside_the_organisation_is_refused(
     assert membership.representative is None
 
 
+def test_the_choice_lists_only_the_people_shown_as_the_organisations(
+    client, organisation_membership
+) -> None:
+    """A colleague who hides their organisations, or is not listed, is not offered to the
+    others (nor accepted by the service); they may still designate themself."""
+    membership, first, second = organisation_membership
+    hidden = AffiliationFactory(
+        organisation=membership.organisation,
+        person=PersonFactory(first_name="Discrète", affiliations_visibility="private"),
+    ).person
+    unlisted = AffiliationFactory(
+        organisation=membership.organisation,
+        person=PersonFactory(first_name="Absente", is_listed=False),
+    ).person
+    client.force_login(first.user)
+    page = client.get(reverse("myspace:home"))
+    assert second.full_name in page.text
+    assert hidden.full_name not in page.text and unlisted.full_name not in page.text
+    for person in (hidden, unlisted):
+        with pytest.raises(BusinessError):
+            services.membership_representative_set(
+                membership=membership, person=person, by=first.user
+            )
+    services.membership_representative_set(membership=membership, person=hidden, by=hidden.user)
+    membership.refresh_from_db()
+    assert membership.representative == hidden
+
+
+def test_each_membership_has_its_own_field_ids(client, organisation_membership, tier) -> None:
+    _membership, first, _second = organisation_membership
+    other = AffiliationFactory(person=first).organisation
+    MembershipFactory(organisation=other, tier=tier)
+    client.force_login(first.user)
+    page = client.get(reverse("myspace:home")).text
+    import re
+
+    ids = re.findall(r'<select name="representative" id="([^"]+)"', page)
+    assert len(ids) == 2 and len(set(ids)) == 2
+    for select_id in ids:
+        assert f'for="{select_id}"' in page
+
+
+def test_a_designation_reaches_the_renewal_already_made(organisation_membership, tier) -> None:
+    membership, first, second = organisation_membership
+    today = timezone.localdate()
+    Membership.objects.filter(pk=membership.pk).update(ends_on=today + dt.timedelta(days=20))
+    membership.refresh_from_db()
+    renewal = services.membership_renew_request(membership=membership, by=first.user)
+    services.membership_representative_set(membership=membership, person=second, by=first.user)
+    renewal.refresh_from_db()
+    assert renewal.representative == second
+
+
 def test_designation_is_for_the_organisations_people_only(client, organisation_membership):
     membership, _first, second = organisation_membership
     client.force_login(PersonFactory().user)
@@ -240,8 +356,7 @@ def test_a_persons_membership_designates_nobody(tier) -> None:
 
 
 @pytest.fixture
-def paid_membership(tier):
-    team = team_member(ProgrammeFactory())
+def paid_membership(tier, team):
     membership = _own(tier, ends_in=200, amount_due=Decimal("300"))
     actor_services.payment_record(
         membership=membership,
@@ -289,7 +404,19 @@ def test_the_team_reads_the_receipt_and_others_get_404(client, paid_membership) 
     assert client.get(url).status_code == 302
 
 
-def test_an_application_has_no_receipt(client, tier) -> None:
-    membership = _own(tier, ends_in=300, status=MembershipStatus.APPLIED)
+@pytest.mark.parametrize(
+    "status", [MembershipStatus.APPLIED, MembershipStatus.DECLINED, MembershipStatus.WITHDRAWN]
+)
+def test_only_an_accepted_membership_has_a_receipt(client, tier, status) -> None:
+    membership = _own(tier, ends_in=300, status=status)
     client.force_login(membership.person.user)
     assert client.get(reverse("membership:receipt", args=[membership.pk])).status_code == 404
+
+
+def test_the_receipt_is_never_stored_and_says_when_nothing_is_due(client, tier) -> None:
+    membership = _own(tier, ends_in=100)  # imported: nothing due
+    client.force_login(membership.person.user)
+    page = client.get(reverse("membership:receipt", args=[membership.pk]))
+    assert "no-store" in page["Cache-Control"]
+    assert "Aucune cotisation n'est due pour cette adhésion." in page.text
+    assert "Aucun paiement" not in page.text

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -409,6 +410,11 @@ class Membership(models.Model):
     @property
     def is_paid(self) -> bool:
         return self.amount_paid >= self.amount_due
+
+    @property
+    def balance(self) -> Decimal:
+        """What remains to pay (never below zero)."""
+        return max(self.amount_due - self.amount_paid, Decimal(0))
 
     @property
     def receipt_number(self) -> str:

@@ -1,7 +1,10 @@
 """Membership, self-served: a person applies for a tier (for themself or an organisation they
-belong to), withdraws, is told the team's answer and reminded before the end.
+belong to), withdraws, is told the team's answer and reminded before the end, renews in one
+click, designates who votes for an organisation, and prints a receipt ("My membership" on
+/me/).
 
-May import core, notifications and actors (through its models, services and selectors).
+May import core, notifications, actors (through its models, services and selectors) and legal
+(the receipt's issuer).
 """
 
 from __future__ import annotations

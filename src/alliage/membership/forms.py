@@ -45,7 +45,8 @@ class ApplyForm(forms.Form):
 
 
 class RepresentativeForm(forms.Form):
-    """Who votes in an organisation's name: one of its people, or nobody designated."""
+    """Who votes in an organisation's name: one of its people, or nobody designated. The
+    choices are those the page already read (``people``); the service checks the choice."""
 
     representative = forms.ModelChoiceField(
         label=_("Votes in its name at assemblies"),
@@ -55,14 +56,12 @@ class RepresentativeForm(forms.Form):
     )
 
     def __init__(self, *args: Any, membership: Any, people: Any = None, **kwargs: Any) -> None:
+        # One form per membership on the same page: ids of their own.
+        kwargs.setdefault("auto_id", f"id_m{membership.pk}_%s")
         super().__init__(*args, **kwargs)
-        self.fields["representative"].queryset = Person.objects.filter(
+        field = self.fields["representative"]
+        field.queryset = Person.objects.filter(
             affiliations__organisation_id=membership.organisation_id
-        )
+        ).distinct()
         if people is not None:
-            # The page already holds the organisation's people: no query to list them.
-            self.fields["representative"].choices = [
-                ("", self.fields["representative"].empty_label),
-                *((p.pk, p.full_name) for p in people),
-            ]
-        self.fields["representative"].widget.attrs["id"] = f"id_representative_{membership.pk}"
+            field.choices = [("", field.empty_label), *((p.pk, p.full_name) for p in people)]

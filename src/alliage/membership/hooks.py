@@ -46,7 +46,7 @@ def my_membership_section(request: HttpRequest, person: Person | None) -> Sectio
             initial={"representative": row.membership.representative_id},
         )
         for row in rows
-        if row.membership.organisation_id
+        if row.people
     }
     return Section(
         template="membership/_me_membership.html",

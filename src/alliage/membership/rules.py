@@ -1,6 +1,9 @@
 """Who may act on a membership: its holder's people apply, withdraw, renew and designate who
 votes; they and the team read its receipt. The views declare these and the services re-check
-them."""
+them.
+
+As everywhere, an administrator (a superuser) passes every permission: they may act for a
+member, and the audit log names them."""
 
 from __future__ import annotations
 

@@ -5,14 +5,77 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
-from alliage.actors.models import Membership, MembershipStatus, Payment, Person, Tier
-from alliage.actors.selectors import good_standing_q
+from alliage.actors.models import (
+    Affiliation,
+    Membership,
+    MembershipStatus,
+    Payment,
+    Person,
+    Tier,
+    person_listed_q,
+)
+from alliage.actors.selectors import good_standing_q, visible_levels
+from alliage.core.dates import format_date
+from alliage.core.models import User
 
-from .services import RENEWAL_CLOSES_AFTER, holder_of_q, renewal_refusal
+# Renewal in one click opens this many days before the end and stays open this many days
+# after it: a member who missed the date renews rather than applying again.
+RENEWAL_OPENS_BEFORE = dt.timedelta(days=60)
+RENEWAL_CLOSES_AFTER = dt.timedelta(days=90)
+
+# A membership that runs or may run: accepted by the team, or waiting for its answer.
+RUNNING = (MembershipStatus.ACCEPTED, MembershipStatus.APPLIED)
+
+
+def holder_of_q(*, person: Person) -> Q:
+    """Memberships held by ``person`` or by an organisation they belong to."""
+    return Q(person=person) | Q(organisation__affiliations__person=person)
+
+
+def renewal_refusal(
+    *, membership: Membership, others: list[Membership], today: dt.date
+) -> str | None:
+    """Why ``membership`` cannot be renewed in one click today, or None when it can: the one
+    rule that the /me/ page, the renewal view and the service read. ``others`` are the
+    holder's running memberships (accepted or applied; this one may be among them)."""
+    if membership.status != MembershipStatus.ACCEPTED:
+        return _("Only a membership the team accepted can be renewed.")
+    others = [m for m in others if m.pk != membership.pk and m.status in RUNNING]
+    if any(m.status == MembershipStatus.APPLIED for m in others):
+        return _("An application for this member is already waiting for the team.")
+    if any(m.ends_on > membership.ends_on for m in others):
+        return _("This membership has already been renewed.")
+    if not membership.tier.is_open or not membership.tier.admits(
+        organisation=membership.organisation_id is not None
+    ):
+        return _("This tier is no longer offered: choose another on the membership page.")
+    if membership.ends_on - today > RENEWAL_OPENS_BEFORE:
+        return _("This membership can be renewed from %(date)s.") % {
+            "date": format_date(membership.ends_on - RENEWAL_OPENS_BEFORE)
+        }
+    if today - membership.ends_on > RENEWAL_CLOSES_AFTER:
+        return _("This membership ended too long ago: apply again from the membership page.")
+    return None
+
+
+def designatable_people(*, membership: Membership, viewer: User) -> list[Person]:
+    """Whom the organisation's people may designate to vote in its name: its people whom
+    the viewer may see among its people (listed, active, showing their organisations to
+    this viewer), the viewer themself, and whoever is designated now."""
+    shown = _shown_colleagues_q(viewer)
+    if membership.representative_id:
+        shown |= Q(person_id=membership.representative_id)
+    people = {
+        a.person
+        for a in Affiliation.objects.filter(shown, organisation_id=membership.organisation_id)
+        .select_related("person")
+        .distinct()
+    }
+    return sorted(people, key=lambda p: p.full_name.lower())
 
 
 def open_tiers() -> QuerySet[Tier]:
@@ -48,67 +111,95 @@ def membership_detail(*, pk: int) -> Membership:
 
 @dataclass(frozen=True)
 class MyMembership:
-    """One membership as its holder's page shows it: what is paid, whether it counts today,
-    and whether it can be renewed in one click (and, if not, why)."""
+    """One membership as its holder's page shows it: its state today, whether it can be
+    renewed in one click (and, if not, why), and, on an organisation's latest running
+    membership, whom it may designate to vote."""
 
     membership: Membership
-    state: str  # waiting · standing · ended · future · unpaid
+    state: str  # waiting · standing · ended · future · unpaid · declined
     renewal_refusal: str | None
-    people: tuple[Person, ...]  # an organisation's: whom it may designate to vote
-
-    @property
-    def balance(self) -> Decimal:
-        return max(self.membership.amount_due - self.membership.amount_paid, Decimal(0))
+    people: tuple[Person, ...]  # empty: no designation on this row
 
     @property
     def can_renew(self) -> bool:
         return self.renewal_refusal is None
 
 
+def _holder_key(m: Membership) -> tuple[str, int]:
+    return ("o", m.organisation_id) if m.organisation_id else ("p", m.person_id)
+
+
+def _shown_colleagues_q(viewer: User, prefix: str = "") -> Q:
+    """An organisation's people the viewer may see listed there, and the viewer themself."""
+    return (
+        person_listed_q(f"{prefix}person__")
+        & Q(**{f"{prefix}person__affiliations_visibility__in": visible_levels(viewer=viewer)})
+    ) | Q(**{f"{prefix}person__user_id": viewer.pk})
+
+
 def memberships_of(*, person: Person, today: dt.date) -> list[MyMembership]:
-    """The memberships the person holds, themself or through an organisation: accepted and
-    not ended more than the renewal window ago, or waiting for the team; latest first."""
+    """The memberships the person holds, themself or through an organisation: accepted or
+    declined and not ended more than the renewal window ago, or waiting for the team;
+    latest first."""
     ids = Membership.objects.filter(holder_of_q(person=person)).values("pk")
     rows = list(
         Membership.objects.filter(
             pk__in=ids,
-            status__in=(MembershipStatus.ACCEPTED, MembershipStatus.APPLIED),
+            status__in=(*RUNNING, MembershipStatus.DECLINED),
             ends_on__gte=today - RENEWAL_CLOSES_AFTER,
         )
         .select_related("organisation", "person", "tier", "representative")
         .prefetch_related(
-            "renewals",
-            Prefetch("payments", queryset=Payment.objects.order_by("paid_on", "pk")),
-            "organisation__affiliations__person",
+            Prefetch(
+                "organisation__affiliations",
+                queryset=Affiliation.objects.filter(
+                    _shown_colleagues_q(person.user)
+                ).select_related("person"),
+                to_attr="shown_affiliations",
+            ),
         )
-        .order_by("-starts_on", "pk")
+        .order_by("-starts_on", "-pk")
     )
     standing = set(
         Membership.objects.filter(good_standing_q(today), pk__in=[m.pk for m in rows]).values_list(
             "pk", flat=True
         )
     )
-    return [
-        MyMembership(
-            membership=m,
-            state=_state(m, today, in_good_standing=m.pk in standing),
-            renewal_refusal=renewal_refusal(membership=m, today=today),
-            people=tuple(
-                sorted(
-                    (a.person for a in m.organisation.affiliations.all()),
-                    key=lambda p: p.full_name.lower(),
-                )
+    by_holder: dict[tuple[str, int], list[Membership]] = {}
+    for m in rows:
+        if m.status in RUNNING:
+            by_holder.setdefault(_holder_key(m), []).append(m)
+    designating = {
+        max(ms, key=lambda m: (m.ends_on, m.pk)).pk
+        for key, ms in by_holder.items()
+        if key[0] == "o"
+    }
+    result = []
+    for m in rows:
+        people: tuple[Person, ...] = ()
+        if m.pk in designating and m.ends_on >= today:
+            shown = {a.person for a in m.organisation.shown_affiliations}
+            if m.representative is not None:
+                shown.add(m.representative)
+            people = tuple(sorted(shown, key=lambda p: p.full_name.lower()))
+        result.append(
+            MyMembership(
+                membership=m,
+                state=_state(m, today, in_good_standing=m.pk in standing),
+                renewal_refusal=renewal_refusal(
+                    membership=m, others=by_holder.get(_holder_key(m), []), today=today
+                ),
+                people=people,
             )
-            if m.organisation_id
-            else (),
         )
-        for m in rows
-    ]
+    return result
 
 
 def _state(m: Membership, today: dt.date, *, in_good_standing: bool) -> str:
     if m.status == MembershipStatus.APPLIED:
         return "waiting"
+    if m.status == MembershipStatus.DECLINED:
+        return "declined"
     if in_good_standing:
         return "standing"
     if m.ends_on < today:

@@ -14,22 +14,18 @@ from django.utils.translation import gettext as _
 from alliage.actors.audit import AuditAction
 from alliage.actors.models import Membership, MembershipStatus, Organisation, Person, Tier
 from alliage.actors.services import person_ensure
-from alliage.core.dates import format_date
 from alliage.core.errors import BusinessError
 from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require
 from alliage.notifications.services import notification_send
+
+from .selectors import RUNNING, designatable_people, renewal_refusal
 
 MEMBERSHIP_ENDING = "membership.ending"
 
 # A membership with no renewal ending within these windows (days from today) is reminded
 # once per window: a month before, then a week before (a missed daily run loses nothing).
 REMINDER_WINDOWS = ((30, 8), (7, 0))
-
-# Renewal in one click opens this many days before the end and stays open this many days
-# after it: a member who missed the date renews rather than applying again.
-RENEWAL_OPENS_BEFORE = dt.timedelta(days=60)
-RENEWAL_CLOSES_AFTER = dt.timedelta(days=90)
 
 
 def period_for(starts_on: dt.date) -> dt.date:
@@ -45,6 +41,20 @@ def _holder_q(*, organisation: Organisation | None, person_id: int | None) -> Q:
     if organisation is not None:
         return Q(organisation=organisation)
     return Q(person_id=person_id)
+
+
+def _holder_lock(*, organisation_id: int | None, person_id: int | None) -> list[Membership]:
+    """Lock the holder's row (the organisation or the person), so that two applications or
+    renewals at once wait for each other, and read its running memberships after the lock
+    (a row the other transaction added is then seen). Locking only the holder's memberships
+    would not stop a new one being added beside them."""
+    if organisation_id is not None:
+        Organisation.objects.select_for_update().filter(pk=organisation_id).first()
+        holder = Q(organisation_id=organisation_id)
+    else:
+        Person.objects.select_for_update().filter(pk=person_id).first()
+        holder = Q(person_id=person_id)
+    return list(Membership.objects.filter(holder, status__in=RUNNING).select_related("tier"))
 
 
 @transaction.atomic
@@ -70,10 +80,11 @@ def membership_apply(
         raise BusinessError(_("This tier is not open to applications."), field="tier")
     if not tier.admits(organisation=organisation is not None):
         raise BusinessError(_("This tier is not for this kind of member."), field="tier")
-    holder = _holder_q(organisation=organisation, person_id=None if organisation else person.pk)
-    # Lock the holder's memberships so that two applications at once cannot both pass.
-    pending = Membership.objects.select_for_update().filter(holder)
-    if any(m.status == MembershipStatus.APPLIED for m in pending):
+    running = _holder_lock(
+        organisation_id=organisation.pk if organisation else None,
+        person_id=None if organisation else person.pk,
+    )
+    if any(m.status == MembershipStatus.APPLIED for m in running):
         raise BusinessError(_("An application for this member is already waiting for the team."))
     today = timezone.localdate()
     starts_on = max(starts_on or today, today)
@@ -91,31 +102,6 @@ def membership_apply(
     )
     audit_record(action=AuditAction.MEMBERSHIP_APPLIED, by=by, target=membership)
     return membership
-
-
-def holder_of_q(*, person: Person) -> Q:
-    """Memberships held by ``person`` or by an organisation they belong to."""
-    return Q(person=person) | Q(organisation__affiliations__person=person)
-
-
-def renewal_refusal(*, membership: Membership, today: dt.date) -> str | None:
-    """Why ``membership`` cannot be renewed in one click today, or None when it can: the one
-    rule that the /me/ page, the renewal view and the service read. ``membership.renewals``
-    may be prefetched."""
-    if membership.status != MembershipStatus.ACCEPTED:
-        return _("Only a membership the team accepted can be renewed.")
-    if any(
-        r.status in (MembershipStatus.ACCEPTED, MembershipStatus.APPLIED)
-        for r in membership.renewals.all()
-    ):
-        return _("This membership has already been renewed.")
-    if membership.ends_on - today > RENEWAL_OPENS_BEFORE:
-        return _("This membership can be renewed from %(date)s.") % {
-            "date": format_date(membership.ends_on - RENEWAL_OPENS_BEFORE)
-        }
-    if today - membership.ends_on > RENEWAL_CLOSES_AFTER:
-        return _("This membership ended too long ago: apply again from the membership page.")
-    return None
 
 
 @transaction.atomic
@@ -137,23 +123,24 @@ def membership_withdraw(*, membership: Membership, by: User) -> Membership:
 @transaction.atomic
 def membership_renew_request(*, membership: Membership, by: User) -> Membership:
     """Renewal in one click: an application for the same tier at its current amount,
-    starting the day after the old one ends (or today), voting through the same person; the
-    team accepts it as any other. Refused, with nothing written, outside ``renewal_refusal``."""
+    starting the day after the old one ends (or today, for one that has lapsed), voting
+    through the same person; the team accepts it as any other. Refused, with nothing
+    written, when ``renewal_refusal`` says why."""
     permission_require(
         by, "membership.act_for_membership", membership, _("This membership is not yours.")
     )
-    holder = _holder_q(organisation=membership.organisation, person_id=membership.person_id)
-    # Lock the holder's memberships: two clicks at once make one renewal.
-    pending = list(Membership.objects.select_for_update().filter(holder))
-    membership = next(m for m in pending if m.pk == membership.pk)
-    if refusal := renewal_refusal(membership=membership, today=timezone.localdate()):
+    running = _holder_lock(
+        organisation_id=membership.organisation_id, person_id=membership.person_id
+    )
+    membership = Membership.objects.select_related("tier").get(pk=membership.pk)
+    if refusal := renewal_refusal(
+        membership=membership, others=running, today=timezone.localdate()
+    ):
         raise BusinessError(refusal)
-    if any(m.status == MembershipStatus.APPLIED for m in pending):
-        raise BusinessError(_("An application for this member is already waiting for the team."))
     starts_on = max(membership.ends_on + dt.timedelta(days=1), timezone.localdate())
     renewal = Membership.objects.create(
-        organisation=membership.organisation,
-        person=membership.person,
+        organisation_id=membership.organisation_id,
+        person_id=membership.person_id,
         tier=membership.tier,
         status=MembershipStatus.APPLIED,
         renews=membership,
@@ -173,23 +160,28 @@ def membership_representative_set(
     *, membership: Membership, person: Person | None, by: User
 ) -> Membership:
     """The organisation's people designate which of them votes in its name at assemblies
-    (``None``: the roll's chair picks one). It applies to the rolls frozen from now on; a roll
-    already frozen keeps its line, which the assembly's chair may change."""
+    (``None``: the roll's chair picks one), on this membership and on the renewals already
+    made after it. It applies to the rolls frozen from now on; a roll already frozen keeps its
+    line, which the assembly's chair may change."""
     permission_require(
         by, "membership.act_for_membership", membership, _("This membership is not yours.")
     )
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.organisation_id is None:
         raise BusinessError(_("A person's membership votes through that person."))
-    if membership.status not in (MembershipStatus.ACCEPTED, MembershipStatus.APPLIED):
+    if membership.status not in RUNNING or membership.ends_on < timezone.localdate():
         raise BusinessError(_("This membership is no longer running."))
-    if (
-        person is not None
-        and not membership.organisation.affiliations.filter(person=person).exists()
-    ):
+    if person is not None and person.pk not in {
+        p.pk for p in designatable_people(membership=membership, viewer=by)
+    }:
         raise BusinessError(_("Choose one of the organisation's people."), field="representative")
+    later = Membership.objects.filter(
+        organisation_id=membership.organisation_id,
+        status__in=RUNNING,
+        ends_on__gte=membership.ends_on,
+    )
+    later.update(representative=person)
     membership.representative = person
-    membership.save(update_fields=["representative"])
     audit_record(
         action=AuditAction.MEMBERSHIP_REPRESENTATIVE_DESIGNATED,
         by=by,

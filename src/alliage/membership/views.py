@@ -19,6 +19,7 @@ from alliage.core.http import (
     access_or_404,
     canonical_url,
     form_add_business_error,
+    never_stored,
     service_then_redirect,
 )
 from alliage.legal.selectors import publisher
@@ -77,7 +78,7 @@ def membership_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return service_then_redirect(
         request,
         lambda: services.membership_withdraw(membership=membership, by=request.user),
-        to="membership:page",
+        to=_to_my_membership() if request.POST.get("next") == "me" else "membership:page",
         success=_("Your application is withdrawn."),
     )
 
@@ -130,6 +131,7 @@ def membership_representative(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
+@never_stored
 def membership_receipt(request: HttpRequest, pk: int) -> HttpResponse:
     """A printable receipt of an accepted membership, for its holder's people and the team;
     404 to anyone else."""
@@ -140,7 +142,6 @@ def membership_receipt(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "m": membership,
             "payments": list(membership.payments.all()),
-            "balance": max(membership.amount_due - membership.amount_paid, 0),
             "issuer": publisher(),
             "today": timezone.localdate(),
             "receipt_url": canonical_url(request),
