@@ -75,3 +75,21 @@ def test_folded_titles_compare_without_case_accents_or_extra_spaces(a: str, b: s
 def test_folded_keeps_what_tells_titles_apart() -> None:
     assert folded("Kit Facteur 4") != folded("Kit Facteur 5")
     assert folded("") == ""
+
+
+def test_a_date_picker_writes_iso_dates_whatever_the_language() -> None:
+    """An <input type="date"> reads only ISO 8601: in French ("04/12/2026") a form opened
+    again would show an empty date, and saving it would erase it."""
+    import datetime as dt
+
+    from django import forms
+    from django.utils import translation
+
+    from alliage.core.widgets import DatePicker
+
+    class Form(forms.Form):
+        day = forms.DateField(widget=DatePicker())
+
+    with translation.override("fr"):
+        html = str(Form(initial={"day": dt.date(2026, 12, 4)})["day"])
+    assert 'type="date"' in html and 'value="2026-12-04"' in html

@@ -8,6 +8,7 @@ from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from alliage.core.forms import ContentLanguageField, KeepsLanguageMixin
+from alliage.core.widgets import DatePicker
 
 from . import selectors
 from .models import (
@@ -179,10 +180,8 @@ class MembershipForm(forms.Form):
     )
     person_email = forms.EmailField(label=_("Or a person (their e-mail address)"), required=False)
     tier = forms.ModelChoiceField(label=_("Tier"), queryset=Tier.objects.all(), empty_label=None)
-    starts_on = forms.DateField(
-        label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    ends_on = forms.DateField(label=_("Ends on"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(label=_("Starts on"), widget=DatePicker())
+    ends_on = forms.DateField(label=_("Ends on"), widget=DatePicker())
     amount_due = forms.DecimalField(
         label=_("Amount due (€)"),
         required=False,
@@ -253,7 +252,7 @@ def _representative_label(person: Person) -> str:
 class PaymentForm(forms.Form):
     """A payment the team records on a membership (no payment provider)."""
 
-    paid_on = forms.DateField(label=_("Paid on"), widget=forms.DateInput(attrs={"type": "date"}))
+    paid_on = forms.DateField(label=_("Paid on"), widget=DatePicker())
     amount = forms.DecimalField(
         label=_("Amount (€)"), min_value=Decimal("0.01"), max_digits=9, decimal_places=2
     )

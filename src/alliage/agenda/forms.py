@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from alliage.coalitions.models import Coalition, Programme
 from alliage.core.forms import ContentLanguageField, language_kept
 from alliage.core.text import OneLineField
+from alliage.core.widgets import DatePicker
 
 from . import recurrence
 from .models import Audience, EventKind
@@ -229,7 +230,7 @@ class SeriesForm(_EventFieldsForm):
     )
     first_day = forms.DateField(
         label=_("From"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DatePicker(),
         help_text=_("The series starts on the first matching day from this date."),
     )
     time = forms.TimeField(
@@ -254,7 +255,7 @@ class SeriesForm(_EventFieldsForm):
     until = forms.DateField(
         label=_("Until"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DatePicker(),
     )
 
     field_order = (

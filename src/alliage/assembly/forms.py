@@ -8,6 +8,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from alliage.core.widgets import DatePicker
+
 from .models import Assembly, Attendance, Majority, MotionKind, Voter
 from .services import SETTINGS
 
@@ -16,7 +18,7 @@ class AssemblySettingsForm(forms.ModelForm):
     class Meta:
         model = Assembly
         fields = SETTINGS
-        widgets = {"cutoff_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"cutoff_on": DatePicker()}
 
 
 class MotionForm(forms.Form):

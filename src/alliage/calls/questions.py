@@ -13,6 +13,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliage.core.widgets import DatePicker
+
 from .models import Answer, Question, QuestionKind
 
 SHORT_MAX = 300
@@ -47,7 +49,7 @@ def form_field(question: Question) -> forms.Field:
     if kind == QuestionKind.NUMBER:
         return forms.DecimalField(max_digits=15, decimal_places=4, **common)
     if kind == QuestionKind.DATE:
-        return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+        return forms.DateField(widget=DatePicker(), **common)
     # No "currently" link to the stored file: it is served with the proposal's permission
     # check only (the form says what was sent).
     return forms.FileField(widget=forms.FileInput, **common)

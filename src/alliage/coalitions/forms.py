@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from alliage.actors.models import Organisation, OrganisationKind
 from alliage.core.forms import ContentLanguageField, errors_hidden, language_kept
 from alliage.core.text import OneLineField
+from alliage.core.widgets import DatePicker
 
 from .models import (
     CANVAS_SHORT_TEXT_MAX,
@@ -78,7 +79,7 @@ class CanvasForm(forms.ModelForm):
             "swot_opportunities": TEXTAREA_SHORT,
             "swot_threats": TEXTAREA_SHORT,
             "impact_statement": TEXTAREA_SHORT,
-            "target_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "target_date": DatePicker(),
             "levers": TEXTAREA_LONG,
             "seeking": TEXTAREA_SHORT,
             "evaluation": TEXTAREA_LONG,
@@ -101,7 +102,7 @@ class MilestoneForm(forms.Form):
     due_date = forms.DateField(
         label=_("Due date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DatePicker(),
     )
     status = forms.ChoiceField(
         label=_("Status"), choices=MilestoneStatus.choices, initial=MilestoneStatus.PLANNED
@@ -222,7 +223,7 @@ class ProposeForm(forms.Form):
         self.fields["organisation"].queryset = organisations
 
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DatePicker()
 
 
 class ProgrammeForm(forms.ModelForm):

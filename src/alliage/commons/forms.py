@@ -12,14 +12,14 @@ from alliage.coalitions.models import Coalition, Programme
 from alliage.core.forms import ContentLanguageField, language_kept
 from alliage.core.text import OneLineField, folded
 from alliage.core.uploads import validate_document
-from alliage.core.widgets import CheckboxList
+from alliage.core.widgets import CheckboxList, DatePicker
 
 from .licences import LICENCE_CHOICES
 from .models import Publication, PublicationFile, PublicationKind, Reuse, ReuseStatus
 from .services import RESERVED_SLUGS
 from .uploads import validate_cover, validate_resource
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DatePicker()
 
 
 class LibraryFilterForm(forms.Form):

@@ -8,6 +8,17 @@ from django import forms
 from django.utils.translation import gettext, ngettext
 
 
+class DatePicker(forms.DateInput):
+    """The browser's date picker. Its value is always written ISO 8601 (``2026-12-04``), the
+    only format an ``<input type="date">`` reads: in the site's format ("04/12/2026") a form
+    opened again would show an empty date, and saving it would erase the date."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
 class CheckboxList(forms.CheckboxSelectMultiple):
     """Several choices among many, for fingers as well as a mouse: one checkbox per choice in a
     box of bounded height that scrolls, instead of a ``<select multiple>`` that needs Ctrl or

@@ -6,15 +6,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alliage.core.widgets import DatePicker
+
 from .models import Indicator
 from .questionnaire import Grid
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class IndicatorForm(forms.ModelForm):
@@ -33,8 +28,8 @@ class IndicatorForm(forms.ModelForm):
         )
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
-            "baseline_date": DateInput(),
-            "target_date": DateInput(),
+            "baseline_date": DatePicker(),
+            "target_date": DatePicker(),
         }
 
     def _post_clean(self) -> None:
@@ -48,7 +43,7 @@ class MeasurementForm(forms.Form):
         max_length=60,
         help_text=_("A number, in the indicator's unit."),
     )
-    measured_on = forms.DateField(label=_("Date of the measurement"), widget=DateInput())
+    measured_on = forms.DateField(label=_("Date of the measurement"), widget=DatePicker())
     source = forms.CharField(
         label=_("Source"),
         max_length=300,
@@ -68,7 +63,7 @@ class MeasurementForm(forms.Form):
 class AssessmentForm(forms.Form):
     """The questionnaire version's questions as fields, step by step."""
 
-    assessed_on = forms.DateField(label=_("Date of the assessment"), widget=DateInput())
+    assessed_on = forms.DateField(label=_("Date of the assessment"), widget=DatePicker())
     is_public = forms.BooleanField(
         label=_("Show this assessment on the public impact report"), required=False
     )

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alliage.actors.models import Organisation, Person, Tier
+from alliage.core.widgets import DatePicker
 
 
 class ApplyForm(forms.Form):
@@ -24,7 +25,7 @@ class ApplyForm(forms.Form):
     starts_on = forms.DateField(
         label=_("Starting on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DatePicker(),
         help_text=_("Left empty: today."),
     )
     message = forms.CharField(

@@ -55,7 +55,7 @@ def renewal_refusal(
         return _("This tier is no longer offered: choose another on the membership page.")
     if membership.ends_on - today > RENEWAL_OPENS_BEFORE:
         return _("This membership can be renewed from %(date)s.") % {
-            "date": format_date(membership.ends_on - RENEWAL_OPENS_BEFORE)
+            "date": format_date(membership.ends_on - RENEWAL_OPENS_BEFORE, "j F Y")
         }
     if today - membership.ends_on > RENEWAL_CLOSES_AFTER:
         return _("This membership ended too long ago: apply again from the membership page.")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alliage.core.audit import action_label
+from alliage.core.widgets import DatePicker
 
 from .models import Purpose
 
@@ -49,12 +50,8 @@ class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), required=False)
     actor = forms.CharField(label=_("By (name or e-mail)"), required=False, max_length=200)
     target_type = forms.ChoiceField(label=_("Object type"), required=False)
-    since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    until = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    since = forms.DateField(label=_("From"), required=False, widget=DatePicker())
+    until = forms.DateField(label=_("To"), required=False, widget=DatePicker())
 
     def __init__(self, *args: Any, actions: list[str], target_types: list[str], **kwargs: Any):
         """The actions and kinds of object by their names in the reader's language (the
