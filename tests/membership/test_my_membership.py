@@ -92,7 +92,8 @@ def test_only_an_accepted_membership_is_renewed(tier, status) -> None:
 
 def test_the_too_early_refusal_says_from_when(tier) -> None:
     membership = _own(tier, ends_in=100)
-    assert format_date(timezone.localdate() + dt.timedelta(days=40), "j F Y") in _refusal(membership)
+    opens = timezone.localdate() + dt.timedelta(days=40)
+    assert format_date(opens, "j F Y") in _refusal(membership)
 
 
 def test_a_holder_who_applied_again_and_was_accepted_does_not_renew_the_old_one(tier) -> None:
