@@ -58,9 +58,9 @@ def test_the_page_shows_payments_and_the_balance(client, team, membership) -> No
     assert page.status_code == 200
     assert "CHQ-0042" in page.text
     assert "Cheque" in page.text
-    assert "120.50 €" in page.text
-    assert "300.00 €" in page.text
-    assert "179.50 €" in page.text  # remaining
+    assert "120.50\xa0€" in page.text
+    assert "300.00\xa0€" in page.text
+    assert "179.50\xa0€" in page.text  # remaining
     assert team.person.full_name in page.text
     form = page.context["payment_form"]
     assert form.initial["amount"] == Decimal("179.50")

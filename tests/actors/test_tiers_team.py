@@ -136,7 +136,7 @@ def test_the_list_shows_each_tier(client, team) -> None:
     assert page.status_code == 200
     assert "Or" in page.text
     assert "gold" in page.text
-    assert "1,234.50 €" in page.text
+    assert "1,234.50\xa0€" in page.text
     assert "No</span>" in page.text  # closed to applications
     assert reverse("team:actors:tier-edit", args=["gold"]) in page.text
     # the tier in use has no delete button

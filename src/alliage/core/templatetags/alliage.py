@@ -5,6 +5,7 @@ from typing import Any
 
 from django import template
 from django.http import QueryDict
+from django.template.defaultfilters import floatformat
 from django.urls import translate_url
 from django.utils.safestring import SafeString, mark_safe
 
@@ -35,6 +36,15 @@ def query_with(context: dict[str, Any], **changes: Any) -> str:
 @register.filter
 def percent(value: float | None) -> str:
     return "" if value is None else f"{round(value * 100)}"
+
+
+@register.filter
+def euros(value: Decimal | float | None) -> str:
+    """An amount in euros in the page's language ("3 000,00 €", "3,000.00 €"), its figures and
+    its sign never split across lines."""
+    if value is None or value == "":
+        return ""
+    return f"{floatformat(value, '2g')}\u00a0€"
 
 
 @register.filter(name="figure")
