@@ -8,6 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from ..factories import PASSWORD
+
 CHROMIUM = os.environ.get("ALLIAGE_CHROMIUM", "/usr/bin/chromium")
 
 
@@ -80,3 +82,18 @@ def sign_in(page, base: str, email: str, password: str) -> None:
     page.locator("main form button[type=submit]").last.click()
     page.wait_for_load_state()
     assert "/accounts/login/" not in page.url, f"{email} could not sign in"
+
+
+def signed_in(
+    browser, base: str, email: str, *, width: int, locale: str, prefix: str = ""
+) -> tuple[object, object, list[str]]:
+    """A browser context of its own for one person (several people act side by side), signed
+    in through the log-in form at ``base + prefix`` ("/en" for English): its context (to close),
+    its page and the errors the page raises."""
+    context = browser.new_context(locale=locale, viewport={"width": width, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    sign_in(page, base + prefix, email, PASSWORD)
+    return context, page, errors

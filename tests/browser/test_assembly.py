@@ -12,23 +12,9 @@ from alliage.assembly import services
 from alliage.assembly.models import Majority, MotionKind
 
 from ..assembly.conftest import hall_make
-from ..factories import PASSWORD
+from .conftest import signed_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _as(browser, base: str, email: str):
-    context = browser.new_context(locale="en-GB", viewport={"width": 390, "height": 900})
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{base}/en/accounts/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").last.click()
-    page.wait_for_load_state()
-    return context, page, errors
 
 
 def test_a_general_assembly_from_check_in_to_minutes(live_server, browser) -> None:
@@ -42,7 +28,9 @@ def test_a_general_assembly_from_check_in_to_minutes(live_server, browser) -> No
     page_url = f"{base}/en/assemblies/{hall.assembly.slug}/"
     opened = []
 
-    chair_ctx, chair, chair_errors = _as(browser, base, hall.chair.email)
+    chair_ctx, chair, chair_errors = signed_in(
+        browser, base, hall.chair.email, width=390, locale="en-GB", prefix="/en"
+    )
     opened.append(chair_ctx)
     chair.goto(page_url + "chair/")
     for i in (0, 1):
@@ -52,7 +40,9 @@ def test_a_general_assembly_from_check_in_to_minutes(live_server, browser) -> No
     expect(chair.locator("#quorum")).to_contain_text("Quorum not reached")
     assert chair.evaluate("document.documentElement.scrollWidth") <= 390
 
-    giver_ctx, giver, giver_errors = _as(browser, base, hall.members[2].email)
+    giver_ctx, giver, giver_errors = signed_in(
+        browser, base, hall.members[2].email, width=390, locale="en-GB", prefix="/en"
+    )
     opened.append(giver_ctx)
     giver.goto(page_url)
     giver.get_by_label("Given to").select_option(str(hall.voters[0].pk))
@@ -64,7 +54,9 @@ def test_a_general_assembly_from_check_in_to_minutes(live_server, browser) -> No
     chair.get_by_role("button", name="Open the ballot").click()
     expect(chair.locator(".messages")).to_contain_text("is open")
 
-    holder_ctx, holder, holder_errors = _as(browser, base, hall.members[0].email)
+    holder_ctx, holder, holder_errors = signed_in(
+        browser, base, hall.members[0].email, width=390, locale="en-GB", prefix="/en"
+    )
     opened.append(holder_ctx)
     holder.goto(page_url)
     ballots = holder.locator("form.ballot")
@@ -77,7 +69,9 @@ def test_a_general_assembly_from_check_in_to_minutes(live_server, browser) -> No
     expect(holder.locator(".messages")).to_contain_text("is recorded")
     expect(holder.locator("form.ballot")).to_have_count(0)
 
-    third_ctx, third, third_errors = _as(browser, base, hall.members[1].email)
+    third_ctx, third, third_errors = signed_in(
+        browser, base, hall.members[1].email, width=390, locale="en-GB", prefix="/en"
+    )
     opened.append(third_ctx)
     third.goto(page_url)
     third.locator("form.ballot").get_by_label("Yes").check()

@@ -15,23 +15,10 @@ from playwright.sync_api import expect
 
 from alliage.actors.models import Membership, MembershipStatus
 
-from ..factories import PASSWORD, PersonFactory, ProgrammeFactory, TierFactory, team_member
+from ..factories import PersonFactory, ProgrammeFactory, TierFactory, team_member
+from .conftest import signed_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _as(browser, base: str, email: str, *, width: int, locale: str, prefix: str):
-    context = browser.new_context(locale=locale, viewport={"width": width, "height": 900})
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{base}{prefix}/accounts/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").last.click()
-    page.wait_for_load_state()
-    return context, page, errors
 
 
 def _no_sideways_scroll(page, width: int) -> None:
@@ -49,7 +36,7 @@ def test_apply_accept_pay_receipt_and_renew(live_server, browser) -> None:
     contexts = []
 
     # The member applies, on a phone, in English.
-    m_ctx, mp, m_errors = _as(
+    m_ctx, mp, m_errors = signed_in(
         browser, base, member.user.email, width=390, locale="en-GB", prefix="/en"
     )
     contexts.append(m_ctx)
@@ -64,7 +51,9 @@ def test_apply_accept_pay_receipt_and_renew(live_server, browser) -> None:
     assert membership.status == MembershipStatus.APPLIED
 
     # The team accepts it and records a payment, on a desktop, in French.
-    t_ctx, tp, t_errors = _as(browser, base, team.email, width=1280, locale="fr-FR", prefix="")
+    t_ctx, tp, t_errors = signed_in(
+        browser, base, team.email, width=1280, locale="fr-FR", prefix=""
+    )
     contexts.append(t_ctx)
     tp.goto(f"{base}/team/actors/memberships/?status=applied")
     row = tp.locator("tr", has_text="Aline Marchal")
