@@ -24,17 +24,10 @@ from ..factories import (
     AffiliationFactory,
     MembershipFactory,
     PersonFactory,
-    ProgrammeFactory,
     TierFactory,
-    team_member,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def team():
-    return team_member(ProgrammeFactory())
 
 
 @pytest.fixture

@@ -22,17 +22,10 @@ from ..factories import (
     MembershipFactory,
     OrganisationFactory,
     PersonFactory,
-    ProgrammeFactory,
     TierFactory,
-    team_member,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def team():
-    return team_member(ProgrammeFactory())
 
 
 @pytest.fixture
