@@ -270,3 +270,87 @@ def report(*, near_duplicates: bool | None = None) -> list[str]:
                 f"{c.alone:.1%}, {c.groups:.1f} groups of 2+ per call"
             )
     return lines
+
+
+# Choosing the threshold per call (for information: the defaults are not changed here)
+
+
+def silhouette(distance: Any, labels: Sequence[int]) -> float:
+    """Mean silhouette of a clustering from a square distance matrix (numpy); a proposal
+    alone in its group scores 0, as in scikit-learn."""
+    import numpy as np
+
+    labels_ = np.asarray(labels)
+    n = len(labels_)
+    names, codes = np.unique(labels_, return_inverse=True)
+    if not 1 < len(names) < n:
+        return 0.0
+    onehot = np.zeros((n, len(names)))
+    onehot[np.arange(n), codes] = 1
+    sizes = onehot.sum(axis=0)
+    sums = distance @ onehot  # sum of distances from each row to each cluster
+    own = sizes[codes]
+    a = np.where(own > 1, sums[np.arange(n), codes] / np.maximum(own - 1, 1), 0.0)
+    others = sums / sizes
+    others[np.arange(n), codes] = np.inf
+    b = others.min(axis=1)
+    s = np.where(own > 1, (b - a) / np.maximum(np.maximum(a, b), 1e-12), 0.0)
+    return float(s.mean())
+
+
+@dataclass(frozen=True)
+class Scan:
+    """One call's convergences at every threshold of a grid."""
+
+    call: str
+    proposals: int
+    thresholds: tuple[float, ...]
+    ari: tuple[float, ...]
+    grouped: tuple[float, ...]  # share of proposals in a group of two or more
+    silhouette: tuple[float, ...]
+    groups: tuple[int, ...]  # groups of two or more
+
+
+def scan(
+    proposals: Sequence[Proposal],
+    thresholds: Sequence[float],
+    *,
+    index_of: Callable[..., Index] = Index.build,
+) -> list[Scan]:
+    """Per call, what ``convergences`` would find at each threshold (the same vectors and
+    average-linkage tree, cut once per threshold)."""
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    from alliage.matching.clusters import submission_vectors
+
+    scans = []
+    for call, members in by_call(proposals).items():
+        index = index_of([p.document() for p in members])
+        vectors = submission_vectors(index, [p.key for p in members])
+        similarity = np.asarray((vectors @ vectors.T).todense())
+        distance = np.clip(1 - similarity, 0, 2)
+        np.fill_diagonal(distance, 0)
+        tree = linkage(squareform(distance, checks=False), method="average")
+        ideas = [p.idea for p in members]
+        aris, grouped, silhouettes, groups = [], [], [], []
+        for t in thresholds:
+            labels = fcluster(tree, t=1 - t, criterion="distance").tolist()
+            sizes = Counter(labels)
+            aris.append(adjusted_rand_index(ideas, labels))
+            grouped.append(sum(sizes[x] > 1 for x in labels) / len(labels))
+            silhouettes.append(silhouette(distance, labels))
+            groups.append(sum(n > 1 for n in sizes.values()))
+        scans.append(
+            Scan(
+                call,
+                len(members),
+                tuple(thresholds),
+                tuple(aris),
+                tuple(grouped),
+                tuple(silhouettes),
+                tuple(groups),
+            )
+        )
+    return scans

@@ -13,6 +13,7 @@ from .consultation_quality import (
     cluster,
     load_proposals,
     rank,
+    silhouette,
 )
 
 # Measured with the default scorer, without near-duplicates (821 proposals, 8 calls):
@@ -91,3 +92,14 @@ def test_the_convergences_are_measured_at_the_page_default_and_below(proposals) 
     # a lower threshold leaves fewer proposals alone; the best of these groups better
     assert results[0.15].alone < page.alone
     assert results[0.15].ari >= ARI_FLOOR_AT_015
+
+
+def test_the_silhouette_of_two_tight_far_groups_is_near_one() -> None:
+    import numpy as np
+
+    points = np.array([[0.0], [0.1], [5.0], [5.1]])
+    distance = np.abs(points - points.T)
+    assert silhouette(distance, [1, 1, 2, 2]) == pytest.approx(1 - 0.1 / 4.95, abs=0.01)
+    assert silhouette(distance, [1, 2, 1, 2]) < 0
+    assert silhouette(distance, [1, 1, 1, 1]) == 0  # one group: undefined, 0
+    assert silhouette(distance, [1, 1, 2, 3]) == pytest.approx((2 * (1 - 0.1 / 4.95)) / 4, abs=0.01)
