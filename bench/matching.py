@@ -12,7 +12,13 @@ then measures in one run:
   in-memory SQLite database, its documents built by ``alliage.matching.documents`` as the
   index builds them (``tests/matching/quality.py``); every demo actor and coalition (the
   quality gate's figures), then only what production indexes of it (consents, published
-  open coalitions, submitted proposals).
+  open coalitions, submitted proposals);
+- the consultation set (``tests/matching/consultation``, 846 short proposals to 8 calls labelled
+  by idea; ``tests/matching/consultation_quality.py``), without and with its near-duplicates:
+  each proposal searched over the other proposals of its call, P@1, P@5, nDCG@10, the share of
+  the similar-ideas panel's hits of the same idea per score band and above a floor, and the
+  convergences' adjusted Rand index against the ideas and share left alone at a few
+  thresholds (0.35 is the page's default). A few seconds.
 
     .venv/bin/python bench/matching.py [--small] [--actors 100000] [--coalitions 10000]
 
@@ -486,10 +492,21 @@ def main() -> None:
     )
 
     quality = demo_quality()
+    from tests.matching import consultation_quality as consultation
+
+    for line in consultation.report():
+        print(line)
+    plain = consultation.load_proposals(near_duplicates=False)
+    ranking = consultation.rank(plain)
+    (page,) = consultation.cluster(plain, [consultation.PAGE_THRESHOLD])
     print(
         f"matching build_s={build_s:.1f} p50_ms={p50:.1f} p95_ms={p95:.1f} rss_mb={rss:.0f} "
         f"speedup_vs_rank_bm25={speedup:.0f} same_top10={same}/{len(compared)} "
-        f"precision_at_5={quality.precision_at_5:.3f} ndcg_at_10={quality.ndcg_at_10:.3f}"
+        f"precision_at_5={quality.precision_at_5:.3f} ndcg_at_10={quality.ndcg_at_10:.3f} "
+        f"consultation_p1={ranking.precision_at_1:.3f} "
+        f"consultation_p5={ranking.precision_at_5:.3f} "
+        f"consultation_ndcg_at_10={ranking.ndcg_at_10:.3f} "
+        f"consultation_ari_at_{page.threshold:.2f}={page.ari:.3f}"
     )
 
 
