@@ -70,6 +70,13 @@ def test_the_page_shows_payments_and_the_balance(client, team, membership) -> No
     assert reverse("team:actors:payment-remove", args=[membership.pk, payment.pk]) in page.text
 
 
+def test_a_payment_beyond_what_is_due_is_told(client, team, membership) -> None:
+    pay(membership, team, str(membership.amount_due + 50))
+    client.force_login(team)
+    page = client.get("/en" + reverse("team:actors:membership-edit", args=[membership.pk]))
+    assert "Nothing: 50.00\xa0€ paid beyond what is due." in page.text
+
+
 def test_record_a_payment(client, team, membership) -> None:
     client.force_login(team)
     response = client.post(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -264,6 +265,22 @@ def test_membership_csv_is_safe_from_formula_injection(client, team) -> None:
     response = client.get(reverse("team:actors:membership-csv"), {"period": "due"})
     body = response.content.decode("utf-8-sig")
     assert "'=HYPERLINK" in body and response["Content-Type"].startswith("text/csv")
+
+
+def test_membership_csv_says_status_amounts_and_who_votes(client, team) -> None:
+    import csv
+    import io
+
+    membership = _membership(10, amount_due=Decimal("300"))
+    voter = AffiliationFactory(organisation=membership.organisation).person
+    membership.representative = voter
+    membership.save()
+    client.force_login(team)
+    response = client.get("/en" + reverse("team:actors:membership-csv"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    header, line = rows[0], rows[1]
+    assert header[-4:] == ["Status", "Amount due (€)", "Amount paid (€)", "Votes through"]
+    assert line[-4:] == ["Accepted", "300.00", "0.00", voter.full_name]
 
 
 def test_membership_form_reports_errors_on_fields(client, team) -> None:

@@ -312,6 +312,10 @@ def team_memberships_csv(request: HttpRequest) -> HttpResponse:
             _("Tier"),
             _("Starts on"),
             _("Ends on"),
+            _("Status"),
+            _("Amount due (€)"),
+            _("Amount paid (€)"),
+            _("Votes through"),
         ]
     )
     for m in selectors.membership_list(**form.filters()).iterator():
@@ -323,6 +327,10 @@ def team_memberships_csv(request: HttpRequest) -> HttpResponse:
                 csv_cell(m.tier.name),
                 m.starts_on.isoformat(),
                 m.ends_on.isoformat(),
+                m.get_status_display(),
+                f"{m.amount_due:.2f}",
+                f"{m.amount_paid:.2f}",
+                csv_cell(m.representative.full_name if m.representative else ""),
             ]
         )
     return response
@@ -357,7 +365,7 @@ def _membership_page(
         )
     context: dict[str, Any] = {"form": form, "membership": membership}
     if membership is not None:
-        remaining = max(membership.amount_due - membership.amount_paid, Decimal(0))
+        remaining = membership.balance
         if payment_form is None:
             payment_form = PaymentForm(
                 initial={
@@ -370,6 +378,7 @@ def _membership_page(
             payments=selectors.membership_payments(membership=membership),
             payment_form=payment_form,
             remaining=remaining,
+            overpaid=max(membership.amount_paid - membership.amount_due, Decimal(0)),
         )
     return render(request, "actors/team/membership_form.html", context, status=status)
 
