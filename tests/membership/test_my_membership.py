@@ -372,6 +372,7 @@ def test_the_holder_reads_a_receipt_with_its_payments(client, paid_membership) -
     assert "VIR-2026-118" in page.text
     assert "120,00" in page.text and "180,00" in page.text  # received, then left to pay
     assert membership.person.full_name in page.text
+    assert f"Du {format_date(membership.starts_on, 'j F Y')} au " in page.text
     address = settings.ALLIAGE_BASE_URL.rstrip("/") + reverse(
         "membership:receipt", args=[membership.pk]
     )
