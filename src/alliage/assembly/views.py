@@ -23,6 +23,7 @@ from alliage.core.http import (
     csv_cell,
     csv_response,
     form_add_business_error,
+    pk_from,
     require_perm,
     service_then_redirect,
     small_pk,
@@ -39,18 +40,19 @@ def _assembly(request: HttpRequest, slug: str, perm: str = "assembly.see_assembl
     return access_or_404(request, selectors.assembly_detail, perm, slug=slug)
 
 
-def _int(value: Any) -> int:
-    try:
-        return small_pk(int(value))
-    except (TypeError, ValueError):
-        return 0
-
-
 def _voter(assembly: Assembly, pk: Any) -> Voter:
-    voter = assembly.voters.filter(pk=_int(pk)).select_related("assembly__event").first()
+    voter = assembly.voters.filter(pk=pk_from(pk)).select_related("assembly__event").first()
     if voter is None:
         raise Http404
     return voter
+
+
+def _motion(assembly: Assembly, pk: int) -> Motion:
+    """One motion of this assembly, by the URL's number; 404 for one of another assembly."""
+    motion = assembly.motions.filter(pk=small_pk(pk)).first()
+    if motion is None:
+        raise Http404
+    return motion
 
 
 def _lines(voters: list[Voter]) -> Any:
@@ -157,7 +159,7 @@ def voter_designate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if denied := require_perm(request, "assembly.run_assembly", assembly):
         return denied
     voter = _voter(assembly, pk)
-    person = selectors.designable(voter=voter, pk=_int(request.POST.get("person")))
+    person = selectors.designable(voter=voter, pk=pk_from(request.POST.get("person")))
     to = reverse("assembly:chair", args=[slug])
     if person is None:
         messages.error(request, _("Choose one of the organisation's people."))
@@ -205,11 +207,9 @@ def proxy_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def ballot_cast(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     assembly = _assembly(request, slug)
-    motion = assembly.motions.filter(pk=small_pk(pk)).first()
-    if motion is None:
-        raise Http404
+    motion = _motion(assembly, pk)
     voter = _voter(assembly, request.POST.get("voter"))
-    choices = [_int(c) for c in request.POST.getlist("choice")]
+    choices = [pk_from(c) for c in request.POST.getlist("choice")]
     return service_then_redirect(
         request,
         lambda: services.ballot_cast(motion=motion, voter=voter, by=request.user, choices=choices),
@@ -274,9 +274,7 @@ def motion_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpR
     motion = None
     initial = None
     if pk is not None:
-        motion = assembly.motions.filter(pk=small_pk(pk)).first()
-        if motion is None:
-            raise Http404
+        motion = _motion(assembly, pk)
         initial = {
             "title": motion.title, "text": motion.text, "documents": motion.documents,
             "kind": motion.kind, "majority": motion.majority, "secret": motion.secret,
@@ -318,9 +316,7 @@ def _motion_action(
     assembly = _assembly(request, slug)
     if denied := require_perm(request, "assembly.run_assembly", assembly):
         return denied
-    motion = assembly.motions.filter(pk=small_pk(pk)).first()
-    if motion is None:
-        raise Http404
+    motion = _motion(assembly, pk)
     return service_then_redirect(
         request,
         lambda: action(motion=motion, by=request.user),

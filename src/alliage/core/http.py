@@ -68,6 +68,15 @@ def small_pk(pk: int) -> int:
     return pk if 0 < pk < MAX_PK else 0
 
 
+def pk_from(value: Any) -> int:
+    """An id sent in a form or a query string, as ``small_pk`` bounds it; 0 (which matches
+    nothing) for anything that is not a number."""
+    try:
+        return small_pk(int(value))
+    except (TypeError, ValueError):
+        return 0
+
+
 class Reserved(PermissionDenied):
     """The thing exists and its existence is public, but it is reserved to an audience the
     viewer is not in and could join (adhérents of a programme): answered 403 with

@@ -23,6 +23,7 @@ from alliage.core.errors import BusinessError
 from alliage.core.http import (
     access_or_404,
     form_add_business_error,
+    pk_from,
     require_perm,
     service_then_redirect,
 )
@@ -135,7 +136,7 @@ def audience_count(request: HttpRequest) -> HttpResponse:
     if denied := require_perm(request, "team.access_area"):
         return denied
     programmes = programmes_run_by(user=request.user)
-    programme = programmes.filter(pk=_int(request.GET.get("programme"))).first()
+    programme = programmes.filter(pk=pk_from(request.GET.get("programme"))).first()
     kinds = [k for k in request.GET.getlist("organisation_kinds") if k in OrganisationKind.values]
     count = None
     if programme is not None:
@@ -146,13 +147,6 @@ def audience_count(request: HttpRequest) -> HttpResponse:
             organisation_kinds=kinds,
         ).count()
     return render(request, "newsletters/team/_count.html", {"count": count})
-
-
-def _int(value: Any) -> int:
-    try:
-        return max(0, min(int(value), 2**62))
-    except (TypeError, ValueError):
-        return 0
 
 
 @require_POST
