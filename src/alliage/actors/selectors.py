@@ -79,14 +79,18 @@ def memberships_in_good_standing(*, on: dt.date | None = None) -> QuerySet[Membe
     return Membership.objects.filter(good_standing_q(on or timezone.localdate()))
 
 
+def holder_of_q(*, person: Person) -> Q:
+    """Memberships held by ``person`` or by an organisation they belong to (a person of
+    several of its organisations matches a membership once per affiliation)."""
+    return Q(person=person) | Q(organisation__affiliations__person=person)
+
+
 def person_is_member(
     *, person: Person, on: dt.date | None = None, for_events: bool = False
 ) -> bool:
     """An adhérent holds a membership in good standing, in their own name or through an
     organisation; ``for_events``: of a tier that includes the members' events."""
-    qs = memberships_in_good_standing(on=on).filter(
-        Q(person=person) | Q(organisation__affiliations__person=person)
-    )
+    qs = memberships_in_good_standing(on=on).filter(holder_of_q(person=person))
     if for_events:
         qs = qs.filter(tier__members_events=True)
     return qs.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from alliage.actors.models import Membership
+from alliage.actors.predicates import is_affiliated
 from alliage.core.models import User
 from alliage.core.predicates import object_predicate
 
@@ -14,4 +15,4 @@ def is_holder(user: User, membership: Membership) -> bool:
         return False
     if membership.person_id is not None:
         return membership.person.user_id == user.pk
-    return membership.organisation.affiliations.filter(person__user=user).exists()
+    return is_affiliated(user, membership.organisation)

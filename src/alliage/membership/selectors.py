@@ -4,6 +4,7 @@ each allows today), one membership by its number, and who may vote for an organi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -13,12 +14,11 @@ from alliage.actors.models import (
     Affiliation,
     Membership,
     MembershipStatus,
-    Payment,
     Person,
     Tier,
     person_listed_q,
 )
-from alliage.actors.selectors import good_standing_q, visible_levels
+from alliage.actors.selectors import good_standing_q, holder_of_q, visible_levels
 from alliage.core.dates import format_date
 from alliage.core.models import User
 
@@ -29,11 +29,6 @@ RENEWAL_CLOSES_AFTER = dt.timedelta(days=90)
 
 # A membership that runs or may run: accepted by the team, or waiting for its answer.
 RUNNING = (MembershipStatus.ACCEPTED, MembershipStatus.APPLIED)
-
-
-def holder_of_q(*, person: Person) -> Q:
-    """Memberships held by ``person`` or by an organisation they belong to."""
-    return Q(person=person) | Q(organisation__affiliations__person=person)
 
 
 def renewal_refusal(
@@ -67,15 +62,26 @@ def designatable_people(*, membership: Membership, viewer: User) -> list[Person]
     the viewer may see among its people (listed, active, showing their organisations to
     this viewer), the viewer themself, and whoever is designated now."""
     shown = _shown_colleagues_q(viewer)
-    if membership.representative_id:
+    if membership.representative_id:  # still one of its people
         shown |= Q(person_id=membership.representative_id)
-    people = {
-        a.person
-        for a in Affiliation.objects.filter(shown, organisation_id=membership.organisation_id)
-        .select_related("person")
-        .distinct()
-    }
-    return sorted(people, key=lambda p: p.full_name.lower())
+    affiliations = Affiliation.objects.filter(
+        shown, organisation_id=membership.organisation_id
+    ).select_related("person")
+    return _choices((a.person for a in affiliations), None)
+
+
+def _held_by(person: Person) -> QuerySet[Membership]:
+    """The memberships the person holds, themself or through their organisations, each once."""
+    return Membership.objects.filter(
+        pk__in=Membership.objects.filter(holder_of_q(person=person)).values("pk")
+    )
+
+
+def _choices(people: Iterable[Person], designated: Person | None) -> list[Person]:
+    """Whom one may designate to vote for an organisation, by name: ``people`` and whoever is
+    designated now."""
+    chosen = set(people) | ({designated} if designated is not None else set())
+    return sorted(chosen, key=lambda p: p.full_name.lower())
 
 
 def open_tiers() -> QuerySet[Tier]:
@@ -85,21 +91,19 @@ def open_tiers() -> QuerySet[Tier]:
 def pending_of(*, person: Person) -> list[Membership]:
     """The applications waiting for the team, of the person or of their organisations."""
     return list(
-        Membership.objects.filter(status=MembershipStatus.APPLIED)
-        .filter(holder_of_q(person=person))
+        _held_by(person)
+        .filter(status=MembershipStatus.APPLIED)
         .select_related("organisation", "person", "tier")
-        .distinct()
     )
 
 
 def running_of(*, person: Person, today: dt.date) -> list[Membership]:
     """The accepted memberships of the person or their organisations that cover today or
     start later."""
-    ids = Membership.objects.filter(holder_of_q(person=person)).values("pk")
     return list(
-        Membership.objects.filter(
-            pk__in=ids, status=MembershipStatus.ACCEPTED, ends_on__gte=today
-        ).select_related("organisation", "person", "tier")
+        _held_by(person)
+        .filter(status=MembershipStatus.ACCEPTED, ends_on__gte=today)
+        .select_related("organisation", "person", "tier")
     )
 
 
@@ -141,10 +145,9 @@ def memberships_of(*, person: Person, today: dt.date) -> list[MyMembership]:
     """The memberships the person holds, themself or through an organisation: accepted or
     declined and not ended more than the renewal window ago, or waiting for the team;
     latest first."""
-    ids = Membership.objects.filter(holder_of_q(person=person)).values("pk")
     rows = list(
-        Membership.objects.filter(
-            pk__in=ids,
+        _held_by(person)
+        .filter(
             status__in=(*RUNNING, MembershipStatus.DECLINED),
             ends_on__gte=today - RENEWAL_CLOSES_AFTER,
         )
@@ -178,10 +181,9 @@ def memberships_of(*, person: Person, today: dt.date) -> list[MyMembership]:
     for m in rows:
         people: tuple[Person, ...] = ()
         if m.pk in designating and m.ends_on >= today:
-            shown = {a.person for a in m.organisation.shown_affiliations}
-            if m.representative is not None:
-                shown.add(m.representative)
-            people = tuple(sorted(shown, key=lambda p: p.full_name.lower()))
+            people = tuple(
+                _choices((a.person for a in m.organisation.shown_affiliations), m.representative)
+            )
         result.append(
             MyMembership(
                 membership=m,
@@ -214,6 +216,6 @@ def receipt_of(*, pk: int) -> Membership:
     return (
         Membership.objects.filter(status=MembershipStatus.ACCEPTED)
         .select_related("person__user", "organisation", "tier", "representative")
-        .prefetch_related(Prefetch("payments", queryset=Payment.objects.order_by("paid_on", "pk")))
+        .prefetch_related("payments")  # oldest first, as payments are ordered
         .get(pk=pk)
     )

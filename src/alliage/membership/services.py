@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from alliage.actors.audit import AuditAction
 from alliage.actors.models import Membership, MembershipStatus, Organisation, Person, Tier
-from alliage.actors.services import person_ensure
+from alliage.actors.services import acting_person
 from alliage.core.errors import BusinessError
 from alliage.core.models import User
 from alliage.core.services import audit_record, permission_require
@@ -35,12 +35,6 @@ def period_for(starts_on: dt.date) -> dt.date:
     except ValueError:
         next_year = starts_on.replace(year=starts_on.year + 1, day=28) + dt.timedelta(days=1)
     return next_year - dt.timedelta(days=1)
-
-
-def _holder_q(*, organisation: Organisation | None, person_id: int | None) -> Q:
-    if organisation is not None:
-        return Q(organisation=organisation)
-    return Q(person_id=person_id)
 
 
 def _holder_lock(*, organisation_id: int | None, person_id: int | None) -> list[Membership]:
@@ -68,14 +62,7 @@ def membership_apply(
 ) -> Membership:
     """A signed-in person applies for ``tier``, in their own name or for an organisation they
     belong to; the team accepts or declines it. Nothing is written when it is refused."""
-    person = person_ensure(user=by)
-    if (
-        organisation is not None
-        and not person.affiliations.filter(organisation=organisation).exists()
-    ):
-        raise BusinessError(
-            _("You can apply only for an organisation you belong to."), field="organisation"
-        )
+    person = acting_person(user=by, organisation=organisation)
     if not tier.is_open:
         raise BusinessError(_("This tier is not open to applications."), field="tier")
     if not tier.admits(organisation=organisation is not None):
