@@ -140,8 +140,9 @@ class Right:
 
 def rights_of(*, voters: list[Voter]) -> list[Right]:
     """What a person may cast, from their lines of the roll (``voters_of``): each line that is
-    present and gave no proxy, and each proxy held by a line that is present. Read by the page
-    (the ballot forms), and decided again by ``services.ballot_cast`` under lock."""
+    present and gave no proxy, and each proxy held by a line that is present. The one rule:
+    the page's ballot forms read it, and ``services.ballot_cast`` reads it again under the
+    ballot's lock."""
     rights: list[Right] = []
     for voter in voters:
         if not voter.is_present:

@@ -11,8 +11,12 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from alliage.actors.models import Affiliation, Person
-from alliage.actors.selectors import memberships_in_good_standing, person_for_user
+from alliage.actors.models import Organisation, Person
+from alliage.actors.selectors import (
+    memberships_in_good_standing,
+    person_for_user,
+    person_is_affiliated,
+)
 from alliage.agenda.models import Event
 from alliage.core.errors import BusinessError
 from alliage.core.models import User
@@ -106,7 +110,7 @@ def roll_freeze(*, assembly: Assembly, by: User) -> int:
             voter = Voter(
                 membership=m,
                 organisation=m.organisation,
-                person=_designated(m.organisation_id, m.representative),
+                person=_designated(m.organisation, m.representative),
                 name=m.organisation.name,
             )
         else:
@@ -121,11 +125,9 @@ def roll_freeze(*, assembly: Assembly, by: User) -> int:
     return len(lines)
 
 
-def _designated(organisation_id: int, person: Person | None) -> Person | None:
+def _designated(organisation: Organisation, person: Person | None) -> Person | None:
     """The designated person, if still one of the organisation's people."""
-    if person is None:
-        return None
-    if not Affiliation.objects.filter(organisation_id=organisation_id, person=person).exists():
+    if person is None or not person_is_affiliated(person=person, organisation=organisation):
         return None
     return person
 
@@ -136,7 +138,7 @@ def voter_designate(*, voter: Voter, person: Person, by: User) -> Voter:
     permission_require(by, "assembly.run_assembly", voter.assembly)
     voter = Voter.objects.select_for_update().select_related("assembly").get(pk=voter.pk)
     _before_voting(voter.assembly, _("Voting has started: the voters are fixed."))
-    if voter.organisation_id is None or _designated(voter.organisation_id, person) is None:
+    if voter.organisation_id is None or _designated(voter.organisation, person) is None:
         raise BusinessError(_("Choose one of the organisation's people."), field="person")
     if voter.is_present:
         raise BusinessError(_("This voter has checked in: check them out first."))
@@ -378,20 +380,6 @@ def motion_close(*, motion: Motion, by: User) -> Motion:
     return motion
 
 
-def _may_cast(voter: Voter, person: Person) -> bool:
-    """Under lock: the person casts this line's vote now, for themself or as proxy holder."""
-    if voter.person_id == person.pk:
-        return (
-            voter.is_present
-            and not Proxy.objects.filter(giver=voter, revoked_at__isnull=True).exists()
-        )
-    return (
-        Proxy.objects.filter(giver=voter, revoked_at__isnull=True, holder__person=person)
-        .exclude(holder__attendance=Attendance.ABSENT)
-        .exists()
-    )
-
-
 @transaction.atomic
 def ballot_cast(*, motion: Motion, voter: Voter, by: User, choices: Sequence[int]) -> None:
     """Cast one line's vote on an open ballot: once, by the person who holds that vote now.
@@ -407,7 +395,11 @@ def ballot_cast(*, motion: Motion, voter: Voter, by: User, choices: Sequence[int
     voter = Voter.objects.select_for_update().filter(pk=voter.pk, assembly=motion.assembly).first()
     if person is None or voter is None or not motion.assembly.voters.filter(person=person).exists():
         raise BusinessError(_("You are not on this assembly's voter roll."))
-    if not _may_cast(voter, person):
+    # The page's rule, read again under the ballot's lock: the lines this person casts now.
+    rights = selectors.rights_of(
+        voters=selectors.voters_of(assembly=motion.assembly, person=person)
+    )
+    if voter.pk not in {right.voter.pk for right in rights}:
         raise BusinessError(_("You do not hold this vote: check in, or hold its proxy."))
     options = {o.pk: o for o in motion.options.all()}
     chosen = list(dict.fromkeys(int(c) for c in choices))
