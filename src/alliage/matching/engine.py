@@ -66,6 +66,7 @@ from .scorers import (
     sparse_arrays,
     sparse_from,
 )
+from .semantic import MEANING, WEIGHT, Encoder, SemanticRows, semantic_score
 from .text import TAG_WEIGHT, Bag, char_ngrams, stems, tag_key
 
 __all__ = [
@@ -124,6 +125,13 @@ class Hit:
     score: float
     shared_terms: tuple[str, ...]
     shared_tags: tuple[str, ...]
+    meaning: float = 0.0  # the semantic part before its weight, 0..1 (0 without vectors)
+
+    @property
+    def by_meaning(self) -> bool:
+        """Found by what it means more than by the words it shares: its semantic part is
+        strong and carries at least half of its score. Its reason says so."""
+        return self.meaning >= MEANING and 2 * WEIGHT * self.meaning >= self.score
 
 
 def default_scorer() -> Scorer:
@@ -138,9 +146,19 @@ class Index:
     ``groups``, ``tags`` and ``langs`` are per row (dead rows included until compaction).
     """
 
-    def __init__(self, scorer: Scorer | None = None, *, tag_weight: int = TAG_WEIGHT) -> None:
+    def __init__(
+        self,
+        scorer: Scorer | None = None,
+        *,
+        tag_weight: int = TAG_WEIGHT,
+        encoder: Encoder | None = None,
+    ) -> None:
         self.scorer = scorer if scorer is not None else default_scorer()
         self.tag_weight = tag_weight
+        # The semantic signal: the encoder of queries (None: off, whatever vectors are
+        # stored) and the rows' vectors (None when the index was built without them).
+        self.encoder = encoder
+        self.semantic = SemanticRows(encoder.name, encoder.dim) if encoder else None
         self.corpus = Corpus()
         self.rows: dict[str, int] = {}
         self.kinds: list[str] = []
@@ -166,8 +184,9 @@ class Index:
         *,
         scorer: Scorer | None = None,
         tag_weight: int = TAG_WEIGHT,
+        encoder: Encoder | None = None,
     ) -> Index:
-        index = cls(scorer, tag_weight=tag_weight)
+        index = cls(scorer, tag_weight=tag_weight, encoder=encoder)
         index.upsert(documents)
         index.refresh()
         return index
@@ -181,13 +200,19 @@ class Index:
     def bag(self, document: Document) -> Bag:
         return Bag.of(document.text, document.tags, lang=document.lang, tag_weight=self.tag_weight)
 
-    def upsert(self, documents: Iterable[Document]) -> None:
+    def upsert(
+        self, documents: Iterable[Document], *, vectors: Mapping[str, np.ndarray] | None = None
+    ) -> None:
         """Add documents, or replace those whose key is already indexed (the last version
-        given wins). Analysed by chunks to bound the memory of a full build."""
+        given wins). Analysed by chunks to bound the memory of a full build. With semantic
+        rows, each document's vector is taken from ``vectors`` (computed where it was
+        indexed) or encoded now, in batches."""
         latest = list({d.key: d for d in documents}.values())
         self.remove(d.key for d in latest if d.key in self.rows)
         for start in range(0, len(latest), CHUNK):
             chunk = latest[start : start + CHUNK]
+            if self.semantic is not None:
+                self.semantic.append(self._vectors(chunk, vectors or {}))
             bags = [self.bag(d) for d in chunk]
             first = self.corpus.n_rows
             self.corpus.append([d.key for d in chunk], bags)
@@ -200,6 +225,30 @@ class Index:
                 self.langs.append(bag.lang)
             self._surfaces = None
             self._dirty = True
+
+    def _vectors(self, chunk: Sequence[Document], given: Mapping[str, np.ndarray]) -> np.ndarray:
+        dim = self.semantic.dim if self.semantic is not None else 0
+        out = np.zeros((len(chunk), dim), dtype=np.float32)
+        missing = []
+        for i, document in enumerate(chunk):
+            vector = given.get(document.key)
+            if vector is not None and len(vector) == dim:
+                out[i] = vector
+            else:
+                missing.append(i)
+        if missing:
+            if self.encoder is None:
+                raise ValueError("documents without vectors need an encoder")
+            out[missing] = self.encoder.passages([chunk[i].text for i in missing])
+        return out
+
+    def vectors_for(self, keys: Sequence[str]) -> np.ndarray | None:
+        """The semantic vectors of these indexed documents, one unit row each in their
+        order; None when the index has none or its encoder is off."""
+        self.refresh()
+        if self.semantic is None or self.encoder is None:
+            return None
+        return np.asarray(self.semantic.vectors[[self.rows[key] for key in keys]])
 
     def _append_pairs(self, bags: Sequence[Bag]) -> None:
         ids, pairs = self._pair_ids, self.pairs
@@ -270,6 +319,8 @@ class Index:
             values = getattr(self, name)
             setattr(self, name, [v for v, k in zip(values, keep, strict=True) if k])
         self.pair_counts = self.pair_counts[keep]
+        if self.semantic is not None:
+            self.semantic.keep(keep)
         corpus = self.corpus
         used = np.flatnonzero(corpus.tf.getnnz(axis=0))
         if used.size != len(corpus.terms):
@@ -340,15 +391,28 @@ class Index:
         if rows.size == 0 or not query.bag.weights:
             return []
         scores = self.scorer.score(query, rows)
+        meaning = self.meaning(text, rows)
+        if meaning is not None:
+            scores = scores + WEIGHT * meaning
         positive = np.flatnonzero(scores > 0)
         if positive.size > k:
             kth = np.partition(scores[positive], -k)[-k]
             positive = positive[scores[positive] >= kth]
         keys = self.corpus.keys
         ranked = sorted(positive, key=lambda i: (-round(float(scores[i]), 9), keys[rows[i]]))
-        return [self._hit(int(rows[i]), float(scores[i]), query) for i in ranked[:k]]
+        parts = meaning if meaning is not None else np.zeros(rows.size)
+        return [
+            self._hit(int(rows[i]), float(scores[i]), query, float(parts[i])) for i in ranked[:k]
+        ]
 
-    def _hit(self, row: int, score: float, query: Query) -> Hit:
+    def meaning(self, text: str, rows: np.ndarray) -> np.ndarray | None:
+        """The semantic part of each row's score (before its weight), or None without
+        vectors or encoder. The query's vector is the encoder's (encoded once, kept)."""
+        if self.semantic is None or self.encoder is None or not len(self.semantic):
+            return None
+        return semantic_score(self.semantic.cosines(self.encoder.query(text), rows))
+
+    def _hit(self, row: int, score: float, query: Query, meaning: float = 0.0) -> Hit:
         return Hit(
             key=self.corpus.keys[row],
             kind=self.kinds[row],
@@ -356,6 +420,7 @@ class Index:
             score=score,
             shared_terms=self._shared_terms(row, query),
             shared_tags=self._shared_tags(row, query),
+            meaning=meaning,
         )
 
     def _shared_terms(self, row: int, query: Query) -> tuple[str, ...]:
@@ -430,6 +495,9 @@ class Index:
             **sparse_arrays("pairs", self.pair_counts),
             **{f"scorer.{k}": v for k, v in self.scorer.state().items()},
         }
+        if self.semantic is not None:
+            meta["semantic"] = self.semantic.meta()
+            arrays.update(self.semantic.state())
         return meta, arrays
 
     def save(self, path: str | os.PathLike[str]) -> None:
@@ -477,6 +545,7 @@ class Index:
             len(index.tags),
             len(index.langs),
             index.pair_counts.shape[0],
+            *([len(index.semantic)] if index.semantic is not None else []),
         }
         columns_agree = index.corpus.tf.shape[1] == len(index.corpus.terms) and (
             index.pair_counts.shape[1] == len(index.pairs)
@@ -518,6 +587,8 @@ class Index:
         index.scorer.restore(
             corpus, {k[len(prefix) :]: v for k, v in arrays.items() if k.startswith(prefix)}
         )
+        if "semantic" in meta:
+            index.semantic = SemanticRows.restore(meta["semantic"], arrays)
         index.term_idf = corpus.idf()
         index._dirty = False
         return index
