@@ -166,8 +166,10 @@ def rank(proposals: Sequence[Proposal], *, index_of: Callable[..., Index] = Inde
 
 
 def _panel(hits: Sequence[Hit]) -> list[Hit]:
-    """What the similar-ideas panel would show without its floor."""
-    return [h for h in hits[:PANEL_POOL] if h.shared_terms or h.shared_tags][:PANEL_SLOTS]
+    """What the similar-ideas panel would show without its floor: the hits that can say why
+    (a word or a tag in common, or close in meaning)."""
+    explained = [h for h in hits[:PANEL_POOL] if h.shared_terms or h.shared_tags or h.by_meaning]
+    return explained[:PANEL_SLOTS]
 
 
 # Convergences

@@ -212,7 +212,7 @@ class Index:
         for start in range(0, len(latest), CHUNK):
             chunk = latest[start : start + CHUNK]
             if self.semantic is not None:
-                self.semantic.append(self._vectors(chunk, vectors or {}))
+                self.semantic.append(self._vectors(chunk, vectors or {}), [d.text for d in chunk])
             bags = [self.bag(d) for d in chunk]
             first = self.corpus.n_rows
             self.corpus.append([d.key for d in chunk], bags)
@@ -237,10 +237,32 @@ class Index:
             else:
                 missing.append(i)
         if missing:
-            if self.encoder is None:
-                raise ValueError("documents without vectors need an encoder")
+            if self.encoder is None:  # the signal was turned off: the index goes without it
+                self.semantic = None
+                return out
             out[missing] = self.encoder.passages([chunk[i].text for i in missing])
         return out
+
+    def attach(self, encoder: Encoder | None) -> None:
+        """Encode queries with ``encoder`` (after ``load``: an encoder is not stored), when
+        the stored vectors are its model's; otherwise the index goes without its semantic
+        part (None: the signal is off; another model: rebuild to use it)."""
+        semantic = self.semantic
+        model = (semantic.model, semantic.dim) if semantic is not None else None
+        if encoder is not None and model not in (None, (encoder.name, encoder.dim)):
+            self.semantic, encoder = None, None
+        self.encoder = encoder if self.semantic is not None else None
+
+    @property
+    def has_meaning(self) -> bool:
+        """Whether searches add the semantic part (vectors stored and an encoder on)."""
+        return self.semantic is not None and self.encoder is not None and len(self.semantic) > 0
+
+    def indexed_as(self, key: str, text: str) -> bool:
+        """Whether ``key`` is indexed with this very text (its vector says what this text
+        means): a reason "close in meaning" is only given for what is shown now."""
+        row = self.rows.get(key)
+        return row is not None and self.semantic is not None and self.semantic.holds(row, text)
 
     def vectors_for(self, keys: Sequence[str]) -> np.ndarray | None:
         """The semantic vectors of these indexed documents, one unit row each in their
@@ -608,10 +630,11 @@ class Suggestion:
     shared_terms: tuple[str, ...]
     shared_tags: tuple[str, ...]
     adds_group: str | None
+    by_meaning: bool = False
 
     @property
     def explained(self) -> bool:
-        return bool(self.shared_terms or self.shared_tags or self.adds_group)
+        return bool(self.shared_terms or self.shared_tags or self.adds_group or self.by_meaning)
 
 
 def diversify(
@@ -654,6 +677,7 @@ def diversify(
                 shared_terms=hit.shared_terms,
                 shared_tags=hit.shared_tags,
                 adds_group=hit.group if lacking else None,
+                by_meaning=hit.by_meaning,
             )
         )
         picked[hit.group] += 1

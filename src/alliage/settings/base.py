@@ -331,6 +331,10 @@ ALLIAGE_MATCHING_INDEX = Path(
 ALLIAGE_MATCHING_CHECK_SECONDS = float(os.environ.get("ALLIAGE_MATCHING_CHECK_SECONDS", "0"))
 # Delta rows past which the worker folds them into a new snapshot.
 ALLIAGE_MATCHING_COMPACT_AFTER = int(os.environ.get("ALLIAGE_MATCHING_COMPACT_AFTER", "200"))
+# The semantic signal of the matching (sentence embeddings, matching.semantic): on unless
+# ALLIAGE_MATCHING_SEMANTIC=0; everything works without it (the text signal alone). Turned on
+# again, it needs `alliage matching_rebuild` to give the index its vectors.
+ALLIAGE_MATCHING_SEMANTIC = env_bool("ALLIAGE_MATCHING_SEMANTIC", True)
 MEDIA_URL = "/media/"
 
 EMAIL_BACKEND = os.environ.get(

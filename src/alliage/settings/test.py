@@ -34,5 +34,8 @@ AXES_ENABLED = True
 CACHES = cache_settings("locmem://")
 # Each test process has its own matching index (tests reset it with matching.store.index_forget).
 ALLIAGE_MATCHING_INDEX = Path(tempfile.mkdtemp(prefix="alliage-matching-")) / "index.npz"
+# The semantic signal is off, so that a test's figures do not depend on the model; the tests
+# of the semantic matching turn it on (tests/matching/test_semantic*.py).
+ALLIAGE_MATCHING_SEMANTIC = False
 # Each test process keeps its data archives in its own temporary directory.
 ALLIAGE_EXPORT_DIR = Path(tempfile.mkdtemp(prefix="alliage-exports-"))

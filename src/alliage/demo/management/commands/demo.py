@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from typing import Any
 
 from django.conf import settings
@@ -72,12 +74,29 @@ class Command(BaseCommand):
             call_command("flush", interactive=False, verbosity=0)
             self.stdout.write("The database was emptied.")
         if database_is_empty():
-            summary = demo_load()
+            semantic = settings.ALLIAGE_MATCHING_SEMANTIC
+            # The matching index is built once after loading, rather than document by
+            # document as the demo's objects are saved.
+            settings.ALLIAGE_MATCHING_SEMANTIC = False
+            try:
+                summary = demo_load()
+            finally:
+                settings.ALLIAGE_MATCHING_SEMANTIC = semantic
             self.stdout.write(
                 f"Demo loaded: {summary.programmes} programmes, {summary.coalitions} coalitions, "
                 f"{summary.organisations} organisations, {summary.people} people, "
                 f"{summary.events} events."
             )
+            if semantic:
+                self.stdout.write("Building the matching index with its semantic vectors…")
+                self.stdout.flush()
+                # In a process of its own, which may use every core: the server's workers
+                # fork from this one and encode on one thread each.
+                subprocess.run(
+                    [sys.executable, "-m", "alliage", "matching_rebuild"],
+                    check=False,
+                    env=os.environ,
+                )
         self.stdout.write(self.style.SUCCESS(f"\nAlliage runs at http://127.0.0.1:{port}/"))
         self.stdout.write(f"English: http://127.0.0.1:{port}/en/")
         self.stdout.write(f"\nDemo accounts (password: {DEMO_PASSWORD}):")

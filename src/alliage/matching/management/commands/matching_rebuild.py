@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from alliage.matching import semantic
 from alliage.matching.store import index_rebuild
 
 WIDTH = 30
@@ -17,6 +20,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         started = time.perf_counter()
+        # This process only builds: its semantic encoding may use every core.
+        semantic.encoder(settings.ALLIAGE_MATCHING_SEMANTIC, threads=os.cpu_count() or 1)
         interactive = sys.stdout.isatty()
 
         def progress(done: int, total: int) -> None:
@@ -30,6 +35,7 @@ class Command(BaseCommand):
         index = index_rebuild(progress=progress)
         if interactive:
             self.stdout.write("")
+        meaning = " with their semantic vectors" if index.has_meaning else ""
         self.stdout.write(
-            f"{len(index)} documents indexed in {time.perf_counter() - started:.1f} s"
+            f"{len(index)} documents indexed{meaning} in {time.perf_counter() - started:.1f} s"
         )
