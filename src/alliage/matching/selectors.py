@@ -16,7 +16,7 @@ from alliage.core.models import User
 from alliage.core.pagecache import cached_data
 
 from . import store
-from .clusters import convergences
+from .clusters import grouping
 from .documents import key_of, person_document, split_key, suggestable_people
 from .engine import Hit, Index, Suggestion, diversify
 from .layers import Layered
@@ -275,9 +275,29 @@ class ConvergenceView:
     kinds: list[tuple[str, int]] = field(default_factory=list)
 
 
-def call_convergences(*, call: Call, threshold: float) -> list[ConvergenceView]:
-    """The call's submitted proposals grouped by convergent ideas: each group with who is
-    behind it and the heterogeneity it would have as a coalition. Single proposals last."""
+@dataclass
+class CallConvergences:
+    """A call's proposals grouped at ``threshold``: the groups ranked by size and cohesion,
+    the proposals left alone, the threshold suggested for this call and the range over
+    which moving it changes the groups."""
+
+    groups: list[ConvergenceView]
+    alone: list[Submission]
+    threshold: float
+    suggested: float
+    lowest: float
+    highest: float
+    by_meaning: bool
+
+    @property
+    def count(self) -> int:
+        return sum(len(g.submissions) for g in self.groups) + len(self.alone)
+
+
+def call_convergences(*, call: Call, threshold: float | None = None) -> CallConvergences:
+    """The call's submitted proposals grouped by convergent ideas, at ``threshold`` or the one
+    suggested for the call: each group with who is behind it and the heterogeneity it would
+    have as a coalition. What they mean joins the words when the index has vectors."""
     submissions = {
         f"submission:{s.pk}": s
         for s in Submission.objects.filter(call=call, status=SubmissionStatus.SUBMITTED)
@@ -287,10 +307,14 @@ def call_convergences(*, call: Call, threshold: float) -> list[ConvergenceView]:
     missing = [key for key in submissions if key not in store.index_get()]
     if missing:  # submitted a moment ago: the background update has not run yet
         store.index_write(missing)
-    groups = convergences(store.index_exact(), list(submissions), threshold=threshold)
+    index = store.index_exact()
+    keys = list(submissions)
+    found = grouping(
+        index, keys, threshold=threshold, meaning=index.vectors_for(keys) if keys else None
+    )
     labels = dict(OrganisationKind.choices)
     views = []
-    for group in groups:
+    for group in found.groups:
         rows = [submissions[key] for key in group.keys]
         h = heterogeneity_of(
             (s.organisation_id, s.organisation.kind if s.organisation else None) for s in rows
@@ -304,7 +328,15 @@ def call_convergences(*, call: Call, threshold: float) -> list[ConvergenceView]:
                 kinds=[(str(labels[b.kind]), b.count) for b in h.breakdown],
             )
         )
-    return views
+    return CallConvergences(
+        groups=views,
+        alone=[submissions[c.keys[0]] for c in found.alone],
+        threshold=found.threshold,
+        suggested=found.suggested,
+        lowest=found.lowest,
+        highest=found.highest,
+        by_meaning=found.by_meaning,
+    )
 
 
 def index_figures() -> dict[str, Any]:

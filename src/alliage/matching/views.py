@@ -24,9 +24,7 @@ from alliage.core.http import (
     small_pk,
 )
 
-from . import selectors, services
-
-DEFAULT_THRESHOLD = 0.35
+from . import clusters, selectors, services
 
 
 def _fragment(request: HtmxHttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
@@ -101,13 +99,20 @@ def similar(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
-def _threshold(request: HtmxHttpRequest) -> float:
-    """The similarity asked for, written with a decimal point or, as in French, a comma."""
+def _threshold(request: HtmxHttpRequest) -> tuple[float | None, str]:
+    """The similarity asked for, written with a decimal point or, as in French, a comma, kept
+    within the page's bounds; None (the call's suggested threshold) when none is asked for or
+    what was typed is not a number, with the error to show then."""
+    typed = str(request.GET.get("threshold", "")).strip()
+    if not typed:
+        return None, ""
     try:
-        value = float(str(request.GET.get("threshold", DEFAULT_THRESHOLD)).replace(",", "."))
+        value = float(typed.replace(",", "."))
     except ValueError:
-        return DEFAULT_THRESHOLD
-    return min(0.95, max(0.05, value)) if not math.isnan(value) else DEFAULT_THRESHOLD
+        value = math.nan
+    if not math.isfinite(value):
+        return None, _("Type a number such as 0.25: the suggested threshold is used meanwhile.")
+    return min(clusters.HIGHEST, max(clusters.LOWEST, value)), ""
 
 
 @require_GET
@@ -115,17 +120,17 @@ def convergences(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     call = access_or_404(request, call_selectors.call_detail, "calls.see_call", slug=slug)
     if denied := require_perm(request, "matching.view_convergences", call):
         return denied
-    threshold = _threshold(request)
-    groups = selectors.call_convergences(call=call, threshold=threshold)
+    threshold, error = _threshold(request)
+    found = selectors.call_convergences(call=call, threshold=threshold)
     return render(
         request,
         "matching/convergences.html",
         {
             "call": call,
-            "threshold": threshold,
-            "groups": [g for g in groups if len(g.submissions) > 1],
-            "alone": [g.submissions[0] for g in groups if len(g.submissions) == 1],
-            "count": sum(len(g.submissions) for g in groups),
+            "found": found,
+            "threshold_error": error,
+            "lowest": min(found.lowest, found.threshold),
+            "highest": max(found.highest, found.threshold),
         },
     )
 
