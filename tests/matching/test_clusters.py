@@ -79,7 +79,7 @@ def test_the_suggested_threshold_is_the_tightest_with_groups_of_six_on_average()
     points = np.abs(_ideas(rnd, 10, 8, 0.6))  # non-negative: cosines in 0..1
     keys = [f"s{i}" for i in range(len(points))]
     found = grouping(points, keys)
-    assert found.threshold == found.suggested
+    assert found.threshold == found.suggested and found.target == MEAN_GROUP
     sizes = [len(c.keys) for c in found.groups]
     assert sum(sizes) / len(sizes) >= MEAN_GROUP
     tighter = grouping(points, keys, threshold=round(found.suggested + 0.01, 2)).groups
@@ -97,9 +97,11 @@ def test_the_suggested_threshold_is_the_tightest_with_groups_of_six_on_average()
         assert not above.groups
 
 
-def test_a_small_call_is_suggested_its_closest_pair(index: Index) -> None:
+def test_a_small_call_is_cut_where_the_similarity_drops_most(index: Index) -> None:
     found = grouping(index, list(SUBMISSIONS))
-    assert [c.keys for c in found.groups] == [("submission:1", "submission:2")]
+    assert found.target is None
+    assert [c.keys for c in found.groups] == [("submission:1", "submission:2", "submission:3")]
+    assert [c.keys for c in found.alone] == [("submission:4",)]
     assert grouping(index, []).convergences == ()
     (one,) = grouping(index, ["submission:4"]).convergences
     assert one.keys == ("submission:4",)
@@ -127,3 +129,10 @@ def test_groups_are_ranked_by_size_times_cohesion() -> None:
     first, second = found.groups
     assert len(first.keys) == 3 and len(second.keys) == 4  # smaller but much closer first
     assert 3 * first.cohesion > 4 * second.cohesion
+
+
+def test_a_small_call_of_unrelated_proposals_leaves_them_alone() -> None:
+    words = np.eye(5) + 0.01  # every pair about 0.05 similar: below the break's floor
+    found = grouping(words, list("abcde"))
+    assert not found.groups
+    assert len(found.alone) == 5
