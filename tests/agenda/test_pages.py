@@ -44,7 +44,9 @@ def test_seat_count_is_not_multiplied_by_invitees() -> None:
 def test_capacity_zero_is_full_not_unlimited() -> None:
     event = EventFactory(capacity=0)
     body = Client().get(event.get_absolute_url()).content.decode()
-    assert "Nombre de places illimité" not in body and "0 places prises sur 0" in body
+    assert (
+        "Nombre de places illimité" not in body and "0 place prise sur 0" in body
+    )  # French: zero takes the singular
 
 
 def test_times_show_in_the_events_own_zone_everywhere() -> None:

@@ -38,6 +38,7 @@ def test_the_openapi_schema_is_valid(client) -> None:
 
 def test_the_documentation_page_lists_every_operation(client) -> None:
     assert client.get("/api/v1/", headers={"Accept-Language": "fr"}).url == "/docs/api/"
+    assert client.get("/en/api/v1/").url == "/en/docs/api/"  # typed by an English reader
     page = client.get("/docs/api/").content.decode()
     assert "/en/docs/api/" in page  # the English page is one link away
     english = client.get("/en/docs/api/")

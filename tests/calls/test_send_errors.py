@@ -132,10 +132,11 @@ def test_sending_an_unscored_review_ties_the_error_and_keeps_a_draft() -> None:
     assert {s.criterion_id: s.value for s in assignment.scores.all()} == {first.pk: 4}
 
 
-def test_similar_coalitions_show_beside_the_fields_before_the_buttons() -> None:
+def test_similar_coalitions_show_beside_the_form() -> None:
     call = CallFactory()
     body = client_for(PersonFactory().user).get(f"/en/calls/{call.slug}/submit/").content.decode()
-    form = body.index('hx-post="/en/calls/')
-    similar, buttons = body.index('id="similar-results"'), body.index('value="save"')
-    assert form < similar < buttons
-    assert body.index('name="summary"') < similar
+    # after the title and summary, before the other fields (on a wide screen, on their right)
+    aside = body.index('<aside class="similar-aside"')
+    assert body.index('name="summary"') < aside < body.index('name="diagnostic"')
+    assert aside < body.index('id="similar-results"') < body.index('value="save"')
+    assert 'class="form-card with-aside"' in body

@@ -128,3 +128,27 @@ def test_any_text_gives_a_number_or_a_clear_refusal(typed, unit) -> None:
         return
     assert value.is_finite()
     assert abs(value) < D("1e12")
+
+
+def test_a_count_is_expected_in_whole_units_but_judged_on_the_exact_path() -> None:
+    counted = progress_of(
+        baseline=D(4),
+        baseline_date=date(2026, 1, 1),
+        target=D(30),
+        target_date=date(2028, 1, 1),
+        direction="up",
+        latest=D(12),
+        today=date(2026, 8, 20),
+    )
+    assert counted.whole and counted.expected != counted.expected.to_integral_value()
+    assert counted.expected_shown == counted.expected.to_integral_value()
+    tonnes = progress_of(
+        baseline=D("1.5"),
+        baseline_date=date(2026, 1, 1),
+        target=D(30),
+        target_date=date(2028, 1, 1),
+        direction="up",
+        latest=None,
+        today=date(2026, 8, 20),
+    )
+    assert not tonnes.whole and tonnes.expected_shown == tonnes.expected

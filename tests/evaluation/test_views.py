@@ -362,3 +362,19 @@ def test_the_print_frame_is_hidden_on_screen() -> None:
     assert re.search(r"^\.print-only \{ display: none; \}", text, re.M)
     printed = text.rsplit("@media print {", 1)[1]
     assert ".print-only { display: block; }" in printed.split("\n}")[0]
+
+
+def test_deleting_a_measurement_asks_first(client, cast, measured) -> None:
+    indicator = measured[0]
+    row = indicator.measurements.order_by("measured_on").first()
+    client.force_login(cast.lead)
+    page = client.get(indicator.get_absolute_url()).content.decode()
+    url = reverse("evaluation:measurement-delete", args=[cast.coalition.slug, indicator.pk, row.pk])
+    assert f'href="{url}"' in page  # a link to the confirmation, not a one-click form
+    confirm = client.get(url)
+    assert confirm.status_code == 200
+    body = confirm.content.decode()
+    assert "Supprimer la mesure du" in body and "Garder la mesure" in body
+    assert indicator.measurements.filter(pk=row.pk).exists()  # asking deletes nothing
+    assert client.post(url).status_code == 302
+    assert not indicator.measurements.filter(pk=row.pk).exists()

@@ -232,7 +232,7 @@ ROWS: tuple[Row, ...] = (
     Row("evaluation:indicator-delete", kw=indicator, get=LEAD_TEAM, post=LEAD_TEAM_POST),
     Row("evaluation:measurement-delete", kw=lambda w: {**indicator(w),
                                                         "measurement": w.measurement.pk},
-        get=POST_ONLY, post=LEAD_TEAM_POST),
+        get=LEAD_TEAM, post=LEAD_TEAM_POST),
     Row("evaluation:assessment-create", kw=lambda w: {**coalition(w), "side": "self"},
         get="ldddodddo"),
     Row("evaluation:assessment-create", kw=lambda w: {**coalition(w), "side": "accompanier"},

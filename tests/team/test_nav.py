@@ -27,3 +27,15 @@ def test_the_menu_lists_programmes_after_the_dashboard_and_marks_the_current_pag
     dashboard = client.get("/en/team/").content.decode()
     assert 'href="/en/team/" aria-current="page"' in dashboard
     assert "team/team.css" in dashboard
+
+
+def test_the_menu_leads_to_the_audit_log_which_the_team_may_read() -> None:
+    user = PersonFactory().user
+    ProgrammeFactory().team.add(user)
+    client = Client()
+    client.force_login(user)
+    nav = re.search(
+        r'<nav class="team-nav".*?</nav>', client.get("/en/team/").content.decode(), re.S
+    )
+    assert '<a href="/en/team/audit/">Audit log</a>' in nav.group(0)
+    assert client.get("/en/team/audit/").status_code == 200

@@ -3,16 +3,20 @@ relayed through the contact form; how it is exported and erased."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alliage.core.dates import format_date
 from alliage.core.models import User
 from alliage.core.personal_data import Dataset, Field, PersonalData
 from alliage.core.selfdata import admin_log_forget
+from alliage.core.templatetags.alliage import euros
 
 from .models import (
     VISIBLE_FIELDS,
@@ -23,6 +27,7 @@ from .models import (
     Membership,
     MembershipStatus,
     OrganisationKind,
+    PaymentMethod,
     Person,
     Visibility,
 )
@@ -91,6 +96,36 @@ def _memberships(user: User) -> Iterator[dict[str, Any]]:
                 f"{p.paid_on.isoformat()} {p.amount} {p.method}" for p in m.payments.all()
             ),
         }
+
+
+def _amount_in_words(value: Any) -> str:
+    """A stored amount ("3000.00") as the site writes money: "3 000,00 €", "3,000.00 €"."""
+    try:
+        return euros(Decimal(str(value)))
+    except InvalidOperation:
+        return str(value)
+
+
+def _payments_in_words(value: Any) -> str:
+    """The stored payments ("2026-01-01 3000.00 transfer; …", as ``_memberships`` writes
+    them) with each date, amount and method in the reader's words; a part that is not in
+    that form is shown as stored."""
+    methods = dict(PaymentMethod.choices)
+    shown = []
+    for part in str(value).split("; "):
+        pieces = part.split(" ")
+        try:
+            paid_on, amount, method = pieces
+            words = (
+                format_date(dt.date.fromisoformat(paid_on), "DATE_FORMAT"),
+                euros(Decimal(amount)),
+                str(methods.get(method, method)),
+            )
+        except (ValueError, InvalidOperation):
+            shown.append(part)
+        else:
+            shown.append(" · ".join(words))
+    return "; ".join(shown)
 
 
 def _contact_messages(user: User) -> Iterator[dict[str, Any]]:
@@ -288,12 +323,23 @@ PERSONAL_DATA = PersonalData(
                     _("applied, accepted, declined or withdrawn"),
                     choices=MembershipStatus,
                 ),
-                Field("amount_due", _("Amount due"), _("what it costs, in euros")),
-                Field("amount_paid", _("Amount paid"), _("the sum of its payments, in euros")),
+                Field(
+                    "amount_due",
+                    _("Amount due"),
+                    _("what it costs, in euros"),
+                    choices=_amount_in_words,
+                ),
+                Field(
+                    "amount_paid",
+                    _("Amount paid"),
+                    _("the sum of its payments, in euros"),
+                    choices=_amount_in_words,
+                ),
                 Field(
                     "payments",
                     _("Payments"),
                     _("each payment: date (ISO 8601), amount in euros and method"),
+                    choices=_payments_in_words,
                 ),
             ),
         ),

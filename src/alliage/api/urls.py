@@ -17,6 +17,9 @@ api_urlpatterns = [
 # belong to the profile.
 page_urlpatterns = [
     path("docs/api/", views.docs, name="api-docs"),
+    # /en/api/v1/, typed by an English reader: the documentation in English (/api/v1/ itself
+    # is answered above, before the language prefixes).
+    path("api/v1/", views.docs_redirect),
     path("me/tokens/", views.tokens, name="api-tokens"),
     path("me/tokens/<str:prefix>/revoke/", views.token_revoke, name="api-token-revoke"),
 ]

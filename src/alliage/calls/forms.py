@@ -120,9 +120,10 @@ class SubmissionForm(forms.ModelForm):
 
 
 def scale_help(criterion: Any) -> str:
-    """What a criterion's score means, said on the form: its scale, then its guidance."""
-    scale = _("From 0 (weakest) to %(top)s (strongest).") % {"top": criterion.scale}
-    return f"{scale} {criterion.guidance}" if criterion.guidance else str(scale)
+    """What a criterion's score means, said on the form in the page's language. Its guidance,
+    written in the call's language, follows it apart (``field.guidance``) so that the template
+    can mark that language (WCAG 3.1.2)."""
+    return str(_("From 0 (weakest) to %(top)s (strongest).") % {"top": criterion.scale})
 
 
 class ReviewForm(forms.Form):
@@ -151,6 +152,7 @@ class ReviewForm(forms.Form):
                 required=False,
             )
             field.required_to_send = True  # type: ignore[attr-defined]
+            field.guidance = criterion.guidance  # type: ignore[attr-defined]
             self.fields[criterion.field_name] = field
 
     def scores(self) -> dict[int, int | None]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +28,7 @@ from .models import (
     Milestone,
     Programme,
 )
+from .selectors import display_value, field_label
 
 
 def _roles(user: User) -> Iterator[dict[str, Any]]:
@@ -73,6 +75,41 @@ def _changes(user: User) -> Iterator[dict[str, Any]]:
             "at": c.at,
             "value": c.after,
         }
+
+
+def _change_field_words(field: str) -> str:
+    """A canvas field by the label its coalition's history gives it; a field the canvas no
+    longer has by its stored name."""
+    try:
+        return field_label(field)
+    except FieldDoesNotExist:
+        return field.replace("_", " ")
+
+
+def _change_value_words(field: str, value: str) -> str:
+    """A value as the coalition's history shows it: yes/no, a date, a status or a language by
+    its label, milestones one per line; a text as written."""
+    try:
+        choices = getattr(Coalition._meta.get_field(field), "choices", None)
+    except FieldDoesNotExist:
+        choices = None
+    if choices and value in dict(choices):
+        return str(dict(choices)[value])
+    try:
+        return display_value(field, value)
+    except (ValueError, KeyError, TypeError):  # a value written before its format changed
+        return value
+
+
+def _changes_in_words(rows: list[dict[str, Any]], user: User) -> list[dict[str, Any]]:
+    """The page's words for canvas changes: each field by its label, each value in words."""
+    return [
+        {
+            "field": _change_field_words(str(row.get("field") or "")),
+            "value": _change_value_words(str(row.get("field") or ""), str(row.get("value") or "")),
+        }
+        for row in rows
+    ]
 
 
 def _drafts(user: User) -> Iterator[dict[str, Any]]:
@@ -196,6 +233,7 @@ PERSONAL_DATA = PersonalData(
                 "erase your account, under an anonymous label."
             ),
             export=_changes,
+            display=_changes_in_words,
             fields=(
                 Field("coalition", _("Coalition"), _("the coalition's title")),
                 Field(

@@ -13,8 +13,13 @@ import datetime as dt
 from django.utils import dateformat, formats, timezone, translation
 
 # In French, a format's three-letter month becomes the abbreviation French prose uses
-# ("sept.", "juil.", "mars"); English's three letters are unambiguous ("Jun", "Jul").
-_ABBREVIATED_MONTH = ("M", "N")
+# ("janv.", "juil.", "sept.", "mars": the Imprimerie nationale's); English's three letters
+# are unambiguous ("Jun", "Jul").
+_ABBREVIATED_MONTH = "M"
+FRENCH_MONTHS = (
+    "janv.", "févr.", "mars", "avr.", "mai", "juin",
+    "juil.", "août", "sept.", "oct.", "nov.", "déc.",
+)  # fmt: skip
 
 
 def _escaped(fmt: str) -> list[tuple[str, bool]]:
@@ -32,16 +37,19 @@ def _escaped(fmt: str) -> list[tuple[str, bool]]:
     return chars
 
 
-def localised_format(fmt: str, day: int | None, language: str | None = None) -> str:
-    """The format string to apply for this language and this day of the month."""
+def localised_format(
+    fmt: str, day: int | None, language: str | None = None, month: int | None = None
+) -> str:
+    """The format string to apply for this language and this day of the month (and month:
+    without it, a French abbreviated month is Django's "N")."""
     language = (language or translation.get_language() or "fr").split("-")[0]
     first_of_month = language == "fr" and day == 1
     out = []
     for char, literal in _escaped(fmt):
         if literal:
             out.append("\\" + char)
-        elif char == _ABBREVIATED_MONTH[0] and language == "fr":
-            out.append(_ABBREVIATED_MONTH[1])
+        elif char == _ABBREVIATED_MONTH and language == "fr":
+            out.append("".join("\\" + c for c in FRENCH_MONTHS[month - 1]) if month else "N")
         elif char == "j" and first_of_month:
             out.append(r"1\e\r")
         else:
@@ -56,4 +64,5 @@ def format_date(value: dt.date | dt.datetime | None, fmt: str = "DATE_FORMAT") -
     if isinstance(value, dt.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
     pattern = formats.get_format(fmt) if fmt.isupper() and "_" in fmt else fmt
-    return dateformat.format(value, localised_format(pattern, getattr(value, "day", None)))
+    day, month = getattr(value, "day", None), getattr(value, "month", None)
+    return dateformat.format(value, localised_format(pattern, day, month=month))

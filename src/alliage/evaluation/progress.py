@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +45,15 @@ class Progress:
     status: str
     current: Decimal | None
     expected: Decimal  # where the straight path from baseline to target is at the date
+    whole: bool = False  # baseline and target are whole numbers (a count: 12 collectivités)
+
+    @property
+    def expected_shown(self) -> Decimal:
+        """The expected value as people read it: a count's rounded to a whole number (the
+        status is decided on the exact value)."""
+        if self.whole:
+            return self.expected.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        return self.expected
 
     @property
     def status_label(self) -> str:
@@ -91,8 +100,11 @@ def progress_of(
         target_date=target_date,
         at=today,
     )
+    whole = all(Decimal(v) == Decimal(v).to_integral_value() for v in (baseline, target))
     if latest is None:
-        return Progress(raw=None, status=IndicatorStatus.NO_DATA, current=None, expected=expected)
+        return Progress(
+            raw=None, status=IndicatorStatus.NO_DATA, current=None, expected=expected, whole=whole
+        )
     raw = None if target == baseline else float((latest - baseline) / (target - baseline))
     if better_or_equal(latest, target, direction):
         status = IndicatorStatus.REACHED
@@ -100,7 +112,7 @@ def progress_of(
         status = IndicatorStatus.ON_TRACK
     else:
         status = IndicatorStatus.LATE
-    return Progress(raw=raw, status=status, current=latest, expected=expected)
+    return Progress(raw=raw, status=status, current=latest, expected=expected, whole=whole)
 
 
 class QuantityError(ValueError):

@@ -69,19 +69,24 @@ def _field_name(model: type[models.Model] | None, name: str) -> str:
 _STATUS_KEYS = frozenset({"previous", "before", "after"})
 
 
+# Keys that name an object by its id whatever the object they are recorded on (a coalition's
+# join accepted names the person who joined, an event's invitation the person invited).
+_KEY_MODELS = {"person": "actors.person"}
+
+
 def _related_model(model: type[models.Model] | None, key: str) -> type[models.Model] | None:
     """The model a detail's key names by its id: a foreign key of the object ("publication"
-    on a reuse), or one of its reverse relations ("resource" on a publication)."""
-    if model is None:
-        return None
-    for name in (key, key + "s"):
-        try:
-            field = model._meta.get_field(name)
-        except FieldDoesNotExist:
-            continue
-        if field.is_relation and field.related_model is not None and not field.many_to_many:
-            return field.related_model
-    return None
+    on a reuse), one of its reverse relations ("resource" on a publication), or the model a
+    key always names (``_KEY_MODELS``)."""
+    if model is not None:
+        for name in (key, key + "s"):
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.is_relation and field.related_model is not None and not field.many_to_many:
+                return field.related_model
+    return _model(_KEY_MODELS[key]) if key in _KEY_MODELS else None
 
 
 def _choice_label(model: type[models.Model] | None, key: str, value: str) -> str | None:
@@ -250,7 +255,9 @@ def _language_name(code: str) -> str:
 def receipt_display(rows: list[dict[str, Any]], user: User) -> list[dict[str, Any]]:
     """The text shown, in the reader's language when its words are known in both (the
     carried-over text, a purpose's current text); otherwise as shown, saying in which
-    language."""
+    language. The language given is always that of the text on the page: a purpose's text
+    read in translation also names the language it was shown in; the carried-over text is
+    the platform's note, shown in no language of its own (stored as its English source)."""
     reader = translation.get_language() or "fr"
     shown = []
     for row in rows:
@@ -258,13 +265,19 @@ def receipt_display(rows: list[dict[str, Any]], user: User) -> list[dict[str, An
         words: dict[str, Any] = {"language": _language_name(language) if language else ""}
         if language and language != reader:
             known = _known_text(text, language=language)
-            if known is not None:
-                words["text"] = known
-            else:
+            if known is None:
                 words["text"] = _("%(text)s (shown in %(language)s)") % {
                     "text": text,
                     "language": _language_name(language),
                 }
+            else:
+                words["text"] = known
+                words["language"] = (
+                    _language_name(reader)
+                    if text == INITIAL_TEXT
+                    else _("%(language)s (a translation: it was shown in %(original)s)")
+                    % {"language": _language_name(reader), "original": _language_name(language)}
+                )
         shown.append(words)
     return shown
 

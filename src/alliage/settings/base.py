@@ -225,6 +225,7 @@ LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [SRC_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
+FORMAT_MODULE_PATH = ["alliage.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from alliage.core.errors import BusinessError
 from alliage.core.http import (
@@ -122,8 +122,9 @@ def indicator_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def measurement_delete(request: HttpRequest, slug: str, pk: int, measurement: int) -> HttpResponse:
+    """GET: the confirmation page, which says what the measurement was; POST: the deletion."""
     coalition = coalition_or_404(request, slug)
     indicator = indicator_or_404(request, coalition, pk)
     if denied := require_perm(request, "evaluation.record_measurement", coalition):
@@ -131,6 +132,12 @@ def measurement_delete(request: HttpRequest, slug: str, pk: int, measurement: in
     row = access_or_404(
         request, selectors.measurement_detail, None, indicator=indicator, pk=measurement
     )
+    if request.method == "GET":
+        return render(
+            request,
+            "evaluation/measurement_delete.html",
+            {"coalition": coalition, "indicator": indicator, "measurement": row},
+        )
     return service_then_redirect(
         request,
         lambda: services.measurement_delete(measurement=row, by=request.user),
