@@ -7,19 +7,23 @@ from __future__ import annotations
 
 import random
 import time
+from typing import Any
 
 import numpy as np
-from tests.matching import consultation_quality as consultation
-from tests.matching.quality import Cached
 
 from alliage.matching import clusters
 from alliage.matching.engine import Document, Index
 
 FIXED = (0.04, 0.06, 0.1, 0.2, 0.35)
+# The labelled sets live with the tests, which need Django set up first (bench/matching.py does
+# it before calling ``report``): imported there.
 
 
 def report(coder: object | None) -> tuple[list[str], dict[str, float]]:
     """The lines to print, and the ARI at the suggested thresholds per similarity."""
+    from tests.matching import consultation_quality as consultation
+    from tests.matching.quality import Cached
+
     cached = Cached(coder) if coder is not None else None
     variants: list[tuple[str, object, float]] = [("text", Index.build, 0.0)]
     if cached is not None:
@@ -49,10 +53,12 @@ def report(coder: object | None) -> tuple[list[str], dict[str, float]]:
     return lines, figures
 
 
-def timing(cached: Cached | None, proposals: int = 2000) -> str:
+def timing(cached: Any, proposals: int = 2000) -> str:
     """Group ``proposals`` made of two consultation proposals each (their vectors averaged:
     the cost does not depend on what the vectors hold), at the suggested threshold, as the
-    page does once the vectors are in the index."""
+    page does once the vectors are in the index. ``cached``: an encoder, or None."""
+    from tests.matching import consultation_quality as consultation
+
     rnd = random.Random(18)
     pool = [p.text for p in consultation.load_proposals()]
     pairs = [rnd.sample(range(len(pool)), 2) for _ in range(proposals)]

@@ -19,7 +19,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
-from tests.matching.quality import Cached
 
 from alliage.matching import semantic
 from alliage.matching.engine import BM25Scorer, Document, Index, diversify
@@ -36,7 +35,7 @@ def available() -> semantic.E5Encoder | None:
     return coder
 
 
-def builders(coder: Cached) -> list[tuple[str, Builder]]:
+def builders(coder: semantic.Encoder) -> list[tuple[str, Builder]]:
     def silent() -> CombinedScorer:
         return CombinedScorer([(BM25Scorer(), 0.0), (NgramScorer(), 0.0)])
 
@@ -51,7 +50,7 @@ def quality(coder: semantic.E5Encoder, demo: Any) -> list[str]:
     """P@1, P@5, nDCG@10 of the three rankers on the consultation set (without near-duplicates)
     and on the demo set (every demo actor and coalition, the quality gate's documents)."""
     from tests.matching import consultation_quality as consultation
-    from tests.matching.quality import load_labelled, ndcg_at_k, precision_at_k
+    from tests.matching.quality import Cached, load_labelled, ndcg_at_k, precision_at_k
 
     cached = Cached(coder)
     proposals = consultation.load_proposals(near_duplicates=False)
