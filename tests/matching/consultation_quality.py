@@ -335,20 +335,19 @@ def scan(
     *,
     index_of: Callable[..., Index] = Index.build,
 ) -> list[Scan]:
-    """Per call, what ``convergences`` would find at each threshold (the same vectors and
-    average-linkage tree, cut once per threshold)."""
+    """Per call, what ``grouping`` would find at each threshold with the text alone (the
+    same similarity and average-linkage tree, cut once per threshold)."""
     import numpy as np
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
-    from alliage.matching.clusters import submission_vectors
+    from alliage.matching.clusters import similarity
 
     scans = []
     for call, members in by_call(proposals).items():
         index = index_of([p.document() for p in members])
-        vectors = submission_vectors(index, [p.key for p in members])
-        similarity = np.asarray((vectors @ vectors.T).todense())
-        distance = np.clip(1 - similarity, 0, 2)
+        similar, _vectors = similarity(index, [p.key for p in members])
+        distance = 1 - similar
         np.fill_diagonal(distance, 0)
         tree = linkage(squareform(distance, checks=False), method="average")
         ideas = [p.idea for p in members]

@@ -6,7 +6,7 @@ import time
 import numpy as np
 import pytest
 
-from alliage.matching.clusters import GRID, MEAN_GROUP, convergences, grouping
+from alliage.matching.clusters import GRID, MEAN_GROUP, Convergence, grouping
 from alliage.matching.engine import Document, Index
 
 from .quality import DemoCorpus
@@ -17,6 +17,10 @@ SUBMISSIONS = {
     "submission:3": "supprimer la prescription pour les viols",
     "submission:4": "des pistes cyclables entre les villages",
 }
+
+
+def convergences(*args: object, **kwargs: object) -> list[Convergence]:
+    return list(grouping(*args, **kwargs).convergences)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")

@@ -41,7 +41,7 @@ def threshold_input(body: str) -> str:
 def test_the_page_opens_at_the_threshold_suggested_for_the_call(team_client) -> None:
     client, call = team_client
     response = client.get(f"/calls/{call.slug}/convergences/")
-    found = response.context["found"]
+    found = response.context["grouping"]
     index = store.index_exact()
     keys = [f"submission:{s.pk}" for s in call.submissions.order_by("pk")]
     expected = clusters.grouping(index, keys)
@@ -54,8 +54,27 @@ def test_the_page_opens_at_the_threshold_suggested_for_the_call(team_client) -> 
     assert f'<option value="{suggested}">' in body  # the suggestion marked on the slider
     assert "Back to the suggested value" not in body and "Revenir" not in body
     # the three repair proposals make the first group
-    first = found.groups[0]
+    first = response.context["found"].groups[0]
     assert {s.title for s in first.submissions} >= set(IDEAS[:2])
+    # a call of a few proposals: the cut where closeness drops most, and the page says so
+    assert found.target is None
+    assert (
+        "where the closeness between the proposals drops the most"
+        in client.get(f"/en/calls/{call.slug}/convergences/").content.decode()
+    )
+
+
+def test_a_bigger_call_says_the_group_size_its_suggestion_aims_at(team_client) -> None:
+    client, call = team_client
+    for n in range(8):  # 14 proposals in all: the mean-size rule, three a group
+        text = f"Des jardins partagés numériques dans le quartier numéro {n}"
+        SubmissionFactory(call=call, title=text, summary=text, status=SubmissionStatus.SUBMITTED)
+    response = client.get(f"/en/calls/{call.slug}/convergences/")
+    grouping = response.context["grouping"]
+    assert grouping.target == clusters.MIN_GROUP
+    body = response.content.decode()
+    assert "the groups hold about 3 proposals each" in body
+    assert "drops the most" not in body
 
 
 def test_the_threshold_shows_a_decimal_comma_in_french(team_client) -> None:
@@ -81,7 +100,7 @@ def test_what_is_not_a_number_says_so_and_keeps_the_suggestion(team_client, type
     client, call = team_client
     response = client.get(f"/en/calls/{call.slug}/convergences/", {"threshold": typed})
     assert response.status_code == 200
-    found = response.context["found"]
+    found = response.context["grouping"]
     assert found.threshold == found.suggested
     body = response.content.decode()
     assert 'aria-invalid="true"' in threshold_input(body)

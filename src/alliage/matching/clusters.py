@@ -122,13 +122,14 @@ def similarity(
 ) -> tuple[np.ndarray, sp.csr_matrix]:
     """The similarity (0..1) of every pair of ``keys``, and their text vectors: the cosine of
     the text vectors, joined by ``meaning_similarity`` with the weight ``mix`` when semantic
-    vectors are given (one row per key, in their order)."""
+    vectors are given (one row per key, in their order; centring them needs three keys at
+    least, see ``grouping``)."""
     if isinstance(source, Index):
         vectors = submission_vectors(source, keys)
     else:
         vectors = _normalise(sp.csr_matrix(source, dtype=np.float64))
     result = np.clip(np.asarray((vectors @ vectors.T).todense()), 0, 1)
-    if meaning is not None and len(keys) > 2:
+    if meaning is not None:
         if meaning.shape[0] != len(keys):
             raise ValueError("one semantic vector per key")
         result = (1 - mix) * result + mix * meaning_similarity(meaning)
@@ -232,8 +233,9 @@ def grouping(
         raise ValueError("threshold must be between 0 and 1")
     if not keys:
         return Grouping((), threshold or GRID[0], GRID[0], GRID[0], GRID[0], False, None)
+    # Centred on their mean, one or two vectors say nothing of each other.
     by_meaning = meaning is not None and len(keys) > 2
-    similar, vectors = similarity(source, keys, meaning=meaning, mix=mix)
+    similar, vectors = similarity(source, keys, meaning=meaning if by_meaning else None, mix=mix)
     tree = None
     if len(keys) > 1:
         distance = 1 - similar
@@ -264,30 +266,6 @@ def grouping(
         highest=_on_grid(1 - float(heights.min()), up=True),
         by_meaning=by_meaning,
         target=group_target(len(keys)) if len(keys) >= SMALL_CALL else None,
-    )
-
-
-def convergences(
-    source: Index | sp.spmatrix | np.ndarray,
-    keys: Sequence[str],
-    *,
-    threshold: float | None = None,
-    meaning: np.ndarray | None = None,
-    singletons: bool = True,
-    terms: Sequence[str] | None = None,
-    label_size: int = 3,
-) -> list[Convergence]:
-    """The clusters of ``grouping`` alone."""
-    return list(
-        grouping(
-            source,
-            keys,
-            threshold=threshold,
-            meaning=meaning,
-            singletons=singletons,
-            terms=terms,
-            label_size=label_size,
-        ).convergences
     )
 
 

@@ -16,7 +16,7 @@ from alliage.core.models import User
 from alliage.core.pagecache import cached_data
 
 from . import store
-from .clusters import grouping
+from .clusters import Grouping, grouping
 from .documents import key_of, person_document, split_key, suggestable_people
 from .engine import Hit, Index, Suggestion, diversify
 from .layers import Layered
@@ -277,17 +277,13 @@ class ConvergenceView:
 
 @dataclass
 class CallConvergences:
-    """A call's proposals grouped at ``threshold``: the groups ranked by size and cohesion,
-    the proposals left alone, the threshold suggested for this call and the range over
-    which moving it changes the groups."""
+    """A call's proposals grouped: the groups ranked by size and cohesion, the proposals left
+    alone, and how they were grouped (``grouping``: the threshold, the one suggested for
+    this call and by which rule, the range over which moving it changes the groups)."""
 
     groups: list[ConvergenceView]
     alone: list[Submission]
-    threshold: float
-    suggested: float
-    lowest: float
-    highest: float
-    by_meaning: bool
+    grouping: Grouping
 
     @property
     def count(self) -> int:
@@ -309,9 +305,7 @@ def call_convergences(*, call: Call, threshold: float | None = None) -> CallConv
         store.index_write(missing)
     index = store.index_exact()
     keys = list(submissions)
-    found = grouping(
-        index, keys, threshold=threshold, meaning=index.vectors_for(keys) if keys else None
-    )
+    found = grouping(index, keys, threshold=threshold, meaning=index.vectors_for(keys))
     labels = dict(OrganisationKind.choices)
     views = []
     for group in found.groups:
@@ -331,11 +325,7 @@ def call_convergences(*, call: Call, threshold: float | None = None) -> CallConv
     return CallConvergences(
         groups=views,
         alone=[submissions[c.keys[0]] for c in found.alone],
-        threshold=found.threshold,
-        suggested=found.suggested,
-        lowest=found.lowest,
-        highest=found.highest,
-        by_meaning=found.by_meaning,
+        grouping=found,
     )
 
 

@@ -129,8 +129,9 @@ def convergences(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             "call": call,
             "found": found,
             "threshold_error": error,
-            "lowest": min(found.lowest, found.threshold),
-            "highest": max(found.highest, found.threshold),
+            "grouping": found.grouping,
+            "lowest": min(found.grouping.lowest, found.grouping.threshold),
+            "highest": max(found.grouping.highest, found.grouping.threshold),
         },
     )
 
