@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import (
     Count,
     Exists,
@@ -338,13 +339,15 @@ def display_value(field: str, stored: str) -> str:
             )
             lines.append(f"{m['title']} · {when} · {labels.get(m['status'], m['status'])}")
         return "\n".join(lines)
-    if field == "status":
-        return str(dict(CoalitionStatus.choices).get(stored, stored))
     if field == "is_published":
         return _("yes") if stored == "true" else _("no")
     if field == "target_date":
         return format_date(dt.date.fromisoformat(stored), "DATE_FORMAT")
-    return stored
+    try:  # a field with choices (the status, the language) by its label
+        choices = dict(Coalition._meta.get_field(field).choices or ())
+    except FieldDoesNotExist:
+        choices = {}
+    return str(choices.get(stored, stored))
 
 
 def field_label(field: str) -> str:

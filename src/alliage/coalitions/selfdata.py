@@ -90,12 +90,6 @@ def _change_value_words(field: str, value: str) -> str:
     """A value as the coalition's history shows it: yes/no, a date, a status or a language by
     its label, milestones one per line; a text as written."""
     try:
-        choices = getattr(Coalition._meta.get_field(field), "choices", None)
-    except FieldDoesNotExist:
-        choices = None
-    if choices and value in dict(choices):
-        return str(dict(choices)[value])
-    try:
         return display_value(field, value)
     except (ValueError, KeyError, TypeError):  # a value written before its format changed
         return value
