@@ -52,9 +52,27 @@ def page(browser) -> Iterator[object]:
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
+    pending: set[object] = set()
+    page.on("request", lambda r: pending.add(r))
+    page.on("requestfinished", lambda r: pending.discard(r))
+    page.on("requestfailed", lambda r: pending.discard(r))
     yield page
+    _settle(page, pending)
     context.close()
     assert not errors, f"The browser reported errors: {errors}"
+
+
+def _settle(page, pending: set[object], timeout_ms: int = 5_000) -> None:
+    """Before the test's database is flushed: let the requests the page has in flight (an
+    autosave, the similar ideas of what was just typed) be answered, then leave the page so
+    that no delayed trigger sends another. A request still being served when the flush runs
+    holds a lock the flush waits for (PostgreSQL answered "deadlock detected")."""
+    for _ in range(2):
+        waited = 0
+        while pending and waited < timeout_ms:
+            page.wait_for_timeout(50)
+            waited += 50
+        page.goto("about:blank")
 
 
 @pytest.fixture(autouse=True)
